@@ -1,0 +1,70 @@
+# Two commands do all set-up on a fresh machine (Python >= 3.11, pip, make):
+#   make start   install the kit into .venv and open the course in JupyterLab (127.0.0.1)
+#   make test    install with test extras (and Chromium if missing) and run all five test tiers
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   := 127.0.0.1
+PORT   ?= 8888
+APPS_PORT ?= 8866
+
+.PHONY: start apps test test-library test-notebooks test-browser chromium bench clean help
+
+help:
+	@echo "make start  - open the course in JupyterLab (calculators open through Voila)"
+	@echo "make apps   - serve the calculators alone with Voila"
+	@echo "make test   - run every test tier (library, exercises, apps, notebooks, browser)"
+	@echo "make bench  - run benchmarks against pyworkforce (installs it into .venv)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamps re-run the install only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+start: $(VENV)/.installed
+	$(BIN)/jupyter lab --ip=$(HOST) --port=$(PORT) --ServerApp.root_dir=course \
+		--LabApp.default_url=/lab/tree/00_guide.ipynb
+
+apps: $(VENV)/.installed
+	$(BIN)/voila course/apps --Voila.ip=$(HOST) --port=$(APPS_PORT) --no-browser
+
+# Debian's Chromium for the browser tier (CI runs as root). If it cannot be installed,
+# the browser tests fail with a sentence saying how to install it.
+chromium:
+	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's chromium for the browser tests ..."; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "Could not install chromium with apt-get; the browser tier will say how to install it."; \
+	else echo "chromium is missing and this user cannot apt-get it; the browser tier will say how to install it."; fi
+
+test: $(VENV)/.installed-test chromium
+	$(MAKE) --no-print-directory test-library test-notebooks test-browser
+
+# Tiers 1-3: library (with doctests), exercise checkers, apps headless.
+test-library: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m "not browser" --doctest-modules src/ccskills tests
+
+# Tier 4: every notebook under course/ runs top to bottom on a fresh kernel.
+test-notebooks: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg course
+
+# Tier 5: Voila in Chromium, driven by Playwright, no internet.
+test-browser: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -q -m browser tests
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis
