@@ -5,32 +5,6 @@ layer (``ccskills.apps``, ``ccskills.charts``, ``ccskills.exercises``) is import
 purpose. Durations are in seconds, loads in Erlangs, rates as fractions 0..1.
 """
 
-from ccskills.queueing import (
-    ErlangAResult,
-    agents_for_asa,
-    agents_for_service_level,
-    average_speed_of_answer,
-    erlang_a,
-    erlang_b,
-    erlang_c,
-    occupancy,
-    offered_load,
-    service_level,
-    staffing_table,
-)
-
 __version__ = "0.1.0"
 
-__all__ = [
-    "ErlangAResult",
-    "agents_for_asa",
-    "agents_for_service_level",
-    "average_speed_of_answer",
-    "erlang_a",
-    "erlang_b",
-    "erlang_c",
-    "occupancy",
-    "offered_load",
-    "service_level",
-    "staffing_table",
-]
+__all__: list[str] = []
