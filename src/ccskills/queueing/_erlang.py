@@ -1,0 +1,241 @@
+"""Erlang B and Erlang C (M/M/N/N and M/M/N): blocking, waiting, service level, ASA.
+
+All durations are in seconds and loads in Erlangs; every function broadcasts over
+numpy arrays and returns a Python float when all inputs are scalars.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy import special
+
+from ccskills._validation import check_nonnegative, check_positive
+from ccskills.queueing._special import _TINY, log_poisson_pmf
+
+__all__ = [
+    "offered_load",
+    "erlang_b",
+    "erlang_c",
+    "service_level",
+    "average_speed_of_answer",
+    "occupancy",
+]
+
+
+def _out(arr: np.ndarray):
+    """A Python float for 0-d results, the array otherwise."""
+    arr = np.asarray(arr, dtype=float)
+    return float(arr) if arr.ndim == 0 else arr
+
+
+def offered_load(calls, aht, interval):
+    """Offered load in Erlangs: ``calls × aht / interval``.
+
+    Parameters
+    ----------
+    calls : float or array
+        Calls offered in the interval (≥ 0).
+    aht : float or array
+        Average handle time in seconds (> 0).
+    interval : float or array
+        Interval length in seconds (> 0), e.g. 1800 for half an hour.
+
+    Examples
+    --------
+    >>> offered_load(100, 180, 1800)
+    10.0
+    """
+    c = check_nonnegative("calls", calls)
+    h = check_positive("aht", aht)
+    t = check_positive("interval", interval)
+    return _out(c * h / t)
+
+
+def _erlang_b_overload(x: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """Erlang B in overload via 1/B = Σ_j Π_{i<j} (x−i)/a.
+
+    Exact and fast for integer x < a (the series terminates and its terms fall by at
+    least x/a per step). For fractional x it is an asymptotic series, used only where
+    Q(x+1, a) underflows (a ≫ x); it is cut at its smallest term, far below 1e-17.
+    """
+    total = np.ones_like(x)
+    term = np.ones_like(x)
+    active = np.arange(x.size)
+    j = 0
+    while active.size:
+        ks = np.arange(j, j + 256, dtype=float)
+        terms = term[active, None] * np.cumprod((x[active, None] - ks) / a[active, None], axis=1)
+        growing = np.abs(x[active, None] - ks) > a[active, None]  # past the smallest term
+        terms[np.cumsum(growing, axis=1) > 0] = 0.0
+        total[active] += terms.sum(axis=1)
+        term[active] = terms[:, -1]
+        done = (np.abs(term[active]) <= 1e-17 * np.abs(total[active])) | growing[:, -1]
+        active = active[~done]
+        j += 256
+    return 1.0 / total
+
+
+def _erlang_b(n: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """Erlang B for validated float arrays (n ≥ 0 real, a ≥ 0), same shape."""
+    n, a = np.broadcast_arrays(n, a)
+    out = np.ones(n.shape)
+    work = (n > 0) & (a > 0)
+    out[(n > 0) & (a == 0)] = 0.0
+    nw, aw = n[work], a[work]
+    q = special.gammaincc(nw + 1.0, aw)  # P(Poisson(a) ≤ n) at integers
+    b = np.empty_like(nw)
+    # Well into overload the series is exact and fast for whole numbers of agents.
+    ok = (q > _TINY) & ((nw >= 0.9 * aw) | (nw != np.floor(nw)))
+    b[ok] = np.exp(log_poisson_pmf(nw[ok], aw[ok]) - np.log(q[ok]))
+    if (~ok).any():
+        b[~ok] = _erlang_b_overload(nw[~ok], aw[~ok])
+    out[work] = np.minimum(b, 1.0)
+    return out
+
+
+def erlang_b(agents, load):
+    """Erlang B blocking probability of an M/M/N/N loss system.
+
+    ``B(N, A) = (A^N / N!) / Σ_{k≤N} A^k / k!``, evaluated as the ratio of the Poisson
+    probability to the Poisson distribution function (both in log space), which is the
+    continuous extension ``A^x e^{-A} / Γ(x+1, A)`` for fractional ``agents`` (Jagerman
+    1974) and equals the classical recursion ``B(n) = A·B(n−1) / (n + A·B(n−1))`` at
+    integers.
+
+    Parameters
+    ----------
+    agents : float or array
+        Number of servers N ≥ 0; may be fractional.
+    load : float or array
+        Offered load A ≥ 0 in Erlangs.
+
+    Returns
+    -------
+    float or ndarray
+        Probability that an arriving call finds every server busy.
+
+    Examples
+    --------
+    >>> round(erlang_b(2, 1), 12)  # (1/2) / (1 + 1 + 1/2)
+    0.2
+    >>> round(erlang_b(13, 10.0), 7)
+    0.0843389
+    """
+    n = check_nonnegative("agents", agents)
+    a = check_nonnegative("load", load)
+    return _out(_erlang_b(*np.broadcast_arrays(n, a)))
+
+
+def _erlang_c(n: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """Erlang C for validated arrays; 1 where n ≤ a (unstable queue)."""
+    n, a = np.broadcast_arrays(n, a)
+    b = _erlang_b(n, a)
+    stable = n > a
+    c = np.ones(n.shape)
+    # C = N·B / (N − A(1 − B)) written to avoid cancellation as ρ → 1.
+    c[stable] = n[stable] * b[stable] / (n[stable] - a[stable] + a[stable] * b[stable])
+    return c
+
+
+def erlang_c(agents, load):
+    """Erlang C: probability that a call has to wait (M/M/N, no abandonment).
+
+    ``C(N, A) = N·B(N, A) / (N − A + A·B(N, A))`` for N > A, and 1.0 when N ≤ A
+    (the queue grows without bound, so every call waits).
+
+    Parameters
+    ----------
+    agents : float or array
+        Number of agents N > 0.
+    load : float or array
+        Offered load A ≥ 0 in Erlangs.
+
+    Examples
+    --------
+    >>> round(erlang_c(14, 10.0), 4)  # 100 calls / 30 min, AHT 180 s
+    0.1741
+    >>> erlang_c(10, 10.0)
+    1.0
+    """
+    n = check_positive("agents", agents)
+    a = check_nonnegative("load", load)
+    return _out(_erlang_c(n, a))
+
+
+def _service_level(n, a, aht, t):
+    n, a, aht, t = np.broadcast_arrays(n, a, aht, t)
+    c = _erlang_c(n, a)
+    stable = n > a
+    sl = np.zeros(n.shape)
+    sl[stable] = 1.0 - c[stable] * np.exp(-(n[stable] - a[stable]) * t[stable] / aht[stable])
+    return sl
+
+
+def service_level(agents, load, aht, answer_time):
+    """Fraction of offered calls answered within ``answer_time`` seconds (Erlang C).
+
+    ``SL = 1 − C(N, A)·exp(−(N − A)·t / AHT)`` for N > A, and 0.0 when N ≤ A.
+
+    Parameters
+    ----------
+    agents : float or array
+        Number of agents N > 0.
+    load : float or array
+        Offered load A ≥ 0 in Erlangs.
+    aht : float or array
+        Average handle time in seconds (> 0).
+    answer_time : float or array
+        Service-level threshold t in seconds (≥ 0), e.g. 20 for "80/20".
+
+    Examples
+    --------
+    >>> round(service_level(14, 10.0, 180, 20), 3)  # callcentrehelper.com worked example: 88.8 %
+    0.888
+    """
+    n = check_positive("agents", agents)
+    a = check_nonnegative("load", load)
+    h = check_positive("aht", aht)
+    t = check_nonnegative("answer_time", answer_time)
+    return _out(_service_level(n, a, h, t))
+
+
+def _asa(n, a, aht):
+    n, a, aht = np.broadcast_arrays(n, a, aht)
+    c = _erlang_c(n, a)
+    stable = n > a
+    out = np.full(n.shape, np.inf)
+    out[stable] = c[stable] * aht[stable] / (n[stable] - a[stable])
+    return out
+
+
+def average_speed_of_answer(agents, load, aht):
+    """ASA: mean wait in seconds over all calls (Erlang C); inf when N ≤ A.
+
+    ``ASA = C(N, A)·AHT / (N − A)``. Calls answered at once count with zero wait.
+
+    Examples
+    --------
+    >>> round(average_speed_of_answer(14, 10.0, 180), 1)  # 0.1741 × 180 / (14 − 10)
+    7.8
+    >>> average_speed_of_answer(9, 10.0, 180)
+    inf
+    """
+    n = check_positive("agents", agents)
+    a = check_nonnegative("load", load)
+    h = check_positive("aht", aht)
+    return _out(_asa(n, a, h))
+
+
+def occupancy(agents, load):
+    """Agent occupancy ``min(A / N, 1)``: the share of logged-in time spent handling calls.
+
+    Examples
+    --------
+    >>> round(occupancy(14, 10.0), 4)
+    0.7143
+    >>> occupancy(8, 10.0)
+    1.0
+    """
+    n = check_positive("agents", agents)
+    a = check_nonnegative("load", load)
+    return _out(np.minimum(a / n, 1.0))
