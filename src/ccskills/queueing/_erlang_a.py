@@ -42,7 +42,8 @@ def _log_a(x: np.ndarray, z: np.ndarray):
     series[g[p <= _TINY]] = True
     g, p = g[p > _TINY], p[p > _TINY]
     log_a[g] = np.log(p) - log_poisson_pmf(x[g], z[g])
-    am1[g] = np.expm1(log_a[g])
+    with np.errstate(over="ignore"):  # A − 1 = inf in deep overload is the right limit
+        am1[g] = np.expm1(log_a[g])
     if series.any():
         s0, _ = poisson_tail_series(x[series], z[series])
         am1[series], log_a[series] = s0, np.log1p(s0)
@@ -54,7 +55,7 @@ def _p_abandon_given_wait(x, y, log_a):
     rho = y / x
     inv_a = np.exp(-log_a)
     out = (inv_a - (1.0 - rho)) / rho
-    cancel = (rho < 1.0) & (out * rho < 1e-3 * inv_a)
+    cancel = (rho < 1.0) & (out * rho < 0.1 * inv_a)  # more than one digit would cancel
     if cancel.any():
         s0, s1 = poisson_tail_series(x[cancel], y[cancel], weighted=True)
         out[cancel] = s1 / (y[cancel] * (1.0 + s0))
