@@ -62,9 +62,17 @@ test-notebooks: $(VENV)/.installed-test
 test-browser: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -m browser tests
 
-bench: $(VENV)/.installed-test
-	$(BIN)/python -m pip install --quiet -e ".[bench]"
-	$(BIN)/python benchmarks/run_all.py
+# Benchmarks run ccskills and its peer (pyworkforce) in one process; the peer is installed
+# only into this separate environment, never into the kit's own.
+BENCH := .venv-bench
+$(BENCH)/.installed: pyproject.toml
+	[ -x $(BENCH)/bin/python ] || $(PYTHON) -m venv $(BENCH)
+	$(BENCH)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH)/bin/python -m pip install --quiet -e ".[bench,test]"
+	touch $@
+
+bench: $(BENCH)/.installed chromium
+	cd benchmarks && ../$(BENCH)/bin/python run_all.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis
+	rm -rf $(VENV) $(BENCH) .pytest_cache .hypothesis
