@@ -1,0 +1,90 @@
+"""ccskills.i18n: one zh/en table, and the library's errors turned into sentences.
+
+The error cases call the real core with bad input, so a change in the core's message
+wording (``"{name} must be …, got {value!r}"``) or parameter names fails here.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ccskills.i18n import ERRORS, LANGUAGES, TEXT, error_message, parameter_of, text
+from ccskills.queueing import (agents_for_asa, agents_for_service_level, erlang_a,
+                               offered_load, service_level)
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# The glossary the course uses (shared/reference/domain.md, zh ↔ en).
+GLOSSARY = {
+    "service_level": ("服务水平", "Service level"),
+    "asa": ("平均应答速度", "ASA"),
+    "occupancy": ("占用率", "Occupancy"),
+    "abandonment": ("放弃率", "Abandonment rate"),
+    "p_wait": ("等待概率", "P(wait)"),
+    "offered_load": ("话务量", "Offered load (Erlang)"),
+    "scheduled_headcount": ("排班人数", "Scheduled headcount"),
+    "shrinkage": ("损耗率", "Shrinkage"),
+    "patience": ("耐心时间", "Patience"),
+}
+
+
+def test_default_language_is_chinese():
+    assert LANGUAGES[0] == "zh"
+    assert text("title") == text("title", "zh")
+
+
+@pytest.mark.parametrize("key", sorted(TEXT))
+def test_every_string_has_both_languages(key):
+    zh, en = TEXT[key]
+    assert zh and en
+    assert not CJK.search(en), f"English text of {key!r} contains Chinese: {en!r}"
+
+
+@pytest.mark.parametrize("key, words", sorted(GLOSSARY.items()))
+def test_glossary_terms(key, words):
+    zh, en = words
+    assert zh in text(key, "zh")
+    assert en in text(key, "en")
+
+
+BAD_CALLS = [  # (call, parameter the message must name)
+    (lambda: offered_load(-1, 180, 1800), "calls"),
+    (lambda: offered_load(10, 0, 1800), "aht"),
+    (lambda: offered_load(10, 180, 0), "interval"),
+    (lambda: service_level(10, 8.0, 180, -1), "answer_time"),
+    (lambda: agents_for_service_level(8.0, 180, 20, 1.0), "target"),
+    (lambda: agents_for_service_level(8.0, 180, 20, 0.8, max_occupancy=0), "max_occupancy"),
+    (lambda: agents_for_service_level(8.0, 180, 20, 0.8, patience=0), "patience"),
+    (lambda: agents_for_asa(8.0, 180, 0), "target_asa"),
+    (lambda: erlang_a(10, 8.0, 180, 0, 20), "patience"),
+    (lambda: erlang_a(0, 8.0, 180, 60, 20), "agents"),
+]
+
+
+@pytest.mark.parametrize("call, name", BAD_CALLS)
+def test_core_errors_name_a_translated_parameter(call, name):
+    with pytest.raises((ValueError, TypeError)) as caught:
+        call()
+    assert parameter_of(caught.value)[0] == name
+    for index, lang in enumerate(LANGUAGES):
+        assert error_message(caught.value, lang).startswith(ERRORS[name][index])
+
+
+def test_percent_parameters_are_shown_in_percent():
+    exc = ValueError("target must be a fraction in (0, 1), got 1.0")
+    assert error_message(exc, "en").endswith("(you entered 100).")
+    assert error_message(exc, "zh").endswith("（输入值：100）。")
+
+
+def test_unknown_parameter_and_unexpected_errors_still_give_a_sentence():
+    assert error_message(ValueError("speed must be positive, got -1"), "en") == (
+        "Invalid input: speed (you entered -1).")
+    assert error_message(ZeroDivisionError("division by zero"), "zh") == text(
+        "unexpected", "zh", kind="ZeroDivisionError")
+    assert error_message(ValueError("something odd"), "en").startswith("Something unexpected")
+
+
+def test_unknown_language_falls_back_to_chinese():
+    assert text("title", "fr") == text("title", "zh")
