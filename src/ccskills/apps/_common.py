@@ -1,0 +1,108 @@
+"""Small pieces every calculator shares: number formatting, result cards, busy state,
+and an Excel download link.
+
+Formatting turns the library's units (seconds, fractions) into what a person reads
+(seconds, percent); no queueing formula lives here.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import math
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ccskills.i18n import text
+
+__all__ = ["format_percent", "format_seconds", "format_number", "card", "card_value",
+           "busy", "excel_link"]
+
+EMPTY = "—"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def format_percent(fraction, digits: int = 1) -> str:
+    """``0.8123`` → ``'81.2 %'``; None/NaN → ``'—'``."""
+    if _missing(fraction):
+        return EMPTY
+    return f"{100 * float(fraction):.{digits}f} %"
+
+
+def format_seconds(seconds, lang: str = "zh", digits: int = 1, short: bool = False) -> str:
+    """``12.34`` → ``'12.3 秒'`` / ``'12.3 s'``; inf → the "too few agents" phrase (∞ if short)."""
+    if _missing(seconds):
+        return EMPTY
+    if math.isinf(float(seconds)):
+        return "∞" if short else text("infinite", lang)
+    return f"{float(seconds):.{digits}f} {text('unit_seconds', lang)}"
+
+
+def format_number(value, digits: int = 2) -> str:
+    """A plain number with ``digits`` decimals (integers as integers)."""
+    if _missing(value):
+        return EMPTY
+    if float(value).is_integer() and digits == 0:
+        return f"{int(value)}"
+    return f"{float(value):.{digits}f}"
+
+
+def card(css_class: str) -> widgets.HTML:
+    """A result card (label over value) with a stable CSS class for tests and styling."""
+    box = widgets.HTML(layout=widgets.Layout(min_width="11em", margin="2px 6px"))
+    box.add_class("ccs-card")
+    box.add_class(css_class)
+    return box
+
+
+def set_card(box: widgets.HTML, label: str, value: str, note: str = "") -> None:
+    """Show ``label`` and ``value`` (text, escaped) in a card."""
+    note_html = f'<div class="ccs-card-note">{html.escape(note)}</div>' if note else ""
+    box.value = (f'<div class="ccs-card-label">{html.escape(label)}</div>'
+                 f'<div class="ccs-card-value">{html.escape(value)}</div>{note_html}')
+
+
+def card_value(box: widgets.HTML) -> str:
+    """The value text a card shows (what a person reads), unescaped."""
+    start = box.value.find('<div class="ccs-card-value">')
+    if start < 0:
+        return ""
+    start += len('<div class="ccs-card-value">')
+    return html.unescape(box.value[start:box.value.index("</div>", start)])
+
+
+@contextmanager
+def busy(controls: Iterable[widgets.Widget]) -> Iterator[None]:
+    """Disable ``controls`` while a computation runs; restore each one's state in ``finally``."""
+    controls = list(controls)
+    before = [c.disabled for c in controls]
+    for control in controls:
+        control.disabled = True
+    try:
+        yield
+    finally:
+        for control, was in zip(controls, before):
+            control.disabled = was
+
+
+def excel_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
+    """``frame`` as an .xlsx file in memory (openpyxl); nothing is written to disk."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name=sheet[:31], index=False)
+    return buffer.getvalue()
+
+
+def excel_link(frame: pd.DataFrame, filename: str, label: str) -> str:
+    """An HTML download link carrying ``frame`` as .xlsx in a data: URL (built from bytes)."""
+    payload = base64.b64encode(excel_bytes(frame, filename)).decode("ascii")
+    return (f'<a class="ccs-download-link" download="{html.escape(filename)}.xlsx" '
+            f'href="data:{XLSX_MIME};base64,{payload}">⬇ {html.escape(label)}</a>')

@@ -1,0 +1,122 @@
+"""What the Erlang calculator computes, without widgets: typed inputs in, typed answer out.
+
+:func:`solve` is the whole computation as one call; it only calls
+``ccskills.queueing`` (Erlang C, or Erlang A when a patience is given) and
+``ccskills.staffing`` (headcount after shrinkage), and formats
+nothing. Bad input raises the library's ``ValueError``/``TypeError``, which the
+widget (:mod:`ccskills.apps.erlang`) turns into a translated sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ccskills.queueing import (agents_for_asa, agents_for_service_level,
+                               average_speed_of_answer, erlang_a, erlang_c, occupancy,
+                               offered_load, service_level)
+from ccskills.staffing import scheduled_headcount
+
+__all__ = ["ErlangInputs", "ErlangAnswer", "solve", "around", "queue_table", "TABLE_COLUMNS"]
+
+SPAN = 5
+"""The table shows the answer ± this many agents."""
+
+TABLE_COLUMNS = ("agents", "service_level", "asa", "p_wait", "occupancy", "abandonment")
+"""Columns of :attr:`ErlangAnswer.table`; fractions 0..1, ASA in seconds."""
+
+
+@dataclass(frozen=True)
+class ErlangInputs:
+    """What the calculator asks, in library units (seconds, fractions).
+
+    ``target_kind`` is ``"sl"`` (``target_sl`` within ``answer_time``) or ``"asa"``
+    (``target_asa``). ``patience`` None means Erlang C, a number means Erlang A.
+    """
+
+    calls: float = 100.0
+    interval: float = 1800.0
+    aht: float = 180.0
+    target_kind: str = "sl"
+    target_sl: float = 0.8
+    answer_time: float = 20.0
+    target_asa: float = 30.0
+    max_occupancy: float = 0.85
+    shrinkage: float = 0.3
+    patience: float | None = None
+
+
+@dataclass(frozen=True)
+class ErlangAnswer:
+    """Required agents, scheduled headcount and the queue they give.
+
+    ``table`` has :data:`TABLE_COLUMNS`, one row per agent count from
+    ``agents - SPAN`` (at least 1) to ``agents + SPAN``; ``abandonment`` is NaN
+    under Erlang C. ``capped`` is True when the occupancy cap, not the target,
+    set the number of agents.
+    """
+
+    load: float
+    agents: int
+    headcount: int
+    service_level: float
+    asa: float
+    p_wait: float
+    occupancy: float
+    abandonment: float
+    capped: bool
+    table: pd.DataFrame
+
+
+def around(agents: int, span: int = SPAN) -> np.ndarray:
+    """Agent counts ``agents - span … agents + span``, starting at 1 at least."""
+    return np.arange(max(1, agents - span), agents + span + 1)
+
+
+def _required(inputs: ErlangInputs, load: float, max_occupancy: float) -> int:
+    """The core's staffing search for the chosen target."""
+    if inputs.target_kind == "asa":
+        return agents_for_asa(load, inputs.aht, inputs.target_asa, max_occupancy=max_occupancy)
+    return agents_for_service_level(load, inputs.aht, inputs.answer_time, inputs.target_sl,
+                                    max_occupancy=max_occupancy, patience=inputs.patience)
+
+
+def queue_table(agents: np.ndarray, load: float, inputs: ErlangInputs) -> pd.DataFrame:
+    """SL, ASA, P(wait), occupancy (and abandonment under Erlang A) for each agent count."""
+    if inputs.patience is None:
+        columns = (service_level(agents, load, inputs.aht, inputs.answer_time),
+                   average_speed_of_answer(agents, load, inputs.aht),
+                   erlang_c(agents, load), occupancy(agents, load),
+                   np.full(agents.shape, np.nan))
+    else:
+        r = erlang_a(agents, load, inputs.aht, inputs.patience, inputs.answer_time)
+        columns = (r.service_level, r.asa, r.p_wait, r.occupancy, r.p_abandon)
+    data = {"agents": agents, **{name: np.broadcast_to(np.asarray(col, float), agents.shape)
+                                 for name, col in zip(TABLE_COLUMNS[1:], columns)}}
+    return pd.DataFrame(data)
+
+
+def solve(inputs: ErlangInputs) -> ErlangAnswer:
+    """Required agents for ``inputs`` and the queue around them (raises ValueError on bad input).
+
+    >>> answer = solve(ErlangInputs(calls=100, interval=1800, aht=180, target_sl=0.8,
+    ...                             answer_time=20, max_occupancy=1.0, shrinkage=0.3))
+    >>> answer.load, answer.agents, answer.headcount
+    (10.0, 14, 20)
+    """
+    load = offered_load(inputs.calls, inputs.aht, inputs.interval)
+    agents = _required(inputs, load, inputs.max_occupancy)
+    headcount = scheduled_headcount(agents, inputs.shrinkage)
+    capped = inputs.max_occupancy < 1 and agents > _required(inputs, load, 1.0)
+    table = queue_table(around(agents), load, inputs)
+    return ErlangAnswer(load=float(load), agents=int(agents), headcount=headcount,
+                        capped=bool(capped), table=table, **_row(table, agents))
+
+
+def _row(table: pd.DataFrame, agents: int) -> dict[str, float]:
+    """The table's figures at ``agents``; NaN when it has no such row (0 agents for no calls)."""
+    rows = table[table["agents"] == agents]
+    return {name: float(rows[name].iloc[0]) if len(rows) else float("nan")
+            for name in TABLE_COLUMNS[1:]}
