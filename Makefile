@@ -29,20 +29,33 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@ $(VENV)/.installed
 
+# Jupyter refuses to run as root (containers, CI machines) without --allow-root.
+AS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+# The course works offline: no update check, no news feed, no PyPI extension manager.
+LAB_OFFLINE := --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+	--LabApp.news_url=None --LabApp.extension_manager=readonly
+# Calculators render with our Voila template "ccskills" (no CDN links; see voila.json).
+VOILA_TEMPLATE := ccskills
+
+# The index links voila/render/apps/<name>.ipynb: Voila runs inside JupyterLab.
 start: $(VENV)/.installed
 	$(BIN)/jupyter lab --ip=$(HOST) --port=$(PORT) --ServerApp.root_dir=course \
-		--LabApp.default_url=/lab/tree/00_guide.ipynb
+		--LabApp.default_url=/lab/tree/00_guide.ipynb \
+		--VoilaConfiguration.template=$(VOILA_TEMPLATE) $(LAB_OFFLINE) $(AS_ROOT)
 
 apps: $(VENV)/.installed
-	$(BIN)/voila course/apps --Voila.ip=$(HOST) --port=$(APPS_PORT) --no-browser
+	$(BIN)/voila course/apps --Voila.ip=$(HOST) --port=$(APPS_PORT) --no-browser \
+		--template=$(VOILA_TEMPLATE)
 
-# Debian's Chromium for the browser tier (CI runs as root). If it cannot be installed,
-# the browser tests fail with a sentence saying how to install it.
+# Debian's Chromium for the browser tier (CI runs as root), with a Chinese font so that
+# screenshots show the labels. If it cannot be installed, the browser tests fail with a
+# sentence saying how to install it (or set CCSKILLS_CHROMIUM=/path/to/chrome).
 chromium:
 	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		echo "Installing Debian's chromium for the browser tests ..."; \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			chromium fonts-wqy-microhei >/dev/null) \
 		|| echo "Could not install chromium with apt-get; the browser tier will say how to install it."; \
 	else echo "chromium is missing and this user cannot apt-get it; the browser tier will say how to install it."; fi
 
@@ -60,7 +73,7 @@ test-notebooks: $(VENV)/.installed-test
 
 # Tier 5: Voila in Chromium, driven by Playwright, no internet.
 test-browser: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -m browser tests
+	$(BIN)/python -m pytest -q -m browser tests/browser
 
 # Benchmarks run ccskills and its peer (pyworkforce) in one process; the peer is installed
 # only into this separate environment, never into the kit's own.
