@@ -25,16 +25,21 @@ from ccskills.i18n import LANGUAGES, error_message, text
 __all__ = ["ErlangCalculator", "build_erlang_calculator", "ErlangInputs", "ErlangAnswer",
            "solve"]
 
-# name -> (label key, unit key or None, default in on-screen units)
+DEFAULTS = ErlangInputs()
+"""What the calculator shows first (100 calls per 30 min, AHT 180 s, 80/20, …)."""
+PATIENCE_DEFAULT = 120.0
+"""Seconds offered in the patience box when the Erlang A box is ticked."""
+
+# name -> (label key, unit key, default in on-screen units: percent for fractions)
 _NUMBERS = {
-    "calls": ("calls", "unit_calls", 100.0),
-    "aht": ("aht", "unit_seconds", 180.0),
-    "target_sl": ("target_sl", "unit_percent", 80.0),
-    "answer_time": ("answer_time", "unit_seconds", 20.0),
-    "target_asa": ("target_asa", "unit_seconds", 30.0),
-    "max_occupancy": ("max_occupancy", "unit_percent", 85.0),
-    "shrinkage": ("shrinkage", "unit_percent", 30.0),
-    "patience": ("patience", "unit_seconds", 120.0),
+    "calls": ("calls", "unit_calls", DEFAULTS.calls),
+    "aht": ("aht", "unit_seconds", DEFAULTS.aht),
+    "target_sl": ("target_sl", "unit_percent", 100 * DEFAULTS.target_sl),
+    "answer_time": ("answer_time", "unit_seconds", DEFAULTS.answer_time),
+    "target_asa": ("target_asa", "unit_seconds", DEFAULTS.target_asa),
+    "max_occupancy": ("max_occupancy", "unit_percent", 100 * DEFAULTS.max_occupancy),
+    "shrinkage": ("shrinkage", "unit_percent", 100 * DEFAULTS.shrinkage),
+    "patience": ("patience", "unit_seconds", PATIENCE_DEFAULT),
 }
 _INPUT_STYLE = {"description_width": "15em"}
 _INPUT_LAYOUT = {"width": "27em"}
@@ -54,10 +59,12 @@ def _number(name: str, value: float) -> widgets.FloatText:
 def _controls() -> dict[str, widgets.ValueWidget]:
     """Every input widget by name (labels are set later, per language)."""
     controls = {name: _number(name, default) for name, (_, _, default) in _NUMBERS.items()}
-    controls["interval"] = widgets.Dropdown(options=[("30", 1800)], value=1800,
+    controls["interval"] = widgets.Dropdown(options=[("", DEFAULTS.interval)],
+                                            value=DEFAULTS.interval,
                                             style=_INPUT_STYLE,
                                             layout=widgets.Layout(**_INPUT_LAYOUT))
-    controls["target_kind"] = widgets.RadioButtons(options=[("sl", "sl")], value="sl",
+    controls["target_kind"] = widgets.RadioButtons(options=[("", DEFAULTS.target_kind)],
+                                                   value=DEFAULTS.target_kind,
                                                    style=_INPUT_STYLE)
     controls["use_patience"] = widgets.Checkbox(value=False, indent=False)
     controls["patience"].disabled = True
@@ -223,7 +230,7 @@ class ErlangCalculator(widgets.VBox):
         with self._quiet():
             for name, (key, unit, _) in _NUMBERS.items():
                 c[name].description = f"{text(key, lang)} ({text(unit, lang)})"
-            _set_options(c["interval"], [(text("minutes_option", lang, n=m), m * 60)
+            _set_options(c["interval"], [(text("minutes_option", lang, n=m), m * 60.0)
                                          for m in (15, 30, 60)])
             c["interval"].description = text("interval", lang)
             _set_options(c["target_kind"], [(text("target_kind_sl", lang), "sl"),
