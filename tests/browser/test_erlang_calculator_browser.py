@@ -1,0 +1,147 @@
+"""Tier 5: the Erlang calculator in Voila, in Debian's Chromium, with no request off the machine.
+
+Each test opens course/apps/erlang_calculator.ipynb through Voila (template
+``ccskills``), changes inputs the way a person would (type, Enter, click), reads the
+page, and compares with the core function called here. The ``page`` fixture fails a
+test if any request goes to a host other than 127.0.0.1/localhost.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ccskills.apps.erlang import ErlangInputs
+from ccskills.i18n import ERRORS, text
+from ccskills.queueing import agents_for_asa, agents_for_service_level, offered_load
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = "erlang_calculator.ipynb"
+REQUIRED = ".ccs-required-agents .ccs-card-value"
+
+
+def _expect():
+    from playwright.sync_api import expect
+
+    return expect
+
+
+def open_calculator(page, server) -> None:
+    """Load the calculator and wait until it shows a first answer."""
+    page.goto(server.render_url(NOTEBOOK), wait_until="domcontentloaded")
+    _expect()(page.locator(REQUIRED)).to_have_text(re.compile(r"^\d+$"))
+
+
+def runs(page) -> int:
+    """How many computations the app has finished (``data-run`` on the status line)."""
+    return int(page.locator(".ccs-status [data-run]").get_attribute("data-run"))
+
+
+def answered(page, action) -> None:
+    """Do ``action`` (one change of input) and wait until the app has computed its answer.
+
+    The app disables its controls while it computes, so waiting on the run counter, not
+    on time, keeps the next keystroke from landing on a disabled input.
+    """
+    before = runs(page)
+    action()
+    page.wait_for_function(
+        "n => Number(document.querySelector('.ccs-status [data-run]')?.dataset.run) > n",
+        arg=before)
+
+
+def set_number(page, name: str, value: float) -> None:
+    """Type ``value`` into the input with class ``ccs-<name>``, press Enter, await the answer."""
+    box = page.locator(f".ccs-{name} input")
+
+    def type_it():
+        box.fill(str(value))
+        box.press("Enter")
+
+    answered(page, type_it)
+
+
+def assert_no_traceback(page) -> None:
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body and "Error:" not in body
+    assert page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count() == 0
+
+
+def test_required_agents_match_the_core_and_the_chart_is_drawn(page, voila_server):
+    open_calculator(page, voila_server)
+    set_number(page, "max-occupancy", 100)
+    set_number(page, "target-sl", 90)
+    set_number(page, "answer-time", 15)
+    set_number(page, "calls", 250)
+    set_number(page, "aht", 240)
+    load = offered_load(250, 240, 1800)
+    expected = agents_for_service_level(load, 240, 15, 0.9, max_occupancy=1.0)
+    _expect()(page.locator(".ccs-offered-load .ccs-card-value")).to_have_text(f"{load:.2f}")
+    _expect()(page.locator(REQUIRED)).to_have_text(str(expected))
+    _expect()(page.locator(".ccs-answer-row td").first).to_have_text(str(expected))
+    chart = page.locator(".ccs-chart canvas, .ccs-chart svg.marks").first
+    chart.wait_for(state="visible")
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 100 and box["height"] > 100
+    assert_no_traceback(page)
+
+
+def test_asa_target_uses_agents_for_asa(page, voila_server):
+    open_calculator(page, voila_server)
+    answered(page, page.locator(".ccs-target-kind input[type=radio]").nth(1).check)
+    set_number(page, "max-occupancy", 100)
+    set_number(page, "target-asa", 12)
+    set_number(page, "calls", 180)
+    load = offered_load(180, 180, 1800)
+    expected = agents_for_asa(load, 180, 12, max_occupancy=1.0)
+    _expect()(page.locator(".ccs-offered-load .ccs-card-value")).to_have_text(f"{load:.2f}")
+    _expect()(page.locator(REQUIRED)).to_have_text(str(expected))
+
+
+def test_language_switch_changes_labels(page, voila_server):
+    open_calculator(page, voila_server)
+    label = page.locator(".ccs-required-agents .ccs-card-label")
+    _expect()(label).to_have_text(text("required_agents", "zh"))
+    answered(page, page.locator(".ccs-language button", has_text="English").click)
+    _expect()(label).to_have_text(text("required_agents", "en"))
+    _expect()(page.locator(".ccs-calls label")).to_contain_text(text("calls", "en"))
+    _expect()(page.locator(".ccs-status")).to_contain_text(text("ok", "en"))
+    assert "所需" not in page.locator(".ccs-erlang-calculator").inner_text()
+
+
+def test_bad_input_shows_a_sentence_not_a_traceback(page, voila_server):
+    open_calculator(page, voila_server)
+    set_number(page, "aht", 0)
+    error = page.locator(".ccs-status .ccs-status-error")
+    _expect()(error).to_contain_text(ERRORS["aht"][0])
+    _expect()(page.locator(REQUIRED)).to_have_text("—")
+    assert_no_traceback(page)
+    set_number(page, "aht", 180)
+    _expect()(page.locator(REQUIRED)).to_have_text(re.compile(r"^\d+$"))
+    _expect()(page.locator(".ccs-status .ccs-status-error")).to_have_count(0)
+
+
+def test_excel_download_is_a_local_data_link(page, voila_server):
+    open_calculator(page, voila_server)
+    link = page.locator(".ccs-download a.ccs-download-link")
+    href = link.get_attribute("href")
+    assert href.startswith("data:application/vnd.openxmlformats-officedocument")
+    with page.expect_download() as download_info:
+        link.click()
+    assert download_info.value.suggested_filename.endswith(".xlsx")
+
+
+def test_calculator_opens_inside_jupyterlab(page, lab_server):
+    """The course index links voila/render/apps/…: Voila inside JupyterLab, same template."""
+    open_calculator(page, lab_server)
+    assert "templates/ccskills/static" in page.content()
+    set_number(page, "calls", 400)
+    d = ErlangInputs()  # the calculator's defaults for everything but the calls
+    load = offered_load(400, d.aht, d.interval)
+    expected = agents_for_service_level(load, d.aht, d.answer_time, d.target_sl,
+                                        max_occupancy=d.max_occupancy)
+    _expect()(page.locator(REQUIRED)).to_have_text(str(expected))
+    page.locator(".ccs-chart canvas, .ccs-chart svg.marks").first.wait_for(state="visible")
+    assert_no_traceback(page)
