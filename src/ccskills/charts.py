@@ -58,8 +58,9 @@ def _curve(column: str, title: str, fmt: str, lang: str, domain=None) -> alt.Cha
     y = alt.Y(f"{column}:Q", title=title, scale=scale, axis=alt.Axis(format=fmt))
     tooltip = [alt.Tooltip("agents:Q", title=text("agents", lang)),
                alt.Tooltip(f"{column}:Q", title=title, format=fmt.replace("0", "1"))]
-    return alt.Chart().mark_line(color=COLORS[column], point=True).encode(_x(lang), y,
-                                                                          tooltip=tooltip)
+    color = COLORS[column]
+    line = alt.Chart().mark_line(color=color, point=alt.OverlayMarkDef(color=color, size=40))
+    return line.encode(_x(lang), y, tooltip=tooltip)
 
 
 def _marks(answer: int, column: str, target: float | None, label: str,
@@ -97,7 +98,7 @@ def staffing_chart(table: pd.DataFrame, answer: int, *, target_sl: float | None 
     mark, unit = text("target_line", lang), text("unit_seconds", lang)
     sl = [_curve("service_level", f"{text('service_level', lang)} (%)", ".0%", lang, [0, 1]),
           *_marks(answer, "service_level", target_sl, f"{mark} {target_sl or 0:.0%}", lang)]
-    asa = [_curve("asa", f"{text('asa', lang)} ({unit})", ".0f", lang),
+    asa = [_curve("asa", f"{text('asa_short', lang)} ({unit})", ".0f", lang),
            *_marks(answer, "asa", target_asa, f"{mark} {target_asa or 0:g} {unit}", lang)]
     panels = [alt.LayerChart(layer=layers, width=_WIDTH, height=_HEIGHT) for layers in (sl, asa)]
     return alt.VConcatChart(data=data, vconcat=panels, title=text("chart_title", lang),

@@ -26,6 +26,7 @@ TEXT: dict[str, tuple[str, str]] = {
     # Domain glossary (labels shown on screen).
     "service_level": ("服务水平", "Service level"),
     "asa": ("平均应答速度", "Average speed of answer (ASA)"),
+    "asa_short": ("平均应答速度", "ASA"),
     "occupancy": ("占用率", "Occupancy"),
     "abandonment": ("放弃率", "Abandonment rate"),
     "p_wait": ("等待概率", "P(wait)"),

@@ -60,7 +60,7 @@ def card_texts(answer: ErlangAnswer, inputs: ErlangInputs, lang: str) -> dict[st
 def _headers(lang: str) -> list[str]:
     unit = text("unit_seconds", lang)
     return [text("agents", lang), f"{text('service_level', lang)} (%)",
-            f"{text('asa', lang)} ({unit})", f"{text('p_wait', lang)} (%)",
+            f"{text('asa_short', lang)} ({unit})", f"{text('p_wait', lang)} (%)",
             f"{text('occupancy', lang)} (%)", f"{text('abandonment', lang)} (%)"]
 
 

@@ -41,8 +41,8 @@ _NUMBERS = {
     "shrinkage": ("shrinkage", "unit_percent", 100 * DEFAULTS.shrinkage),
     "patience": ("patience", "unit_seconds", PATIENCE_DEFAULT),
 }
-_INPUT_STYLE = {"description_width": "15em"}
-_INPUT_LAYOUT = {"width": "27em"}
+_INPUT_STYLE = {"description_width": "17em"}
+_INPUT_LAYOUT = {"width": "29em"}
 
 
 def _css(name: str) -> str:
