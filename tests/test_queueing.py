@@ -342,6 +342,17 @@ def test_erlang_a_staffing_is_smallest(load, patience, target, max_ab):
     assert n == 1 or not meets(n - 1)
 
 
+@pytest.mark.parametrize("load,aht,patience,target", [
+    (10.0, 180, 120, 20), (4.0, 300, 60, 10), (95.0, 240, 300, 15), (300.0, 180, 300, 30)])
+def test_agents_for_asa_with_patience_is_smallest(load, aht, patience, target):
+    """Erlang A: ASA of answered calls (checked against the brute-force chain above) ≤ target
+    at the answer and not one agent below; may need fewer agents than Erlang C."""
+    n = agents_for_asa(load, aht, target, patience=patience)
+    assert erlang_a(n, load, aht, patience, 20).asa <= target
+    assert n == 1 or erlang_a(n - 1, load, aht, patience, 20).asa > target
+    assert n <= agents_for_asa(load, aht, target)
+
+
 @settings(max_examples=40, deadline=None)
 @given(n=st.integers(1, 500), load=st.floats(0.1, 600), patience=st.floats(5, 5000))
 def test_erlang_a_monotone_in_agents(n, load, patience):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
-from scipy import integrate, special
+from scipy import special
 
 from ccskills._validation import check_nonnegative, check_positive
 from ccskills.queueing._erlang import _asa, _erlang_b, _erlang_c, _out, _service_level
@@ -101,6 +101,7 @@ def _delayed_served_wait(x: float, y: float, log_a: float) -> float:
     width = 1.0 / np.sqrt(x + 1.0) if peak > 0 else 1.0 / max(x + 1.0 - y, np.sqrt(y), 1e-12)
     lo, hi = max(0.0, peak - 40 * width), peak + 40 * width
     log_x = np.log(x)
+    from scipy import integrate  # only ASA needs it; keeps a calculator's start-up short
 
     def integrand(w):
         return w * np.exp(log_x - (x + 1.0) * w - y * np.expm1(-w) - log_a)
@@ -140,12 +141,17 @@ class ErlangAResult:
         """Mean wait in seconds of answered calls: E[V·1{served}] / P(served)."""
         shape, base, finite, core, patience = self._asa_parts
         out = base.copy()
-        values = np.zeros(core.x.shape)
-        for i in np.flatnonzero(core.p_wait > 0):
-            e = _delayed_served_wait(core.x[i], core.y[i], core.log_a[i])
-            values[i] = core.p_wait[i] * patience[i] * e / (1.0 - core.p_abandon[i])
-        out[finite] = values
+        out[finite] = answered_asa(core, patience)
         return _out(out.reshape(shape))
+
+
+def answered_asa(core: _Core, patience: np.ndarray) -> np.ndarray:
+    """ASA of answered calls, Pw·patience·E[w e^{−w} | wait] / (1 − P(Ab)), row by row."""
+    values = np.zeros(core.x.shape)
+    for i in np.flatnonzero(core.p_wait > 0):
+        e = _delayed_served_wait(core.x[i], core.y[i], core.log_a[i])
+        values[i] = core.p_wait[i] * patience[i] * e / (1.0 - core.p_abandon[i])
+    return values
 
 
 def erlang_a(agents, load, aht, patience, answer_time):

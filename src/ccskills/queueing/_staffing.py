@@ -13,7 +13,7 @@ import numpy as np
 
 from ccskills._validation import check_fraction, check_nonnegative, check_positive
 from ccskills.queueing._erlang import _erlang_b
-from ccskills.queueing._erlang_a import _core, _service_level_a
+from ccskills.queueing._erlang_a import _core, _service_level_a, answered_asa
 
 __all__ = ["agents_for_service_level", "agents_for_asa"]
 
@@ -113,8 +113,13 @@ def agents_for_service_level(load, aht, answer_time, target, *, max_occupancy=1.
     return _as_int(_search_erlang_a(a, h, p, t, sl, occ, ab))
 
 
-def agents_for_asa(load, aht, target_asa, *, max_occupancy=1.0):
-    """Fewest agents whose Erlang C ASA (mean wait of all calls, seconds) ≤ ``target_asa``.
+def agents_for_asa(load, aht, target_asa, *, max_occupancy=1.0, patience=None):
+    """Fewest agents whose ASA (seconds) is at most ``target_asa``.
+
+    Under Erlang C (``patience=None``) ASA is the mean wait of all calls,
+    ``C·AHT / (N − A)``. With a mean ``patience`` in seconds the model is Erlang A and
+    ASA is the mean wait of *answered* calls (:attr:`ErlangAResult.asa`), searched from
+    below the load; occupancy is then load × (1 − P(abandon)) / agents.
 
     Examples
     --------
@@ -123,9 +128,20 @@ def agents_for_asa(load, aht, target_asa, *, max_occupancy=1.0):
     """
     a, h, occ = _validated(load, aht, max_occupancy)
     w = check_positive("target_asa", target_asa)
+    if patience is not None:
+        p = check_positive("patience", patience)
+        shape, (a, h, p, w, occ) = _flat(a, h, p, w, occ)
+        return _as_int(_bisect_agents(a, lambda n, r: _asa_meets(n, a[r], h[r], p[r], w[r], occ[r])).reshape(shape))
     shape, (a, h, w, occ) = _flat(a, h, w, occ)
     n = _step_erlang_c(a, lambda n, ar, c, r: c * h[r] / (n - ar) <= w[r])
     return _as_int(np.maximum(n, agents_for_occupancy(a, occ)).reshape(shape))
+
+
+def _asa_meets(n, a, h, p, w, occ):
+    """Row-wise: does n agents meet the answered-ASA and occupancy targets (Erlang A)?"""
+    core = _core(n, a, h, p)
+    occupancy = a * (1.0 - core.p_abandon) / n
+    return (answered_asa(core, p) <= w) & (occupancy <= occ * (1 + 1e-12))
 
 
 def _erlang_a_meets(n, a, h, p, t, sl, occ, ab):
@@ -137,22 +153,31 @@ def _erlang_a_meets(n, a, h, p, t, sl, occ, ab):
 
 
 def _search_erlang_a(*arrays):
-    """Smallest n ≥ 1 meeting all targets: double an upper bracket, then bisect."""
+    """Erlang-A staffing for SL, abandonment and occupancy targets (flat arrays in, shape kept)."""
     shape, (a, h, p, t, sl, occ, ab) = _flat(*arrays)
+    found = _bisect_agents(a, lambda n, r: _erlang_a_meets(n, a[r], h[r], p[r], t[r], sl[r], occ[r], ab[r]))
+    return found.reshape(shape)
+
+
+def _bisect_agents(a, meets):
+    """Smallest n ≥ 1 with ``meets(n, rows)`` true, for a monotone ``meets``; 0 where load is 0.
+
+    Doubles an upper bracket from ⌈A⌉ (starting below the load matters under Erlang A),
+    then bisects every row at once.
+    """
     rows = np.flatnonzero(a > 0)
-    lo = np.zeros(a.size)
-    hi = np.maximum(np.ceil(a), 1.0)
+    lo, hi = np.zeros(a.size), np.maximum(np.ceil(a), 1.0)
     todo = rows
     while todo.size:
-        ok = _erlang_a_meets(hi[todo], *(v[todo] for v in (a, h, p, t, sl, occ, ab)))
+        ok = meets(hi[todo], todo)
         lo[todo[~ok]] = hi[todo[~ok]]
         todo = todo[~ok]
         hi[todo] *= 2.0
     todo = rows[hi[rows] - lo[rows] > 1]
     while todo.size:
         mid = np.floor((lo[todo] + hi[todo]) / 2)
-        ok = _erlang_a_meets(mid, *(v[todo] for v in (a, h, p, t, sl, occ, ab)))
+        ok = meets(mid, todo)
         hi[todo[ok]], lo[todo[~ok]] = mid[ok], mid[~ok]
         todo = todo[hi[todo] - lo[todo] > 1]
     hi[a == 0] = 0.0
-    return hi.reshape(shape)
+    return hi
