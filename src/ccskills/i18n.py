@@ -66,9 +66,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "computing": ("计算中…", "Computing…"),
     "ok": ("已计算。", "Calculated."),
     "status_done": ("{done}模型：{model}", "{done} Model: {model}"),
-    "asa_staffed_by_c": ("按平均应答速度目标测算座席时使用 Erlang C（不含放弃，偏保守）；各项指标含放弃。",
-                         "Staffing for an ASA target uses Erlang C (no abandonment, on the safe "
-                         "side); the figures shown include abandonment."),
     "ok_capped": ("已计算；占用率上限决定了座席数。",
                   "Calculated; the occupancy cap set the number of agents."),
     "headcount_note": ("排班人数 = 所需座席数 ÷ (1 − 损耗率)，向上取整",
@@ -95,6 +92,10 @@ ERRORS: dict[str, tuple[str, str]] = {
     "aht": ("平均处理时长（AHT）必须大于 0 秒",
             "Average handle time (AHT) must be more than 0 seconds"),
     "interval": ("时段长度必须大于 0", "The interval length must be more than 0"),
+    "interval_spec": ("时段长度要写成 30min、15min、1h 或秒数（如 1800）",
+                      "Write the interval as 30min, 15min, 1h or seconds (e.g. 1800)"),
+    "target_spec": ("服务水平目标要写成 X/Y，即 X % 的来电在 Y 秒内接听，例如 80/20",
+                    "Write the service level target as X/Y, X % of calls answered within Y s, e.g. 80/20"),
     "load": ("话务量必须是 0 或正数", "The offered load must be zero or more"),
     "agents": ("座席数必须是正整数", "The number of agents must be a positive whole number"),
     "answer_time": ("应答时限必须是 0 或正的秒数",
@@ -147,22 +148,23 @@ def parameter_of(exc: BaseException) -> tuple[str, str] | None:
     return match["name"], (match["value"] or "").strip()
 
 
-def _shown_value(name: str, value: str) -> str:
+def _shown_value(name: str, value: str, percent: bool) -> str:
     """The received value as the user typed it: percent parameters back in percent."""
     try:
         number = float(value)
     except ValueError:
         return value.strip("'\"") or "—"
-    if name in PERCENT_PARAMETERS and math.isfinite(number):
+    if percent and name in PERCENT_PARAMETERS and math.isfinite(number):
         number *= 100
     return f"{number:g}"
 
 
-def error_message(exc: BaseException, lang: str = "zh") -> str:
+def error_message(exc: BaseException, lang: str = "zh", *, percent: bool = True) -> str:
     """One sentence in ``lang`` explaining a ``ValueError``/``TypeError`` from the library.
 
     The sentence is chosen by the parameter name at the start of the message;
-    values of percent parameters are shown in percent, as they were entered.
+    values of percent parameters are shown in percent, as the calculators take them
+    (``percent=False`` shows them as the fractions the CLI takes).
 
     >>> error_message(ValueError("shrinkage must be a fraction in [0, 1), got 1.0"), "zh")
     '损耗率必须在 0 % 到 100 % 之间（不含 100 %）（输入值：100）。'
@@ -171,7 +173,7 @@ def error_message(exc: BaseException, lang: str = "zh") -> str:
     if parsed is None:
         return text("unexpected", lang, kind=type(exc).__name__)
     name, value = parsed
-    shown = _shown_value(name, value)
+    shown = _shown_value(name, value, percent)
     if name not in ERRORS:
         label = TEXT[name][_index(lang)] if name in TEXT else name
         return text("invalid_generic", lang, name=label, value=shown)

@@ -1,8 +1,7 @@
-"""Small pieces every calculator shares: number formatting, result cards, busy state,
-and an Excel download link.
+"""Small pieces every calculator shares: result cards, busy state and an Excel download link.
 
-Formatting turns the library's units (seconds, fractions) into what a person reads
-(seconds, percent); no queueing formula lives here.
+Number formatting lives in :mod:`ccskills.formatting` (shared with the CLI) and is
+re-exported here; no queueing formula lives here.
 """
 
 from __future__ import annotations
@@ -10,49 +9,19 @@ from __future__ import annotations
 import base64
 import html
 import io
-import math
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 import ipywidgets as widgets
 import pandas as pd
 
+from ccskills.formatting import format_number, format_percent, format_seconds
 from ccskills.i18n import text
 
 __all__ = ["format_percent", "format_seconds", "format_number", "card", "card_value",
            "busy", "excel_link"]
 
-EMPTY = "—"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def format_percent(fraction, digits: int = 1) -> str:
-    """``0.8123`` → ``'81.2 %'``; None/NaN → ``'—'``."""
-    if _missing(fraction):
-        return EMPTY
-    return f"{100 * float(fraction):.{digits}f} %"
-
-
-def format_seconds(seconds, lang: str = "zh", digits: int = 1, short: bool = False) -> str:
-    """``12.34`` → ``'12.3 秒'`` / ``'12.3 s'``; inf → the "too few agents" phrase (∞ if short)."""
-    if _missing(seconds):
-        return EMPTY
-    if math.isinf(float(seconds)):
-        return "∞" if short else text("infinite", lang)
-    return f"{float(seconds):.{digits}f} {text('unit_seconds', lang)}"
-
-
-def format_number(value, digits: int = 2) -> str:
-    """A plain number with ``digits`` decimals (integers as integers)."""
-    if _missing(value):
-        return EMPTY
-    if float(value).is_integer() and digits == 0:
-        return f"{int(value)}"
-    return f"{float(value):.{digits}f}"
 
 
 def card(css_class: str) -> widgets.HTML:

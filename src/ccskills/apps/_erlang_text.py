@@ -10,8 +10,8 @@ import html
 import numpy as np
 import pandas as pd
 
-from ccskills.apps._common import format_number, format_percent, format_seconds
-from ccskills.apps._erlang_model import ErlangAnswer, ErlangInputs
+from ccskills.formatting import format_number, format_percent, format_seconds
+from ccskills.interval_staffing import ErlangAnswer, ErlangInputs
 from ccskills.i18n import text
 
 __all__ = ["CARDS", "STYLE", "card_texts", "table_html", "excel_frame", "status_html"]

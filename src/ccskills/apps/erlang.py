@@ -1,7 +1,7 @@
 """The Erlang staffing calculator widget (served by Voila from course/apps/).
 
 :func:`build_erlang_calculator` returns an :class:`ErlangCalculator`, an ipywidgets
-``VBox``. Its callbacks read the inputs, call :func:`~ccskills.apps._erlang_model.solve`
+``VBox``. Its callbacks read the inputs, call :func:`~ccskills.interval_staffing.solve`
 (core calls only) and show the answer; bad input shows one sentence in the chosen
 language in the status line. Controls are disabled while computing and restored in
 ``finally``. Every result has a stable CSS class (``ccs-required-agents`` …) for tests.
@@ -16,7 +16,7 @@ from contextlib import contextmanager
 import ipywidgets as widgets
 
 from ccskills.apps._common import busy, card, card_value, excel_link, set_card
-from ccskills.apps._erlang_model import ErlangAnswer, ErlangInputs, solve
+from ccskills.interval_staffing import ErlangAnswer, ErlangInputs, solve
 from ccskills.apps._erlang_text import (CARDS, STYLE, card_texts, excel_frame, status_html,
                                         table_html)
 from ccskills.charts import jupyter_chart, staffing_chart
@@ -190,8 +190,6 @@ class ErlangCalculator(widgets.VBox):
         model = text("model_c" if inputs.patience is None else "model_a", self.lang)
         done = text("ok_capped" if answer.capped else "ok", self.lang)
         message = text("status_done", self.lang, done=done, model=model)
-        if inputs.patience is not None and inputs.target_kind == "asa":
-            message += " " + text("asa_staffed_by_c", self.lang)
         self._set_status("ok", message)
 
     def _draw(self, chart) -> None:

@@ -123,7 +123,7 @@ def agents_for_asa(load, aht, target_asa, *, max_occupancy=1.0, patience=None):
 
     Examples
     --------
-    >>> agents_for_asa(10.0, 180, 20)  # ASA 16.1 s at 13 agents, 57.9 s at 12
+    >>> agents_for_asa(10.0, 180, 20)  # ASA 17.1 s at 13 agents, 40.4 s at 12
     13
     """
     a, h, occ = _validated(load, aht, max_occupancy)

@@ -78,7 +78,8 @@ def around(agents: int, span: int = SPAN) -> np.ndarray:
 def _required(inputs: ErlangInputs, load: float, max_occupancy: float) -> int:
     """The core's staffing search for the chosen target."""
     if inputs.target_kind == "asa":
-        return agents_for_asa(load, inputs.aht, inputs.target_asa, max_occupancy=max_occupancy)
+        return agents_for_asa(load, inputs.aht, inputs.target_asa, max_occupancy=max_occupancy,
+                              patience=inputs.patience)
     return agents_for_service_level(load, inputs.aht, inputs.answer_time, inputs.target_sl,
                                     max_occupancy=max_occupancy, patience=inputs.patience)
 
