@@ -9,7 +9,6 @@ underflow to zero. Target: max relative error ≤ 1e-10.
 from __future__ import annotations
 
 import mpmath as mp
-import numpy as np
 
 import ccskills
 

@@ -26,7 +26,7 @@ def test_jupyter_set_is_pinned_exactly_in_pyproject():
 def test_environment_yml_has_the_same_dependencies():
     env = (ROOT / "environment.yml").read_text()
     lines = {re.sub(r"^- ", "", ln.strip()).strip() for ln in env.splitlines()}
-    for name, spec in _requirements().items():
+    for spec in _requirements().values():
         assert spec in lines, f"environment.yml lacks {spec!r} (pyproject.toml has it)"
     assert "-e ." in lines, "environment.yml must install the kit from the repository"
 

@@ -219,7 +219,7 @@ def brute_erlang_a(n, a, aht, patience, t):
     """M/M/N+M by brute force: truncated birth–death chain in log space, then the tagged
     customer who finds k callers ahead moves through stages of rate Nμ + iθ (i = k..0),
     each completing before his own abandonment (rate θ) with probability r/(r+θ).
-    Returns (P(wait), P(abandon), SL offered, ASA answered, mean wait all, occupancy)."""
+    Returns (P(wait), P(abandon), SL offered, ASA answered, occupancy, mean wait of all)."""
     lam, mu, th = a / aht, 1 / aht, 1 / patience
     kmax = int(a * patience / aht + 40 * math.sqrt(a * patience / aht + n) + 200)
     size = n + kmax
@@ -246,7 +246,7 @@ def brute_erlang_a(n, a, aht, patience, t):
         q[j, j] = -(r[j] + th)
     within = expm(q * t)[:m, m]
     sl = p[:n].sum() + (ahead[:m] * within).sum()
-    return p_wait, p_ab, sl, asa, lam * lq / lam * 1 / 1, busy / n, lq / lam
+    return p_wait, p_ab, sl, asa, busy / n, lq / lam  # mean wait by Little: Lq / λ
 
 
 ERLANG_A_CASES = [
@@ -262,7 +262,7 @@ ERLANG_A_CASES = [
 
 @pytest.mark.parametrize("n,a,aht,patience,t", ERLANG_A_CASES)
 def test_erlang_a_against_brute_force_chain(n, a, aht, patience, t):
-    p_wait, p_ab, sl, asa, _, occ, mean_wait = brute_erlang_a(n, a, aht, patience, t)
+    p_wait, p_ab, sl, asa, occ, mean_wait = brute_erlang_a(n, a, aht, patience, t)
     r = erlang_a(n, a, aht, patience, t)
     assert r.p_wait == pytest.approx(p_wait, rel=1e-9)
     assert r.p_abandon == pytest.approx(p_ab, rel=1e-7, abs=1e-15)

@@ -7,8 +7,6 @@ parameter name, so the wording is a contract pinned by tests.
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 __all__ = [
@@ -79,8 +77,3 @@ def check_fraction(
     interval = f"{'(' if low_open else '['}0, 1{')' if high_open else ']'}"
     _raise_where(name, value, arr, ~(low & high), f"a fraction in {interval}")
     return arr
-
-
-def is_integral(value) -> bool:
-    """True for Python/numpy integers (not bools)."""
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)

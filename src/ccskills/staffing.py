@@ -16,7 +16,8 @@ from ccskills._validation import check_fraction, check_nonnegative, check_positi
 from ccskills.queueing import (agents_for_asa, agents_for_service_level,
                                average_speed_of_answer, occupancy, offered_load, service_level)
 
-__all__ = ["scheduled_headcount", "required_agents", "agent_hours"]
+__all__ = ["scheduled_headcount", "required_agents", "agent_hours", "staffing_by_load", "PoolingEffect", "pooling_effect", "full_time_equivalents",
+            "AhtSaving", "aht_reduction_saving"]
 
 
 def scheduled_headcount(agents, shrinkage):
@@ -89,8 +90,6 @@ def agent_hours(agents, interval):
 
 # --- What scale, pooling and handle time are worth (chapter 02). ------------------------
 
-__all__ += ["staffing_by_load", "PoolingEffect", "pooling_effect", "full_time_equivalents",
-            "AhtSaving", "aht_reduction_saving"]
 
 DAYS_PER_YEAR = 365
 """Days in the year used to scale a period's staff-hours to a year."""

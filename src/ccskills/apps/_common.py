@@ -1,7 +1,7 @@
 """Small pieces every calculator shares: result cards, busy state and an Excel download link.
 
-Number formatting lives in :mod:`ccskills.formatting` (shared with the CLI) and is
-re-exported here; no queueing formula lives here.
+Number formatting lives in :mod:`ccskills.formatting` (shared with the CLI); no
+queueing formula lives here.
 """
 
 from __future__ import annotations
@@ -15,10 +15,8 @@ from contextlib import contextmanager
 import ipywidgets as widgets
 import pandas as pd
 
-from ccskills.formatting import format_number, format_percent, format_seconds
-from ccskills.i18n import text
 
-__all__ = ["format_percent", "format_seconds", "format_number", "card", "card_value",
+__all__ = ["card", "card_value",
            "busy", "excel_link"]
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

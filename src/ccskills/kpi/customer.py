@@ -7,7 +7,7 @@ denominators say so, and a table with no flags or no responses gives NaN.
 
 from __future__ import annotations
 
-import pandas as pd
+import pandas as pd  # noqa: F401  (the doctests below build tables with it)
 
 from ._records import customer_indicators, ratio, scalar, sums
 
