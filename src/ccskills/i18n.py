@@ -159,12 +159,14 @@ def _shown_value(name: str, value: str, percent: bool) -> str:
     return f"{number:g}"
 
 
-def error_message(exc: BaseException, lang: str = "zh", *, percent: bool = True) -> str:
+def error_message(exc: BaseException, lang: str = "zh", *, percent: bool = True,
+                  errors: dict[str, tuple[str, str]] | None = None) -> str:
     """One sentence in ``lang`` explaining a ``ValueError``/``TypeError`` from the library.
 
     The sentence is chosen by the parameter name at the start of the message;
     values of percent parameters are shown in percent, as the calculators take them
-    (``percent=False`` shows them as the fractions the CLI takes).
+    (``percent=False`` shows them as the fractions the CLI takes). ``errors`` adds a
+    calculator's own parameter sentences to :data:`ERRORS` (its entries win).
 
     >>> error_message(ValueError("shrinkage must be a fraction in [0, 1), got 1.0"), "zh")
     '损耗率必须在 0 % 到 100 % 之间（不含 100 %）（输入值：100）。'
@@ -174,7 +176,8 @@ def error_message(exc: BaseException, lang: str = "zh", *, percent: bool = True)
         return text("unexpected", lang, kind=type(exc).__name__)
     name, value = parsed
     shown = _shown_value(name, value, percent)
-    if name not in ERRORS:
+    table = ERRORS if errors is None else {**ERRORS, **errors}
+    if name not in table:
         label = TEXT[name][_index(lang)] if name in TEXT else name
         return text("invalid_generic", lang, name=label, value=shown)
-    return ERRORS[name][_index(lang)] + _ENTERED[_index(lang)].format(value=shown)
+    return table[name][_index(lang)] + _ENTERED[_index(lang)].format(value=shown)

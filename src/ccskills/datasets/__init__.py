@@ -41,6 +41,7 @@ __all__ = [
     "CALL_RECORDS_SEED",
     "generate_call_month",
     "regenerate",
+    "generators",
     "data_dir",
 ]
 
@@ -97,8 +98,25 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def generators() -> list:
+    """The seeded generator modules, one per topic: every ``_generate_*.py`` in this package.
+
+    Each module defines ``SEED``, ``FILES`` (key → path relative to ``datasets/``) and
+    ``write_datasets(directory) -> list[Path]``; :func:`regenerate` runs them all.
+
+    >>> [module.__name__.rsplit(".", 1)[1] for module in generators()][:1]
+    ['_generate_calls']
+    """
+    import importlib
+    import pkgutil
+
+    names = sorted(info.name for info in pkgutil.iter_modules(__path__)
+                   if info.name.startswith("_generate_"))
+    return [importlib.import_module(f"{__name__}.{name}") for name in names]
+
+
 def regenerate(directory=None, check: bool = False) -> list[Path]:
-    """Rewrite the call-record CSV files (seed :data:`CALL_RECORDS_SEED`) into ``directory``.
+    """Rewrite every committed dataset from its seeded generator into ``directory``.
 
     ``directory`` defaults to the repository's ``datasets/``. With ``check=True`` the
     files are generated into a temporary folder and compared byte for byte with those
@@ -106,15 +124,19 @@ def regenerate(directory=None, check: bool = False) -> list[Path]:
     """
     target = Path(directory) if directory is not None else _REPO_DATA
     if not check:
-        return _write_call_datasets(target)
+        return [path for module in generators() for path in module.write_datasets(target)]
     import tempfile
 
-    with tempfile.TemporaryDirectory() as tmp:
-        for fresh in _write_call_datasets(tmp):
-            committed = target / fresh.name
-            if not committed.is_file() or _sha256(committed) != _sha256(fresh):
-                raise ValueError(
-                    f"{committed} must match the generator's output byte for byte, got a "
-                    "different or missing file: run `python -m ccskills.datasets`"
-                )
-    return [target / name for name in _CALL_FILES.values()]
+    checked = []
+    for module in generators():
+        with tempfile.TemporaryDirectory() as tmp:
+            for fresh in module.write_datasets(tmp):
+                relative = fresh.relative_to(tmp)
+                committed = target / relative
+                if not committed.is_file() or _sha256(committed) != _sha256(fresh):
+                    raise ValueError(
+                        f"{committed} must match the generator's output byte for byte, got a "
+                        "different or missing file: run `python -m ccskills.datasets`"
+                    )
+                checked.append(committed)
+    return checked

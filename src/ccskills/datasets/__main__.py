@@ -1,4 +1,4 @@
-"""``python -m ccskills.datasets [--out DIR] [--check]``: rewrite (or verify) the committed CSVs."""
+"""``python -m ccskills.datasets [--out DIR] [--check]``: rewrite (or verify) every committed dataset."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import time
 
 
 def main(argv=None) -> int:
-    """Command line: regenerate the call-record files, or check they are up to date."""
-    from . import CALL_RECORDS_SEED, regenerate
+    """Command line: regenerate every dataset, or check they are up to date."""
+    from . import generators, regenerate
 
     parser = argparse.ArgumentParser(prog="python -m ccskills.datasets", description=__doc__)
     parser.add_argument("--out", default=None, help="folder to write (default: the repository's datasets/)")
@@ -23,7 +23,8 @@ def main(argv=None) -> int:
     verb = "up to date" if args.check else "written"
     for path in paths:
         print(f"{verb}: {path} ({path.stat().st_size:,} bytes)")
-    print(f"seed {CALL_RECORDS_SEED}, {time.perf_counter() - start:.1f} s")
+    seeds = ", ".join(f"{m.__name__.rsplit('_', 1)[1]} {m.SEED}" for m in generators())
+    print(f"seeds: {seeds}; {time.perf_counter() - start:.1f} s")
     return 0
 
 

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import _calls_model as m
+from ._csv import write_csv
 from ._simulate import ABANDONED, ANSWERED, BLOCKED, simulate_day
 
 SEED = 20260301
@@ -268,19 +269,6 @@ def write_datasets(directory, seed: int = SEED) -> list[Path]:
     paths = []
     for key, name in FILES.items():
         path = directory / name
-        _to_csv(getattr(month, key), path)
+        write_csv(getattr(month, key), path)
         paths.append(path)
     return paths
-
-
-def _to_csv(frame: pd.DataFrame, path: Path) -> None:
-    """UTF-8, '\\n' line ends, ISO date-times, true/false booleans, empty for missing."""
-    out = frame.copy()
-    for col in out.columns:
-        s = out[col]
-        if pd.api.types.is_bool_dtype(s.dtype):
-            out[col] = s.map({True: "true", False: "false"}).astype(object).where(s.notna(), "")
-        elif pd.api.types.is_datetime64_any_dtype(s.dtype):
-            fmt = "%Y-%m-%d" if (s.dt.normalize() == s).all() else "%Y-%m-%d %H:%M:%S"
-            out[col] = s.dt.strftime(fmt)
-    out.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", na_rep="", float_format="%.2f")

@@ -1,0 +1,22 @@
+"""The one CSV dialect of every committed dataset, so regenerated files compare byte for byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["write_csv"]
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """Write ``frame`` as UTF-8, '\\n' line ends, ISO date-times, true/false booleans, empty for missing."""
+    out = frame.copy()
+    for col in out.columns:
+        s = out[col]
+        if pd.api.types.is_bool_dtype(s.dtype):
+            out[col] = s.map({True: "true", False: "false"}).astype(object).where(s.notna(), "")
+        elif pd.api.types.is_datetime64_any_dtype(s.dtype):
+            fmt = "%Y-%m-%d" if (s.dt.normalize() == s).all() else "%Y-%m-%d %H:%M:%S"
+            out[col] = s.dt.strftime(fmt)
+    out.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", na_rep="", float_format="%.2f")
