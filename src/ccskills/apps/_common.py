@@ -1,5 +1,7 @@
 """Small pieces every calculator shares: result cards, busy state and an Excel download link.
 
+Reading uploads and building workbooks live in :mod:`ccskills.io`.
+
 Number formatting lives in :mod:`ccskills.formatting` (shared with the CLI); no
 queueing formula lives here.
 """
@@ -8,12 +10,13 @@ from __future__ import annotations
 
 import base64
 import html
-import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
 import ipywidgets as widgets
 import pandas as pd
+
+from ccskills.io import excel_bytes
 
 
 __all__ = ["card", "card_value",
@@ -60,16 +63,14 @@ def busy(controls: Iterable[widgets.Widget]) -> Iterator[None]:
             control.disabled = was
 
 
-def excel_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
-    """``frame`` as an .xlsx file in memory (openpyxl); nothing is written to disk."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name=sheet[:31], index=False)
-    return buffer.getvalue()
+def excel_link(tables: pd.DataFrame | Mapping[str, pd.DataFrame], filename: str, label: str,
+               **options) -> str:
+    """An HTML download link carrying ``tables`` as .xlsx in a data: URL (nothing touches disk).
 
-
-def excel_link(frame: pd.DataFrame, filename: str, label: str) -> str:
-    """An HTML download link carrying ``frame`` as .xlsx in a data: URL (built from bytes)."""
-    payload = base64.b64encode(excel_bytes(frame, filename)).decode("ascii")
+    ``tables`` is one DataFrame (a sheet named after the file) or a mapping sheet → frame;
+    ``options`` go to :func:`ccskills.io.excel_bytes` (e.g. ``number_formats``).
+    """
+    sheets = {filename: tables} if isinstance(tables, pd.DataFrame) else tables
+    payload = base64.b64encode(excel_bytes(sheets, **options)).decode("ascii")
     return (f'<a class="ccs-download-link" download="{html.escape(filename)}.xlsx" '
             f'href="data:{XLSX_MIME};base64,{payload}">⬇ {html.escape(label)}</a>')
