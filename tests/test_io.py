@@ -134,7 +134,8 @@ def test_many_rows_are_summarised():
 
 def test_excel_round_trip_with_formats(tmp_path):
     frame = pd.DataFrame({"时段": pd.date_range("2026-03-02 08:00", periods=3, freq="15min"),
-                          "服务水平": [0.8, 0.755, 0.9], "座席": [10, 11, 12]})
+                          "服务水平": [0.8, 0.755, 0.9], "座席": [10, 11, 12],
+                          "放弃率": [0.05, float("nan"), 0.02]})
     path = cio.write_excel(tmp_path / "plan.xlsx", {"汇总": frame.head(1), "明细": frame},
                            number_formats={"明细": {"服务水平": "0.0%"}})
     book = openpyxl.load_workbook(path)

@@ -358,7 +358,7 @@ def _fill_workbook(writer, sheets, index: bool, number_formats) -> None:
         for position, column in enumerate(table.columns, start=1):
             letter = get_column_letter(position)
             ws[f"{letter}1"].font = Font(bold=True)
-            values = table[column].astype(str).head(200).tolist() + [str(column)]
+            values = [str(v) for v in table[column].head(200)] + [str(column)]
             width = max(len(v) + sum(1 for ch in v if ord(ch) > 0x2E7F) for v in values)
             ws.column_dimensions[letter].width = min(max(width + 2, 8), 60)
             if column in formats:
