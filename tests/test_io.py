@@ -161,3 +161,39 @@ def test_a_failed_write_leaves_no_file(tmp_path):
 def test_file_objects_are_accepted():
     frame = cio.read_table(io.BytesIO(TEXT.encode("utf-8-sig")), "x.csv")
     assert frame.shape == (2, 3)
+
+
+def _history(text: str, encoding="utf-8") -> pd.DataFrame:
+    return cio.read_interval_history(text.encode(encoding), "history.csv")
+
+
+def test_interval_history_with_chinese_headers_in_gbk():
+    out = _history("队列,时段,来电量,平均处理时长\n售前,2026-03-02 08:15,7,300\n售前,2026-03-02 08:00,12,280.5\n"
+                   "售后,2026-03-02 08:00,0,\n", "gbk")
+    assert list(out.columns) == ["line", "interval_start", "calls", "aht_s"]
+    assert out.loc[out["line"] == "售前", "calls"].tolist() == [12, 7]  # sorted by time
+    assert out["calls"].dtype == "int64" and pd.isna(out.loc[out["line"] == "售后", "aht_s"]).all()
+
+
+@pytest.mark.parametrize("text, problem, column, rows", [
+    ("时段,来电量\n2026-03-02 08:00,12\n2026-03-02 08:00,3\n", "duplicate", "时段", [2, 3]),
+    ("interval_start,calls\n2026-03-02 08:00,12\n2026-03-02 08:15,-1\n", "negative", "calls", [3]),
+    ("interval_start,calls\n2026-03-02 08:00,12\n2026-03-02 08:15,十二\n", "not_a_number", "calls", [3]),
+    ("interval_start,calls\n2026-03-02 08:00,1.5\n", "not_integer", "calls", [2]),
+    ("interval_start,calls,aht_s\n2026-03-02 08:00,4,\n", "below_minimum", "aht_s", [2]),
+    ("time,calls\n2026-03-02 08:00,4\n", "missing_columns", "interval_start", []),
+    ("interval_start,calls\n2026-03-02 08:00,4\n2026-03-02 08:15,4\n2026-03-02 08:30,4\n"
+     "2026-03-02 08:37,4\n", "off_grid", "interval_start", [5]),
+])
+def test_interval_history_problems_name_column_and_rows(text, problem, column, rows):
+    with pytest.raises(cio.UploadError) as info:
+        _history(text)
+    err = info.value
+    assert (err.problem, err.column, err.rows) == (problem, column, rows)
+    assert cio.upload_message(err, "zh") and cio.upload_message(err, "en")
+
+
+def test_interval_history_allows_closed_hours_and_days():
+    times = ["2026-03-02 08:00", "2026-03-02 08:15", "2026-03-03 08:00", "2026-03-09 09:30"]
+    out = _history("interval_start,calls\n" + "".join(f"{t},5\n" for t in times))
+    assert len(out) == 4 and out["line"].eq("upload").all()
