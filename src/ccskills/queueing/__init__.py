@@ -17,10 +17,12 @@ from ccskills.queueing._erlang import (
     service_level,
 )
 from ccskills.queueing._erlang_a import ErlangAResult, erlang_a
-from ccskills.queueing._staffing import agents_for_asa, agents_for_service_level
+from ccskills.queueing._staffing import (agents_for_abandonment, agents_for_asa,
+                                         agents_for_service_level)
 
 __all__ = [
     "ErlangAResult",
+    "agents_for_abandonment",
     "agents_for_asa",
     "agents_for_service_level",
     "average_speed_of_answer",

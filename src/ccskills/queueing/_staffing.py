@@ -15,7 +15,7 @@ from ccskills._validation import check_fraction, check_nonnegative, check_positi
 from ccskills.queueing._erlang import _erlang_b
 from ccskills.queueing._erlang_a import _core, _service_level_a, answered_asa
 
-__all__ = ["agents_for_service_level", "agents_for_asa"]
+__all__ = ["agents_for_service_level", "agents_for_asa", "agents_for_abandonment"]
 
 
 def _flat(*arrays):
@@ -135,6 +135,48 @@ def agents_for_asa(load, aht, target_asa, *, max_occupancy=1.0, patience=None):
     shape, (a, h, w, occ) = _flat(a, h, w, occ)
     n = _step_erlang_c(a, lambda n, ar, c, r: c * h[r] / (n - ar) <= w[r])
     return _as_int(np.maximum(n, agents_for_occupancy(a, occ)).reshape(shape))
+
+
+def agents_for_abandonment(load, aht, patience, max_abandon, *, max_occupancy=1.0):
+    """Fewest agents whose abandonment rate (Erlang A) is at most ``max_abandon``.
+
+    The model is Erlang A (M/M/N+M): callers leave after an exponential patience with
+    mean ``patience`` seconds; the abandonment rate is P(abandon) of offered calls
+    (:attr:`ErlangAResult.p_abandon`) and occupancy is load × (1 − P(abandon)) /
+    agents. P(abandon) falls as agents are added, so the search brackets and
+    bisects every row at once, starting below the load. Zero load needs zero agents.
+
+    Parameters
+    ----------
+    load : float or array
+        Offered load in Erlangs (≥ 0).
+    aht : float or array
+        Average handle time in seconds (> 0).
+    patience : float or array
+        Mean patience in seconds (> 0).
+    max_abandon : float or array
+        Highest acceptable abandonment rate, 0 < max_abandon < 1.
+    max_occupancy : float or array, optional
+        Highest acceptable occupancy, 0 < max_occupancy ≤ 1.
+
+    Examples
+    --------
+    >>> agents_for_abandonment(10.0, 180, 300, 0.05)  # 7.0 % abandon at 11 agents, 4.3 % at 12
+    12
+    >>> agents_for_abandonment([0.0, 10.0, 100.0], 180, 300, 0.05).tolist()
+    [0, 12, 98]
+    """
+    a, h, occ = _validated(load, aht, max_occupancy)
+    p = check_positive("patience", patience)
+    ab = check_fraction("max_abandon", max_abandon, low_open=True, high_open=True)
+    shape, (a, h, p, ab, occ) = _flat(a, h, p, ab, occ)
+
+    def meets(n, r):
+        core = _core(n, a[r], h[r], p[r])
+        occupancy = a[r] * (1.0 - core.p_abandon) / n
+        return (core.p_abandon <= ab[r]) & (occupancy <= occ[r] * (1 + 1e-12))
+
+    return _as_int(_bisect_agents(a, meets).reshape(shape))
 
 
 def _asa_meets(n, a, h, p, w, occ):

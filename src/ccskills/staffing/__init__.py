@@ -23,7 +23,10 @@ from ccskills.staffing._requirements import (
     scheduled_headcount,
     staffing_by_load,
 )
+from ccskills.staffing._plan import (PlanSettings, StaffingPlan, compare_scenarios,
+                                     interval_seconds, plan_staffing)
 
 __all__ = ["scheduled_headcount", "required_agents", "agent_hours", "staffing_by_load",
            "PoolingEffect", "pooling_effect", "full_time_equivalents", "AhtSaving",
-           "aht_reduction_saving", "HOURS_PER_FTE", "DAYS_PER_YEAR"]
+           "aht_reduction_saving", "HOURS_PER_FTE", "DAYS_PER_YEAR",
+           "plan_staffing", "StaffingPlan", "PlanSettings", "compare_scenarios", "interval_seconds"]

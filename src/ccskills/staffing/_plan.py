@@ -1,0 +1,392 @@
+"""Staffing plans: a forecast of calls and AHT per interval → agents, shrinkage, FTE and cost.
+
+The chain every WFM tool runs (NICE, Genesys, Calabrio: forecast → service goal →
+staffing → shrinkage): per interval the offered load ``calls × AHT / interval``, the
+fewest agents meeting every target given (:mod:`ccskills.queueing`: service level,
+ASA, abandonment, occupancy cap; Erlang C, or Erlang A with a mean patience), the
+queue those agents give, then the people to schedule after shrinkage
+(:func:`~ccskills.staffing.scheduled_headcount`), their paid hours, FTE
+(:func:`~ccskills.staffing.full_time_equivalents`) and cost. Durations in seconds,
+rates as fractions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from ccskills._validation import check_fraction, check_nonnegative, check_positive
+from ccskills.queueing import (agents_for_abandonment, agents_for_asa, agents_for_service_level,
+                               average_speed_of_answer, erlang_a, occupancy, offered_load,
+                               service_level)
+from ccskills.staffing._requirements import (DAYS_PER_YEAR, HOURS_PER_FTE, agent_hours,
+                                             full_time_equivalents, scheduled_headcount)
+
+__all__ = ["PlanSettings", "StaffingPlan", "plan_staffing", "compare_scenarios",
+           "interval_seconds"]
+
+INTERVAL_COLUMNS = ("calls", "aht_s", "load", "required", "service_level", "asa_s",
+                    "occupancy", "abandon_rate", "shrinkage", "scheduled", "phone_hours",
+                    "paid_hours", "cost")
+"""Columns of :attr:`StaffingPlan.intervals` (``cost`` only with an hourly cost)."""
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    """The targets and assumptions a plan was made with (seconds, fractions)."""
+
+    interval: float
+    answer_time: float
+    target_sl: float | None
+    target_asa: float | None
+    patience: float | None
+    max_abandon: float | None
+    max_occupancy: float | None
+    min_agents: int
+    hours_per_fte: float
+    hourly_cost: float | None
+
+    @property
+    def model(self) -> str:
+        """``"Erlang C"``, or ``"Erlang A"`` when a patience is given."""
+        return "Erlang C" if self.patience is None else "Erlang A"
+
+
+def interval_seconds(index: pd.DatetimeIndex, interval=None) -> float:
+    """Interval length in seconds: ``interval`` if given, else the step between slots of a day.
+
+    Slots must be regular within each day: every step between consecutive slots of
+    the same day is a whole multiple of the interval (a closed slot inside the day is
+    allowed); gaps between days are free (only open slots are listed).
+
+    >>> idx = pd.DatetimeIndex(["2026-03-02 08:00", "2026-03-02 08:15", "2026-03-03 08:00"])
+    >>> interval_seconds(idx)
+    900.0
+    """
+    steps = _within_day_steps(index)
+    if interval is None:
+        if steps.size == 0:
+            raise ValueError("interval must be given when no day has two slots, got interval=None")
+        interval = float(steps.min())
+    length = float(check_positive("interval", interval))
+    ratio = steps / length
+    if np.any(np.abs(ratio - np.round(ratio)) > 1e-9) or np.any(ratio < 1 - 1e-9):
+        bad = float(steps[np.argmax((np.abs(ratio - np.round(ratio)) > 1e-9) | (ratio < 1))])
+        raise ValueError(f"calls.index must be regular within each day (steps a multiple of "
+                         f"{length:g} s), got a step of {bad!r} s")
+    return length
+
+
+def _within_day_steps(index: pd.DatetimeIndex) -> np.ndarray:
+    seconds = (index - index[0]).total_seconds().to_numpy()
+    same_day = index.normalize()[1:] == index.normalize()[:-1]
+    return np.diff(seconds)[same_day]
+
+
+def _check_forecast(calls, aht) -> tuple[pd.Series, np.ndarray]:
+    if not isinstance(calls, pd.Series) or not isinstance(calls.index, pd.DatetimeIndex):
+        raise TypeError(f"calls must be a pandas Series on a DatetimeIndex, got {type(calls).__name__}")
+    if not calls.index.is_monotonic_increasing or not calls.index.is_unique:
+        raise ValueError("calls.index must be sorted and without duplicates, got an unsorted "
+                         "or repeated DatetimeIndex")
+    if calls.empty:
+        raise ValueError(f"calls must have at least one interval, got {calls!r}")
+    counts = check_nonnegative("calls", calls.to_numpy(dtype=float))
+    if isinstance(aht, pd.Series):
+        if not aht.index.equals(calls.index):
+            raise ValueError("aht must be a number or a Series on the same index as calls, "
+                             "got a Series on another index")
+        aht = aht.to_numpy(dtype=float)
+    handle = np.broadcast_to(check_positive("aht", aht), counts.shape).astype(float)
+    return calls.astype(float), handle
+
+
+def _shrinkage_per_interval(shrinkage, index: pd.DatetimeIndex) -> np.ndarray:
+    """Shrinkage per slot: a constant, or a Series whose value holds from its date on (asof)."""
+    if not isinstance(shrinkage, pd.Series):
+        value = check_fraction("shrinkage", shrinkage, high_open=True)
+        if value.ndim:
+            raise ValueError(f"shrinkage must be a number or a Series indexed by date, got {shrinkage!r}")
+        return np.full(len(index), float(value))
+    if not isinstance(shrinkage.index, pd.DatetimeIndex) or shrinkage.empty:
+        raise ValueError("shrinkage must be a number or a Series indexed by date, got "
+                         f"a Series on {type(shrinkage.index).__name__}")
+    check_fraction("shrinkage", shrinkage.to_numpy(dtype=float), high_open=True)
+    table = shrinkage.sort_index().astype(float)
+    if index[0] < table.index[0]:
+        raise ValueError(f"shrinkage must start on or before the first interval {index[0]}, "
+                         f"got a first date of {table.index[0]}")
+    position = table.index.searchsorted(index, side="right") - 1
+    return table.to_numpy()[position]
+
+
+def _required(load, aht, s: PlanSettings) -> np.ndarray:
+    """Fewest agents meeting every target given (each search includes the occupancy cap)."""
+    occ = 1.0 if s.max_occupancy is None else s.max_occupancy
+    found = [np.full(load.shape, s.min_agents, dtype=np.int64)]
+    if s.target_sl is not None:
+        found.append(agents_for_service_level(load, aht, s.answer_time, s.target_sl,
+                                              max_occupancy=occ, patience=s.patience))
+    if s.target_asa is not None:
+        found.append(agents_for_asa(load, aht, s.target_asa, max_occupancy=occ, patience=s.patience))
+    if s.max_abandon is not None:
+        found.append(agents_for_abandonment(load, aht, s.patience, s.max_abandon, max_occupancy=occ))
+    return np.maximum.reduce([np.atleast_1d(f) for f in found])
+
+
+def _settings(interval, answer_time, target_sl, target_asa, patience, max_abandon,
+              max_occupancy, min_agents, hours_per_fte, hourly_cost) -> PlanSettings:
+    if target_sl is None and target_asa is None and max_abandon is None:
+        raise ValueError("target_sl must be given unless target_asa or max_abandon is, got None for all three")
+    if max_abandon is not None and patience is None:
+        raise ValueError(f"max_abandon needs patience (Erlang A), got patience={patience!r}")
+    if isinstance(min_agents, bool) or not float(check_nonnegative("min_agents", min_agents)).is_integer():
+        raise ValueError(f"min_agents must be a whole number ≥ 0, got {min_agents!r}")
+    for name, value in (("patience", patience), ("target_asa", target_asa),
+                        ("hourly_cost", hourly_cost)):
+        if value is not None:
+            check_positive(name, value)
+    check_nonnegative("answer_time", answer_time)
+    check_positive("hours_per_fte", hours_per_fte)
+    if target_sl is not None:
+        check_fraction("target_sl", target_sl, low_open=True, high_open=True)
+    if max_occupancy is not None:
+        check_fraction("max_occupancy", max_occupancy, low_open=True)
+    if max_abandon is not None:
+        check_fraction("max_abandon", max_abandon, low_open=True, high_open=True)
+    return PlanSettings(interval, float(answer_time), target_sl, target_asa, patience,
+                        max_abandon, max_occupancy, int(min_agents), float(hours_per_fte),
+                        hourly_cost)
+
+
+def plan_staffing(calls, aht, *, target_sl=0.8, answer_time=20, target_asa=None, patience=None,
+                  max_abandon=None, max_occupancy=None, shrinkage=0.3, hourly_cost=None,
+                  hours_per_fte=HOURS_PER_FTE, interval=None, min_agents=0) -> "StaffingPlan":
+    """A staffing plan for a forecast: agents per interval for the targets, then shrinkage, FTE, cost.
+
+    Per interval: load A = calls × AHT / interval (Erlangs); required agents N = the
+    fewest meeting *every* target given — ``target_sl`` within ``answer_time``,
+    ``target_asa`` (seconds), ``max_abandon`` (needs ``patience``), never above
+    ``max_occupancy``, at least ``min_agents`` — under Erlang C, or Erlang A when
+    ``patience`` (mean, seconds) is given; scheduled = ⌈N / (1 − shrinkage)⌉
+    (:func:`~ccskills.staffing.scheduled_headcount`); paid hours = scheduled ×
+    interval / 3600; cost = paid hours × ``hourly_cost``.
+
+    Parameters
+    ----------
+    calls : Series on a DatetimeIndex
+        Forecast calls offered per interval (≥ 0), only open slots listed; the index
+        is the interval start.
+    aht : float or Series on the same index
+        Forecast average handle time in seconds (> 0).
+    target_sl, answer_time : float
+        Service-level target (fraction, e.g. 0.8) within ``answer_time`` seconds;
+        ``target_sl=None`` drops it (then give ``target_asa`` or ``max_abandon``).
+    target_asa : float, optional
+        Highest ASA in seconds (Erlang A: ASA of answered calls).
+    patience : float, optional
+        Mean patience in seconds; switches every figure to Erlang A.
+    max_abandon : float, optional
+        Highest abandonment rate (fraction of offered calls; needs ``patience``).
+    max_occupancy : float, optional
+        Occupancy cap, 0 < max_occupancy ≤ 1.
+    shrinkage : float or Series
+        Share of paid time not on the phones, 0 ≤ shrinkage < 1: a constant, or a
+        Series on dates whose value holds from each date on (e.g. one value per week
+        start) and starts on or before the first interval.
+    hourly_cost : float, optional
+        Cost of one paid hour (any currency); adds a ``cost`` column.
+    hours_per_fte : float
+        Paid hours of one FTE a year (default 1,984); summaries turn a period's paid
+        hours into FTE at hours_per_fte × days / 365.
+    interval : float, optional
+        Interval length in seconds; inferred from the index when not given.
+    min_agents : int
+        Agents every listed interval keeps even with no calls (default 0).
+
+    Returns
+    -------
+    StaffingPlan
+
+    Examples
+    --------
+    >>> idx = pd.date_range("2026-03-02 09:00", periods=2, freq="30min")
+    >>> plan = plan_staffing(pd.Series([100.0, 0.0], index=idx), 180)
+    >>> plan.intervals[["load", "required", "scheduled", "paid_hours"]].to_numpy().tolist()
+    [[10.0, 14.0, 20.0, 10.0], [0.0, 0.0, 0.0, 0.0]]
+    """
+    calls, handle = _check_forecast(calls, aht)
+    length = interval_seconds(calls.index, interval)
+    settings = _settings(length, answer_time, target_sl, target_asa, patience, max_abandon,
+                         max_occupancy, min_agents, hours_per_fte, hourly_cost)
+    shrink = _shrinkage_per_interval(shrinkage, calls.index)
+    load = np.atleast_1d(offered_load(calls.to_numpy(), handle, length))
+    required = _required(load, handle, settings)
+    return StaffingPlan(calls.index, calls.to_numpy(), handle, load, required, shrink, settings)
+
+
+@dataclass(frozen=True, eq=False)
+class StaffingPlan:
+    """A staffing plan over a forecast (made by :func:`plan_staffing`).
+
+    ``intervals`` is the table per interval; ``daily()``, ``weekly()`` and
+    ``summary()`` aggregate it; ``to_excel(path)`` / ``excel_bytes()`` write a
+    formatted workbook (summary sheet first).
+    """
+
+    index: pd.DatetimeIndex
+    calls: np.ndarray
+    aht: np.ndarray
+    load: np.ndarray
+    required: np.ndarray
+    shrinkage: np.ndarray
+    settings: PlanSettings
+
+    @cached_property
+    def scheduled(self) -> np.ndarray:
+        """People to schedule per interval after shrinkage."""
+        return np.atleast_1d(scheduled_headcount(self.required, self.shrinkage))
+
+    def queue(self) -> dict[str, np.ndarray]:
+        """Expected SL, ASA (s), occupancy and abandonment at the required agents (NaN at 0 agents)."""
+        n, a, h, s = self.required.astype(float), self.load, self.aht, self.settings
+        staffed = n > 0
+        out = {k: np.full(n.shape, np.nan) for k in ("service_level", "asa_s", "occupancy", "abandon_rate")}
+        if not staffed.any():
+            return out
+        n, a, h = n[staffed], a[staffed], h[staffed]
+        if s.patience is None:
+            figures = (service_level(n, a, h, s.answer_time), average_speed_of_answer(n, a, h),
+                       occupancy(n, a), np.zeros(n.shape))
+        else:
+            r = erlang_a(n, a, h, s.patience, s.answer_time)
+            figures = (r.service_level, r.asa, r.occupancy, r.p_abandon)
+        for key, values in zip(out, figures):
+            out[key][staffed] = values
+        return out
+
+    @cached_property
+    def intervals(self) -> pd.DataFrame:
+        """One row per interval: :data:`INTERVAL_COLUMNS` (seconds, fractions, hours)."""
+        length = self.settings.interval
+        frame = pd.DataFrame({"calls": self.calls, "aht_s": self.aht, "load": self.load,
+                              "required": self.required, **self.queue(),
+                              "shrinkage": self.shrinkage, "scheduled": self.scheduled,
+                              "phone_hours": agent_hours(self.required, length),
+                              "paid_hours": agent_hours(self.scheduled, length)},
+                             index=self.index.rename("interval_start"))
+        if self.settings.hourly_cost is not None:
+            frame["cost"] = frame["paid_hours"] * self.settings.hourly_cost
+        return frame
+
+    def daily(self) -> pd.DataFrame:
+        """Totals and call-weighted queue figures per day (see :func:`_aggregate`)."""
+        return self._grouped(self.index.normalize().rename("date"), 1)
+
+    def weekly(self) -> pd.DataFrame:
+        """Totals and call-weighted queue figures per week, labelled by its Monday.
+
+        A week cut by the start or end of the plan counts only its days inside the plan
+        for FTE.
+        """
+        monday = (self.index.normalize() - pd.to_timedelta(self.index.dayofweek, unit="D"))
+        first, last = self.index[0].normalize(), self.index[-1].normalize()
+        starts = monday.unique()
+        days = {m: (min(last, m + pd.Timedelta(days=6)) - max(first, m)).days + 1 for m in starts}
+        return self._grouped(monday.rename("week_start"), days)
+
+    def summary(self) -> pd.Series:
+        """The whole plan in one column: totals, FTE over the period, queue figures, peaks."""
+        days = self.index.normalize().unique()
+        span = (days[-1] - days[0]).days + 1
+        row = _aggregate(self.intervals, span, self.settings)
+        head = pd.Series({"first_day": days[0].date(), "last_day": days[-1].date(),
+                          "days": span, "open_days": len(days), "model": self.settings.model})
+        return pd.concat([head, row]).rename("plan")
+
+    def _grouped(self, keys: pd.Index, days) -> pd.DataFrame:
+        """Aggregate by ``keys``; ``days`` is the period length, or a dict key -> days."""
+        frame = self.intervals
+        rows = {key: _aggregate(part, days[key] if isinstance(days, dict) else days, self.settings)
+                for key, part in frame.groupby(keys, sort=True)}
+        return pd.DataFrame.from_dict(rows, orient="index").rename_axis(keys.name)
+
+    def excel_bytes(self, lang: str = "zh") -> bytes:
+        """The plan as an .xlsx file in memory (summary, weekly, daily, intervals, settings)."""
+        from ccskills.staffing._excel import plan_workbook_bytes
+
+        return plan_workbook_bytes(self, lang)
+
+    def to_excel(self, path, lang: str = "zh"):
+        """Write the :meth:`excel_bytes` workbook to ``path`` atomically (temp file + rename); returns the path."""
+        from ccskills.staffing._excel import write_plan_workbook
+
+        return write_plan_workbook(self, path, lang)
+
+
+SUMMARY_COLUMNS = ("calls", "workload_hours", "phone_hours", "paid_hours", "fte", "cost",
+                   "service_level", "asa_s", "occupancy", "abandon_rate", "peak_required",
+                   "peak_scheduled")
+"""Rows of :meth:`StaffingPlan.summary` after the period (and columns of daily/weekly)."""
+
+
+def _weighted(values: pd.Series, weights: pd.Series) -> float:
+    ok = values.notna() & (weights > 0)
+    total = weights[ok].sum()
+    return float((values[ok] * weights[ok]).sum() / total) if total > 0 else float("nan")
+
+
+def _aggregate(frame: pd.DataFrame, days: int, s: PlanSettings) -> pd.Series:
+    """Totals, FTE and call-weighted queue figures of a block of intervals.
+
+    FTE = paid hours ÷ (hours_per_fte × days / 365): the full-time staff whose paid
+    time over ``days`` days covers the block. SL and abandonment are weighted by
+    calls, ASA by answered calls, occupancy is handled workload ÷ phone hours.
+    """
+    answered = frame["calls"] * (1 - frame["abandon_rate"].fillna(0))
+    handled = (answered * frame["aht_s"]).sum() / 3600
+    phone = frame["phone_hours"].sum()
+    paid = frame["paid_hours"].sum()
+    fte = full_time_equivalents(paid * DAYS_PER_YEAR / days, hours_per_fte=s.hours_per_fte)
+    return pd.Series({
+        "calls": frame["calls"].sum(),
+        "workload_hours": (frame["calls"] * frame["aht_s"]).sum() / 3600,
+        "phone_hours": phone, "paid_hours": paid, "fte": fte,
+        "cost": frame["cost"].sum() if "cost" in frame else np.nan,
+        "service_level": _weighted(frame["service_level"], frame["calls"]),
+        "asa_s": _weighted(frame["asa_s"], answered),
+        "occupancy": handled / phone if phone > 0 else np.nan,
+        "abandon_rate": (_weighted(frame["abandon_rate"], frame["calls"])
+                         if s.patience is not None else np.nan),
+        "peak_required": frame["required"].max(), "peak_scheduled": frame["scheduled"].max(),
+    })
+
+
+def compare_scenarios(plans: dict) -> pd.DataFrame:
+    """What-if scenarios side by side: one column of :meth:`StaffingPlan.summary` per plan.
+
+    Adds the targets each plan was made with, so a reader sees what changed.
+
+    >>> idx = pd.date_range("2026-03-02 09:00", periods=4, freq="15min")
+    >>> calls = pd.Series([60.0, 80, 80, 60], index=idx)
+    >>> table = compare_scenarios({"base": plan_staffing(calls, 300),
+    ...                            "AHT -10 s": plan_staffing(calls, 290)})
+    >>> table.loc["phone_hours"].tolist()  # 25 + 32 + 32 + 25 agents vs 24 + 31 + 31 + 24, × 0.25 h
+    [28.5, 27.5]
+    """
+    if not isinstance(plans, dict) or not plans:
+        raise ValueError(f"plans must be a non-empty dict of name -> StaffingPlan, got {plans!r}")
+    columns = {}
+    for name, plan in plans.items():
+        if not isinstance(plan, StaffingPlan):
+            raise TypeError(f"plans must map names to StaffingPlan, got {type(plan).__name__} for {name!r}")
+        s = plan.settings
+        targets = pd.Series({"target_sl": s.target_sl, "answer_time": s.answer_time,
+                             "target_asa": s.target_asa, "patience": s.patience,
+                             "max_abandon": s.max_abandon, "max_occupancy": s.max_occupancy,
+                             "mean_shrinkage": float(np.mean(plan.shrinkage))})
+        columns[name] = pd.concat([plan.summary(), targets])
+    return pd.DataFrame(columns)
