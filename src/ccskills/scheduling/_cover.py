@@ -1,0 +1,193 @@
+"""Shift scheduling as set covering (Dantzig 1954), solved by HiGHS through scipy.optimize.milp.
+
+Hard cover:  min Σ_j paid_j x_j   s.t.  Σ_j a[t,j] x_j ≥ r_t for every period t,  x_j ∈ Z≥0.
+Soft cover:  min Σ_t (under_cost · u_t + over_cost · o_t) · h   s.t.  Σ_j a[t,j] x_j + u_t − o_t = r_t,
+             u, o ≥ 0,  x_j ∈ Z≥0  (h = period length in hours; costs per agent-hour).
+An optional ``max_shifts`` caps Σ_j x_j (the headcount for weekly tours).
+
+HiGHS stops at ``time_limit`` seconds or when the relative gap (objective − dual bound) /
+objective falls to ``mip_gap``; the result always carries status, dual bound and gap.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ccskills.scheduling._measures import _check_required, coverage_table
+from ccskills.scheduling._patterns import PatternSet, _period_seconds
+
+__all__ = ["ScheduleResult", "schedule"]
+
+_STATUS = {0: "optimal", 1: "time_limit", 2: "infeasible", 3: "unbounded", 4: "error"}
+
+
+@dataclass(frozen=True)
+class ScheduleResult:
+    """Outcome of :func:`schedule`.
+
+    ``counts``: agents per pattern (Series on the pattern table's index); ``coverage``:
+    required / scheduled / under / over per period; ``status``: 'optimal' (within
+    ``mip_gap``) or 'time_limit'; ``objective`` (paid hours for the hard cover, penalty
+    for the soft one) and ``dual_bound`` (no solution can do better); ``gap`` =
+    (objective − dual_bound) / objective; ``seconds`` of solve time; ``optimal`` True when
+    the gap is closed (≤ 1e-6).
+    """
+
+    counts: pd.Series
+    coverage: pd.DataFrame
+    status: str
+    objective: float
+    dual_bound: float
+    gap: float
+    seconds: float
+    optimal: bool
+    paid_hours: float
+
+    @property
+    def shifts(self) -> pd.DataFrame:
+        """The pattern table restricted to used patterns, with an ``agents`` column."""
+        return self._table.loc[self.counts > 0].assign(agents=self.counts[self.counts > 0])
+
+
+def _check_options(time_limit, mip_gap, under_cost, over_cost, max_shifts):
+    if not np.isfinite(time_limit) or time_limit <= 0:
+        raise ValueError(f"time_limit must be a positive number of seconds, got {time_limit!r}")
+    if not 0 <= mip_gap < 1:
+        raise ValueError(f"mip_gap must be a fraction in [0, 1), got {mip_gap!r}")
+    for name, value in (("under_cost", under_cost), ("over_cost", over_cost)):
+        if not np.isfinite(value) or value < 0:
+            raise ValueError(f"{name} must be zero or a positive number, got {value!r}")
+    if max_shifts is not None and (not isinstance(max_shifts, (int, np.integer)) or max_shifts < 0):
+        raise ValueError(f"max_shifts must be a whole number ≥ 0 or None, got {max_shifts!r}")
+
+
+def _hard_model(a, req, paid):
+    from scipy.optimize import LinearConstraint
+
+    need = req > 0
+    rows = a[need.nonzero()[0], :]
+    uncovered = need & (np.asarray(a.sum(axis=1)).ravel() == 0)
+    if uncovered.any():
+        raise ValueError(f"required must be coverable by the patterns, got {int(req[uncovered][0])} agents "
+                         f"in period {int(uncovered.nonzero()[0][0])} that no pattern staffs")
+    return paid * 4, [LinearConstraint(rows, req[need], np.inf)], np.ones(a.shape[1])
+
+
+def _soft_model(a, req, under_cost, over_cost, hours_per_period):
+    from scipy import sparse
+    from scipy.optimize import LinearConstraint
+
+    n_t, n_j = a.shape
+    eye = sparse.identity(n_t, format="csc")
+    matrix = sparse.hstack([a, eye, -eye], format="csc")
+    c = np.concatenate([np.zeros(n_j), np.full(n_t, under_cost * hours_per_period),
+                        np.full(n_t, over_cost * hours_per_period)])
+    integrality = np.concatenate([np.ones(n_j), np.zeros(2 * n_t)])
+    return c, [LinearConstraint(matrix, req, req)], integrality
+
+
+def _blocks(patterns, by_day):
+    """(rows, columns) of independent sub-problems: one per day for daily patterns."""
+    n_t, n_j = patterns.matrix.shape
+    if not by_day or "day" not in patterns.table.columns:
+        return [(np.arange(n_t), np.arange(n_j))]
+    per_day = n_t // patterns.table["day"].nunique()
+    codes = pd.factorize(patterns.table["day"], sort=True)[0]
+    return [(np.arange(d * per_day, (d + 1) * per_day), np.flatnonzero(codes == d))
+            for d in range(codes.max() + 1)]
+
+
+def _solve_block(a, r, paid, soft, under_cost, over_cost, hours, max_shifts, time_limit, mip_gap):
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    n_j = a.shape[1]
+    if soft:
+        c, constraints, integrality = _soft_model(a, r, under_cost, over_cost, hours)
+        scale = 1.0
+    else:
+        c, constraints, integrality = _hard_model(a, r, paid)
+        scale = 4.0  # objective in quarter-hours: integral, so a zero gap is exact
+    if max_shifts is not None:
+        row = np.concatenate([np.ones(n_j), np.zeros(c.size - n_j)])
+        constraints.append(LinearConstraint(row[None, :], 0, max_shifts))
+    res = milp(c, integrality=integrality, bounds=Bounds(0, np.inf), constraints=constraints,
+               options={"time_limit": float(time_limit), "mip_rel_gap": float(mip_gap)})
+    if res.x is None:
+        if res.status == 2 and max_shifts is not None:
+            raise ValueError(f"max_shifts must allow covering the requirement, got {max_shifts!r}")
+        raise RuntimeError(f"HiGHS found no schedule within {time_limit:.1f} s: {res.message}")
+    bound = res.mip_dual_bound if res.mip_dual_bound is not None else res.fun
+    return np.rint(res.x[:n_j]).astype(np.int64), res.fun / scale, bound / scale, res.status
+
+
+def schedule(required, patterns: PatternSet, *, soft=False, under_cost=1.0, over_cost=0.5,
+             max_shifts=None, time_limit=10.0, mip_gap=0.0, by_day=True) -> ScheduleResult:
+    """Agents per shift pattern that cover ``required`` at least cost (HiGHS branch and bound).
+
+    Parameters
+    ----------
+    required : Series of int on a DatetimeIndex
+        Agents needed on the phones per period; must equal ``patterns.index``.
+    patterns : PatternSet
+        From :func:`shift_patterns`.
+    soft : bool
+        False: cover every period, minimise paid hours. True: minimise
+        ``under_cost`` × under-covered agent-hours + ``over_cost`` × over-covered agent-hours.
+    max_shifts : int or None
+        Cap on the number of shifts (patterns × agents) — the headcount for weekly tours.
+    time_limit, mip_gap : float
+        Stop after ``time_limit`` seconds in all, or when the relative gap ≤ ``mip_gap``.
+    by_day : bool
+        Daily patterns never cross midnight, so the coverage matrix is block-diagonal by
+        day and each day is an independent problem: solve them one by one (much faster;
+        the week's optimum is the sum). Ignored for weekly tours and with ``max_shifts``.
+
+    Examples
+    --------
+    >>> from ccskills.scheduling import planning_index, shift_patterns
+    >>> idx = planning_index("2026-03-02", days=1, freq="1h")
+    >>> req = pd.Series(0, idx); req["2026-03-02 09:00":"2026-03-02 12:00"] = [1, 2, 2, 1]
+    >>> pats = shift_patterns(idx, lengths=(2 * 3600,), open_hours=("09:00", "13:00"), start_step=3600)
+    >>> res = schedule(req, pats)
+    >>> res.status, res.objective, res.counts.tolist()
+    ('optimal', 6.0, [1, 1, 1])
+    """
+    req = _check_required(required)
+    if not isinstance(patterns, PatternSet):
+        raise TypeError(f"patterns must be a PatternSet from shift_patterns(), got {type(patterns).__name__}")
+    if len(patterns) == 0:
+        raise ValueError("patterns must contain at least one pattern, got an empty set")
+    if not req.index.equals(patterns.index):
+        raise ValueError("required must be on the same index as the patterns, got a different index")
+    _check_options(time_limit, mip_gap, under_cost, over_cost, max_shifts)
+    r = req.to_numpy()
+    hours = _period_seconds(req.index) / 3600
+    counts = np.zeros(len(patterns), dtype=np.int64)
+    objective = bound = 0.0
+    statuses = []
+    started = time.perf_counter()
+    for rows, cols in _blocks(patterns, by_day and max_shifts is None):
+        a = patterns.matrix[:, cols][rows, :]
+        left = max(time_limit - (time.perf_counter() - started), 0.05)
+        x, fun, low, status = _solve_block(a, r[rows], patterns.paid_hours[cols], soft, under_cost,
+                                           over_cost, hours, max_shifts, left, mip_gap)
+        counts[cols] = x
+        objective, bound = objective + fun, bound + low
+        statuses.append(status)
+    seconds = time.perf_counter() - started
+    return _result(req, patterns, counts, objective, bound, max(statuses), seconds)
+
+
+def _result(req, patterns, counts, objective, bound, status, seconds):
+    gap = 0.0 if objective == bound else (objective - bound) / max(abs(objective), 1e-9)
+    result = ScheduleResult(
+        counts=pd.Series(counts, index=patterns.table.index, name="agents"),
+        coverage=coverage_table(req, patterns.matrix @ counts), status=_STATUS.get(status, "error"),
+        objective=float(objective), dual_bound=float(bound), gap=float(gap), seconds=seconds,
+        optimal=status == 0 and gap <= 1e-6, paid_hours=float(patterns.paid_hours @ counts))
+    object.__setattr__(result, "_table", patterns.table)
+    return result

@@ -1,0 +1,259 @@
+"""Shift scheduling: covering optima against brute-force enumeration, coverage measures by
+hand, the soft model's trade-off, solver reporting, roster rules checked independently."""
+
+import itertools
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ccskills.scheduling import (BreakRule, PatternSet, coverage_table, days_off_patterns,
+                                 planning_index, roster, schedule, schedule_efficiency,
+                                 schedule_fill_rate, shift_patterns)
+
+DAY = planning_index("2026-03-02", days=1, freq="1h")  # 24 hourly periods
+OPEN = slice("2026-03-02 08:00", "2026-03-02 13:00")  # six periods 08–14 h
+
+
+def _tiny_patterns():
+    """2 h and 3 h shifts on the hour inside 08–14 h, each with an unpaid 1 h lunch starting
+    1 h after the shift starts (it fits the 2 h shift too: 1 h + 1 h ≤ 2 h): 5 + 4 patterns."""
+    return shift_patterns(DAY, lengths=(2 * 3600, 3 * 3600), open_hours=("08:00", "14:00"),
+                          start_step=3600, breaks=(BreakRule("lunch", 3600, 3600, 3600, paid=False),))
+
+
+def _requirement(values):
+    req = pd.Series(0.0, index=DAY)
+    req[OPEN] = values
+    return req
+
+
+def _all_solutions(n_patterns, upper):
+    """Every integer vector in {0 … upper}^n (x_j ≤ max r is no loss: more never helps cover)."""
+    return np.array(list(itertools.product(range(upper + 1), repeat=n_patterns)))
+
+
+def test_tiny_patterns_table_by_hand():
+    p = _tiny_patterns()
+    # 2 h shifts: 08–12 h starts (5), each works 1 h then 1 h lunch → paid 1 h;
+    # 3 h shifts: 08–11 h starts (4), work, lunch, work → paid 2 h.
+    assert len(p) == 9
+    assert p.table["paid_hours"].tolist() == [1.0] * 5 + [2.0] * 4
+    column = p.matrix[:, 5].toarray().ravel()  # 3 h shift from 08:00
+    assert column[8:11].tolist() == [1, 0, 1] and column.sum() == 2
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(0, 2), min_size=6, max_size=6))
+def test_hard_cover_matches_brute_force(values):
+    p = _tiny_patterns()
+    req = _requirement(values)
+    a = p.matrix.toarray()
+    xs = _all_solutions(len(p), max(values))
+    feasible = ((xs @ a.T) >= req.to_numpy()).all(axis=1)
+    best = (xs[feasible] @ p.paid_hours).min()
+    res = schedule(req, p)
+    assert res.optimal and res.status == "optimal"
+    assert res.objective == pytest.approx(best)
+    assert (res.coverage["scheduled"] >= res.coverage["required"]).all()
+    assert res.paid_hours == pytest.approx(best)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(0, 2), min_size=6, max_size=6),
+       st.sampled_from([(1.0, 0.5), (0.3, 1.0), (2.0, 0.1)]))
+def test_soft_cover_matches_brute_force(values, costs):
+    under_cost, over_cost = costs
+    p = _tiny_patterns()
+    req = _requirement(values).to_numpy()
+    xs = _all_solutions(len(p), max(values))
+    scheduled = xs @ p.matrix.toarray().T
+    penalty = (under_cost * np.maximum(req - scheduled, 0) + over_cost * np.maximum(scheduled - req, 0)).sum(axis=1)
+    res = schedule(_requirement(values), p, soft=True, under_cost=under_cost, over_cost=over_cost)
+    assert res.objective == pytest.approx(penalty.min())  # hourly periods: agent-hours = agent-periods
+
+
+def test_contiguous_shifts_cover_a_worked_example():
+    """Requirement 1, 2, 2, 1 at 09–12 h with 2 h shifts at 09, 10, 11 h: periods 10 and 11 need
+    x09 + x10 ≥ 2 and x10 + x11 ≥ 2, so (1, 1, 1) = 6 paid hours beats (2, 0, 2) = 8 h."""
+    idx = planning_index("2026-03-02", days=1, freq="1h")
+    req = pd.Series(0, idx)
+    req["2026-03-02 09:00":"2026-03-02 12:00"] = [1, 2, 2, 1]
+    p = shift_patterns(idx, lengths=(7200,), open_hours=("09:00", "13:00"), start_step=3600)
+    res = schedule(req, p)
+    assert res.counts.tolist() == [1, 1, 1] and res.objective == 6.0
+    assert res.shifts["agents"].tolist() == [1, 1, 1]
+    assert res.coverage.loc[req > 0, "scheduled"].tolist() == [1, 2, 2, 1]  # exact: nothing over
+
+
+def test_daily_decomposition_equals_the_whole_week():
+    idx = planning_index("2026-03-02", days=3, freq="1h")
+    rng = np.random.default_rng(7)
+    req = pd.Series(0, idx)
+    open_hours = (idx.hour >= 8) & (idx.hour < 20)
+    req[open_hours] = rng.integers(0, 4, open_hours.sum())
+    p = shift_patterns(idx, lengths=(4 * 3600, 6 * 3600), open_hours=("08:00", "20:00"), start_step=3600,
+                       breaks=(BreakRule("break", 3600, 3600, 3 * 3600),))
+    whole = schedule(req, p, by_day=False)
+    split = schedule(req, p)
+    assert whole.optimal and split.optimal
+    assert split.objective == pytest.approx(whole.objective)
+
+
+def test_weekly_tours_days_off():
+    assert len(days_off_patterns("any2")) == 21 and len(days_off_patterns("consecutive2")) == 7
+    assert (6, 0) not in days_off_patterns("consecutive2") and (0, 6) in days_off_patterns("consecutive2")
+    idx = planning_index("2026-03-02", days=7, freq="1h")  # a Monday
+    p = shift_patterns(idx, lengths=(8 * 3600,), open_hours=("08:00", "16:00"), start_step=3600,
+                       days_off="consecutive2")
+    assert len(p) == 7 and p.table["paid_hours"].tolist() == [40.0] * 7
+    sat_sun = p.table.index[p.table["days_off"] == "Sat, Sun"][0]
+    column = p.matrix[:, sat_sun].toarray().ravel().reshape(7, 24)
+    assert column.sum(axis=1).tolist() == [8, 8, 8, 8, 8, 0, 0]
+    # 3 agents Mon–Fri 08–16 and 1 at the weekend: every agent works 5 days, so the weekend
+    # needs tours off on weekdays; brute force over 0..3 agents per tour
+    req = pd.Series(0, idx)
+    req[(idx.hour >= 8) & (idx.hour < 16)] = np.where(idx.day_of_week[(idx.hour >= 8) & (idx.hour < 16)] < 5, 3, 1)
+    xs = _all_solutions(7, 3)
+    a = p.matrix.toarray()
+    feasible = ((xs @ a.T) >= req.to_numpy()).all(axis=1)
+    res = schedule(req, p)
+    assert res.objective == pytest.approx((xs[feasible] @ p.paid_hours).min())
+
+
+def test_coverage_measures_by_hand():
+    idx = pd.date_range("2026-03-02 09:00", periods=4, freq="30min")
+    req = pd.Series([2, 4, 3, 0], idx)
+    scheduled = [3, 3, 3, 1]
+    table = coverage_table(req, scheduled)
+    assert table["under"].tolist() == [0, 1, 0, 0] and table["over"].tolist() == [1, 0, 0, 1]
+    assert schedule_fill_rate(req, scheduled) == pytest.approx((2 + 3 + 3 + 0) / 9)
+    assert schedule_efficiency(req, scheduled) == pytest.approx(9 / 10)
+    assert schedule_fill_rate(req * 0, scheduled) == 1.0
+    assert np.isnan(schedule_efficiency(req, [0, 0, 0, 0]))
+
+
+def test_soft_cover_trades_under_for_over():
+    p = _tiny_patterns()
+    req = _requirement([1, 2, 1, 2, 1, 2])
+    hard = schedule(req, p)
+    cheap_under = schedule(req, p, soft=True, under_cost=0.0, over_cost=1.0)
+    assert cheap_under.counts.sum() == 0 and cheap_under.coverage["under"].sum() == 9
+    fills = [schedule_fill_rate(req, schedule(req, p, soft=True, under_cost=u, over_cost=1.0).coverage["scheduled"])
+             for u in (0.2, 0.6, 1.5, 5.0)]
+    assert fills == sorted(fills) and fills[-1] == 1.0  # dearer under-cover → fuller cover
+    dear = schedule(req, p, soft=True, under_cost=100.0, over_cost=1.0)
+    assert dear.coverage["over"].sum() == hard.coverage["over"].sum()
+
+
+def test_headcount_cap():
+    p = _tiny_patterns()
+    req = _requirement([2, 2, 2, 2, 2, 2])
+    capped = schedule(req, p, soft=True, max_shifts=2)
+    assert capped.counts.sum() <= 2 and capped.coverage["under"].sum() > 0
+    with pytest.raises(ValueError, match="max_shifts must allow covering"):
+        schedule(req, p, max_shifts=1)
+
+
+def test_time_limit_reports_gap():
+    idx = planning_index("2026-03-02")
+    hour = idx.hour + idx.minute / 60
+    shape = np.exp(-((hour - 11) / 2.5) ** 2) + 0.8 * np.exp(-((hour - 16) / 2.5) ** 2)
+    req = pd.Series(np.where((hour >= 8) & (hour < 22), np.ceil(40 * shape), 0).astype(int), idx)
+    p = shift_patterns(idx, lengths=(8 * 3600, 9 * 3600), start_step=900, days_off="any2")
+    res = schedule(req, p, time_limit=1.0, mip_gap=0.0)
+    assert res.status == "time_limit" and not res.optimal
+    assert res.dual_bound <= res.objective
+    assert res.gap == pytest.approx((res.objective - res.dual_bound) / res.objective)
+    assert (res.coverage["under"] == 0).all()  # still a feasible cover
+
+
+def _rest_ok(table, min_rest, max_run, min_off):
+    """Read the roster as text and check every rule without the library."""
+    for _, row in table.iterrows():
+        worked = [cell != "" for cell in row]
+        assert sum(worked) <= len(row) - min_off
+        run = 0
+        for w in worked:
+            run = run + 1 if w else 0
+            assert run <= max_run
+        for today, tomorrow in zip(row.iloc[:-1], row.iloc[1:]):
+            if today and tomorrow:
+                end = int(today[-5:-3]) * 3600 + int(today[-2:]) * 60
+                start = int(tomorrow[:2]) * 3600 + int(tomorrow[3:5]) * 60
+                assert 86400 - end + start >= min_rest
+
+
+def test_roster_keeps_every_rule():
+    idx = planning_index("2026-03-02", days=7, freq="1h")
+    req = pd.Series(0, idx)
+    req[(idx.hour >= 7) & (idx.hour < 23)] = 2
+    p = shift_patterns(idx, lengths=(8 * 3600,), open_hours=("07:00", "23:00"), start_step=3600)
+    res = schedule(req, p)
+    shifts_per_day = res.shifts.groupby("day")["agents"].sum()
+    agents = [f"agent{i}" for i in range(10)]
+    table = roster(res, agents, min_rest=12 * 3600, max_consecutive_days=4, min_days_off=2)
+    _rest_ok(table, 12 * 3600, 4, 2)
+    assert (table != "").sum(axis=0).tolist() == shifts_per_day.tolist()  # every shift staffed
+    days = (table != "").sum(axis=1)
+    assert days.max() - days.min() <= 1  # evenly spread
+    with pytest.raises(ValueError, match="agents must be enough"):
+        roster(res, agents[:5])
+
+
+def test_roster_of_weekly_tours():
+    idx = planning_index("2026-03-02", days=7, freq="1h")
+    p = shift_patterns(idx, lengths=(8 * 3600,), open_hours=("08:00", "16:00"), start_step=3600, days_off="any2")
+    req = pd.Series(0, idx)
+    req[(idx.hour >= 8) & (idx.hour < 16)] = 2
+    res = schedule(req, p)
+    table = roster(res, ["A", "B", "C", "D"])
+    assert ((table != "").sum(axis=0) >= 2).all()
+    _rest_ok(table, 11 * 3600, 5, 2)
+
+
+@pytest.mark.parametrize("values, match", [
+    ([1, -1, 0, 0, 0, 0], "required must be whole numbers of agents ≥ 0"),
+    ([1, 1.5, 0, 0, 0, 0], "required must be whole numbers of agents ≥ 0"),
+])
+def test_bad_requirement(values, match):
+    with pytest.raises(ValueError, match=match):
+        schedule(_requirement(values), _tiny_patterns())
+
+
+def test_bad_inputs():
+    p = _tiny_patterns()
+    with pytest.raises(TypeError, match="required must be a pandas Series"):
+        schedule([1, 2, 3], p)
+    irregular = DAY.delete(5)
+    with pytest.raises(ValueError, match="index must be regular"):
+        shift_patterns(irregular)
+    with pytest.raises(ValueError, match="required must be on the same index"):
+        schedule(pd.Series(0, planning_index("2026-03-03", days=1, freq="1h")), p)
+    empty = PatternSet(index=DAY, matrix=p.matrix[:, :0], table=p.table.iloc[:0])
+    with pytest.raises(ValueError, match="patterns must contain at least one pattern"):
+        schedule(_requirement([0] * 6), empty)
+    night = _requirement([0] * 6)
+    night["2026-03-02 03:00"] = 1
+    with pytest.raises(ValueError, match="required must be coverable by the patterns"):
+        schedule(night, p)
+    with pytest.raises(ValueError, match="lengths must fit inside open_hours"):
+        shift_patterns(DAY, lengths=(10 * 3600,), open_hours=("08:00", "12:00"), start_step=3600)
+    with pytest.raises(ValueError, match="start_step must be a positive multiple"):
+        shift_patterns(DAY, start_step=900)
+    with pytest.raises(ValueError, match="days_off must be"):
+        shift_patterns(planning_index("2026-03-02", freq="1h"), start_step=3600, days_off="weekends")
+    with pytest.raises(ValueError, match="index must be exactly 7 days"):
+        shift_patterns(DAY, start_step=3600, days_off="any2")
+    with pytest.raises(ValueError, match="latest must be"):
+        BreakRule("break", 900, 3600, 1800)
+    with pytest.raises(ValueError, match="time_limit must be"):
+        schedule(_requirement([1] * 6), p, time_limit=0)
+    with pytest.raises(ValueError, match="mip_gap must be"):
+        schedule(_requirement([1] * 6), p, mip_gap=1.5)
+    with pytest.raises(ValueError, match="under_cost must be"):
+        schedule(_requirement([1] * 6), p, soft=True, under_cost=-1)
+    with pytest.raises(ValueError, match="open_hours must be a clock time"):
+        shift_patterns(DAY, open_hours=("8am", "22:00"), start_step=3600)
