@@ -13,6 +13,7 @@
 Durations in seconds; clock times as 'HH:MM'; rates as fractions.
 """
 
+from ccskills.scheduling._adherence import ACTIVITY_OF_STATE, adherence_exceptions, adherence_table
 from ccskills.scheduling._cover import ScheduleResult, schedule
 from ccskills.scheduling._measures import coverage_table, schedule_efficiency, schedule_fill_rate
 from ccskills.scheduling._patterns import (BreakRule, PatternSet, days_off_patterns, planning_index,
@@ -20,9 +21,12 @@ from ccskills.scheduling._patterns import (BreakRule, PatternSet, days_off_patte
 from ccskills.scheduling._roster import roster
 
 __all__ = [
+    "ACTIVITY_OF_STATE",
     "BreakRule",
     "PatternSet",
     "ScheduleResult",
+    "adherence_exceptions",
+    "adherence_table",
     "coverage_table",
     "days_off_patterns",
     "planning_index",
