@@ -1,0 +1,85 @@
+"""Loaders for the HR tables in ``datasets/people/`` (see its README for the data dictionary).
+
+Employees of the centre since 2019 (hires, leavers, reasons, recruitment source), one
+row per scheduled shift in March 2026 (attendance), the March QA summary per agent,
+and the weekly FTE requirement for April-September 2026. The agents of the call
+month (:func:`ccskills.datasets.load_agents`) are the current agents here, with the
+same ids, teams and hire dates.
+
+>>> staff = load_employees()
+>>> int((staff["role"] == "agent").sum()) > 100, staff["hire_date"].dtype.name
+(True, 'datetime64[ns]')
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from . import data_dir
+from ._generate_people import FILES
+
+__all__ = ["load_employees", "load_attendance", "load_qa_scores", "load_fte_requirement",
+           "EMPLOYEE_ROLES", "LEAVE_REASONS", "ATTENDANCE_STATUSES", "ABSENCE_REASONS"]
+
+EMPLOYEE_ROLES = ("agent", "team_leader", "qa_analyst", "wfm_analyst", "trainer")
+LEAVE_REASONS = ("failed_probation", "workload", "personal", "pay", "study", "career",
+                 "performance", "misconduct")
+ATTENDANCE_STATUSES = ("present", "late", "absent")
+ABSENCE_REASONS = ("sick", "personal", "emergency", "no_show")
+
+
+def _read(key: str, **kwargs) -> pd.DataFrame:
+    return pd.read_csv(data_dir() / FILES[key], encoding="utf-8", keep_default_na=False,
+                       na_values=[""], **kwargs)
+
+
+def _check(frame: pd.DataFrame, column: str, allowed, *, blank: bool = False) -> None:
+    values = frame[column].fillna("") if blank else frame[column]
+    bad = ~values.isin(tuple(allowed) + (("",) if blank else ()))
+    if bad.any():
+        raise ValueError(f"{column} must be one of {tuple(allowed)!r}, got {values[bad].iloc[0]!r}")
+
+
+def load_employees() -> pd.DataFrame:
+    """Everyone employed since 2019: ``employee_id, role, team, queue, hire_date, leave_date,
+    leave_type, leave_reason, source``. ``leave_date`` (last day employed) is NaT while employed;
+    data as of 2026-03-31. Teams and queues are empty for centre-wide roles."""
+    text = ["employee_id", "role", "team", "queue", "leave_type", "leave_reason", "source"]
+    frame = _read("employees", dtype={c: str for c in text})
+    for col in ("hire_date", "leave_date"):
+        frame[col] = pd.to_datetime(frame[col], format="%Y-%m-%d").astype("datetime64[ns]")
+    for col in ("team", "queue", "leave_type", "leave_reason"):
+        frame[col] = frame[col].fillna("")
+    _check(frame, "role", EMPLOYEE_ROLES)
+    _check(frame, "leave_reason", LEAVE_REASONS, blank=True)
+    if (frame["leave_date"] < frame["hire_date"]).any():
+        raise ValueError("leave_date must not be before hire_date")
+    return frame
+
+
+def load_attendance() -> pd.DataFrame:
+    """March 2026, one row per scheduled shift: ``date, agent_id, team, shift,
+    scheduled_hours, status`` (present / late / absent), ``late_minutes, absence_reason``."""
+    text = ["agent_id", "team", "shift", "status", "absence_reason"]
+    frame = _read("attendance", dtype={c: str for c in text})
+    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d").astype("datetime64[ns]")
+    frame["absence_reason"] = frame["absence_reason"].fillna("")
+    _check(frame, "status", ATTENDANCE_STATUSES)
+    _check(frame, "absence_reason", ABSENCE_REASONS, blank=True)
+    return frame
+
+
+def load_qa_scores() -> pd.DataFrame:
+    """March 2026 QA summary per agent: ``agent_id, month, evaluations, qa_score`` (0-100,
+    mean of the month's evaluations), ``critical_errors``."""
+    frame = _read("qa", dtype={"agent_id": str})
+    frame["month"] = pd.to_datetime(frame["month"], format="%Y-%m-%d").astype("datetime64[ns]")
+    return frame
+
+
+def load_fte_requirement() -> pd.DataFrame:
+    """Weekly required agents (heads) for 26 weeks from 2026-04-06, indexed by ``week_start``:
+    ``presales_fte, aftersales_fte, required_fte`` (the sum)."""
+    frame = _read("requirement")
+    frame["week_start"] = pd.to_datetime(frame["week_start"], format="%Y-%m-%d")
+    return frame.astype({"week_start": "datetime64[ns]"}).set_index("week_start")

@@ -1,0 +1,132 @@
+"""ccskills.evaluation: normalisations, composite scores, rank stability (hand-worked values)."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ccskills import evaluation as ev
+
+KPIS = pd.DataFrame({"aht_s": [300.0, 360.0, 420.0, 330.0],
+                     "fcr": [0.70, 0.90, 0.80, 0.75],
+                     "qa": [90.0, 80.0, 85.0, 95.0]}, index=["a", "b", "c", "d"])
+DIRS = {"aht_s": "lower", "fcr": "higher", "qa": "higher"}
+
+
+def test_min_max_both_directions():
+    # (x - 300) / 120 and (420 - x) / 120
+    assert ev.normalise(KPIS["aht_s"], "min_max", "higher").tolist() == pytest.approx([0, 0.5, 1, 0.25])
+    assert ev.normalise(KPIS["aht_s"], "min_max", "lower").tolist() == pytest.approx([1, 0.5, 0, 0.75])
+
+
+def test_z_score_population_sd():
+    x = KPIS["fcr"]  # mean 0.7875, population sd sqrt(mean of squared deviations)
+    sd = np.sqrt(((x - 0.7875) ** 2).mean())
+    assert ev.normalise(x, "z_score").tolist() == pytest.approx(((x - 0.7875) / sd).tolist())
+    assert ev.normalise(x, "z_score", "lower").tolist() == pytest.approx((-(x - 0.7875) / sd).tolist())
+
+
+def test_target_ratio_and_cap():
+    # lower is better: 330 / x; 300 -> 1.1, 420 -> 0.786
+    out = ev.normalise(KPIS["aht_s"], "target_ratio", "lower", target=330, cap=1.05)
+    assert out.tolist() == pytest.approx([1.05, 330 / 360, 330 / 420, 1.0])
+    with pytest.raises(ValueError, match="target must be a positive number"):
+        ev.normalise(KPIS["aht_s"], "target_ratio", "lower")
+
+
+def test_rank_percentile_with_ties():
+    # ranks of [1, 2, 2, 3] = 1, 2.5, 2.5, 4 -> (r - 1) / 3
+    out = ev.normalise(pd.Series([1, 2, 2, 3]), "rank_percentile")
+    assert out.tolist() == pytest.approx([0, 0.5, 0.5, 1])
+
+
+def test_constant_column_is_neutral():
+    flat = pd.Series([5.0, 5.0, 5.0])
+    assert ev.normalise(flat, "min_max").tolist() == [0.5] * 3
+    assert ev.normalise(flat, "z_score").tolist() == [0.0] * 3
+
+
+def test_composite_scores_hand_example():
+    out = ev.composite_scores(KPIS, {"aht_s": 2, "fcr": 1, "qa": 1}, DIRS)
+    # min-max: aht (lower) a 1, b .5, c 0, d .75; fcr a 0, b 1, c .5, d .25; qa a 2/3, b 0, c 1/3, d 1
+    # weights .5 .25 .25: a .5 + 0 + 1/6 = .6667; b .25+.25+0 = .5; c 0+.125+.0833 = .2083; d .375+.0625+.25 = .6875
+    assert out["composite"].tolist() == pytest.approx([2 / 3, 0.5, 0.125 + 1 / 12, 0.6875])
+    assert out["rank"].tolist() == [2, 3, 4, 1]
+    assert out.attrs["weights"] == pytest.approx({"aht_s": 0.5, "fcr": 0.25, "qa": 0.25})
+
+
+def test_composite_within_groups():
+    groups = pd.Series({"a": "P", "b": "P", "c": "A", "d": "A"})
+    out = ev.composite_scores(KPIS, {"aht_s": 1}, DIRS, groups=groups)
+    # within P: a 300 best (1), b 360 worst (0); within A: d 330 best (1), c 420 (0)
+    assert out["aht_s"].tolist() == [1.0, 0.0, 0.0, 1.0]
+
+
+def test_team_scores():
+    out = ev.composite_scores(KPIS, {"aht_s": 1}, DIRS)
+    teams = ev.team_scores(out, pd.Series({"a": "T1", "b": "T1", "c": "T2", "d": "T2"}))
+    assert teams.loc["T1", "composite"] == pytest.approx(0.75)   # (1 + .5) / 2
+    assert teams.loc["T2", "composite"] == pytest.approx(0.375)  # (0 + .75) / 2
+    assert teams["rank"].tolist() == [1, 2]
+    with pytest.raises(ValueError, match="teams must give a team for every agent"):
+        ev.team_scores(out, pd.Series({"a": "T1"}))
+
+
+def test_rank_stability_is_spearman():
+    from scipy.stats import spearmanr
+
+    weightings = {"speed": {"aht_s": 1}, "quality": {"qa": 1}, "mix": {"aht_s": 1, "fcr": 1, "qa": 1}}
+    ranks = ev.ranks_under_weightings(KPIS, weightings, DIRS)
+    assert ranks["speed"].tolist() == [1, 3, 4, 2]
+    rho = ev.rank_stability(ranks)
+    assert rho.loc["speed", "quality"] == pytest.approx(spearmanr(ranks["speed"], ranks["quality"])[0])
+    spread = ev.rank_range(ranks)
+    assert spread.loc["b", ["best_rank", "worst_rank"]].tolist() == [
+        ranks.loc["b"].min(), ranks.loc["b"].max()]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(2, 6), st.integers(0, 10_000))
+def test_random_weightings_sum_to_one(n, seed):
+    sets = ev.random_weightings(["x", "y", "z"], n=n, seed=seed)
+    assert len(sets) == n
+    for w in sets.values():
+        assert sum(w.values()) == pytest.approx(1)
+        assert min(w.values()) >= 0
+
+
+def test_agent_kpis_from_the_kit():
+    from ccskills.datasets import load_call_records
+    from ccskills.datasets.people import load_attendance, load_qa_scores
+
+    calls = load_call_records()
+    table = ev.agent_kpis(calls, load_attendance(), load_qa_scores())
+    agent = calls[(calls["agent_id"] == "A001") & (calls["outcome"] == "answered")]
+    aht = (agent["talk_s"] + agent["hold_s"] + agent["acw_s"]).mean()
+    assert table.loc["A001", "aht_s"] == pytest.approx(aht)
+    assert table["attendance_rate"].between(0, 1).all()
+    assert table["qa_score"].notna().all()
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: ev.normalise(KPIS["fcr"], "minmax"), "method must be one of"),
+    (lambda: ev.normalise(KPIS["fcr"], "min_max", "up"), "direction.* must be 'higher' or 'lower'"),
+    (lambda: ev.normalise(pd.Series([1.0, None]), "min_max"), "values must not be missing"),
+    (lambda: ev.composite_scores(KPIS, {"speed": 1}, DIRS), "weights must name KPI columns"),
+    (lambda: ev.composite_scores(KPIS, {"fcr": 0}, DIRS), "weights must have a positive sum"),
+    (lambda: ev.composite_scores(KPIS, {"fcr": -1, "qa": 2}, DIRS), "weights must be zero or a positive"),
+    (lambda: ev.composite_scores(KPIS, {"fcr": 1}, {}), "directions must give 'higher' or 'lower' for 'fcr'"),
+    (lambda: ev.composite_scores(KPIS, {"fcr": 1}, {"fcr": "big"}), r"directions\['fcr'\] must be"),
+    (lambda: ev.ranks_under_weightings(KPIS, {}, DIRS), "weightings must be a non-empty mapping"),
+])
+def test_errors(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_type_errors():
+    with pytest.raises(TypeError, match="kpis must be a DataFrame"):
+        ev.composite_scores([1, 2], {"a": 1}, {"a": "higher"})
+    with pytest.raises(TypeError, match="directions must be a mapping"):
+        ev.composite_scores(KPIS, {"fcr": 1}, ["higher"])
