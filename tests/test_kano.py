@@ -266,3 +266,27 @@ def test_analyze_properties(answers):
         if n:
             assert row["better"] == pytest.approx(sum(c in "AO" for c in cats) / n)
             assert row["worse"] == pytest.approx(-sum(c in "OM" for c in cats) / n)
+
+
+# --- quadrant chart (presentation) --------------------------------------------------------
+
+
+def test_quadrant_chart_data_and_splits():
+    from ccskills.kano_charts import quadrant_chart, quadrant_data
+
+    rows = [(1, "x", 1, 5), (2, "x", 3, 5), (1, "y", 1, 3), (2, "y", 3, 3), (1, "z", 5, 1)]
+    result = analyze(_survey(rows))
+    data = quadrant_data(result, {"x": "功能X"}, lang="zh")
+    # z has only an R answer: no coefficients, not drawn
+    assert data["feature"].tolist() == ["x", "y"]
+    assert data["label"].tolist() == ["功能X", "y"]
+    # x: O and M -> Better 1/2, |Worse| 2/2; y: A and I -> Better 1/2, |Worse| 0
+    assert data["better"].tolist() == pytest.approx([0.5, 0.5])
+    assert data["abs_worse"].tolist() == pytest.approx([1.0, 0.0])
+    spec = quadrant_chart(result, lang="en", split="mean").to_dict()
+    assert spec["title"] == "Kano quadrants: Better against |Worse|"
+    assert spec["layer"][0]["encoding"]["x"]["datum"] == pytest.approx(0.5)  # mean |Worse|
+    with pytest.raises(ValueError, match="^split must be"):
+        quadrant_chart(result, split=2)
+    with pytest.raises(ValueError, match="^lang must be"):
+        quadrant_chart(result, lang="de")
