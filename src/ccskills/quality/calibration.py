@@ -1,0 +1,74 @@
+"""A calibration round (校准会): several analysts score the same calls; who scores off the reference?
+
+Per analyst, against the reference (master) score of each call:
+``deviation = analyst score − reference score`` (points; + means lenient);
+reported as the mean (bias), the mean absolute deviation, its standard deviation
+(inconsistency), and the share of calls within ± ``tolerance`` points — the percent
+agreement of domain.md §2.3 (> 85 % within ±10 points: well calibrated).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .scorecard import _py
+
+__all__ = ["score_table", "rater_deviation"]
+
+
+def score_table(scored: pd.DataFrame, target: str = "call_id", rater: str = "rater",
+                value: str = "score") -> pd.DataFrame:
+    """Targets × raters table of scores from a long table (one row per target and rater)."""
+    for name, col in (("target", target), ("rater", rater), ("value", value)):
+        if col not in scored.columns:
+            raise ValueError(f"{name} must name a column of scored, got {col!r}")
+    dup = scored.duplicated([target, rater])
+    if dup.any():
+        row = scored[dup].iloc[0]
+        raise ValueError(f"scored must have one row per {target} and {rater}, got "
+                         f"{_py(row[target])!r} scored twice by {_py(row[rater])!r}")
+    table = scored.pivot(index=target, columns=rater, values=value)
+    if table.isna().any().any():
+        raise ValueError(f"scored must have every {target} scored by every {rater}, got "
+                         f"{int(table.isna().sum().sum())} missing scores")
+    table.columns.name = rater
+    return table
+
+
+def rater_deviation(scores: pd.DataFrame, reference, tolerance: float = 10.0) -> pd.DataFrame:
+    """Per analyst: ``calls``, ``mean_deviation``, ``mean_abs_deviation``, ``sd_deviation``, ``within_tolerance``.
+
+    ``scores`` is a calls × analysts table; ``reference`` is the name of its reference
+    column (dropped from the analysts) or a Series of reference scores indexed by call.
+
+    >>> t = pd.DataFrame({"ref": [80, 60, 90], "A": [90, 70, 100], "B": [80, 40, 90]})
+    >>> rater_deviation(t, "ref")[["mean_deviation", "within_tolerance"]].to_numpy().tolist()
+    [[10.0, 1.0], [-6.666666666666667, 0.6666666666666666]]
+    """
+    if not isinstance(scores, pd.DataFrame):
+        raise TypeError(f"scores must be a pandas DataFrame, got {type(scores).__name__}")
+    if isinstance(reference, str):
+        if reference not in scores.columns:
+            raise ValueError(f"reference must name a column of scores, got {reference!r}")
+        ref, table = scores[reference], scores.drop(columns=reference)
+    else:
+        ref, table = pd.Series(reference), scores
+        if not ref.index.equals(table.index):
+            ref = ref.reindex(table.index)
+        if ref.isna().any():
+            raise ValueError("reference must have a score for every call of scores, got "
+                             f"{int(ref.isna().sum())} missing")
+    tol = float(tolerance)
+    if not np.isfinite(tol) or tol < 0:
+        raise ValueError(f"tolerance must be zero or a positive number of points, got {tolerance!r}")
+    dev = table.astype(float).sub(ref.astype(float), axis=0)
+    out = pd.DataFrame({
+        "calls": dev.count(),
+        "mean_deviation": dev.mean(),
+        "mean_abs_deviation": dev.abs().mean(),
+        "sd_deviation": dev.std(ddof=1),
+        "within_tolerance": (dev.abs() <= tol + 1e-9).mean(),
+    })
+    out.index.name = "rater"
+    return out
