@@ -316,3 +316,32 @@ def test_targets_from_qa_errors():
         targets_from_qa(good, top_items=0)
     with pytest.raises(ValueError, match="^target_quantile must be a fraction"):
         targets_from_qa(good, target_quantile=1.5)
+
+
+def test_targets_from_qa_reads_item_id_as_item():
+    qa = pd.DataFrame({"agent_id": ["a", "b", "c"], "item_id": ["verify"] * 3,
+                       "points_lost": [4.0, 0.0, 1.0]})
+    # median of [4, 0, 1] = 1; only a is above it: gap 3
+    assert targets_from_qa(qa).to_dict("records") == [
+        {"agent_id": "a", "item": "verify", "baseline": 4.0, "target": 1.0, "gap": 3.0}]
+
+
+def test_peer_table_by_hand():
+    per_agent = pd.DataFrame({"aht_s": [300.0, 320, 340, 360, 500, np.nan],
+                              "fcr_rate": [0.9, 0.8, 0.7, 0.6, 0.5, 0.75]},
+                             index=pd.Index(list("abcdef"), name="agent_id"))
+    out = coaching.peer_table(per_agent, ["aht_s", "fcr_rate"]).set_index(["kpi", "agent_id"])
+    # AHT (lower better) of 300..500 without f: median 340; 25th pct 320; 75th pct 360
+    aht = out.loc["aht_s"]
+    assert len(aht) == 5
+    assert aht["peer_median"].iloc[0] == 340 and aht["top_quartile"].iloc[0] == 320
+    assert aht["bottom_quartile"].iloc[0] == 360
+    assert aht["bottom"].to_dict() == {"a": False, "b": False, "c": False, "d": True, "e": True}
+    # FCR (higher better) of [.9,.8,.7,.6,.5,.75]: sorted .5,.6,.7,.75,.8,.9; 25th pct rank 1.25 ->
+    # .6 + .25 x .1 = .625 (worst quarter at or below); 75th pct rank 3.75 -> .75 + .75 x .05 = .7875
+    fcr = out.loc["fcr_rate"]
+    assert fcr["bottom_quartile"].iloc[0] == pytest.approx(0.625)
+    assert fcr["top_quartile"].iloc[0] == pytest.approx(0.7875)
+    assert fcr.index[fcr["bottom"]].tolist() == ["d", "e"]
+    with pytest.raises(ValueError, match="must have the column"):
+        coaching.peer_table(per_agent, ["csat"])

@@ -32,6 +32,7 @@ from .kpi._records import check_records, raise_bad_rows
 __all__ = [
     "FALLBACK_KPI_DIRECTIONS", "kpi_directions", "kpi_direction", "VAGUE_WORDS",
     "SMART_LETTERS", "SmartPlan", "SmartVerdict", "SmartCheck", "check_smart", "top_quartile_level",
+    "peer_table",
     "plan_trajectory", "GROW_STEPS", "GROW_TIME_SPLIT", "grow_agenda", "GrowConversation",
     "DEVELOPMENTAL_STEPS", "CORRECTIVE_STEPS", "CoachingRecord", "FollowUp", "records_table",
     "targets_from_qa",
@@ -261,6 +262,40 @@ def top_quartile_level(peer_values, direction: int) -> float:
     if values.size == 0:
         raise ValueError(f"peer_values must hold at least one finite number, got {peer_values!r}")
     return float(np.percentile(values, 75 if direction > 0 else 25))
+
+
+def peer_table(per_agent: pd.DataFrame, kpis) -> pd.DataFrame:
+    """Each agent's KPI values beside their peers': median, best-quarter and worst-quarter levels.
+
+    ``per_agent`` has one row per agent (e.g. ``ccskills.kpi.summarize(calls,
+    by="agent_id")``) and a column per KPI id in ``kpis``. Returns a long table
+    ``agent_id`` (the index values), ``kpi``, ``value``, ``peer_median``, ``top_quartile``
+    (the level the best quarter reach, :func:`top_quartile_level`), ``bottom_quartile``
+    (the level the worst quarter are beyond) and ``bottom`` (True if the agent is in the
+    worst quarter: at or beyond ``bottom_quartile``). Agents without a value are left out.
+
+    >>> t = pd.DataFrame({"aht_s": [300.0, 320, 340, 360, 500]}, index=pd.Index(list("abcde"), name="agent_id"))
+    >>> peer_table(t, ["aht_s"])[["agent_id", "value", "top_quartile", "bottom_quartile", "bottom"]]
+      agent_id  value  top_quartile  bottom_quartile  bottom
+    0        a  300.0         320.0            360.0   False
+    1        b  320.0         320.0            360.0   False
+    2        c  340.0         320.0            360.0   False
+    3        d  360.0         320.0            360.0    True
+    4        e  500.0         320.0            360.0    True
+    """
+    names = [kpis] if isinstance(kpis, str) else list(kpis)
+    check_records(per_agent, names)
+    parts = []
+    for kpi in names:
+        d = kpi_direction(kpi)
+        values = pd.to_numeric(per_agent[kpi], errors="coerce").dropna()
+        frame = pd.DataFrame({"agent_id": values.index, "kpi": kpi, "value": values.to_numpy(float)})
+        frame["peer_median"] = float(values.median())
+        frame["top_quartile"] = top_quartile_level(values, d)
+        frame["bottom_quartile"] = top_quartile_level(values, -d)
+        frame["bottom"] = d * (frame["value"] - frame["bottom_quartile"]) <= 1e-12
+        parts.append(frame)
+    return pd.concat(parts, ignore_index=True)
 
 
 def _specific(plan: SmartPlan) -> SmartVerdict:
@@ -567,7 +602,8 @@ def targets_from_qa(points_lost: pd.DataFrame, top_items: int = 1, target_quanti
                     ) -> pd.DataFrame:
     """Plan targets from QA: per agent, the items where they lose most points against their peers.
 
-    ``points_lost`` has columns ``agent_id, item, points_lost`` (one row per agent and
+    ``points_lost`` has columns ``agent_id, item, points_lost`` (``item_id`` is read as
+    ``item``, so ``ccskills.quality.points_lost`` output fits; one row per agent and
     item, or per evaluation and item: rows are averaged; an agent with no row for an
     item lost 0 on it). For each item the peer level is the ``target_quantile`` of the
     agents' values (default the median). An agent gets a target on an item where their
@@ -583,6 +619,8 @@ def targets_from_qa(points_lost: pd.DataFrame, top_items: int = 1, target_quanti
       agent_id    item  baseline  target  gap
     0        a  verify       6.0     1.0  5.0
     """
+    if isinstance(points_lost, pd.DataFrame) and "item" not in points_lost and "item_id" in points_lost:
+        points_lost = points_lost.rename(columns={"item_id": "item"})
     check_records(points_lost, ["agent_id", "item", "points_lost"])
     lost = pd.to_numeric(points_lost["points_lost"], errors="coerce")
     raise_bad_rows("points_lost", "a number >= 0", points_lost["points_lost"],
