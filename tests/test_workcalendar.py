@@ -17,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ccskills.workcalendar import china_calendar, shopping_events
+from ccskills.workcalendar import DAY_TYPES, china_calendar, day_types, shopping_events
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +104,19 @@ def test_shopping_events_windows():
     assert e11["date"].max() == pd.Timestamp("2025-11-14")
     assert len(e11) == 21 + 1 + 3 and len(e618) == 17 + 1 + 3
     assert ev["date"].is_monotonic_increasing and not ev["date"].duplicated().any()
+
+
+def test_day_types_of_timestamps():
+    stamps = pd.to_datetime(["2025-01-26 10:00", "2025-01-29 08:00", "2025-03-12 12:15",
+                             "2025-03-15 21:45", "2025-10-04 09:00"])
+    kinds = day_types(stamps)
+    # 1/26 Sunday make-up day; 1/29 春节; 3/12 Wednesday; 3/15 Saturday; 10/4 Saturday inside 国庆
+    assert kinds.tolist() == ["makeup_workday", "holiday", "weekday", "weekend", "holiday"]
+    assert kinds.name == "day_type" and kinds.index.equals(stamps)
+    assert set(kinds) <= set(DAY_TYPES)
+    assert day_types(pd.DatetimeIndex([])).empty
+
+
+def test_day_types_rejects_missing():
+    with pytest.raises(ValueError, match="index must hold dates"):
+        day_types(pd.to_datetime(["2025-01-01", None]))

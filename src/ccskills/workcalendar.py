@@ -25,7 +25,7 @@ import re
 
 import pandas as pd
 
-__all__ = ["china_calendar", "shopping_events", "SHOPPING_EVENTS"]
+__all__ = ["china_calendar", "shopping_events", "day_types", "DAY_TYPES", "SHOPPING_EVENTS"]
 
 #: Shopping festivals as (event, peak month, peak day, run-up days before the peak, after-sale days).
 #: 618: JD.com's anniversary sale, campaign from 1 June, peak on 18 June (京东618).
@@ -138,3 +138,31 @@ def shopping_events(start, end) -> pd.DataFrame:
     frame["days_to_peak"] = frame["days_to_peak"].astype("int64")
     keep = frame["date"].between(days[0], days[-1])
     return frame[keep].sort_values("date").reset_index(drop=True)
+
+
+#: Labels of :func:`day_types`, most specific first.
+DAY_TYPES = ("holiday", "makeup_workday", "weekend", "weekday")
+
+
+def day_types(index) -> pd.Series:
+    """Kind of day of each timestamp: 'holiday', 'makeup_workday', 'weekend' or 'weekday'.
+
+    'holiday' is a day of a public-holiday break (:func:`china_calendar`), 'makeup_workday' a
+    Saturday/Sunday worked under 调休; the rest are plain weekends and weekdays. Returns a Series on
+    ``index`` named ``day_type`` (handy for grouping 15-minute history by kind of day).
+
+    >>> day_types(pd.to_datetime(["2025-02-08 09:00", "2025-02-09 09:00", "2025-10-03 20:00"])).tolist()
+    ['makeup_workday', 'weekend', 'holiday']
+    """
+    stamps = pd.DatetimeIndex(index)
+    if len(stamps) == 0:
+        return pd.Series([], index=stamps, name="day_type", dtype=object)
+    if stamps.hasnans:
+        raise ValueError("index must hold dates and times, got a missing value (NaT)")
+    days = stamps.normalize()
+    cal = china_calendar(days.min(), days.max()).reindex(days)
+    kind = pd.Series("weekday", index=stamps, name="day_type", dtype=object)
+    kind[days.day_of_week >= 5] = "weekend"
+    kind[cal["is_makeup_workday"].to_numpy()] = "makeup_workday"
+    kind[cal["is_holiday"].to_numpy()] = "holiday"
+    return kind
