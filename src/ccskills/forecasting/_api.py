@@ -1,0 +1,73 @@
+"""Public entry points: forecast, backtest."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ccskills.forecasting._backtest import BacktestResult, auto_select, run_backtest
+from ccskills.forecasting._history import History, check_history, check_horizon
+from ccskills.forecasting._registry import (
+    check_options, empty_forecast, get_method, run_method, target_slots)
+
+
+def forecast_slots(history: History, start, stop, method: str, options: dict) -> pd.Series:
+    """Forecast every open slot in [start, stop) from a validated History."""
+    if method == "auto":
+        return auto_select(history, start, stop, options)
+    spec = get_method(method)
+    options = check_options(spec, options)
+    slots = target_slots(history, spec, start, stop)
+    if len(slots) == 0:
+        return empty_forecast()
+    result = run_method(history, slots, spec, options)
+    result.attrs["method"] = spec.name
+    return result
+
+
+def forecast(history, horizon, method: str = "auto", **options) -> pd.Series:
+    """Forecast calls for every open slot of the next ``horizon`` after the history.
+
+    ``history``: counts (calls offered) on a DatetimeIndex at a regular interval, e.g. 15 min;
+    closed slots (nights, closed weekends, holidays) simply have no rows. ``horizon``: a
+    Timedelta or a string such as ``"7D"``. ``method``: a name in ``METHODS`` or ``"auto"``
+    (backtest every candidate over ``origins`` weekly rolling origins — 4 by default — and keep
+    the lowest WAPE, as NICE "Best Pick" does; ``candidates`` restricts the list).
+
+    Returns non-negative floats for every slot in [last slot + interval, + horizon) whose
+    weekday and time of day were open in at least half of the recent weeks (up to 8); closed
+    slots get no row, never a fake zero. ``result.attrs["method"]`` names the method used
+    (for "auto" also ``backtest_wape``: WAPE per candidate).
+
+    Options by method: ``k`` (weeks averaged, historical_average/top_down/holiday_adjusted,
+    default 8), ``damped`` (damped trend, top_down/bottom_up, default True), ``weeks``
+    (bottom_up fitting window, default 16), ``base``/``calendar``/``events``
+    (holiday_adjusted; calendar and events default to ``ccskills.workcalendar``).
+
+    >>> idx = pd.date_range("2026-01-05", periods=14 * 24, freq="h")
+    >>> hist = pd.Series(idx.hour.to_numpy() + 1.0, index=idx)[lambda s: s.index.hour.isin([9, 10])]
+    >>> forecast(hist, "2D", method="seasonal_naive").tolist()
+    [10.0, 11.0, 10.0, 11.0]
+    """
+    hist = check_history(history)
+    span = check_horizon(horizon)
+    if method != "auto":
+        get_method(method)
+    return forecast_slots(hist, hist.end, hist.end + span, method, options)
+
+
+def backtest(history, method: str, horizon, origins=8, progress=None, **options) -> BacktestResult:
+    """Forecasts and errors of ``method`` at rolling origins (out-of-sample accuracy).
+
+    ``origins``: a number of origins — weekly steps back from the end, the last one ``horizon``
+    before the midnight after the history — or a list of timestamps. At each origin the method
+    sees only the history before it and forecasts ``horizon``. ``progress``: None, True (one
+    line on stderr, updated in place) or a callable(done, total).
+
+    Returns a BacktestResult: ``table`` (origin, timestamp, actual, forecast), ``by_origin``
+    (wape, mape, rmse, bias, daily_mape per origin) and ``overall`` (pooled).
+    """
+    hist = check_history(history)
+    span = check_horizon(horizon)
+    if method != "auto":
+        check_options(get_method(method), options)
+    return run_backtest(hist, method, span, origins, progress, options)

@@ -1,0 +1,128 @@
+"""The named forecasting methods, their options and how much history each needs."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from ccskills.forecasting import _methods, _special_days
+from ccskills.forecasting._history import History
+
+
+@dataclass(frozen=True)
+class Method:
+    """One forecasting method: what it is, its options with defaults, its history needs."""
+
+    name: str
+    description: str
+    run: Callable  # (History, DatetimeIndex of target slots, **options) -> pd.Series
+    defaults: dict
+    min_weeks: Callable  # options -> weeks of history needed
+
+
+def _on_slots(func):
+    def run(history: History, slots: pd.DatetimeIndex, **options) -> pd.Series:
+        return pd.Series(func(history, slots, **options), index=slots, dtype=float)
+    return run
+
+
+def _holiday_run(history, slots, base="historical_average", calendar=None, events=None,
+                 k=8, **base_options):
+    base_method = get_method(base, "base")
+    if base_method.name == "holiday_adjusted":
+        raise ValueError(f"base must be a method other than 'holiday_adjusted', got {base!r}")
+    if calendar is None:
+        start, end = history.values.index[0].normalize(), slots.max().normalize()
+        calendar, loaded_events = _special_days.load_calendar(start, end)
+        events = loaded_events if events is None else events
+    options = {**base_method.defaults, **base_options}
+    if "k" in base_method.defaults:
+        options["k"] = k
+    base = lambda h, s: base_method.run(h, s, **options).to_numpy()  # noqa: E731
+    return _special_days.adjust(history, slots, base, calendar, events, k)
+
+
+def _options(func) -> dict:
+    params = inspect.signature(func).parameters.values()
+    return {p.name: p.default for p in params if p.default is not inspect.Parameter.empty}
+
+
+def _method(name, description, func, min_weeks):
+    return Method(name, description, _on_slots(func), _options(func), min_weeks)
+
+
+METHODS: dict[str, Method] = {
+    m.name: m for m in (
+        _method("seasonal_naive", "same weekday and time of day, most recent week it was open",
+                _methods.seasonal_naive, lambda o: 1),
+        _method("historical_average", "mean of each weekday × interval over the last k weeks",
+                _methods.historical_average, lambda o: int(o.get("k", 8))),
+        _method("top_down", "Holt-Winters daily totals × weekday intraday profile (k weeks)",
+                _methods.top_down, lambda o: max(4, int(o.get("k", 8)))),
+        _method("bottom_up", "Holt-Winters on the open-slot series of the last weeks (default 16), one season = one week",
+                _methods.bottom_up, lambda o: 3),
+        Method("holiday_adjusted",
+               "base method on normal days × factors learned for holidays, make-up days "
+               "and shopping events (ccskills.workcalendar); closed holidays give no slots",
+               _holiday_run,
+               {"base": "historical_average", "calendar": None, "events": None, "k": 8},
+               lambda o: get_method(o.get("base", "historical_average"), "base").min_weeks(o) + 2),
+    )
+}
+"""Name → Method for every method ``forecast`` accepts besides ``"auto"``."""
+
+
+def get_method(name, param: str = "method") -> Method:
+    """The Method called ``name``, or a ValueError listing the valid names."""
+    if name not in METHODS:
+        valid = ", ".join(repr(n) for n in [*METHODS, "auto"] if param == "method" or n != "auto")
+        raise ValueError(f"{param} must be one of {valid}, got {name!r}")
+    return METHODS[name]
+
+
+def allowed_options(method: Method) -> set:
+    """Option names ``method`` accepts (holiday_adjusted also passes its base's options on)."""
+    if method.name == "holiday_adjusted":
+        return {opt for m in METHODS.values() for opt in m.defaults}
+    return set(method.defaults)
+
+
+def check_options(method: Method, options: dict) -> dict:
+    """The method's defaults updated with ``options``; unknown names raise ValueError."""
+    allowed = allowed_options(method)
+    unknown = sorted(set(options) - allowed)
+    if unknown:
+        raise ValueError(f"options must be among {sorted(allowed)} for method {method.name!r}, "
+                         f"got {unknown[0]!r}")
+    return {**method.defaults, **options}
+
+
+def check_enough(history: History, method: Method, options: dict) -> None:
+    """Raise ValueError when the history is shorter than the method needs."""
+    need = method.min_weeks(options)
+    if history.weeks < need - 2 / 7 - 1e-9:  # a Mon–Fri line's last week ends on Friday
+        raise ValueError(f"history must cover at least {need} weeks for method {method.name!r}, "
+                         f"got {history.weeks:.1f} weeks")
+
+
+def run_method(history: History, slots: pd.DatetimeIndex, method: Method, options: dict) -> pd.Series:
+    """Run ``method`` for the target slots; non-negative floats named 'forecast'."""
+    check_enough(history, method, options)
+    result = method.run(history, slots, **options)
+    return result.clip(lower=0.0).astype(float).rename("forecast")
+
+
+def target_slots(history: History, method: Method, start, stop) -> pd.DatetimeIndex:
+    """Slots a method is asked for: the open slots in [start, stop); the whole grid for
+    holiday_adjusted, which decides itself which days open (make-up days) or close."""
+    if method.name == "holiday_adjusted":
+        return pd.date_range(start, stop, freq=history.step, inclusive="left")
+    return history.future_slots(start, stop)
+
+
+def empty_forecast() -> pd.Series:
+    return pd.Series(np.array([], dtype=float), index=pd.DatetimeIndex([]), name="forecast")

@@ -1,0 +1,132 @@
+"""Holiday, make-up working day and shopping-event adjustment on top of a base method.
+
+Each date is one of: a public holiday (``holiday:<name>``), a make-up working day (``makeup``,
+调休), a day of a shopping-event window (``event:618:<days to peak>``, peak = 0) or a normal day;
+a holiday inside an event window counts as a holiday (closures matter most). The base method is fitted on the
+history with every special day removed. For each special day in the history a factor is
+learned: its total ÷ the mean total of normal days around it (same weekday within ±6 weeks;
+for a weekday the line normally keeps closed, any normal open day within ±2 weeks). Factors
+are averaged per kind (``holiday:国庆节``, ``event:双11:0``), falling back to the shorter kind
+(``event:双11``, then ``event`` or ``holiday``) for a kind never seen. A kind whose days were always closed in the history (every factor 0) gives
+no slots — a business-hours line closed on public holidays — while a make-up working day the
+line opened gets slots shaped like an average open weekday.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ccskills.forecasting._history import DAY, WEEK, History
+from ccskills.forecasting._methods import historical_average
+
+AROUND_WEEKS = 6
+
+
+def load_calendar(start, end) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """China's working calendar and shopping events from ``ccskills.workcalendar``."""
+    from ccskills.workcalendar import china_calendar, shopping_events
+
+    return china_calendar(start, end), shopping_events(start, end)
+
+
+def day_kinds(days: pd.DatetimeIndex, calendar: pd.DataFrame, events: pd.DataFrame | None) -> pd.Series:
+    """Kind of each date: 'holiday:<name>', 'makeup', 'event:<name>[:<days to peak>]' or ''."""
+    cal = calendar.set_index("date") if "date" in calendar.columns else calendar
+    cal = cal.set_axis(pd.DatetimeIndex(cal.index).normalize()).reindex(days)
+    kinds = pd.Series("", index=days, dtype=object)
+    if events is not None and len(events):
+        ev = events.assign(date=pd.DatetimeIndex(events["date"]).normalize())
+        ev = ev[ev["date"].isin(days)].drop_duplicates("date").set_index("date")
+        label = "event:" + ev["event"].astype(str)
+        if "days_to_peak" in ev.columns:
+            label = label + ":" + ev["days_to_peak"].astype(int).astype(str)
+        kinds[ev.index] = label.to_numpy()
+    kinds[cal["is_makeup_workday"].fillna(False).astype(bool).to_numpy()] = "makeup"
+    holiday = cal["is_holiday"].fillna(False).astype(bool).to_numpy()
+    names = cal["holiday_name"].fillna("").astype(str) if "holiday_name" in cal else pd.Series("", index=days)
+    kinds[holiday] = ("holiday:" + names[holiday]).to_numpy()
+    return kinds
+
+
+def _prefixes(kind: str) -> list[str]:
+    """'event:双11:0' -> ['event:双11:0', 'event:双11', 'event']."""
+    parts = kind.split(":")
+    return [":".join(parts[:n]) for n in range(len(parts), 0, -1)]
+
+
+def _reference(totals: pd.Series, kinds: pd.Series, day: pd.Timestamp, open_weekdays) -> float:
+    """Mean total of normal open days around ``day`` (same weekday if it is an open weekday)."""
+    normal = totals[(kinds.reindex(totals.index) == "").to_numpy()]
+    if day.weekday() in open_weekdays:
+        near = normal[(normal.index.day_of_week == day.weekday())
+                      & (abs(normal.index - day) <= AROUND_WEEKS * WEEK)]
+    else:
+        near = normal[np.isin(normal.index.day_of_week, list(open_weekdays))
+                      & (abs(normal.index - day) <= 2 * WEEK)]
+    return float(near.mean()) if len(near) else np.nan
+
+
+def learn_factors(history: History, kinds: pd.Series, open_weekdays) -> pd.Series:
+    """Mean factor (special day total ÷ normal reference) per kind and per pooled kind."""
+    values = history.values
+    days = pd.date_range(values.index[0].normalize(), (history.end - pd.Timedelta(1)).normalize())
+    totals = values.groupby(values.index.normalize()).sum().reindex(days, fill_value=0.0)
+    special = kinds.reindex(days)
+    special = special[special != ""]
+    ratios = {}
+    for day, kind in special.items():
+        if day.weekday() not in open_weekdays and totals[day] == 0 and kind != "makeup":
+            continue  # a holiday on a day the line is closed anyway says nothing
+        ref = _reference(totals, kinds, day, open_weekdays)
+        if np.isfinite(ref) and ref > 0:
+            for key in _prefixes(kind):
+                ratios.setdefault(key, []).append(totals[day] / ref)
+    return pd.Series({kind: float(np.mean(r)) for kind, r in ratios.items()}, dtype=float)
+
+
+def _factor(factors: pd.Series, kind: str) -> float:
+    for key in _prefixes(kind):
+        if key in factors.index:
+            return float(factors[key])
+    return 1.0
+
+
+def adjust(history: History, slots: pd.DatetimeIndex, base, calendar, events, k: int = 8):
+    """The base forecast on [slots.min(), slots.max()] with special days scaled, closed or
+    added (``slots``: the whole grid of the horizon)."""
+    days = pd.date_range(history.values.index[0].normalize(), slots.max().normalize())
+    kinds = day_kinds(days, calendar, events)
+    special_days = kinds.index[kinds != ""]
+    clean = history.without_days(special_days)
+    open_weekdays = set(np.unique(clean.open_keys() // clean.slots_per_day).tolist())
+    factors = learn_factors(history, kinds, open_weekdays)
+    grid, slots = slots, clean.future_slots(slots.min(), slots.max() + history.step)
+    values = pd.Series(base(clean, slots) if len(slots) else [], index=slots, dtype=float)
+    extra = _makeup_slots(clean, grid, kinds, open_weekdays, k)
+    values = pd.concat([values, extra]).sort_index()
+    scale = np.array([_factor(factors, kinds.get(d, "")) if kinds.get(d, "") else 1.0
+                      for d in values.index.normalize()])
+    closed = np.array([kinds.get(d, "") != "" and _factor(factors, kinds[d]) == 0
+                       for d in values.index.normalize()])
+    values = values * scale
+    return values[~closed]
+
+
+def _makeup_slots(clean: History, slots, kinds, open_weekdays, k) -> pd.Series:
+    """Slots for make-up working days on weekdays the line keeps closed: the mean open-weekday
+    profile by time of day (historical average over ``k`` weeks)."""
+    horizon_days = pd.date_range(slots.min().normalize(), slots.max().normalize())
+    slots = pd.DatetimeIndex([slots.min(), slots.max()])
+    makeup = [d for d in horizon_days if kinds.get(d, "") == "makeup" and d.weekday() not in open_weekdays]
+    if not makeup or not open_weekdays:
+        return pd.Series(dtype=float, index=pd.DatetimeIndex([]))
+    tods = np.unique(clean.open_keys() % clean.slots_per_day)
+    pieces = []
+    for day in makeup:
+        stamps = day + pd.to_timedelta(tods * clean.step.value, unit="ns")
+        stamps = stamps[(stamps >= slots.min()) & (stamps <= slots.max())]
+        per_weekday = [historical_average(clean, stamps - (day.weekday() - w) * DAY, k)
+                       for w in sorted(open_weekdays)]
+        pieces.append(pd.Series(np.mean(per_weekday, axis=0), index=stamps))
+    return pd.concat(pieces)

@@ -1,0 +1,383 @@
+"""Tests of ccskills.forecasting on synthetic histories whose answer is known by construction.
+
+References: a pure weekly pattern (any sensible method must give it back exactly), an exactly
+linear trend (Holt's additive trend extrapolates it), hand-computed accuracy examples with the
+arithmetic in the comments, and calendars built in the test (holidays, make-up days, events).
+"""
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ccskills.forecasting import METHODS, BacktestResult, accuracy, backtest, forecast, forecast_aht
+
+MONDAY = pd.Timestamp("2026-01-05")  # a Monday
+
+
+def pattern(index: pd.DatetimeIndex) -> np.ndarray:
+    """A weekly pattern: different for every weekday and quarter-hour, always > 0."""
+    hour = index.hour + index.minute / 60
+    return 10 + 30 * np.exp(-((hour - 11) / 3) ** 2) + 3 * index.day_of_week
+
+
+def grid(weeks: int, start=MONDAY, hours=(8, 22), weekdays=range(7), step="15min"):
+    idx = pd.date_range(start, start + pd.Timedelta(weeks=weeks), freq=step, inclusive="left")
+    hour = idx.hour + idx.minute / 60
+    return idx[(hour >= hours[0]) & (hour < hours[1]) & np.isin(idx.day_of_week, list(weekdays))]
+
+
+def weekly(weeks=10, **kw) -> pd.Series:
+    idx = grid(weeks, **kw)
+    return pd.Series(pattern(idx), index=idx)
+
+
+def corporate(weeks=10, **kw) -> pd.Series:
+    return weekly(weeks, hours=(9, 18), weekdays=range(5), **kw)
+
+
+def calendar(start, end, holidays=(), makeup=(), name="国庆节") -> pd.DataFrame:
+    days = pd.date_range(start, end, freq="D", name="date")
+    hol, mk = days.isin(pd.DatetimeIndex(holidays)), days.isin(pd.DatetimeIndex(makeup))
+    return pd.DataFrame({"is_holiday": hol, "is_makeup_workday": mk,
+                         "is_workday": ((days.day_of_week < 5) & ~hol) | mk,
+                         "holiday_name": np.where(hol, name, "")}, index=days)
+
+
+NO_EVENTS = pd.DataFrame({"date": pd.DatetimeIndex([]), "event": []})
+
+
+# ---------------------------------------------------------------- shapes and open slots
+@pytest.mark.parametrize("method", ["seasonal_naive", "historical_average"])
+def test_pure_weekly_pattern_is_reproduced_exactly(method):
+    hist = weekly(10)
+    fc = forecast(hist, "7D", method=method)
+    expected = grid(1, start=MONDAY + pd.Timedelta(weeks=10))
+    assert fc.index.equals(expected)
+    np.testing.assert_allclose(fc.to_numpy(), pattern(expected))
+    assert fc.attrs["method"] == method
+
+
+@pytest.mark.parametrize("method", ["top_down", "bottom_up"])
+def test_holt_winters_methods_follow_a_pure_weekly_pattern(method):
+    hist = weekly(20)
+    fc = forecast(hist, "7D", method=method)
+    expected = pattern(fc.index)
+    assert np.abs(fc.to_numpy() - expected).max() < 0.02 * expected.max()
+
+
+def test_linear_trend_is_extrapolated_by_holt():
+    """Every slot gains 0.2 calls a day: slot = pattern + 0.2 d on day d, so daily totals are an
+    exact line plus a weekly cycle and the slot series an exact line plus a weekly cycle.
+    Holt-Winters' additive trend (undamped) continues it; a flat historical average cannot."""
+    hist = weekly(12)
+    hist = hist + 0.2 * (hist.index.normalize() - MONDAY).days.to_numpy()
+    fut = grid(1, start=MONDAY + pd.Timedelta(weeks=12))
+    truth = pattern(fut) + 0.2 * (fut.normalize() - MONDAY).days.to_numpy()
+    fc = forecast(hist, "7D", method="bottom_up", damped=False)
+    assert np.abs(fc.to_numpy() / truth - 1).max() < 0.01
+    # top-down: the daily totals follow the line (the intraday shares are last weeks')
+    fc = forecast(hist, "7D", method="top_down", damped=False)
+    days = fut.normalize()
+    daily_truth = pd.Series(truth, fut).groupby(days).sum()
+    assert np.abs(fc.groupby(days).sum() / daily_truth - 1).max() < 0.01
+    flat = forecast(hist, "7D", method="historical_average")
+    assert np.abs(flat.to_numpy() / truth - 1).max() > 0.1
+
+
+def test_corporate_line_gets_no_night_or_weekend_slots():
+    hist = corporate(10)
+    for method in METHODS:
+        if method == "holiday_adjusted":
+            continue
+        fc = forecast(hist, "14D", method=method)
+        assert len(fc) == 10 * 36  # ten working days × 36 quarter-hours (09:00–18:00)
+        assert (fc.index.day_of_week < 5).all()
+        assert fc.index.hour.min() == 9 and fc.index.hour.max() == 17
+        assert (fc >= 0).all()
+
+
+def test_horizon_inside_closed_hours_gives_an_empty_forecast():
+    hist = corporate(10)  # ends Friday 17:45
+    fc = forecast(hist, "2D", method="historical_average")  # Friday 18:00 to Sunday 18:00
+    assert len(fc) == 0 and isinstance(fc.index, pd.DatetimeIndex)
+
+
+def test_horizon_starts_right_after_the_last_slot():
+    hist = weekly(10)
+    hist = hist[hist.index < MONDAY + pd.Timedelta(weeks=9, days=2, hours=12)]  # ends Wed 11:45
+    fc = forecast(hist, "1D", method="seasonal_naive")
+    assert fc.index[0] == MONDAY + pd.Timedelta(weeks=9, days=2, hours=12)
+    assert fc.index[-1] == MONDAY + pd.Timedelta(weeks=9, days=3, hours=11, minutes=45)
+
+
+def test_closed_holiday_in_history_is_skipped_not_copied_as_zero():
+    """Last week's Monday was closed (no rows): seasonal naive takes the Monday before."""
+    hist = corporate(10)
+    holiday = MONDAY + pd.Timedelta(weeks=9)
+    hist = hist[hist.index.normalize() != holiday]
+    fc = forecast(hist, "7D", method="seasonal_naive")
+    monday = fc[fc.index.normalize() == holiday + pd.Timedelta(weeks=1)]
+    assert len(monday) == 36
+    np.testing.assert_allclose(monday.to_numpy(), pattern(monday.index))
+
+
+def test_one_makeup_saturday_does_not_open_saturdays():
+    hist = corporate(10)
+    sat = MONDAY + pd.Timedelta(weeks=8, days=5)
+    extra = grid(1, start=sat, hours=(9, 18), weekdays=[5])
+    hist = pd.concat([hist, pd.Series(pattern(extra), index=extra)]).sort_index()
+    assert (forecast(hist, "7D", method="historical_average").index.day_of_week < 5).all()
+
+
+# ---------------------------------------------------------------- holidays, make-up days, events
+def test_holiday_adjusted_closes_holidays_and_opens_makeup_days():
+    """History: a Wednesday holiday (closed) and a make-up Saturday (open, like a weekday).
+    Horizon: another Wednesday holiday → no slots; a make-up Sunday → 36 slots."""
+    hist = corporate(12)
+    past_hol = MONDAY + pd.Timedelta(weeks=5, days=2)
+    past_mk = MONDAY + pd.Timedelta(weeks=6, days=5)
+    extra = grid(1, start=past_mk, hours=(9, 18), weekdays=[5])
+    hist = pd.concat([hist[hist.index.normalize() != past_hol],
+                      pd.Series(pattern(extra - pd.Timedelta(days=3)), index=extra)]).sort_index()
+    fut_hol = MONDAY + pd.Timedelta(weeks=12, days=2)
+    fut_mk = MONDAY + pd.Timedelta(weeks=11, days=6)  # Sunday before the holiday week
+    cal = calendar(MONDAY, MONDAY + pd.Timedelta(weeks=14), [past_hol, fut_hol], [past_mk, fut_mk])
+    fc = forecast(hist, "7D", method="holiday_adjusted", calendar=cal, events=NO_EVENTS)
+    days = fc.index.normalize()
+    assert fut_hol not in days
+    assert (days == fut_mk).sum() == 36
+    assert sorted(set(fc.index.day_of_week)) == [0, 1, 3, 4, 6]
+    # plain methods know nothing of the calendar: they open the holiday and not the Sunday
+    plain = forecast(hist, "7D", method="historical_average").index.normalize()
+    assert fut_hol in plain and fut_mk not in plain
+
+
+def test_event_factor_learned_from_history_is_applied():
+    """A shopping-event peak day had exactly twice the usual calls; next year's gets 2×."""
+    hist = weekly(60)
+    peak_past = MONDAY + pd.Timedelta(weeks=20, days=3)
+    peak_next = MONDAY + pd.Timedelta(weeks=60, days=3)
+    on_peak = hist.index.normalize() == peak_past
+    hist = hist.where(~on_peak, hist * 2)
+    events = pd.DataFrame({"date": [peak_past, peak_next], "event": ["双11", "双11"],
+                           "days_to_peak": [0, 0]})
+    cal = calendar(MONDAY, MONDAY + pd.Timedelta(weeks=62))
+    fc = forecast(hist, "7D", method="holiday_adjusted", calendar=cal, events=events)
+    peak = fc[fc.index.normalize() == peak_next]
+    np.testing.assert_allclose(peak.to_numpy(), 2 * pattern(peak.index), rtol=1e-9)
+    other = fc[fc.index.normalize() != peak_next]
+    np.testing.assert_allclose(other.to_numpy(), pattern(other.index), rtol=1e-9)
+    # seasonal naive copies the peak into the next week instead
+    naive = forecast(hist[hist.index < peak_past + pd.Timedelta(days=1)], "7D", method="seasonal_naive")
+    assert naive.iloc[-1] == pytest.approx(2 * pattern(naive.index[-1:])[0])
+
+
+# ---------------------------------------------------------------- accuracy
+def test_accuracy_hand_computed():
+    """actual (10, 2), forecast (8, 4): |errors| 2, 2.
+    WAPE = 4/12 = 1/3; MAPE = (2/10 + 2/2)/2 = 0.6; RMSE = √((4+4)/2) = 2; bias = (12−12)/12 = 0."""
+    acc = accuracy([10, 2], [8, 4])
+    assert acc["wape"] == pytest.approx(1 / 3)
+    assert acc["mape"] == pytest.approx(0.6)
+    assert acc["rmse"] == pytest.approx(2.0)
+    assert acc["bias"] == pytest.approx(0.0)
+    assert np.isnan(acc["daily_mape"])  # no dates given
+
+
+def test_wape_and_mape_disagree_on_small_slots():
+    """A busy slot forecast perfectly and a 1-call slot forecast as 3:
+    WAPE = (0 + 2)/(100 + 1) = 0.0198 — 2 calls wrong out of 101;
+    MAPE = (0/100 + 2/1)/2 = 1.0 — a 100 % 'error' from one quiet slot."""
+    acc = accuracy([100, 1], [100, 3])
+    assert acc["wape"] == pytest.approx(2 / 101)
+    assert acc["mape"] == pytest.approx(1.0)
+    assert acc["bias"] == pytest.approx(2 / 101)
+
+
+def test_mape_skips_zero_actuals_and_bias_sign():
+    """actual (0, 10, 10), forecast (5, 12, 12): MAPE over the two non-zero slots = 0.2;
+    WAPE = (5+2+2)/20 = 0.45; bias = (29 − 20)/20 = +0.45 (over-forecast)."""
+    acc = accuracy([0, 10, 10], [5, 12, 12])
+    assert acc["mape"] == pytest.approx(0.2)
+    assert acc["wape"] == pytest.approx(0.45)
+    assert acc["bias"] == pytest.approx(0.45)
+
+
+def test_daily_mape_uses_daily_totals():
+    """Day 1: slots (10, 10) vs (15, 5) — slot errors cancel, daily total 20 vs 20 (0 %);
+    day 2: (10,) vs (12,) — 20 %. Daily MAPE = (0 + 0.2)/2 = 0.1; slot MAPE = (0.5+0.5+0.2)/3."""
+    idx = pd.DatetimeIndex(["2026-01-05 09:00", "2026-01-05 09:15", "2026-01-06 09:00"])
+    acc = accuracy(pd.Series([10.0, 10, 10], idx), pd.Series([15.0, 5, 12], idx))
+    assert acc["daily_mape"] == pytest.approx(0.1)
+    assert acc["mape"] == pytest.approx(1.2 / 3)
+
+
+def test_accuracy_aligns_series_and_counts_missing_as_zero():
+    """A slot forecast (4 calls) that had no row (closed): actual 0 there. WAPE = (0 + 4)/10."""
+    idx = pd.DatetimeIndex(["2026-01-05 09:00", "2026-01-05 09:15"])
+    acc = accuracy(pd.Series([10.0], idx[:1]), pd.Series([10.0, 4.0], idx))
+    assert acc["wape"] == pytest.approx(0.4)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.floats(0.5, 1e4), min_size=1, max_size=30), st.floats(0.1, 100))
+def test_accuracy_is_scale_free(values, scale):
+    a = np.array(values)
+    f = a * 1.1 + 1
+    one, scaled = accuracy(a, f), accuracy(a * scale, f * scale)
+    for m in ("wape", "bias"):
+        assert scaled[m] == pytest.approx(one[m], rel=1e-9)
+    assert one["wape"] >= 0 and accuracy(a, a)["wape"] == 0
+
+
+# ---------------------------------------------------------------- backtest and auto
+def test_backtest_rolling_origins_and_tables():
+    hist = weekly(12)
+    result = backtest(hist, "seasonal_naive", "7D", origins=3)
+    assert isinstance(result, BacktestResult)
+    origins = [MONDAY + pd.Timedelta(weeks=w) for w in (9, 10, 11)]
+    assert list(result.by_origin.index) == origins
+    assert list(result.table.columns) == ["origin", "timestamp", "actual", "forecast"]
+    assert len(result.table) == 3 * 7 * 56
+    assert (result.by_origin["wape"] == 0).all() and result.overall["wape"] == 0
+
+
+def test_backtest_per_origin_accuracy_matches_its_rows():
+    rng = np.random.default_rng(7)
+    hist = weekly(12)
+    hist = pd.Series(rng.poisson(hist.to_numpy()).astype(float), index=hist.index)
+    result = backtest(hist, "historical_average", "7D", origins=[MONDAY + pd.Timedelta(weeks=10)], k=4)
+    rows = result.table
+    wape = np.abs(rows["actual"] - rows["forecast"]).sum() / rows["actual"].sum()
+    assert result.by_origin["wape"].iloc[0] == pytest.approx(wape)
+    # the forecast at the origin used only the four weeks before it
+    before = hist[(hist.index >= MONDAY + pd.Timedelta(weeks=6)) & (hist.index < MONDAY + pd.Timedelta(weeks=10))]
+    first = before[before.index.day_of_week == 0].groupby(before[before.index.day_of_week == 0].index.time).mean()
+    assert rows["forecast"].iloc[0] == pytest.approx(first.iloc[0])
+
+
+def test_backtest_progress_callable_and_text(capsys):
+    calls = []
+    backtest(weekly(10), "seasonal_naive", "1D", origins=3, progress=lambda d, t: calls.append((d, t)))
+    assert calls == [(1, 3), (2, 3), (3, 3)]
+    backtest(weekly(10), "seasonal_naive", "1D", origins=2, progress=True)
+    err = capsys.readouterr().err
+    assert "\rbacktest: 1/2" in err and err.endswith("2/2 origins\n")
+
+
+def test_auto_picks_seasonal_naive_when_the_level_jumps_every_week():
+    """Weekly level 100, 150, 200, …: last week (off by 50) beats an 8-week average (off by
+    225 on average), so "auto" restricted to these two must pick seasonal naive."""
+    hist = weekly(20)
+    level = 1 + 0.5 * ((hist.index.normalize() - MONDAY).days // 7).to_numpy()
+    hist = hist * level
+    fc = forecast(hist, "7D", candidates=["historical_average", "seasonal_naive"])
+    assert fc.attrs["method"] == "seasonal_naive"
+    assert fc.attrs["backtest_wape"]["seasonal_naive"] < fc.attrs["backtest_wape"]["historical_average"]
+
+
+def test_auto_picks_the_average_on_a_stable_noisy_line():
+    """Poisson noise around a fixed weekly pattern: averaging 8 weeks cancels noise, one week
+    does not (its error variance is about twice the average's)."""
+    rng = np.random.default_rng(11)
+    idx = grid(20)
+    hist = pd.Series(rng.poisson(pattern(idx)).astype(float), index=idx)
+    fc = forecast(hist, "7D", candidates=["seasonal_naive", "historical_average"], origins=3)
+    assert fc.attrs["method"] == "historical_average"
+    assert fc.attrs["origins"] == 3
+
+
+def test_auto_with_every_method_on_a_trend():
+    """A steady linear trend: Holt-based methods beat both flat benchmarks."""
+    hist = weekly(24)
+    hist = hist + 0.2 * (hist.index.normalize() - MONDAY).days.to_numpy()
+    fc = forecast(hist, "7D", candidates=["seasonal_naive", "historical_average", "top_down",
+                                          "bottom_up"], damped=False, origins=2)
+    assert fc.attrs["method"] in ("top_down", "bottom_up")
+
+
+# ---------------------------------------------------------------- AHT
+def test_forecast_aht_is_call_weighted_and_aligned():
+    """Monday 09:00 over two weeks: 10 calls at 200 s, 30 calls at 300 s →
+    (10·200 + 30·300)/40 = 275 s, not the plain mean 250 s."""
+    hist = corporate(2)
+    aht = pd.Series(250.0, index=hist.index)
+    calls = hist.copy()
+    first, second = MONDAY + pd.Timedelta(hours=9), MONDAY + pd.Timedelta(weeks=1, hours=9)
+    calls[first], calls[second], aht[first], aht[second] = 10.0, 30.0, 200.0, 300.0
+    fc_calls = forecast(calls, "7D", method="historical_average", k=2)
+    out = forecast_aht(aht, calls, calls_forecast=fc_calls, k=2)
+    assert out.index.equals(fc_calls.index)
+    assert out.iloc[0] == pytest.approx(275.0)
+    np.testing.assert_allclose(out.iloc[1:].to_numpy(), 250.0)
+    assert forecast_aht(aht, calls, "7D", k=2).index.equals(fc_calls.index)
+
+
+# ---------------------------------------------------------------- errors
+def test_errors_name_the_parameter():
+    hist = weekly(10)
+    with pytest.raises(ValueError, match="history must have a DatetimeIndex"):
+        forecast(pd.Series([1.0, 2.0, 3.0]), "7D")
+    with pytest.raises(TypeError, match="history must be a pandas Series"):
+        forecast([1, 2, 3], "7D")
+    irregular = pd.Series([1.0, 2, 3], pd.DatetimeIndex(["2026-01-05 00:00", "2026-01-05 00:15",
+                                                         "2026-01-05 00:40"]))
+    with pytest.raises(ValueError, match="history must be on a regular interval"):
+        forecast(irregular, "7D")
+    with pytest.raises(ValueError, match="history must hold counts >= 0"):
+        forecast(hist.where(hist.index != hist.index[5], -1.0), "7D")
+    with pytest.raises(ValueError, match="history must hold counts >= 0"):
+        forecast(hist.where(hist.index != hist.index[5], np.nan), "7D")
+    with pytest.raises(ValueError, match=r"history must cover at least 8 weeks .*'historical_average', got 3.0 weeks"):
+        forecast(weekly(3), "7D", method="historical_average")
+    with pytest.raises(ValueError, match=r"history must cover at least 12 weeks"):
+        forecast(weekly(3), "7D", method="historical_average", k=12)
+    with pytest.raises(ValueError, match="method must be one of 'seasonal_naive', .*'auto', got 'arima'"):
+        forecast(hist, "7D", method="arima")
+    for bad in ("0D", "-1D", "soon", None):
+        with pytest.raises(ValueError, match="horizon must be a positive time span"):
+            forecast(hist, bad, method="seasonal_naive")
+    with pytest.raises(ValueError, match="options must be among .* got 'kk'"):
+        forecast(hist, "7D", method="historical_average", kk=3)
+    with pytest.raises(ValueError, match="options must be among .* got 'kk'"):
+        forecast(hist, "7D", kk=3)
+    with pytest.raises(ValueError, match="candidates must be one of"):
+        forecast(hist, "7D", candidates=["magic"])
+    with pytest.raises(ValueError, match="base must be one of"):
+        forecast(hist, "7D", method="holiday_adjusted", base="magic", calendar=calendar(MONDAY, MONDAY))
+    dup = pd.concat([hist, hist.iloc[:1]])
+    with pytest.raises(ValueError, match="history must have one row per slot"):
+        forecast(dup, "7D")
+
+
+def test_backtest_and_accuracy_errors():
+    hist = weekly(10)
+    with pytest.raises(ValueError, match="origins must be a positive number"):
+        backtest(hist, "seasonal_naive", "7D", origins=0)
+    with pytest.raises(ValueError, match="origins must lie inside the history"):
+        backtest(hist, "seasonal_naive", "7D", origins=["2030-01-01"])
+    with pytest.raises(ValueError, match="progress must be None, True or a callable"):
+        backtest(hist, "seasonal_naive", "7D", origins=1, progress="yes")
+    with pytest.raises(ValueError, match="history must cover at least 8 weeks"):
+        backtest(hist, "historical_average", "7D", origins=4)
+    with pytest.raises(ValueError, match="forecast must have the length of actual"):
+        accuracy([1, 2], [1])
+    with pytest.raises(ValueError, match="actual must hold counts >= 0"):
+        accuracy([-1, 2], [1, 2])
+    with pytest.raises(ValueError, match="actual must hold at least one value"):
+        accuracy([], [])
+    with pytest.raises(ValueError, match="history_aht must be a Series"):
+        forecast_aht([1, 2], hist, "7D")
+    with pytest.raises(ValueError, match="horizon must be given"):
+        forecast_aht(hist * 0 + 200, hist)
+    with pytest.raises(ValueError, match="history must cover enough weeks"):
+        forecast(weekly(2), "7D", candidates=["historical_average"])
+
+
+def test_methods_mapping_documents_each_method():
+    assert set(METHODS) == {"seasonal_naive", "historical_average", "top_down", "bottom_up",
+                            "holiday_adjusted"}
+    for name, method in METHODS.items():
+        assert method.name == name and method.description
