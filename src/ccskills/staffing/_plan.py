@@ -292,7 +292,7 @@ class StaffingPlan:
         A week cut by the start or end of the plan counts only its days inside the plan
         for FTE.
         """
-        monday = (self.index.normalize() - pd.to_timedelta(self.index.dayofweek, unit="D"))
+        monday = (self.index.normalize() - pd.to_timedelta(self.index.day_of_week, unit="D"))
         first, last = self.index[0].normalize(), self.index[-1].normalize()
         starts = monday.unique()
         days = {m: (min(last, m + pd.Timedelta(days=6)) - max(first, m)).days + 1 for m in starts}
