@@ -11,8 +11,17 @@ Calculations" (2005) and the KPI table in ``reference/domain.md`` §1.1-1.3.
 
 Modules: ``service`` (volumes, abandonment, waits, service level), ``handling``
 (talk, hold, ACW, AHT, transfers), ``customer`` (FCR, CSAT), ``summary`` (per grain).
+Beyond the call records: ``registry`` (every indicator: names zh/en, family, formula,
+unit, direction, target, definition variants), ``survey`` (NPS, CES), ``workforce``
+(occupancy, utilisation, shrinkage from agent-state time), ``cost`` (cost per contact
+and per productive hour), ``status`` (red/amber/green against targets) and ``compute``
+(every registered KPI at any grain from one call), ``reports`` (daily/weekly/monthly
+report tables and the what-changed view).
 """
 
+from .compute import COMPUTED_INDICATORS, compute, compute_grains
+from .cost import (cost_per_contact, cost_per_productive_hour, productive_hours_from_shrinkage,
+                   total_cost)
 from .customer import csat_top2_box, first_contact_resolution_rate
 from .handling import (
     average_after_call_work,
@@ -36,7 +45,13 @@ from .service import (
     service_level_by_definition,
     service_level_definition,
 )
+from .registry import FAMILIES, REGISTRY, Indicator, Variant, indicator, registry_table
+from .status import STATUSES, Target, rag_status, resolve_targets
 from .summary import SUMMARY_COUNTS, SUMMARY_RATIOS, summarize
+from .survey import CES_DEFINITIONS, customer_effort_score, net_promoter_score
+from .workforce import (OCCUPANCY_DEFINITIONS, PRODUCTIVE_HOURS_DEFINITIONS, SHRINKAGE_DEFINITIONS,
+                        UTILISATION_DEFINITIONS, occupancy_rate, productive_hours, shrinkage_rate,
+                        utilisation_rate)
 
 __all__ = [
     "SERVICE_LEVEL_DEFINITIONS",
@@ -62,4 +77,32 @@ __all__ = [
     "summarize",
     "SUMMARY_COUNTS",
     "SUMMARY_RATIOS",
+    "REGISTRY",
+    "FAMILIES",
+    "Indicator",
+    "Variant",
+    "indicator",
+    "registry_table",
+    "compute",
+    "compute_grains",
+    "COMPUTED_INDICATORS",
+    "STATUSES",
+    "Target",
+    "rag_status",
+    "resolve_targets",
+    "net_promoter_score",
+    "customer_effort_score",
+    "CES_DEFINITIONS",
+    "occupancy_rate",
+    "utilisation_rate",
+    "shrinkage_rate",
+    "productive_hours",
+    "OCCUPANCY_DEFINITIONS",
+    "UTILISATION_DEFINITIONS",
+    "SHRINKAGE_DEFINITIONS",
+    "PRODUCTIVE_HOURS_DEFINITIONS",
+    "cost_per_contact",
+    "cost_per_productive_hour",
+    "productive_hours_from_shrinkage",
+    "total_cost",
 ]
