@@ -130,3 +130,20 @@ def test_type_errors():
         ev.composite_scores([1, 2], {"a": 1}, {"a": "higher"})
     with pytest.raises(TypeError, match="directions must be a mapping"):
         ev.composite_scores(KPIS, {"fcr": 1}, ["higher"])
+
+
+def test_agent_workload_hand_example():
+    calls = pd.DataFrame({
+        "arrival": pd.to_datetime(["2026-03-02 08:05", "2026-03-02 09:00", "2026-03-03 10:00"]),
+        "queue": "presales", "outcome": ["answered", "answered", "abandoned"],
+        "wait_s": [5, 10, 60], "talk_s": [300, 500, None], "hold_s": [0, 100, None],
+        "acw_s": [60, 40, None], "agent_id": ["x", "x", None], "transferred": False,
+        "resolved_first_contact": [True, True, None], "csat": [None, None, None]})
+    shifts = pd.DataFrame({"agent_id": ["x", "x", "x"], "scheduled_hours": [7.0, 7.0, 7.0],
+                           "status": ["present", "late", "absent"]})
+    out = ev.agent_workload(calls, shifts).loc["x"]
+    # handle 360 + 640 = 1000 s = 0.2778 h over 14 attended hours; 2 calls / 14 h
+    assert out["handle_hours"] == pytest.approx(1000 / 3600)
+    assert out["attended_hours"] == 14
+    assert out["calls_per_attended_hour"] == pytest.approx(2 / 14)
+    assert out["handle_share"] == pytest.approx(1000 / 3600 / 14)

@@ -36,6 +36,7 @@ __all__ = [
     "rank_range",
     "random_weightings",
     "agent_kpis",
+    "agent_workload",
 ]
 
 NORMALISATIONS = ("min_max", "z_score", "target_ratio", "rank_percentile")
@@ -206,3 +207,23 @@ def agent_kpis(calls, attendance=None, qa=None, answer_time=20) -> pd.DataFrame:
     if qa is not None:
         out["qa_score"] = qa.set_index("agent_id")["qa_score"]
     return out
+
+
+def agent_workload(calls, attendance, shift_hours_column="scheduled_hours") -> pd.DataFrame:
+    """Workload quantification (工作量化) per agent: calls, handle hours, attended hours, rates.
+
+    ``handle_hours`` = sum of talk + hold + ACW of answered calls / 3600 (= answered x AHT);
+    ``attended_hours`` = scheduled hours of shifts not absent (late shifts count in full);
+    ``calls_per_attended_hour`` and ``handle_share`` = handle hours / attended hours (a rough
+    utilisation: it includes breaks and meetings in the denominator, so it is below occupancy).
+    """
+    from .kpi import summarize
+
+    answered = calls[calls["outcome"] == "answered"]
+    table = summarize(answered, by="agent_id")[["answered", "aht_s"]]
+    table["handle_hours"] = table["answered"] * table["aht_s"] / 3600
+    attended = attendance[attendance["status"] != "absent"]
+    table["attended_hours"] = attended.groupby("agent_id")[shift_hours_column].sum()
+    table["calls_per_attended_hour"] = table["answered"] / table["attended_hours"]
+    table["handle_share"] = table["handle_hours"] / table["attended_hours"]
+    return table
