@@ -110,7 +110,7 @@ def _holiday_effects(cal: pd.DataFrame) -> np.ndarray:
     for i, name in enumerate(names):
         if name:
             factor[i] = HOLIDAY_FACTOR.get(name, OTHER_HOLIDAY_FACTOR)
-            if name == "春节" and i > 0 and names[i - 1] == "":  # 除夕 and 初一 are the lowest
+            if name == "春节" and i > 0 and names[i - 1] == "":  # the first three days of the break are the lowest
                 factor[i:i + 3] = np.minimum(factor[i:i + 3], 0.35)
         elif i > 0 and names[i - 1]:
             tail = AFTER_BREAK.get(names[i - 1], OTHER_AFTER_BREAK)
