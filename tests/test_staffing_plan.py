@@ -328,6 +328,19 @@ def test_bad_forecasts_name_the_parameter():
         plan_staffing(good, pd.Series([180.0, 180.0], index=day("2026-03-03", periods=2)))
 
 
+def test_unknown_aht_is_allowed_only_where_there_are_no_calls():
+    idx = day(periods=3)
+    aht = pd.Series([180.0, np.nan, 240.0], index=idx)
+    plan = plan_staffing(pd.Series([100.0, 0.0, 50.0], index=idx), aht, min_agents=1)
+    assert plan.intervals["required"].tolist()[1] == 1
+    assert np.isnan(plan.intervals["aht_s"].iloc[1])
+    assert plan.aht_filled[1] == pytest.approx((100 * 180 + 50 * 240) / 150)  # call-weighted
+    with pytest.raises(ValueError, match="^aht must be a positive number where calls > 0"):
+        plan_staffing(pd.Series([100.0, 5.0, 50.0], index=idx), aht)
+    with pytest.raises(TypeError, match="^aht must be a number"):
+        plan_staffing(pd.Series([100.0, 5.0, 50.0], index=idx), "180")
+
+
 def test_plan_is_a_staffing_plan_with_its_settings():
     plan = plan_staffing(pd.Series([100.0], index=day(periods=1)), 180, interval=1800,
                          max_occupancy=0.85, patience=300)

@@ -384,11 +384,11 @@ def _plan_days(plan, agents: np.ndarray):
         rows = np.flatnonzero(frame.index.isin(starts))
         for j, (t0, row) in enumerate(zip(offset, rows)):
             if t0 > edges[-1] + 1e-9:  # a closed slot inside the day: no calls, no agents
-                edges.append(t0), rates.append(0.0), staff.append(0), handle.append(plan.aht[row])
+                edges.append(t0), rates.append(0.0), staff.append(0), handle.append(plan.aht_filled[row])
             measured.append(len(rates))
             edges.append(t0 + length)
             rates.append(plan.calls[row] / length), staff.append(int(agents[row]))
-            handle.append(plan.aht[row])
+            handle.append(plan.aht_filled[row])
         yield starts, _Day(np.array(edges), np.array(rates), np.array(staff), np.array(handle)), measured
 
 

@@ -100,7 +100,13 @@ def _check_forecast(calls, aht) -> tuple[pd.Series, np.ndarray]:
             raise ValueError("aht must be a number or a Series on the same index as calls, "
                              "got a Series on another index")
         aht = aht.to_numpy(dtype=float)
-    handle = np.broadcast_to(check_positive("aht", aht), counts.shape).astype(float)
+    if isinstance(aht, (str, bytes)) or aht is None:
+        check_positive("aht", aht)  # raises the TypeError
+    handle = np.broadcast_to(np.asarray(aht, dtype=float), counts.shape).astype(float)
+    unknown = np.isnan(handle)
+    if np.any(unknown & (counts > 0)):
+        raise ValueError("aht must be a positive number where calls > 0, got nan")
+    check_positive("aht", handle[~unknown])
     return calls.astype(float), handle
 
 
@@ -181,7 +187,8 @@ def plan_staffing(calls, aht, *, target_sl=0.8, answer_time=20, target_asa=None,
         Forecast calls offered per interval (≥ 0), only open slots listed; the index
         is the interval start.
     aht : float or Series on the same index
-        Forecast average handle time in seconds (> 0).
+        Forecast average handle time in seconds (> 0); NaN is accepted where calls
+        are 0 (history has no AHT for a slot without calls).
     target_sl, answer_time : float
         Service-level target (fraction, e.g. 0.8) within ``answer_time`` seconds;
         ``target_sl=None`` drops it (then give ``target_asa`` or ``max_abandon``).
@@ -223,9 +230,20 @@ def plan_staffing(calls, aht, *, target_sl=0.8, answer_time=20, target_asa=None,
     settings = _settings(length, answer_time, target_sl, target_asa, patience, max_abandon,
                          max_occupancy, min_agents, hours_per_fte, hourly_cost)
     shrink = _shrinkage_per_interval(shrinkage, calls.index)
-    load = np.atleast_1d(offered_load(calls.to_numpy(), handle, length))
-    required = _required(load, handle, settings)
+    load = np.atleast_1d(offered_load(calls.to_numpy(), _filled(handle, calls.to_numpy()), length))
+    required = _required(load, _filled(handle, calls.to_numpy()), settings)
     return StaffingPlan(calls.index, calls.to_numpy(), handle, load, required, shrink, settings)
+
+
+def _filled(aht: np.ndarray, calls: np.ndarray) -> np.ndarray:
+    """AHT with the unknown values (slots without calls) set to the call-weighted mean."""
+    known = ~np.isnan(aht)
+    if known.all():
+        return aht
+    weights = calls[known]
+    mean = (np.average(aht[known], weights=weights) if weights.sum() > 0
+            else (aht[known].mean() if known.any() else 1.0))
+    return np.where(known, aht, mean)
 
 
 @dataclass(frozen=True, eq=False)
@@ -246,13 +264,18 @@ class StaffingPlan:
     settings: PlanSettings
 
     @cached_property
+    def aht_filled(self) -> np.ndarray:
+        """AHT per interval with slots that had no AHT (no calls) at the call-weighted mean."""
+        return _filled(self.aht, self.calls)
+
+    @cached_property
     def scheduled(self) -> np.ndarray:
         """People to schedule per interval after shrinkage."""
         return np.atleast_1d(scheduled_headcount(self.required, self.shrinkage))
 
     def queue(self) -> dict[str, np.ndarray]:
         """Expected SL, ASA (s), occupancy and abandonment at the required agents (NaN at 0 agents)."""
-        n, a, h, s = self.required.astype(float), self.load, self.aht, self.settings
+        n, a, h, s = self.required.astype(float), self.load, self.aht_filled, self.settings
         staffed = n > 0
         out = {k: np.full(n.shape, np.nan) for k in ("service_level", "asa_s", "occupancy", "abandon_rate")}
         if not staffed.any():
