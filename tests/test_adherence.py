@@ -53,6 +53,8 @@ def test_interval_and_day_views_by_hand():
     assert early["scheduled_s"] == 0 and early["worked_phone_s"] == 600 and np.isnan(early["conformance"])
     day = adherence_table(SCHEDULE, STATES, by="day").iloc[0]
     assert day["in_adherence_s"] == 11_640 + 3_600 and day["scheduled_s"] == 14_400 + 5_400 + 7_200
+    clock = adherence_table(SCHEDULE, STATES, by="time_of_day")
+    assert clock.loc["09:00", "in_adherence_s"] == 1_440  # one day only: same as the interval
     both = adherence_table(SCHEDULE, STATES, by="agent_day")
     assert both.loc[("A", pd.Timestamp("2026-03-02")), "in_adherence_s"] == 11_640
 

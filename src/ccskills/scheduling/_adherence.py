@@ -25,7 +25,7 @@ ACTIVITY_OF_STATE = {"available": "phone", "talk": "phone", "hold": "phone", "ac
                      "training": "training", "not_ready": "not_ready"}
 ACTIVITIES = ("phone", "break", "lunch", "meeting", "training")
 _BY = {"agent": ["agent_id"], "day": ["day"], "agent_day": ["agent_id", "day"],
-       "interval": ["interval"]}
+       "interval": ["interval"], "time_of_day": ["time_of_day"]}
 
 
 def _seconds(values) -> np.ndarray:
@@ -119,9 +119,11 @@ def adherence_table(schedule, states, *, by="agent", freq="15min") -> pd.DataFra
     states : DataFrame
         ``agent_id, start, end, state`` (state ∈ available, talk, hold, acw, not_ready, break,
         lunch, meeting, training); logged-out time has no rows.
-    by : 'agent', 'day', 'agent_day' or 'interval'
+    by : 'agent', 'day', 'agent_day', 'interval' or 'time_of_day'
+        'time_of_day' adds up every day's same interval ('09:00', '09:15', …): when in
+        the day adherence slips.
     freq : str
-        Interval length for ``by='interval'`` (and the grid the days are cut on).
+        Interval length for ``by='interval'`` and ``'time_of_day'``.
 
     Returns
     -------
@@ -141,6 +143,7 @@ def adherence_table(schedule, states, *, by="agent", freq="15min") -> pd.DataFra
     table = planned.join(done, how="outer").fillna(0).astype(np.int64).reset_index()
     table["interval"] = pd.to_datetime(table["interval"], unit="s")
     table["day"] = table["interval"].dt.normalize()
+    table["time_of_day"] = table["interval"].dt.strftime("%H:%M")
     out = table.groupby(_BY[by])[cols + ["worked_phone_s"]].sum()
     out["adherence"] = out["in_adherence_s"] / out["scheduled_s"].where(out["scheduled_s"] > 0)
     out["conformance"] = out["worked_phone_s"] / out["scheduled_phone_s"].where(out["scheduled_phone_s"] > 0)
