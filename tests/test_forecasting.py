@@ -174,6 +174,38 @@ def test_event_factor_learned_from_history_is_applied():
     assert naive.iloc[-1] == pytest.approx(2 * pattern(naive.index[-1:])[0])
 
 
+def test_backlog_after_a_break_is_learned():
+    """The first working day after a closed Monday holiday had 1.3 × the usual calls (the
+    backlog); the next break's first working day gets 1.3 ×, the second day 1 ×."""
+    hist = corporate(20)
+    past_hol = MONDAY + pd.Timedelta(weeks=10)
+    on_tue = hist.index.normalize() == past_hol + pd.Timedelta(days=1)
+    hist = hist[hist.index.normalize() != past_hol].where(~on_tue[hist.index.normalize() != past_hol],
+                                                        lambda s: s * 1.3)
+    fut_hol = MONDAY + pd.Timedelta(weeks=20)
+    cal = calendar(MONDAY, MONDAY + pd.Timedelta(weeks=22), [past_hol, fut_hol])
+    fc = forecast(hist, "7D", method="holiday_adjusted", calendar=cal, events=NO_EVENTS)
+    days = fc.index.normalize()
+    assert fut_hol not in days
+    tue = fc[days == fut_hol + pd.Timedelta(days=1)]
+    np.testing.assert_allclose(tue.to_numpy(), 1.3 * pattern(tue.index), rtol=1e-9)
+    wed = fc[days == fut_hol + pd.Timedelta(days=2)]
+    np.testing.assert_allclose(wed.to_numpy(), pattern(wed.index), rtol=1e-9)
+
+
+def test_backtest_of_a_fully_closed_week_has_no_rows_and_nan_accuracy():
+    hist = corporate(14)
+    week, past = MONDAY + pd.Timedelta(weeks=12), MONDAY + pd.Timedelta(weeks=4, days=2)
+    days = hist.index.normalize()
+    hist = hist[((hist.index < week) | (hist.index >= week + pd.Timedelta(weeks=1))) & (days != past)]
+    cal = calendar(MONDAY, MONDAY + pd.Timedelta(weeks=15), [past, *pd.date_range(week, periods=7)])
+    result = backtest(hist, "holiday_adjusted", "7D", [week], calendar=cal, events=NO_EVENTS)
+    assert len(result.table) == 0 and result.by_origin["wape"].isna().all()
+    # a plain method forecasts the closed week and is charged for it (actual 0)
+    plain = backtest(hist, "historical_average", "7D", [week])
+    assert (plain.table["actual"] == 0).all() and plain.by_origin["bias"].isna().all()
+
+
 # ---------------------------------------------------------------- accuracy
 def test_accuracy_hand_computed():
     """actual (10, 2), forecast (8, 4): |errors| 2, 2.

@@ -96,8 +96,9 @@ def run_backtest(history: History, method: str, horizon: pd.Timedelta, origins, 
                               "actual": actual.reindex(index, fill_value=0.0).to_numpy(),
                               "forecast": fc.reindex(index, fill_value=0.0).to_numpy()})
         rows.append(frame)
-        per_origin[origin] = accuracy(pd.Series(frame["actual"].to_numpy(), index),
-                                      pd.Series(frame["forecast"].to_numpy(), index))
+        per_origin[origin] = (accuracy(pd.Series(frame["actual"].to_numpy(), index),
+                                       pd.Series(frame["forecast"].to_numpy(), index))
+                              if len(frame) else pd.Series(np.nan, index=list(MEASURES)))
         report(i + 1, len(stamps))
     by_origin = pd.DataFrame(per_origin).T.rename_axis("origin")[list(MEASURES)]
     return BacktestResult(method, horizon, pd.concat(rows, ignore_index=True), by_origin)

@@ -29,6 +29,7 @@ class History:
     values: pd.Series
     step: pd.Timedelta
     end: pd.Timestamp
+    pattern: np.ndarray | None = None  # fixed open keys (a history with special days removed)
 
     @property
     def slots_per_day(self) -> int:
@@ -60,12 +61,15 @@ class History:
         return History(self.values[self.values.index < end], self.step, end)
 
     def without_days(self, days) -> History:
-        """The history with every slot on the given dates (normalised timestamps) removed."""
+        """The history with every slot on the given dates (normalised timestamps) removed; its
+        weekly opening pattern stays that of the full history."""
         keep = ~self.values.index.normalize().isin(pd.DatetimeIndex(days))
-        return History(self.values[keep], self.step, self.end)
+        return History(self.values[keep], self.step, self.end, self.open_keys())
 
     def open_keys(self) -> np.ndarray:
         """Sorted weekly keys seen in at least half of the last full weeks (up to 8)."""
+        if self.pattern is not None:
+            return self.pattern
         n_weeks = int(min(OPEN_PATTERN_WEEKS, max(1, np.floor(self.weeks))))
         recent = self.recent(n_weeks)
         week_no = ((self.end - recent.index) // WEEK).to_numpy()

@@ -54,15 +54,18 @@ def intraday_profile(history: History, k: int = 8) -> pd.Series:
                      index=sums.index)
 
 
-def _holt_winters(y: np.ndarray, period: int, steps: int, damped: bool, heuristic: bool = False):
-    """Additive-trend Holt-Winters forecast ``steps`` ahead (season dropped when period < 2)."""
+def _holt_winters(y: np.ndarray, period: int, steps: int, damped: bool):
+    """Additive-trend Holt-Winters forecast ``steps`` ahead (season dropped when period < 2).
+
+    Initial level, trend and season come from statsmodels' heuristic (a decomposition of the
+    first cycles), so only the smoothing weights are optimised: fast, even for a 392-slot season."""
     from statsmodels.tsa.holtwinters import ExponentialSmoothing
 
     seasonal = "add" if period >= 2 and len(y) >= 2 * period else None
     model = ExponentialSmoothing(
         y, trend="add", damped_trend=damped, seasonal=seasonal,
         seasonal_periods=period if seasonal else None,
-        initialization_method="heuristic" if heuristic and seasonal else "estimated")
+        initialization_method="heuristic" if seasonal and len(y) >= max(10, 2 * period) else "estimated")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return np.asarray(model.fit(use_brute=False).forecast(steps))
@@ -112,6 +115,5 @@ def bottom_up(history: History, slots: pd.DatetimeIndex, weeks: int = 16,
     y = history.values.reindex(past)
     y = y.groupby(history.keys(past)).ffill().fillna(y.groupby(history.keys(past)).bfill())
     future = grid[grid >= history.end]
-    path = _holt_winters(y.fillna(0.0).to_numpy(), len(open_keys), len(future), damped,
-                         heuristic=True)
+    path = _holt_winters(y.fillna(0.0).to_numpy(), len(open_keys), len(future), damped)
     return pd.Series(path, index=future).reindex(slots).fillna(0.0).to_numpy()

@@ -1,13 +1,15 @@
 """Holiday, make-up working day and shopping-event adjustment on top of a base method.
 
 Each date is one of: a public holiday (``holiday:<name>``), a make-up working day (``makeup``,
-调休), a day of a shopping-event window (``event:618:<days to peak>``, peak = 0) or a normal day;
-a holiday inside an event window counts as a holiday (closures matter most). The base method is fitted on the
+调休), one of the first three open days after a break (``after:<name>:<n>``, the backlog), a day
+of a shopping-event window (``event:618:<days to peak>``, peak = 0) or a normal day, in that
+order of precedence (closures matter most). The base method is fitted on the
 history with every special day removed. For each special day in the history a factor is
 learned: its total ÷ the mean total of normal days around it (same weekday within ±6 weeks;
 for a weekday the line normally keeps closed, any normal open day within ±2 weeks). Factors
 are averaged per kind (``holiday:国庆节``, ``event:双11:0``), falling back to the shorter kind
-(``event:双11``, then ``event`` or ``holiday``) for a kind never seen. A kind whose days were always closed in the history (every factor 0) gives
+(``event:双11``, then ``event`` or ``holiday``) for a kind never seen; a mean within 2.5
+standard errors of 1 (the day-to-day noise of normal days ÷ √occurrences) is taken as 1. A kind whose days were always closed in the history (every factor 0) gives
 no slots — a business-hours line closed on public holidays — while a make-up working day the
 line opened gets slots shaped like an average open weekday.
 """
@@ -21,6 +23,8 @@ from ccskills.forecasting._history import DAY, WEEK, History
 from ccskills.forecasting._methods import historical_average
 
 AROUND_WEEKS = 6
+AFTER_DAYS = 3
+SIGNIFICANCE = 2.5
 
 
 def load_calendar(start, end) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -30,8 +34,10 @@ def load_calendar(start, end) -> tuple[pd.DataFrame, pd.DataFrame]:
     return china_calendar(start, end), shopping_events(start, end)
 
 
-def day_kinds(days: pd.DatetimeIndex, calendar: pd.DataFrame, events: pd.DataFrame | None) -> pd.Series:
-    """Kind of each date: 'holiday:<name>', 'makeup', 'event:<name>[:<days to peak>]' or ''."""
+def day_kinds(days: pd.DatetimeIndex, calendar: pd.DataFrame, events: pd.DataFrame | None,
+              open_weekdays=range(7)) -> pd.Series:
+    """Kind of each date: 'holiday:<name>', 'makeup', 'after:<name>:<n>' (n-th open day after a
+    break, n ≤ 3: the backlog), 'event:<name>[:<days to peak>]' or '' (a normal day)."""
     cal = calendar.set_index("date") if "date" in calendar.columns else calendar
     cal = cal.set_axis(pd.DatetimeIndex(cal.index).normalize()).reindex(days)
     kinds = pd.Series("", index=days, dtype=object)
@@ -46,7 +52,23 @@ def day_kinds(days: pd.DatetimeIndex, calendar: pd.DataFrame, events: pd.DataFra
     holiday = cal["is_holiday"].fillna(False).astype(bool).to_numpy()
     names = cal["holiday_name"].fillna("").astype(str) if "holiday_name" in cal else pd.Series("", index=days)
     kinds[holiday] = ("holiday:" + names[holiday]).to_numpy()
+    _mark_after_breaks(kinds, holiday, names.to_numpy(), set(open_weekdays))
     return kinds
+
+
+def _mark_after_breaks(kinds: pd.Series, holiday: np.ndarray, names: np.ndarray, open_weekdays) -> None:
+    """Label the first AFTER_DAYS open days after each break (makeup days count but keep their
+    label)."""
+    ends = np.flatnonzero(holiday[:-1] & ~holiday[1:])
+    for end in ends:
+        n, i = 0, end + 1
+        while i < len(kinds) and n < AFTER_DAYS and not holiday[i]:
+            is_open = kinds.iloc[i] == "makeup" or kinds.index[i].weekday() in open_weekdays
+            if is_open:
+                n += 1
+                if kinds.iloc[i] != "makeup":
+                    kinds.iloc[i] = f"after:{names[end]}:{n}"
+            i += 1
 
 
 def _prefixes(kind: str) -> list[str]:
@@ -82,7 +104,26 @@ def learn_factors(history: History, kinds: pd.Series, open_weekdays) -> pd.Serie
         if np.isfinite(ref) and ref > 0:
             for key in _prefixes(kind):
                 ratios.setdefault(key, []).append(totals[day] / ref)
-    return pd.Series({kind: float(np.mean(r)) for kind, r in ratios.items()}, dtype=float)
+    noise = _normal_day_noise(totals, kinds, open_weekdays)
+    return pd.Series({kind: _significant(r, noise) for kind, r in ratios.items()}, dtype=float)
+
+
+def _significant(ratios: list[float], noise: float) -> float:
+    """The mean ratio, or 1 when it is within SIGNIFICANCE standard errors of 1 (a kind seen
+    once on a line it does not affect — 618 on a corporate hotline — is noise, not a factor)."""
+    mean = float(np.mean(ratios))
+    return mean if abs(mean - 1) > SIGNIFICANCE * noise / np.sqrt(len(ratios)) else 1.0
+
+
+def _normal_day_noise(totals: pd.Series, kinds: pd.Series, open_weekdays) -> float:
+    """Standard deviation of a normal day's total ÷ the mean of its weekday's normal days
+    around it (a centred window of 13 weeks)."""
+    normal = totals[(kinds.reindex(totals.index) == "").to_numpy()
+                    & np.isin(totals.index.day_of_week, list(open_weekdays)) & (totals > 0).to_numpy()]
+    level = normal.groupby(normal.index.day_of_week).transform(
+        lambda s: s.rolling(13, center=True, min_periods=3).mean())
+    ratio = (normal / level).dropna()
+    return float(ratio.std()) if len(ratio) > 2 else 0.0
 
 
 def _factor(factors: pd.Series, kind: str) -> float:
@@ -96,10 +137,11 @@ def adjust(history: History, slots: pd.DatetimeIndex, base, calendar, events, k:
     """The base forecast on [slots.min(), slots.max()] with special days scaled, closed or
     added (``slots``: the whole grid of the horizon)."""
     days = pd.date_range(history.values.index[0].normalize(), slots.max().normalize())
-    kinds = day_kinds(days, calendar, events)
+    line_weekdays = np.unique(history.open_keys() // history.slots_per_day)
+    kinds = day_kinds(days, calendar, events, line_weekdays)
     special_days = kinds.index[kinds != ""]
-    clean = history.without_days(special_days)
-    open_weekdays = set(np.unique(clean.open_keys() // clean.slots_per_day).tolist())
+    clean = history.without_days(special_days)  # keeps the line's weekly opening pattern
+    open_weekdays = set(line_weekdays.tolist())
     factors = learn_factors(history, kinds, open_weekdays)
     grid, slots = slots, clean.future_slots(slots.min(), slots.max() + history.step)
     values = pd.Series(base(clean, slots) if len(slots) else [], index=slots, dtype=float)
