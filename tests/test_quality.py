@@ -29,6 +29,7 @@ from ccskills.quality import (
     rater_deviation,
     sample_size,
     score_call,
+    score_interval,
     score_evaluations,
     score_margin_of_error,
     score_table,
@@ -130,6 +131,19 @@ def test_quality_rollup_keeps_accuracy_apart_from_the_average():
     assert roll.loc["a", "mean_raw_score"] == 65  # (70 + 60) / 2
     assert roll.loc["b", "critical_errors"] == 1
     assert roll.loc["b", "compliance_accuracy"] == pytest.approx(2 / 3)
+
+
+def test_score_interval_hand_computed():
+    s = score_evaluations(RESULTS, CARD)
+    # agent a: scores 70, 0 → mean 35; with sd = 10: margin = 1.959964 · 10 / √2 = 13.859
+    iv = score_interval(s, "agent_id", sd=10)
+    assert iv.loc["a", "mean_score"] == 35 and iv.loc["a", "evaluations"] == 2
+    assert iv.loc["a", "margin"] == pytest.approx(1.959964 * 10 / math.sqrt(2), rel=1e-6)
+    assert iv.loc["b", "high"] == pytest.approx(170 / 3 + 1.959964 * 10 / math.sqrt(3), rel=1e-6)
+    # default sd: median of the groups' own sds: a: sd(70, 0) = 49.50; b: sd(70, 100, 0) = 51.32
+    default = score_interval(s, "agent_id")
+    spread = np.median([np.std([70, 0], ddof=1), np.std([70, 100, 0], ddof=1)])
+    assert default.loc["a", "margin"] == pytest.approx(1.959964 * spread / math.sqrt(2), rel=1e-6)
 
 
 def test_points_lost_add_up_to_what_each_evaluation_missed():

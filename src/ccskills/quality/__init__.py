@@ -22,7 +22,13 @@ from .agreement import (
     mean_squares,
 )
 from .calibration import rater_deviation, score_table
-from .rollup import costliest_items, critical_error_accuracy, item_summary, quality_rollup
+from .rollup import (
+    costliest_items,
+    critical_error_accuracy,
+    item_summary,
+    quality_rollup,
+    score_interval,
+)
 from .sampling import margin_of_error, sample_size, score_margin_of_error, z_value
 from .scorecard import (
     CRITICAL_KINDS,
@@ -40,7 +46,7 @@ __all__ = [
     "CRITICAL_KINDS", "RESULT_COLUMNS", "SCORECARD_COLUMNS", "ICC_FORMS",
     "ScoredCall", "MeanSquares",
     "check_scorecard", "score_call", "score_evaluations", "section_scores", "points_lost",
-    "critical_error_accuracy", "quality_rollup", "item_summary", "costliest_items",
+    "critical_error_accuracy", "quality_rollup", "score_interval", "item_summary", "costliest_items",
     "sample_size", "margin_of_error", "score_margin_of_error", "z_value",
     "cohen_kappa", "fleiss_kappa", "icc", "icc_table", "mean_squares", "kappa_band", "icc_band",
     "score_table", "rater_deviation",

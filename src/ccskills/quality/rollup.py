@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .sampling import score_margin_of_error
 from .scorecard import CRITICAL_KINDS, check_scorecard, points_lost
 
-__all__ = ["critical_error_accuracy", "quality_rollup", "item_summary", "costliest_items"]
+__all__ = ["critical_error_accuracy", "quality_rollup", "score_interval", "item_summary",
+           "costliest_items"]
 
 _ERRORS = [f"{k}_error" for k in CRITICAL_KINDS]
 
@@ -58,6 +60,27 @@ def quality_rollup(scored: pd.DataFrame, by) -> pd.DataFrame:
         "critical_errors": g["critical_error"].sum().astype(int),
     })
     return out.join(critical_error_accuracy(scored, keys).add_suffix("_accuracy"))
+
+
+def score_interval(scored: pd.DataFrame, by="agent_id", confidence: float = 0.95,
+                   sd: float | None = None) -> pd.DataFrame:
+    """Per group: ``evaluations``, ``mean_score``, ``margin`` (± points) and the interval ``low``–``high``.
+
+    ``margin = z · sd / √n`` (:func:`~ccskills.quality.score_margin_of_error`); ``sd`` is
+    the spread of single evaluation scores, by default the median of the groups' own
+    standard deviations (one shared value, so a group with few evaluations is not judged
+    on its own noisy spread). A group whose ``high`` is below the standard is below it
+    with the chosen confidence; one whose interval contains the standard is not shown to
+    differ from it, however low its mean looks.
+    """
+    keys = _by("scored", scored, by)
+    g = scored.groupby(keys)["score"]
+    spread = float(g.std().median()) if sd is None else sd
+    out = pd.DataFrame({"evaluations": g.size(), "mean_score": g.mean()})
+    out["margin"] = [score_margin_of_error(int(n), spread, confidence) for n in out["evaluations"]]
+    out["low"] = out["mean_score"] - out["margin"]
+    out["high"] = out["mean_score"] + out["margin"]
+    return out
 
 
 def item_summary(results: pd.DataFrame, scorecard: pd.DataFrame) -> pd.DataFrame:
