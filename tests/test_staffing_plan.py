@@ -283,7 +283,9 @@ def test_excel_report_summary_first_formatted(fortnight, tmp_path):
     assert intervals.cell(row=2, column=sl).number_format == "0.0%"
     assert intervals.freeze_panes == "A2"
     summary = {r[0]: r[1] for r in book["汇总"].iter_rows(min_row=2, values_only=True)}
-    assert summary["排班工时（小时）"] == pytest.approx(fortnight.summary()["paid_hours"])
+    assert summary["排班工时（小时）"] == pytest.approx(fortnight.summary()["paid_hours"], abs=0.005)
+    assert summary["开始日期"] == "2026-03-02"
+    assert summary["服务水平 SL"] == pytest.approx(100 * fortnight.summary()["service_level"], abs=0.005)
     english = load_workbook(__import__("io").BytesIO(fortnight.excel_bytes(lang="en")))
     assert english.sheetnames[0] == "Summary"
     with pytest.raises(ValueError, match="^lang must be"):

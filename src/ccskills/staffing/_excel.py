@@ -6,6 +6,7 @@ one decimal; built and written atomically by :mod:`ccskills.io`.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["plan_sheets", "plan_workbook_bytes", "write_plan_workbook"]
@@ -15,7 +16,7 @@ _LABELS = {
     "interval_start": ("时段开始", "Interval start", None),
     "date": ("日期", "Date", None),
     "week_start": ("周一", "Week (Monday)", None),
-    "calls": ("来电量 calls", "Calls", "#,##0.0"),
+    "calls": ("来话量 calls", "Calls", "#,##0.0"),
     "aht_s": ("AHT（秒）", "AHT (s)", "0.0"),
     "load": ("话务量 Erlang", "Load (Erlang)", "0.00"),
     "workload_hours": ("工作量（小时）", "Workload (h)", "#,##0.0"),
@@ -49,6 +50,8 @@ _SETTINGS = {"interval": ("时段长度（秒）", "Interval (s)"),
              "hours_per_fte": ("每 FTE 年工时", "Paid hours per FTE a year"),
              "hourly_cost": ("每小时成本", "Cost per paid hour")}
 _PERCENT = {"service_level", "occupancy", "abandon_rate", "shrinkage"}
+_UNITS = {**{k: ("%", "%") for k in _PERCENT}, "days": ("天", "days"), "open_days": ("天", "days"),
+          "calls": ("通", "calls"), **{k: ("人", "agents") for k in ("peak_required", "peak_scheduled")}}
 
 
 def _lang_index(lang: str) -> int:
@@ -72,8 +75,13 @@ def _summary_table(plan, i: int) -> pd.DataFrame:
         if isinstance(value, float) and pd.isna(value):
             continue
         label = _SUMMARY_HEAD.get(key, _LABELS.get(key, (key, key)))[i]
-        unit = "%" if key in _PERCENT else ""
-        rows.append((label, value * 100 if key in _PERCENT else value, unit))
+        if key in _PERCENT:
+            value = round(float(value) * 100, 2)
+        elif isinstance(value, (float, np.floating)):
+            value = round(float(value), 2)
+        elif not isinstance(value, (int, np.integer)):
+            value = str(value)  # dates as 2026-09-14, the model's name
+        rows.append((label, value, _UNITS.get(key, ("", ""))[i]))
     names = (("指标", "数值", "单位"), ("Metric", "Value", "Unit"))[i]
     return pd.DataFrame(rows, columns=list(names))
 
@@ -90,7 +98,7 @@ def plan_sheets(plan, lang: str = "zh") -> tuple[dict[str, pd.DataFrame], dict[s
     """The workbook's sheets (summary, weekly, daily, intervals, settings) and number formats."""
     i = _lang_index(lang)
     sheets = {_SHEETS["summary"][i]: _summary_table(plan, i)}
-    formats = {_SHEETS["summary"][i]: {("数值", "Value")[i]: "#,##0.0##"}}
+    formats = {_SHEETS["summary"][i]: {}}
     for key, frame in (("weekly", plan.weekly()), ("daily", plan.daily()),
                        ("intervals", plan.intervals)):
         sheets[_SHEETS[key][i]], formats[_SHEETS[key][i]] = _table(frame, i)
