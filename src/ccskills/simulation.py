@@ -35,6 +35,7 @@ code's random streams are left alone.
 
 from __future__ import annotations
 
+import bisect
 import math
 import random
 from dataclasses import dataclass
@@ -68,26 +69,29 @@ def _ciw():
         """
 
         def __init__(self, edges, rates):
-            self.edges, self.rates = np.asarray(edges, float), np.asarray(rates, float)
-            self.cum = np.concatenate([[0.0], np.cumsum(self.rates * np.diff(self.edges))])
+            self.edges, self.rates = [float(e) for e in edges], [float(r) for r in rates]
+            cum = np.concatenate([[0.0], np.cumsum(np.asarray(rates) * np.diff(edges))])
+            self.cum = [float(c) for c in cum]
 
         def sample(self, t=None, ind=None):
-            level = float(np.interp(t, self.edges, self.cum)) + random.expovariate(1.0)
-            if level >= self.cum[-1]:
+            edges, cum, rates = self.edges, self.cum, self.rates
+            j = min(bisect.bisect_right(edges, t), len(rates)) - 1
+            level = min(cum[j] + rates[j] * (t - edges[j]), cum[-1]) + random.expovariate(1.0)
+            if level >= cum[-1]:
                 return math.inf
-            i = int(np.searchsorted(self.cum, level, side="right")) - 1
-            return max(float(self.edges[i] + (level - self.cum[i]) / self.rates[i]) - t, 0.0)
+            i = bisect.bisect_right(cum, level) - 1
+            return max(edges[i] + (level - cum[i]) / rates[i] - t, 0.0)
 
     class PiecewiseService(ciw.dists.Distribution):
         """Service times with the mean AHT of the segment in which service starts."""
 
         def __init__(self, edges, aht, kind, cv):
-            self.edges, self.aht, self.kind = np.asarray(edges, float), np.asarray(aht, float), kind
+            self.edges, self.aht, self.kind = [float(e) for e in edges], [float(a) for a in aht], kind
             self.sigma = math.sqrt(math.log1p(cv * cv))
 
         def sample(self, t=None, ind=None):
-            i = min(max(int(np.searchsorted(self.edges, t, side="right")) - 1, 0), self.aht.size - 1)
-            mean = float(self.aht[i])
+            i = min(max(bisect.bisect_right(self.edges, t) - 1, 0), len(self.aht) - 1)
+            mean = self.aht[i]
             if self.kind == "exponential":
                 return random.expovariate(1.0 / mean)
             return random.lognormvariate(math.log(mean) - self.sigma ** 2 / 2, self.sigma)
