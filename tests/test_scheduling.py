@@ -85,6 +85,9 @@ def test_contiguous_shifts_cover_a_worked_example():
     res = schedule(req, p)
     assert res.counts.tolist() == [1, 1, 1] and res.objective == 6.0
     assert res.shifts["agents"].tolist() == [1, 1, 1]
+    assert p.scheduled([1, 1, 1]).equals(res.coverage["scheduled"].rename("scheduled"))
+    with pytest.raises(ValueError, match="counts must have one value per pattern"):
+        p.scheduled([1, 1])
     assert res.coverage.loc[req > 0, "scheduled"].tolist() == [1, 2, 2, 1]  # exact: nothing over
 
 

@@ -13,7 +13,7 @@ objective falls to ``mip_gap``; the result always carries status, dual bound and
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -35,7 +35,8 @@ class ScheduleResult:
     ``mip_gap``) or 'time_limit'; ``objective`` (paid hours for the hard cover, penalty
     for the soft one) and ``dual_bound`` (no solution can do better); ``gap`` =
     (objective − dual_bound) / objective; ``seconds`` of solve time; ``optimal`` True when
-    the gap is closed (≤ 1e-6).
+    the gap is closed (≤ 1e-6); ``paid_hours`` of the schedule; ``pattern_table`` the
+    patterns' table (``shifts`` shows the used rows with their agents).
     """
 
     counts: pd.Series
@@ -47,11 +48,13 @@ class ScheduleResult:
     seconds: float
     optimal: bool
     paid_hours: float
+    pattern_table: pd.DataFrame = field(repr=False)
 
     @property
     def shifts(self) -> pd.DataFrame:
         """The pattern table restricted to used patterns, with an ``agents`` column."""
-        return self._table.loc[self.counts > 0].assign(agents=self.counts[self.counts > 0])
+        used = self.counts > 0
+        return self.pattern_table.loc[used].assign(agents=self.counts[used])
 
 
 def _check_options(time_limit, mip_gap, under_cost, over_cost, max_shifts):
@@ -217,11 +220,12 @@ def schedule(required, patterns: PatternSet, *, soft=False, under_cost=1.0, over
 
 
 def _result(req, patterns, counts, objective, bound, status, seconds):
-    gap = 0.0 if objective == bound else (objective - bound) / max(abs(objective), 1e-9)
+    gap = 0.0 if abs(objective - bound) <= 1e-9 * max(abs(objective), 1) else \
+        (objective - bound) / max(abs(objective), 1e-9)
     result = ScheduleResult(
         counts=pd.Series(counts, index=patterns.table.index, name="agents"),
         coverage=coverage_table(req, patterns.matrix @ counts), status=_STATUS.get(status, "error"),
         objective=float(objective), dual_bound=float(bound), gap=float(gap), seconds=seconds,
-        optimal=status == 0 and gap <= 1e-6, paid_hours=float(patterns.paid_hours @ counts))
-    object.__setattr__(result, "_table", patterns.table)
+        optimal=status == 0 and gap <= 1e-6, paid_hours=float(patterns.paid_hours @ counts),
+        pattern_table=patterns.table)
     return result
