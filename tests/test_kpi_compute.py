@@ -186,6 +186,27 @@ def test_whole_table_equals_the_single_table_functions_on_the_month():
     assert out["fcr_rate"] == pytest.approx(kpi.first_contact_resolution_rate(calls))
 
 
+@pytest.mark.parametrize("freq", ["15min", "h", "D", "W", "MS"])
+def test_grouping_equals_pandas_groupby_in_summarize(freq):
+    # summarize groups with DataFrame.groupby; compute with integer codes and bincount
+    from ccskills.datasets import load_call_records
+
+    calls = load_call_records()
+    calls = calls[calls["arrival"].dt.day.isin([1, 2, 8, 31])]
+    ids = ["offered", "answered", "service_level", "aht_s", "fcr_rate"]
+    want = kpi.summarize(calls, freq=freq, by=["queue", "agent_id"])[ids]
+    got = kpi.compute(calls, ids, freq=freq, by=["queue", "agent_id"])
+    assert got.index.tolist() == want.index.tolist() or (
+        len(got) == len(want) and got.index.to_frame().astype(str).values.tolist()
+        == want.index.to_frame().astype(str).values.tolist())
+    np.testing.assert_allclose(got.to_numpy(float), want.to_numpy(float), equal_nan=True)
+
+
+def test_empty_records_give_an_empty_table(world):
+    out = kpi.compute(world["records"].iloc[:0], ["offered", "service_level"], freq="D", by="queue")
+    assert len(out) == 0
+
+
 # --- a plain-Python reference on random tables ----------------------------------------------
 
 call_rows = st.lists(

@@ -45,6 +45,8 @@ from .service import (
     service_level_by_definition,
     service_level_definition,
 )
+from .reports import (REPORT_INDICATORS, WHAT_CHANGED_INDICATORS, Report, explain_change, kpi_report,
+                      what_changed)
 from .registry import FAMILIES, REGISTRY, Indicator, Variant, indicator, registry_table
 from .status import STATUSES, Target, rag_status, resolve_targets
 from .summary import SUMMARY_COUNTS, SUMMARY_RATIOS, summarize
@@ -105,4 +107,10 @@ __all__ = [
     "cost_per_productive_hour",
     "productive_hours_from_shrinkage",
     "total_cost",
+    "Report",
+    "kpi_report",
+    "REPORT_INDICATORS",
+    "what_changed",
+    "explain_change",
+    "WHAT_CHANGED_INDICATORS",
 ]

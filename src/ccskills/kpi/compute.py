@@ -15,6 +15,7 @@ and then summed with one pandas ``groupby`` per grain (no per-row Python):
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
@@ -126,18 +127,96 @@ def _is_sub_daily(freq) -> bool:
 
 
 class _Prepared:
-    """Per-row indicators of one table plus its time column and group-key columns."""
+    """Per-row indicators of one table plus its time column and group-key columns.
+
+    :meth:`sums` is a groupby-sum done with numpy: integer codes per key (cached), one
+    ``np.unique`` of the combined code and one ``np.bincount`` per indicator column, which
+    is several times faster than ``DataFrame.groupby(...).sum()`` on a million rows and
+    gives the same table (keys sorted, missing keys last).
+    """
 
     def __init__(self, indicators: pd.DataFrame, time: pd.Series, keys: pd.DataFrame):
         self.indicators, self.time, self.keys = indicators, time, keys
+        self._columns = [indicators[c].to_numpy(dtype=float) for c in indicators.columns]
+        self._codes: dict = {}
+
+    def _period_codes(self, freq):
+        """Dense integer codes 0..k-1 of the period holding each row, and the k period starts."""
+        if ("period", freq) not in self._codes:
+            self._codes[("period", freq)] = _dense_period_codes(self.time, freq)
+        return self._codes[("period", freq)]
+
+    def _key_codes(self, name):
+        if ("key", name) not in self._codes:
+            column = self.keys[name]
+            codes = column.cat.codes.to_numpy().astype(np.int64)
+            categories = list(column.cat.categories)
+            missing = codes < 0
+            if missing.any():
+                codes = np.where(missing, len(categories), codes)
+                categories.append(np.nan)
+            self._codes[("key", name)] = (codes, pd.Index(categories, name=name, dtype=object))
+        return self._codes[("key", name)]
 
     def sums(self, freq, names) -> pd.DataFrame:
-        keys = [] if freq is None else [_period_start(pd.DataFrame({"arrival": self.time}), freq)]
-        keys += [self.keys[n] for n in names]
-        if not keys:
+        levels = ([] if freq is None else [self._period_codes(freq)]) + [self._key_codes(n) for n in names]
+        if not levels:
             return sums(self.indicators).set_axis(pd.Index(["all"], name="group"))
-        grouped = self.indicators.groupby(keys, sort=True, dropna=False, observed=True)
-        return grouped.sum().astype(float)
+        combined = np.zeros(len(self.indicators), dtype=np.int64)
+        size = 1
+        for codes, values in levels:
+            combined = combined * len(values) + codes
+            size *= len(values)
+        if size <= _DENSE_LIMIT:  # no sort: count per code, keep the codes that occur
+            groups = np.flatnonzero(np.bincount(combined, minlength=size))
+            lookup = np.empty(size, dtype=np.int64)
+            lookup[groups] = np.arange(len(groups))
+            inverse = lookup[combined]
+        else:
+            groups, inverse = np.unique(combined, return_inverse=True)
+            inverse = inverse.ravel()
+        data = {c: np.bincount(inverse, weights=w, minlength=len(groups))
+                for c, w in zip(self.indicators.columns, self._columns)}
+        arrays, rest = [], groups
+        for codes, values in reversed(levels):
+            arrays.append(values[rest % len(values)])
+            rest = rest // len(values)
+        arrays.reverse()
+        index = arrays[0] if len(arrays) == 1 else pd.MultiIndex.from_arrays(arrays)
+        return pd.DataFrame(data, index=index)
+
+
+_DENSE_LIMIT = 20_000_000  # combined key space up to which group codes are found without sorting
+_EPOCH_WEEKDAY = 3  # 1970-01-01 was a Thursday: Monday-based weeks start 3 days earlier
+
+
+def _dense_period_codes(time: pd.Series, freq) -> tuple:
+    """Codes 0..k-1 (k = periods from the first to the last row) and the period starts, by
+    integer arithmetic on the timestamps: the same periods as :func:`summary._period_start`."""
+    stamps = _period_start(pd.DataFrame({"arrival": time.iloc[:1]}), freq)  # validates freq
+    del stamps
+    arrival = pd.to_datetime(time, errors="coerce")
+    if arrival.isna().any():
+        _period_start(pd.DataFrame({"arrival": time}), freq)  # raises naming the rows
+    ns = arrival.to_numpy(dtype="datetime64[ns]").view(np.int64)
+    if len(ns) == 0:
+        return np.zeros(0, dtype=np.int64), pd.DatetimeIndex([], name="period", dtype="datetime64[ns]")
+    day = 86_400 * 10**9
+    if freq == "MS":
+        months = arrival.dt.year.to_numpy(dtype=np.int64) * 12 + arrival.dt.month.to_numpy(dtype=np.int64) - 1
+        first = months.min()
+        k = np.arange(months.max() - first + 1)
+        starts = pd.to_datetime({"year": (first + k) // 12, "month": (first + k) % 12 + 1, "day": 1})
+        return months - first, pd.DatetimeIndex(starts, name="period").astype("datetime64[ns]")
+    if freq == "W":
+        slot = (ns // day + _EPOCH_WEEKDAY) // 7
+        step, offset = 7 * day, -_EPOCH_WEEKDAY * day
+    else:
+        step, offset = (pd.Timestamp(0) + to_offset(freq)).value, 0
+        slot = ns // step
+    first = slot.min()
+    starts = (first + np.arange(slot.max() - first + 1)) * step + offset
+    return slot - first, pd.DatetimeIndex(starts.astype("datetime64[ns]"), name="period")
 
 
 def _keys(table, names) -> pd.DataFrame:

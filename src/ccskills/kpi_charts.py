@@ -1,0 +1,180 @@
+"""Presentation of KPIs: formatted report tables with RAG marks, Excel reports, control, Pareto
+and trend charts (altair, the course look, no internet).
+
+Presentation layer: imports altair and ``ccskills.io``. The numbers come from
+:mod:`ccskills.kpi` (reports, registry) and :mod:`ccskills.spc` (charts); this module
+only formats and draws them.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from .charts import CONFIG
+from .kpi import indicator
+from .kpi.reports import Report
+from .spc import ControlChart
+
+__all__ = ["RAG_MARKS", "RAG_COLORS", "format_value", "report_display", "report_sheets",
+           "report_excel_bytes", "write_report_excel", "control_chart", "pareto_chart", "trend_chart"]
+
+#: A mark per status, readable without colour.
+RAG_MARKS = {"green": "🟢", "amber": "🟡", "red": "🔴"}
+RAG_COLORS = {"green": "#2e8b57", "amber": "#e0a800", "red": "#c0392b"}
+_SIGNAL = "#c0392b"
+
+
+def _lang(lang: str) -> bool:
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    return lang == "zh"
+
+
+def format_value(id: str, value, change: bool = False) -> str:
+    """``value`` of indicator ``id`` as text: percent, seconds, CNY, calls or score ('' if missing).
+
+    >>> format_value("service_level", 0.8123), format_value("asa_s", 12.34), format_value("offered", 1234)
+    ('81.2%', '12.3 s', '1,234')
+    >>> format_value("service_level", -0.0123, change=True)
+    '-1.2 pp'
+    """
+    if value is None or (isinstance(value, float) and np.isnan(value)) or pd.isna(value):
+        return ""
+    unit, sign = indicator(id).unit, "+" if change else ""
+    if unit == "fraction":
+        return f"{value * 100:{sign}.1f} pp" if change else f"{value:.1%}"
+    if unit == "seconds":
+        return f"{value:{sign}.1f} s"
+    if unit == "calls":
+        return f"{value:{sign},.0f}"
+    if unit.startswith("CNY"):
+        return f"{value:{sign},.2f} 元" + ("/h" if unit == "CNY/hour" else "")
+    return f"{value:{sign}.1f}"
+
+
+def _target_text(id, target) -> str:
+    if isinstance(target, tuple):
+        return "–".join(format_value(id, t) for t in target)
+    if target is None or (isinstance(target, float) and np.isnan(target)):
+        return ""
+    sign = {"higher": "≥ ", "lower": "≤ "}.get(indicator(id).direction, "")
+    return sign + format_value(id, target)
+
+
+def report_display(report: Report, lang: str = "zh") -> pd.DataFrame:
+    """The report as text for a notebook or a page: formatted values with 🟢🟡🔴 and the change."""
+    zh = _lang(lang)
+    out = pd.DataFrame(index=report.values.index)
+    out["指标" if zh else "indicator"] = [indicator(i).name_zh if zh else indicator(i).name_en
+                                         for i in out.index]
+    targets = report.targets["target"] if len(report.targets) else pd.Series(dtype=object)
+    out["目标" if zh else "target"] = [_target_text(i, targets.get(i)) for i in out.index]
+    for group in report.values.columns:
+        label = ("合计" if zh else "total") if group == "total" else str(group)
+        marks = report.status[group].map(lambda s: RAG_MARKS.get(s, "") if isinstance(s, str) else "")
+        values = [format_value(i, v) for i, v in report.values[group].items()]
+        out[label] = [f"{m} {v}".strip() for m, v in zip(marks, values)]
+    out["上期" if zh else "previous"] = [format_value(i, v) for i, v in report.previous.items()]
+    out["变化" if zh else "change"] = [format_value(i, v, change=True) for i, v in report.change.items()]
+    return out.reset_index(drop=True)
+
+
+def report_sheets(report: Report, lang: str = "zh") -> dict:
+    """Sheets for an Excel report: the formatted report and the raw numbers with status."""
+    zh = _lang(lang)
+    title = {"daily": ("日报", "daily"), "weekly": ("周报", "weekly"), "monthly": ("月报", "monthly")}
+    name = f"{title[report.kind][0 if zh else 1]} {report.period:%Y-%m-%d}"
+    return {name: report_display(report, lang), ("数据" if zh else "data"): report.table(lang).reset_index()}
+
+
+def report_excel_bytes(report: Report, lang: str = "zh") -> bytes:
+    """The report as an .xlsx workbook (via :func:`ccskills.io.excel_bytes`)."""
+    from .io import excel_bytes
+
+    return excel_bytes(report_sheets(report, lang))
+
+
+def write_report_excel(path, report: Report, lang: str = "zh"):
+    """Write the report to ``path`` as .xlsx, atomically (via :func:`ccskills.io.write_excel`)."""
+    from .io import write_excel
+
+    return write_excel(path, report_sheets(report, lang))
+
+
+# ------------------------------------------------------------------ charts
+
+def _period_axis(points: pd.DataFrame) -> tuple[pd.DataFrame, alt.X]:
+    frame = points.reset_index()
+    key = frame.columns[0]
+    frame = frame.rename(columns={key: "x"})
+    kind = "T" if pd.api.types.is_datetime64_any_dtype(frame["x"]) else "O"
+    return frame, alt.X(f"x:{kind}", title=None)
+
+
+def control_chart(chart: ControlChart, *, title: str = "", lang: str = "zh", fmt: str = ",.3~f",
+                  width: int = 520, height: int = 220) -> alt.LayerChart:
+    """Draw a :class:`ccskills.spc.ControlChart`: values, centre line, (stepped) limits, signals in red."""
+    zh = _lang(lang)
+    frame, x = _period_axis(chart.points)
+    frame["signal_label"] = np.where(frame["signal"], "信号" if zh else "signal", "")
+    base = alt.Chart(frame).encode(x=x)
+    y_title = title or ("数值" if zh else "value")
+    line = base.mark_line(point=True, color="#1f6fb4").encode(
+        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=False), axis=alt.Axis(format=fmt)),
+        tooltip=[alt.Tooltip("x", title=""), alt.Tooltip("value:Q", format=fmt),
+                 alt.Tooltip("lcl:Q", format=fmt), alt.Tooltip("ucl:Q", format=fmt)])
+    step = "step" if chart.kind == "p" else "linear"
+    limits = [base.mark_line(color="#7f7f7f", strokeDash=[4, 3], interpolate=step).encode(y=f"{c}:Q")
+              for c in ("lcl", "ucl")]
+    center = base.mark_line(color="#444444").encode(y="center:Q")
+    signals = alt.Chart(frame[frame["signal"]]).mark_point(color=_SIGNAL, size=110, filled=True).encode(
+        x=x, y="value:Q")
+    layer = alt.layer(center, *limits, line, signals).properties(width=width, height=height)
+    return layer.properties(config=CONFIG, title=title) if title else layer.properties(config=CONFIG)
+
+
+def pareto_chart(table: pd.DataFrame, *, lang: str = "zh", width: int = 480,
+                 height: int = 240) -> alt.LayerChart:
+    """Pareto chart from :func:`ccskills.spc.pareto_table`: bars by count, cumulative-share line, 80 % rule."""
+    zh = _lang(lang)
+    frame = table.reset_index()
+    frame["order"] = np.arange(len(frame))
+    x = alt.X("category:N", sort=alt.SortField("order"), title=None)
+    bars = alt.Chart(frame).mark_bar().encode(
+        x=x, y=alt.Y("count:Q", title="次数" if zh else "count"),
+        color=alt.condition("datum.vital_few", alt.value("#c0392b"), alt.value("#9aa7b1")))
+    line = alt.Chart(frame).mark_line(point=True, color="#444444").encode(
+        x=x, y=alt.Y("cumulative_share:Q", title="累计占比" if zh else "cumulative share",
+                     axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])))
+    rule = alt.Chart(pd.DataFrame({"y": [0.8]})).mark_rule(strokeDash=[4, 3], color="#7f7f7f").encode(
+        y=alt.Y("y:Q", scale=alt.Scale(domain=[0, 1])))
+    layer = alt.layer(bars, alt.layer(line, rule)).resolve_scale(y="independent")
+    return layer.properties(width=width, height=height, config=CONFIG)
+
+
+def trend_chart(values: pd.Series, id: str, *, target=None, status: pd.Series | None = None,
+                lang: str = "zh", width: int = 520, height: int = 200) -> alt.LayerChart:
+    """A KPI per period as a line, points coloured by RAG status, the target as a dashed rule."""
+    zh = _lang(lang)
+    ind = indicator(id)
+    frame = pd.DataFrame({"x": values.index, "value": values.to_numpy(dtype=float)})
+    frame["status"] = (status.to_numpy() if status is not None else None)
+    frame["status"] = frame["status"].fillna("none") if status is not None else "none"
+    fmt = "%" if ind.unit == "fraction" else ",.1f"
+    kind = "T" if pd.api.types.is_datetime64_any_dtype(frame["x"]) else "O"
+    base = alt.Chart(frame).encode(x=alt.X(f"x:{kind}", title=None))
+    y = alt.Y("value:Q", title=ind.name_zh if zh else ind.name_en, axis=alt.Axis(format=fmt),
+              scale=alt.Scale(zero=False))
+    line = base.mark_line(color="#9aa7b1").encode(y=y)
+    domain = list(RAG_COLORS) + ["none"]
+    points = base.mark_point(filled=True, size=60).encode(
+        y=y, color=alt.Color("status:N", scale=alt.Scale(domain=domain, range=list(RAG_COLORS.values())
+                                                          + ["#1f6fb4"]), legend=None))
+    layers = [line, points]
+    targets = [] if target is None else list(target) if isinstance(target, tuple) else [target]
+    for t in targets:
+        layers.append(alt.Chart(pd.DataFrame({"t": [t]})).mark_rule(color="#c0392b", strokeDash=[4, 3])
+                      .encode(y="t:Q"))
+    return alt.layer(*layers).properties(width=width, height=height, config=CONFIG)
