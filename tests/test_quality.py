@@ -313,3 +313,36 @@ def test_type_errors(call, match):
 
 def test_kinds_are_the_three_of_copc():
     assert CRITICAL_KINDS == ("customer", "business", "compliance")
+
+
+# ---------------------------------------------------------------- calibration summary
+def test_calibration_tables_and_summary():
+    from ccskills.quality import calibration_tables, summarize_calibration
+
+    rows = []
+    for call, rater, fails in [("c1", "m", ()), ("c1", "A", ()), ("c1", "B", ("solve",)),
+                               ("c2", "m", ("listen",)), ("c2", "A", ()), ("c2", "B", ("listen",))]:
+        rows += [{"call_id": call, "analyst_id": rater, "item_id": i, "passed": i not in fails}
+                 for i in ITEMS]
+    scores, decisions = calibration_tables(pd.DataFrame(rows), CARD)
+    # c1: m 100, A 100, B 60; c2: m 70, A 100, B 70
+    assert scores.loc["c1"].to_dict() == {"A": 100, "B": 60, "m": 100}
+    assert scores.loc["c2"].to_dict() == {"A": 100, "B": 70, "m": 70}
+    assert decisions.shape == (12, 3)
+    summary = summarize_calibration(scores, "m", decisions)
+    assert list(summary.scores.columns) == ["A", "B"] and not summary.reference_is_mean
+    assert summary.deviation.loc["A", "mean_deviation"] == 15  # (0 + 30) / 2
+    assert summary.deviation.loc["B", "mean_deviation"] == -20  # (−40 + 0) / 2
+    assert summary.icc["ICC(2,1)"] == pytest.approx(__import__("ccskills").quality.icc(scores[["A", "B"]]))
+    # decisions of A and B differ on 2 of 12 (call, item) pairs
+    from ccskills.quality import fleiss_kappa
+    assert summary.kappa == pytest.approx(fleiss_kappa(decisions[["A", "B"]]))
+    no_ref = summarize_calibration(scores[["A", "B"]])
+    assert no_ref.reference_is_mean and no_ref.reference.tolist() == [80, 85]
+    assert math.isnan(no_ref.kappa)
+    with pytest.raises(ValueError, match="reference must name a column of scores, got 'x'"):
+        summarize_calibration(scores, "x")
+    with pytest.raises(TypeError, match="scores must be a pandas DataFrame"):
+        summarize_calibration([[1]])
+    with pytest.raises(ValueError, match="rater must name a column of items, got 'who'"):
+        calibration_tables(pd.DataFrame(rows), CARD, rater="who")

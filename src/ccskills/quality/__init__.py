@@ -21,7 +21,13 @@ from .agreement import (
     kappa_band,
     mean_squares,
 )
-from .calibration import rater_deviation, score_table
+from .calibration import (
+    CalibrationSummary,
+    calibration_tables,
+    rater_deviation,
+    score_table,
+    summarize_calibration,
+)
 from .rollup import (
     costliest_items,
     critical_error_accuracy,
@@ -49,5 +55,6 @@ __all__ = [
     "critical_error_accuracy", "quality_rollup", "score_interval", "item_summary", "costliest_items",
     "sample_size", "margin_of_error", "score_margin_of_error", "z_value",
     "cohen_kappa", "fleiss_kappa", "icc", "icc_table", "mean_squares", "kappa_band", "icc_band",
-    "score_table", "rater_deviation",
+    "score_table", "rater_deviation", "CalibrationSummary", "calibration_tables",
+    "summarize_calibration",
 ]

@@ -9,12 +9,15 @@ agreement of domain.md §2.3 (> 85 % within ±10 points: well calibrated).
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
 from .scorecard import _py
 
-__all__ = ["score_table", "rater_deviation"]
+__all__ = ["score_table", "rater_deviation", "CalibrationSummary", "calibration_tables",
+           "summarize_calibration"]
 
 
 def score_table(scored: pd.DataFrame, target: str = "call_id", rater: str = "rater",
@@ -72,3 +75,52 @@ def rater_deviation(scores: pd.DataFrame, reference, tolerance: float = 10.0) ->
     })
     out.index.name = "rater"
     return out
+
+
+class CalibrationSummary(NamedTuple):
+    """Everything a calibration report shows (see :func:`summarize_calibration`)."""
+
+    scores: pd.DataFrame  # calls × analysts (reference column removed)
+    reference: pd.Series  # reference score per call (the master, or the analysts' mean)
+    reference_is_mean: bool  # True when no master score was given
+    deviation: pd.DataFrame  # rater_deviation per analyst
+    icc: pd.Series  # the six Shrout & Fleiss forms
+    kappa: float  # Fleiss' kappa of the item decisions; NaN when none were given
+
+
+def calibration_tables(items: pd.DataFrame, scorecard: pd.DataFrame, target: str = "call_id",
+                       rater: str = "analyst_id") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """From item-level calibration results (``target, rater, item_id, passed``): the calls × raters
+    score table and the (call, item) × raters table of decisions for Fleiss' kappa."""
+    from .scorecard import score_evaluations
+
+    for name, col in (("target", target), ("rater", rater)):
+        if col not in items.columns:
+            raise ValueError(f"{name} must name a column of items, got {col!r}")
+    keyed = items.assign(evaluation_id=items[target].astype(str) + "\x1f" + items[rater].astype(str))
+    scores = score_table(score_evaluations(keyed, scorecard), target=target, rater=rater)
+    decisions = keyed.pivot(index=[target, "item_id"], columns=rater, values="passed")
+    return scores, decisions
+
+
+def summarize_calibration(scores: pd.DataFrame, reference=None, decisions=None,
+                          tolerance: float = 10.0) -> CalibrationSummary:
+    """Deviation from the reference, the ICC forms and Fleiss' kappa of one calibration round.
+
+    ``scores`` is calls × raters; ``reference`` names its master column (or is None: the
+    analysts' mean per call stands in, and ``reference_is_mean`` says so); ``decisions``
+    is an optional (call, item) × raters table of labels whose analysts' columns give
+    Fleiss' kappa.
+    """
+    if not isinstance(scores, pd.DataFrame):
+        raise TypeError(f"scores must be a pandas DataFrame, got {type(scores).__name__}")
+    if reference is not None and reference not in scores.columns:
+        raise ValueError(f"reference must name a column of scores, got {reference!r}")
+    analysts = scores.drop(columns=reference) if reference is not None else scores
+    ref = scores[reference] if reference is not None else analysts.mean(axis=1)
+    from .agreement import fleiss_kappa, icc_table
+
+    forms = icc_table(analysts)
+    kappa = float("nan") if decisions is None else fleiss_kappa(decisions[list(analysts.columns)])
+    return CalibrationSummary(analysts, ref.rename("reference"), reference is None,
+                              rater_deviation(analysts, ref, tolerance), forms, kappa)

@@ -1,0 +1,227 @@
+"""How the QA scorecard & calibration calculator reads: labels (zh/en), tables, Excel sheets.
+
+Formatting only; every number comes from :mod:`ccskills.quality`.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ccskills.formatting import format_number, format_percent
+from ccskills.quality import CalibrationSummary, icc_band, kappa_band
+
+__all__ = ["TEXT", "ERRORS", "STYLE", "t", "status_html", "section_table_html",
+           "deviation_table_html", "excel_sheets", "kind_names", "rows_text", "AGREED_WITHIN",
+           "RECALIBRATE_BELOW"]
+
+AGREED_WITHIN = 0.85
+"""Share of calls within ±10 points from which an analyst counts as calibrated (domain.md §2.3)."""
+RECALIBRATE_BELOW = 0.75
+"""Below this share an analyst needs recalibrating; between the two: borderline, watch next round."""
+
+TEXT: dict[str, tuple[str, str]] = {
+    "title": ("质检评分表与校准计算器", "QA scorecard & calibration calculator"),
+    "tab_score": ("给一通电话打分", "Score a call"),
+    "tab_calibration": ("校准会分析", "Calibration round"),
+    "score_help": ("勾选达标的评分项；下方“致命错误”中勾选出现的错误——任一致命错误使得分归零。",
+                   "Tick the items the call met; under “Critical errors” tick any error that "
+                   "occurred — one critical error sets the score to 0."),
+    "critical_header": ("致命错误（一票否决）", "Critical errors (score set to 0)"),
+    "points": ("分", "pts"),
+    "score": ("得分", "Score"),
+    "raw_score": ("原始分（不计致命错误）", "Raw score (before critical errors)"),
+    "critical": ("致命错误", "Critical errors"),
+    "none": ("无", "none"),
+    "kind_customer": ("客户", "customer"),
+    "kind_business": ("业务", "business"),
+    "kind_compliance": ("合规", "compliance"),
+    "section": ("维度", "Dimension"),
+    "earned": ("得分", "Points"),
+    "max_points": ("满分", "Max"),
+    "total": ("合计", "Total"),
+    "source": ("数据", "Data"),
+    "source_sample": ("套件的校准会（12 通电话 × 6 位质检员 + 标准答案）",
+                      "The kit's round (12 calls × 6 analysts + master)"),
+    "source_upload": ("上传我的校准会（CSV 或 Excel）", "Upload my round (CSV or Excel)"),
+    "upload": ("选择文件", "Choose file"),
+    "upload_help": (
+        "两种格式任选：① 分数表：第一列是通话编号，其余每列一位质检员的得分（0–100），"
+        "标准答案一列的列名写 master 或 标准答案；② 逐项表：列 call_id、analyst_id、item_id、passed"
+        "（也可用 通话、质检员、评分项、是否达标），评分项用本评分表的 item_id。",
+        "Either format: ① a score table: first column the call ID, then one column per analyst "
+        "with scores 0–100, the reference column named master (or 标准答案); ② an item table with "
+        "columns call_id, analyst_id, item_id, passed, using this scorecard's item_id values."),
+    "waiting_upload": ("请选择一个文件。", "Choose a file to upload."),
+    "computing": ("计算中…", "Computing…"),
+    "done_sample": ("已分析套件的校准会：{calls} 通电话，{analysts} 位质检员。",
+                    "Analysed the kit's round: {calls} calls, {analysts} analysts."),
+    "done_upload": ("已分析“{name}”：{calls} 通电话，{analysts} 位质检员。",
+                    "Analysed “{name}”: {calls} calls, {analysts} analysts."),
+    "mean_reference": ("（文件中没有标准答案列，用各质检员的平均分代替。）",
+                       " (No reference column in the file: the analysts' mean stands in.)"),
+    "icc": ("分数一致性 ICC(2,1)", "Score agreement ICC(2,1)"),
+    "kappa": ("逐项判定一致性 Fleiss κ", "Item agreement Fleiss κ"),
+    "kappa_na": ("需逐项表", "needs item table"),
+    "calls": ("通话数", "Calls"),
+    "analysts": ("质检员数", "Analysts"),
+    "analyst": ("质检员", "Analyst"),
+    "call": ("通话", "Call"),
+    "mean_deviation": ("平均偏差（分）", "Mean deviation (pts)"),
+    "mean_abs_deviation": ("平均绝对偏差", "Mean abs. deviation"),
+    "sd_deviation": ("偏差标准差", "SD of deviation"),
+    "within_tolerance": ("±10 分内占比", "Within ±10 pts"),
+    "verdict": ("判断", "Verdict"),
+    "ok": ("已校准", "calibrated"),
+    "borderline": ("临界，下次校准重点关注", "borderline: watch next round"),
+    "lenient": ("偏松，需重新校准", "lenient: recalibrate"),
+    "harsh": ("偏严，需重新校准", "harsh: recalibrate"),
+    "inconsistent": ("不稳定，需重新校准", "inconsistent: recalibrate"),
+    "deviation_axis": ("与标准答案的偏差（分）", "Deviation from reference (pts)"),
+    "table_caption": ("各质检员与标准答案的偏差", "Each analyst against the reference"),
+    "download_excel": ("下载 Excel 报告", "Download Excel report"),
+    "excel_file": ("校准会报告", "calibration_report"),
+    "sheet_scores": ("分数表", "scores"),
+    "sheet_deviation": ("偏差", "deviation"),
+    "sheet_agreement": ("一致性", "agreement"),
+    "sheet_call": ("单通评分", "call score"),
+    "measure": ("指标", "Measure"),
+    "value": ("数值", "Value"),
+    "band": ("分级", "Band"),
+    "reference": ("标准答案", "Reference"),
+    "too_small": ("校准会至少需要 2 通电话和 2 位质检员；文件中有 {calls} 通电话、{analysts} 位质检员。",
+                  "A calibration round needs at least 2 calls and 2 analysts; the file has "
+                  "{calls} calls and {analysts} analysts."),
+    "above_maximum": ("“{column}”列的得分应在 0–100 之间；{rows}是 {value}。",
+                      'Column "{column}" must hold scores from 0 to 100; {rows} has {value}.'),
+    "unexpected": ("出现意外错误（{kind}），请检查输入。", "Unexpected error ({kind}); please check the input."),
+}
+
+ERRORS: dict[str, tuple[str, str]] = {
+    "results": ("逐项表中每位质检员对每通电话都要评完评分表的全部评分项，且每项只出现一次。",
+                "In the item table every analyst must score every scorecard item of every call, "
+                "each item once."),
+    "scored": ("每位质检员都要给每通电话打分（不能有空缺或重复）。",
+               "Every analyst must score every call (no gaps, no repeats)."),
+    "scores": ("分数表至少需要 2 通电话和 2 位质检员，且不能有空缺。",
+               "The score table needs at least 2 calls and 2 analysts, without gaps."),
+    "ratings": ("逐项判定表至少需要 2 个判定对象和 2 位质检员。",
+                "The decisions need at least 2 items and 2 analysts."),
+}
+"""Calculator sentences for library errors, by parameter name (for ``i18n.error_message``)."""
+
+STYLE = """<style>
+.ccs-qa-calculator { font-family: var(--ccs-font-family, system-ui, sans-serif); }
+.ccs-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 10px; }
+.ccs-card-label { color: #57606a; font-size: 12px; }
+.ccs-card-value { font-size: 22px; font-weight: 600; }
+.ccs-card-note { color: #57606a; font-size: 12px; }
+.ccs-qa-score .ccs-card-value { color: #1f6fb4; }
+.ccs-status-ok { color: #1a7f37; } .ccs-status-computing { color: #57606a; }
+.ccs-status-error { color: #b42318; font-weight: 600; }
+.ccs-section-title { font-weight: 600; margin: 6px 0 0 0; }
+table.ccs-qa-table { border-collapse: collapse; font-size: 13px; margin: 6px 24px 6px 0; }
+table.ccs-qa-table th, table.ccs-qa-table td { padding: 3px 8px; text-align: right;
+  border-bottom: 1px solid #e5e7eb; }
+table.ccs-qa-table td:first-child, table.ccs-qa-table th:first-child { text-align: left; }
+table.ccs-qa-table tr.ccs-flagged { background: #fdecea; }
+table.ccs-qa-table tr.ccs-borderline { background: #fff8e1; }
+a.ccs-download-link { font-size: 13px; }
+</style>"""
+
+
+def t(key: str, lang: str, **fields) -> str:
+    """The text ``key`` in ``lang`` ("zh" or "en"), with ``fields`` filled in."""
+    return TEXT[key][1 if lang == "en" else 0].format(**fields)
+
+
+def kind_names(kinds, lang: str) -> str:
+    """Critical kinds as words ("合规、客户"), or "无"/"none"."""
+    if not kinds:
+        return t("none", lang)
+    return ("、" if lang == "zh" else ", ").join(t(f"kind_{k}", lang) for k in kinds)
+
+
+def rows_text(rows: list[int], lang: str, shown: int = 5) -> str:
+    """Spreadsheet rows as words: "第 3, 7 行" / "rows 3, 7" (at most ``shown`` listed)."""
+    listed = ", ".join(map(str, rows[:shown]))
+    if lang == "en":
+        return ("row " if len(rows) == 1 else "rows ") + listed + (
+            f" and {len(rows) - shown} more" if len(rows) > shown else "")
+    return f"第 {listed} 行" + (f"等共 {len(rows)} 行" if len(rows) > shown else "")
+
+
+def status_html(kind: str, message: str, run: int) -> str:
+    """The status line (class ``ccs-status-<kind>``; ``data-run`` counts finished computations)."""
+    return f'<span class="ccs-status-{kind}" data-run="{run}">{html.escape(message)}</span>'
+
+
+def _table(caption: str, head: list[str], rows: list[tuple[str, list[str]]], css: str) -> str:
+    cells = "".join(f"<th>{html.escape(h)}</th>" for h in head)
+    body = "".join(f'<tr{f" class={chr(34)}{cls}{chr(34)}" if cls else ""}>'
+                   + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+                   for cls, row in rows)
+    return (f'<table class="ccs-qa-table {css}"><caption>{html.escape(caption)}</caption>'
+            f"<thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table>")
+
+
+def section_table_html(sections: pd.DataFrame, names: dict, lang: str) -> str:
+    """Points per dimension of one scored call (before critical errors)."""
+    rows = [("", [names.get(s, s), format_number(r["points"], 0 if float(r["points"]).is_integer() else 1),
+                  format_number(r["max_points"], 0)]) for s, r in sections.iterrows()]
+    rows.append(("ccs-total", [t("total", lang), format_number(sections["points"].sum(), 1),
+                               format_number(sections["max_points"].sum(), 0)]))
+    return _table(t("raw_score", lang), [t("section", lang), t("earned", lang), t("max_points", lang)],
+                  rows, "ccs-section-table")
+
+
+def verdict(row: pd.Series, tolerance: float, lang: str) -> str:
+    """Calibrated, lenient, harsh or inconsistent, from one analyst's deviation row."""
+    if row["within_tolerance"] >= AGREED_WITHIN:
+        return t("ok", lang)
+    if row["within_tolerance"] >= RECALIBRATE_BELOW:
+        return t("borderline", lang)
+    if abs(row["mean_deviation"]) > tolerance / 2:
+        return t("lenient" if row["mean_deviation"] > 0 else "harsh", lang)
+    return t("inconsistent", lang)
+
+
+def deviation_table_html(summary: CalibrationSummary, lang: str, tolerance: float = 10.0) -> str:
+    """Per analyst: deviation measures and a verdict; rows needing recalibration are flagged."""
+    rows = []
+    for analyst, r in summary.deviation.iterrows():
+        css = ("ccs-flagged" if r["within_tolerance"] < RECALIBRATE_BELOW else
+               "ccs-borderline" if r["within_tolerance"] < AGREED_WITHIN else "")
+        rows.append((css,
+                     [str(analyst), f"{r['mean_deviation']:+.1f}", f"{r['mean_abs_deviation']:.1f}",
+                      format_number(r["sd_deviation"], 1), format_percent(r["within_tolerance"], 0),
+                      verdict(r, tolerance, lang)]))
+    head = [t(k, lang) for k in ("analyst", "mean_deviation", "mean_abs_deviation", "sd_deviation",
+                                 "within_tolerance", "verdict")]
+    return _table(t("table_caption", lang), head, rows, "ccs-deviation-table")
+
+
+def agreement_frame(summary: CalibrationSummary, lang: str) -> pd.DataFrame:
+    """ICC forms and Fleiss' kappa with their bands, for the Excel sheet."""
+    rows = [(form, value, icc_band(value, lang) if pd.notna(value) and -1 <= value <= 1 else "")
+            for form, value in summary.icc.items()]
+    k = summary.kappa
+    rows.append(("Fleiss kappa", k, kappa_band(k, lang) if pd.notna(k) else ""))
+    return pd.DataFrame(rows, columns=[t("measure", lang), t("value", lang), t("band", lang)])
+
+
+def excel_sheets(summary: CalibrationSummary, lang: str, tolerance: float = 10.0) -> dict:
+    """Sheets of the calibration report: scores with the reference, deviation, agreement."""
+    scores = summary.scores.copy()
+    scores[t("reference", lang)] = summary.reference
+    scores.index.name = t("call", lang)
+    dev = summary.deviation.copy()
+    dev["verdict"] = [verdict(r, tolerance, lang) for _, r in dev.iterrows()]
+    dev = dev.drop(columns="calls").round(3)
+    dev.columns = [t(k, lang) for k in ("mean_deviation", "mean_abs_deviation", "sd_deviation",
+                                        "within_tolerance", "verdict")]
+    dev.index.name = t("analyst", lang)
+    return {t("sheet_scores", lang): scores.reset_index(),
+            t("sheet_deviation", lang): dev.reset_index(),
+            t("sheet_agreement", lang): agreement_frame(summary, lang).round(3)}
