@@ -8,6 +8,12 @@ Targets (issue 3 §4):
 2. weekly tours with any two days off, ≤ 30 s at a relative gap ≤ 1 %.
 Each line prints patterns, periods, non-zeros, solve time, status, gap, objective and the
 LP-relaxation bound. Timings are wall-clock on whatever else the machine is running.
+
+The hard cover first rounds the LP relaxation (keep ⌊x_LP⌋, cover the remainder exactly
+with the LP's fractional columns) and stops there when that is within ``mip_gap`` of the
+LP bound; otherwise HiGHS branch and bound runs with the time left and the better of the
+two is kept. Before this step the 4,830-pattern tour model ended at the 30 s limit with a
+10.3 % gap (objective 4,220 vs bound 3,785 paid hours).
 """
 
 from __future__ import annotations
@@ -74,11 +80,19 @@ def main():
     run("same, whole week as one MILP (by_day=False)", required, daily, time_limit=10.0, by_day=False)
     fine = shift_patterns(idx, lengths=(8 * 3600, 9 * 3600), start_step=900, breaks=(BREAK, LUNCH))
     run("15-min starts, same rules, day by day", required, fine, time_limit=10.0)
+    soft = schedule(required, daily, soft=True, under_cost=1.0, over_cost=0.5, time_limit=10.0)
+    print(f"    soft cover on the 30-min set (under 1.0, over 0.5 per agent-hour): {soft.seconds:.2f} s, "
+          f"status {soft.status}, penalty {soft.objective:,.2f}, bound {soft.dual_bound:,.2f}, gap {soft.gap:.3%}")
     tours = shift_patterns(idx, lengths=(8 * 3600, 9 * 3600), start_step=900, days_off="any2",
                            breaks=(LUNCH_FIXED,))
     print("  target 2: weekly tours, any two days off, ≤ 30 s at gap ≤ 1 %")
     two = run("15-min starts, 8/9 h, any 2 days off, unpaid lunch 4 h in", required, tours,
               time_limit=30.0, mip_gap=0.01)
+    lunch_window = BreakRule("lunch", 1800, 3 * 3600 + 1800, 4 * 3600 + 1800, paid=False)
+    wide = shift_patterns(idx, lengths=(8 * 3600, 9 * 3600), start_step=900, days_off="any2",
+                          breaks=(lunch_window,))
+    run("same with the lunch anywhere 3.5–4.5 h in (5 placements)", required, wide,
+        time_limit=30.0, mip_gap=0.01)
     return {"daily_s": one.seconds, "daily_optimal": one.optimal, "daily_patterns": len(daily),
             "tours_s": two.seconds, "tours_gap": two.gap, "tours_patterns": len(tours)}
 

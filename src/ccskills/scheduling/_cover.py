@@ -69,7 +69,7 @@ def _check_options(time_limit, mip_gap, under_cost, over_cost, max_shifts):
         raise ValueError(f"max_shifts must be a whole number ≥ 0 or None, got {max_shifts!r}")
 
 
-def _hard_model(a, req, paid):
+def _hard_model(a, req, paid, scale):
     from scipy.optimize import LinearConstraint
 
     need = req > 0
@@ -78,7 +78,7 @@ def _hard_model(a, req, paid):
     if uncovered.any():
         raise ValueError(f"required must be coverable by the patterns, got {int(req[uncovered][0])} agents "
                          f"in period {int(uncovered.nonzero()[0][0])} that no pattern staffs")
-    return paid * 4, [LinearConstraint(rows, req[need], np.inf)], np.ones(a.shape[1])
+    return np.rint(paid * scale), [LinearConstraint(rows, req[need], np.inf)], np.ones(a.shape[1])
 
 
 def _soft_model(a, req, under_cost, over_cost, hours_per_period):
@@ -112,28 +112,66 @@ def _blocks(patterns, by_day):
 def _solve_block(a, r, paid, soft, under_cost, over_cost, hours, max_shifts, time_limit, mip_gap):
     from scipy.optimize import Bounds, LinearConstraint, milp
 
+    started = time.perf_counter()
     n_j = a.shape[1]
     if soft:
         c, constraints, integrality = _soft_model(a, r, under_cost, over_cost, hours)
         scale, offset = 1.0, -over_cost * hours * r.sum()
     else:
-        c, constraints, integrality = _hard_model(a, r, paid)
-        scale, offset = 4.0, 0.0  # objective in quarter-hours: integral, so a zero gap is exact
+        scale, offset = 1 / hours, 0.0  # objective in periods of paid time: integral
+        c, constraints, integrality = _hard_model(a, r, paid, scale)
     if max_shifts is not None:
         row = np.concatenate([np.ones(n_j), np.zeros(c.size - n_j)])
         constraints.append(LinearConstraint(row[None, :], 0, max_shifts))
+    best = None
+    if not soft and max_shifts is None:
+        best = _fixed_lp_rounding(c, constraints[0], 0.3 * time_limit)
+        if best[1] - best[2] <= mip_gap * best[1] + 1e-9:
+            return best[0], best[1] / scale, best[2] / scale, 0
+    left = max(time_limit - (time.perf_counter() - started), 0.05)
     res = milp(c, integrality=integrality, bounds=Bounds(0, np.inf), constraints=constraints,
-               options={"time_limit": float(time_limit), "mip_rel_gap": float(mip_gap)})
+               options={"time_limit": float(left), "mip_rel_gap": float(mip_gap)})
     if res.x is None:
         if res.status == 2 and max_shifts is not None:
             raise ValueError(f"max_shifts must allow covering the requirement, got {max_shifts!r}")
+        if best is not None and res.status == 1:
+            return best[0], best[1] / scale, best[2] / scale, 1
         if res.status != 1 or max_shifts is not None:
             raise RuntimeError(f"HiGHS found no schedule within {time_limit:.1f} s: {res.message}")
         return _rounded_relaxation(a, r, c, constraints, n_j, soft, under_cost, over_cost, hours,
                                    scale, offset, res.mip_dual_bound)
     bound = res.mip_dual_bound if res.mip_dual_bound is not None else res.fun
-    return (np.rint(res.x[:n_j]).astype(np.int64), (res.fun + offset) / scale, (bound + offset) / scale,
-            res.status)
+    x, value = np.rint(res.x[:n_j]).astype(np.int64), res.fun
+    if best is not None:
+        bound = max(bound, best[2])
+        if best[1] < value:
+            x, value = best[0], best[1]
+    status = 0 if value - bound <= mip_gap * abs(value) + 1e-9 else res.status
+    return x, (value + offset) / scale, (bound + offset) / scale, status
+
+
+def _fixed_lp_rounding(c, cover, time_limit):
+    """Hard cover from the LP relaxation: keep ⌊x_LP⌋, then cover what is left exactly.
+
+    The remainder r − A⌊x_LP⌋ is small and the LP's fractional columns cover it, so a
+    MILP over those columns only (at most one per row of the basis) is tiny. Returns
+    (x, objective, LP bound rounded up — the objective is integral), all in model units.
+    """
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    a, need = cover.A, cover.lb
+    lp = milp(c, integrality=np.zeros(c.size), bounds=Bounds(0, np.inf), constraints=[cover])
+    base = np.floor(lp.x + 1e-9)
+    rest = need - a @ base
+    x = base.copy()
+    short = rest > 1e-9
+    if short.any():
+        cols = np.flatnonzero(lp.x - base > 1e-9)
+        sub = milp(c[cols], integrality=np.ones(cols.size), bounds=Bounds(0, np.inf),
+                   constraints=[LinearConstraint(a[short.nonzero()[0], :][:, cols], rest[short], np.inf)],
+                   options={"time_limit": max(time_limit, 0.05)})
+        x[cols] += np.ceil(lp.x[cols] - base[cols] - 1e-9) if sub.x is None else np.rint(sub.x)
+    return x.astype(np.int64), float(c @ x), float(np.ceil(lp.fun - 1e-6))
 
 
 def _rounded_relaxation(a, r, c, constraints, n_j, soft, under_cost, over_cost, hours, scale, offset,
