@@ -290,3 +290,8 @@ def test_quadrant_chart_data_and_splits():
         quadrant_chart(result, split=2)
     with pytest.raises(ValueError, match="^lang must be"):
         quadrant_chart(result, lang="de")
+
+
+def test_invalid_answers_marks_every_bad_one():
+    values = ["like", "7", "我不喜欢", None, 3, 0, "must be", ""]
+    assert kano.invalid_answers(values).tolist() == [False, True, False, True, False, True, False, True]

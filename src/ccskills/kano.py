@@ -46,6 +46,7 @@ __all__ = [
     "SURVEY_COLUMNS",
     "answer_code",
     "answer_codes",
+    "invalid_answers",
     "classify",
     "category_of_counts",
     "better_coefficient",
@@ -157,6 +158,17 @@ def answer_code(value, name: str = "answer") -> int:
 def _codes_or_zero(values) -> np.ndarray:
     flat = np.asarray(values, dtype=object).ravel()
     return np.array([_code_or_zero(v) for v in flat], dtype=np.int64).reshape(np.shape(values))
+
+
+def invalid_answers(values) -> np.ndarray:
+    """Boolean array: True where an answer is not valid (not 1..5 nor an accepted wording).
+
+    For callers that report every bad row themselves (e.g. an upload check).
+
+    >>> invalid_answers(["like", "7", "我不喜欢", None]).tolist()
+    [False, True, False, True]
+    """
+    return _codes_or_zero(values) == 0
 
 
 def answer_codes(values, name: str = "answer") -> np.ndarray:

@@ -1,0 +1,172 @@
+"""How the Kano analyser reads: labels (zh/en), the result table, Excel sheets.
+
+Formatting only; every number comes from :mod:`ccskills.kano`.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ccskills.kano import CATEGORIES, CATEGORY_NAMES
+
+__all__ = ["TEXT", "ERRORS", "STYLE", "t", "status_html", "result_table_html", "excel_sheets",
+           "category_label", "segment_label", "rows_text", "is_close", "SEGMENT_LABELS"]
+
+TEXT: dict[str, tuple[str, str]] = {
+    "title": ("Kano 分析器", "Kano analyser"),
+    "source": ("数据", "Data"),
+    "source_sample": ("套件的问卷（300 位客户 × 7 项客服功能）",
+                      "The kit's survey (300 customers × 7 service features)"),
+    "source_upload": ("上传我的问卷（CSV 或 Excel）", "Upload my survey (CSV or Excel)"),
+    "upload": ("选择文件", "Choose file"),
+    "upload_help": (
+        "长表，每行一位受访者对一项功能的回答：列 respondent、feature、functional、dysfunctional"
+        "（也可用 受访者、功能、正向题、反向题），可另加 segment（分群）列。回答写 1–5、"
+        "like / must-be / neutral / live-with / dislike，或 我很喜欢 / 理应如此 / 无所谓 / 勉强接受 / "
+        "我很不喜欢（我喜欢、理所当然、能忍受、我不喜欢 也可以）。",
+        "A long table, one row per respondent and feature: columns respondent, feature, functional, "
+        "dysfunctional (or 受访者, 功能, 正向题, 反向题), optionally segment. Answers as 1–5, "
+        "like / must-be / neutral / live-with / dislike, or the Chinese wordings."),
+    "segment": ("客户分群", "Segment"),
+    "all_segments": ("全部受访者", "All respondents"),
+    "split": ("象限分界", "Quadrant split"),
+    "split_half": ("0.5", "0.5"),
+    "split_mean": ("各功能的平均值", "Features' mean"),
+    "waiting_upload": ("请选择一个文件。", "Choose a file to upload."),
+    "computing": ("计算中…", "Computing…"),
+    "done_sample": ("已分析套件的问卷：{respondents} 位受访者，{features} 项功能。",
+                    "Analysed the kit's survey: {respondents} respondents, {features} features."),
+    "done_upload": ("已分析“{name}”：{respondents} 位受访者，{features} 项功能。",
+                    "Analysed “{name}”: {respondents} respondents, {features} features."),
+    "respondents": ("受访者", "Respondents"),
+    "features": ("功能数", "Features"),
+    "feature": ("功能", "Feature"),
+    "category": ("类别", "Category"),
+    "better": ("Better 满意系数", "Better"),
+    "worse": ("Worse 不满意系数", "Worse"),
+    "table_caption": ("每项功能的 Kano 类别（众数；同票时 M > O > A > I）",
+                      "Kano category per feature (mode; ties M > O > A > I)"),
+    "close_call": ("票数接近", "close call"),
+    "download_excel": ("下载 Excel 报告", "Download Excel report"),
+    "excel_file": ("Kano分析", "kano_analysis"),
+    "sheet_result": ("Kano结果", "result"),
+    "sheet_codes": ("回答编码", "answer codes"),
+    "code": ("编码", "Code"),
+    "wording_zh": ("中文措辞", "Chinese wording"),
+    "wording_en": ("英文措辞", "English wording"),
+    "bad_answer": ("“{column}”列的回答必须是 1–5、like/must-be/neutral/live-with/dislike 或中文措辞"
+                   "（我很喜欢、理应如此、无所谓、勉强接受、我很不喜欢）；{rows}是“{value}”。",
+                   'Column "{column}" must hold answers 1–5, like/must-be/neutral/live-with/dislike '
+                   'or the Chinese wordings; {rows} has "{value}".'),
+    "repeated": ("同一位受访者对同一项功能只能回答一次；“{value}”重复出现在{rows}。",
+                 'Each respondent answers each feature once; "{value}" repeats in {rows}.'),
+    "unexpected": ("出现意外错误（{kind}），请检查文件。", "Unexpected error ({kind}); please check the file."),
+}
+
+ERRORS: dict[str, tuple[str, str]] = {
+    "survey": ("问卷表格式不对：需要列 respondent、feature、functional、dysfunctional。",
+               "The survey table needs columns respondent, feature, functional, dysfunctional."),
+    "split": ("象限分界必须是 0 到 1 之间的数或“平均值”。", "The split must be a number in (0, 1) or the mean."),
+}
+"""Calculator sentences for library errors, by parameter name (for ``i18n.error_message``)."""
+
+CLOSE_MARGIN = 0.02
+"""Top two categories within this share of a feature's answers are flagged 'close call'."""
+
+STYLE = """<style>
+.ccs-kano-analyser { font-family: var(--ccs-font-family, system-ui, sans-serif); }
+.ccs-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 10px; }
+.ccs-card-label { color: #57606a; font-size: 12px; }
+.ccs-card-value { font-size: 22px; font-weight: 600; }
+.ccs-status-ok { color: #1a7f37; } .ccs-status-computing { color: #57606a; }
+.ccs-status-error { color: #b42318; font-weight: 600; }
+table.ccs-kano-table { border-collapse: collapse; font-size: 13px; margin: 6px 24px 6px 0; }
+table.ccs-kano-table th, table.ccs-kano-table td { padding: 3px 8px; text-align: right;
+  border-bottom: 1px solid #e5e7eb; }
+table.ccs-kano-table td:first-child, table.ccs-kano-table th:first-child { text-align: left; }
+table.ccs-kano-table td.ccs-category { text-align: left; font-weight: 600; }
+table.ccs-kano-table tr.ccs-close td.ccs-category { color: #b45309; }
+a.ccs-download-link { font-size: 13px; }
+</style>"""
+
+
+def t(key: str, lang: str, **fields) -> str:
+    """The text ``key`` in ``lang`` ("zh" or "en"), with ``fields`` filled in."""
+    return TEXT[key][1 if lang == "en" else 0].format(**fields)
+
+
+def category_label(letter: str, lang: str) -> str:
+    """'魅力属性 A' / 'Attractive A'."""
+    return f"{CATEGORY_NAMES[letter][1 if lang == 'en' else 0]} {letter}"
+
+
+SEGMENT_LABELS = {"individual": ("个人客户", "Individual customers"),
+                  "business": ("企业客户", "Business customers"),
+                  "senior": ("老年客户", "Senior customers")}
+"""Names of the kit's survey segments; uploaded segments are shown as written."""
+
+
+def segment_label(segment: str, lang: str) -> str:
+    """The segment's name in ``lang`` for the kit's segments, else the segment as written."""
+    names = SEGMENT_LABELS.get(segment)
+    return names[1 if lang == "en" else 0] if names else str(segment)
+
+
+def rows_text(rows: list[int], lang: str, shown: int = 5) -> str:
+    """Spreadsheet rows as words: "第 3, 7 行" / "rows 3, 7" (at most ``shown`` listed)."""
+    listed = ", ".join(map(str, rows[:shown]))
+    if lang == "en":
+        return ("row " if len(rows) == 1 else "rows ") + listed + (
+            f" and {len(rows) - shown} more" if len(rows) > shown else "")
+    return f"第 {listed} 行" + (f"等共 {len(rows)} 行" if len(rows) > shown else "")
+
+
+def status_html(kind: str, message: str, run: int) -> str:
+    """The status line (class ``ccs-status-<kind>``; ``data-run`` counts finished analyses)."""
+    return f'<span class="ccs-status-{kind}" data-run="{run}">{html.escape(message)}</span>'
+
+
+def is_close(row: pd.Series) -> bool:
+    """True when the top two categories of a feature are within :data:`CLOSE_MARGIN` of its answers."""
+    counts = sorted((int(row[c]) for c in CATEGORIES), reverse=True)
+    total = sum(counts)
+    return total > 0 and (counts[0] - counts[1]) <= CLOSE_MARGIN * total
+
+
+def _fmt(value: float) -> str:
+    return "—" if pd.isna(value) else f"{value:.2f}"
+
+
+def result_table_html(result: pd.DataFrame, labels: dict, lang: str) -> str:
+    """One row per feature: counts A..Q, the category (close calls marked), Better and Worse."""
+    head = [t("feature", lang), *CATEGORIES, t("category", lang), t("better", lang), t("worse", lang)]
+    body = []
+    for key, row in result.iterrows():
+        name = labels.get(key, key) if not isinstance(key, tuple) else " · ".join(map(str, key))
+        close = is_close(row)
+        note = f" ({t('close_call', lang)})" if close else ""
+        cells = [f"<td>{html.escape(str(name))}</td>"]
+        cells += [f"<td>{int(row[c])}</td>" for c in CATEGORIES]
+        cells += [f'<td class="ccs-category">{html.escape(category_label(row["category"], lang) + note)}</td>',
+                  f"<td>{_fmt(row['better'])}</td>", f"<td>{_fmt(row['worse'])}</td>"]
+        css = ' class="ccs-close"' if close else ""
+        body.append(f'<tr{css} data-feature="{html.escape(str(key))}">' + "".join(cells) + "</tr>")
+    header = "".join(f"<th>{html.escape(h)}</th>" for h in head)
+    return (f'<table class="ccs-kano-table"><caption>{html.escape(t("table_caption", lang))}</caption>'
+            f"<thead><tr>{header}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+
+
+def excel_sheets(result: pd.DataFrame, labels: dict, lang: str) -> dict:
+    """Sheets of the report: the result per feature (with names), and the answer codes."""
+    from ccskills.kano import ANSWER_WORDINGS
+
+    table = result.reset_index()
+    table.insert(0, t("feature", lang), [labels.get(f, f) for f in table["feature"]])
+    table["category"] = [category_label(c, lang) for c in table["category"]]
+    table = table.rename(columns={"category": t("category", lang), "better": t("better", lang),
+                                  "worse": t("worse", lang), "feature": "feature_id"})
+    codes = pd.DataFrame([(c, zh, en) for c, (zh, en) in ANSWER_WORDINGS.items()],
+                         columns=[t("code", lang), t("wording_zh", lang), t("wording_en", lang)])
+    return {t("sheet_result", lang): table, t("sheet_codes", lang): codes}

@@ -1,0 +1,298 @@
+"""The Kano analyser (served by Voila from course/apps/kano_analyser.ipynb).
+
+:func:`build_kano_analyser` returns a :class:`KanoAnalyser`, an ipywidgets ``VBox``:
+pick the kit's survey or upload a CSV/Excel file (long table: respondent, feature,
+functional, dysfunctional, optional segment), choose a segment and the quadrant split,
+and see each feature's counts, category, Better and Worse, the quadrant chart and an
+Excel report. Callbacks only call :mod:`ccskills.kano` and :mod:`ccskills.io`; every
+failure becomes one sentence in the chosen language naming the column and the rows.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ccskills import kano
+from ccskills.apps import _kano_text as tx
+from ccskills.apps._common import busy, card, card_value, excel_link, set_card
+from ccskills.charts import jupyter_chart
+from ccskills.datasets.kano import load_kano_features, load_kano_survey
+from ccskills.i18n import LANGUAGES, error_message
+from ccskills.io import UploadError, read_table, require_columns, upload_message
+from ccskills.kano_charts import quadrant_chart
+
+__all__ = ["KanoAnalyser", "build_kano_analyser", "read_survey_upload", "SURVEY_ALIASES"]
+
+SURVEY_ALIASES = {
+    "受访者": "respondent", "受访者编号": "respondent", "客户": "respondent", "编号": "respondent",
+    "功能": "feature", "属性": "feature", "需求": "feature",
+    "正向题": "functional", "正向": "functional", "具备": "functional",
+    "反向题": "dysfunctional", "反向": "dysfunctional", "不具备": "dysfunctional",
+}
+"""Chinese headers an uploaded survey may use, mapped to the library's column names."""
+
+SEGMENT_NAMES = ("segment", "分群", "客户分群", "群组")
+_FIRST_ROW = 2  # spreadsheet numbering: the header is row 1
+
+
+def _rows(mask) -> list[int]:
+    return [int(i) + _FIRST_ROW for i in pd.Series(mask).to_numpy().nonzero()[0]]
+
+
+def _check_present(frame: pd.DataFrame, column: str) -> None:
+    blank = frame[column].astype(str).str.strip() == ""
+    if blank.any():
+        raise UploadError("missing_value", f"{column} must not be empty", column=column,
+                          rows=_rows(blank))
+
+
+def _check_answers(frame: pd.DataFrame, column: str) -> None:
+    bad = kano.invalid_answers(frame[column].to_numpy(dtype=object))
+    if bad.any():
+        rows = _rows(bad)
+        raise UploadError("bad_answer", f"{column} must be a Kano answer", column=column, rows=rows,
+                          value=frame[column][bad].iloc[0])
+
+
+def read_survey_upload(data, filename: str) -> pd.DataFrame:
+    """The uploaded survey as a long table ready for :func:`ccskills.kano.analyze`.
+
+    Columns ``respondent, feature, functional, dysfunctional`` (Chinese headers of
+    :data:`SURVEY_ALIASES` accepted) and, when the file has one, ``segment``. Raises
+    :class:`~ccskills.io.UploadError` naming the column and spreadsheet rows of the first
+    problem: a missing column, an empty id, an answer that is not a Kano answer
+    (``bad_answer``) or a respondent answering a feature twice (``repeated``).
+    """
+    frame = read_table(data, filename)
+    segment = next((c for c in frame.columns if str(c).strip().lower() in SEGMENT_NAMES), None)
+    frame = require_columns(frame, kano.SURVEY_COLUMNS, SURVEY_ALIASES)
+    for column in ("respondent", "feature"):
+        _check_present(frame, column)
+    for column in ("functional", "dysfunctional"):
+        _check_answers(frame, column)
+    twice = frame.duplicated(["respondent", "feature"], keep=False)
+    if twice.any():
+        first = frame[twice].iloc[0]
+        same = (frame["respondent"] == first["respondent"]) & (frame["feature"] == first["feature"])
+        raise UploadError("repeated", "respondent and feature must not repeat", column="respondent",
+                          rows=_rows(same), value=f"{first['respondent']} / {first['feature']}")
+    out = frame[list(kano.SURVEY_COLUMNS)].copy()
+    if segment is not None:
+        out["segment"] = frame[segment].astype(str)
+    return out
+
+
+class KanoAnalyser(widgets.VBox):
+    """Data choice and options on top; cards, the result table, the chart and the download below."""
+
+    def __init__(self, lang: str = "zh") -> None:
+        self.lang = lang if lang in LANGUAGES else LANGUAGES[0]
+        self.features = load_kano_features()
+        self.language = widgets.ToggleButtons(options=[("中文", "zh"), ("English", "en")],
+                                              value=self.lang)
+        self.title, self.upload_help = widgets.HTML(), widgets.HTML()
+        self.source = widgets.RadioButtons(options=[("", "sample"), ("", "upload")], value="sample")
+        self.upload = widgets.FileUpload(accept=".csv,.xlsx,.xls,.txt", multiple=False)
+        self.segment = widgets.Dropdown(options=[("", "")], value="")
+        self.split = widgets.RadioButtons(options=[("", 0.5), ("", "mean")], value=0.5)
+        self.status, self.table, self.download = widgets.HTML(), widgets.HTML(), widgets.HTML()
+        self.cards = {name: card(f"ccs-kano-{name}") for name in ("respondents", "features")}
+        self.chart, self.chart_box = None, widgets.Box()
+        self.result: pd.DataFrame | None = None
+        self.runs, self._quiet, self._upload, self._survey = 0, False, None, None
+        for box, name in ((self.language, "language"), (self.status, "status"),
+                          (self.table, "table"), (self.download, "download"),
+                          (self.source, "source"), (self.upload, "upload"),
+                          (self.segment, "segment"), (self.split, "split"),
+                          (self.chart_box, "chart-box")):
+            box.add_class(f"ccs-{name}")
+        super().__init__(children=self._layout())
+        self.add_class("ccs-kano-analyser")
+        self._wire()
+        self.relabel()
+
+    def _layout(self) -> list[widgets.Widget]:
+        header = widgets.HBox([self.title, self.language],
+                              layout=widgets.Layout(justify_content="space-between"))
+        options = widgets.HBox([self.segment, self.split], layout=widgets.Layout(flex_flow="row wrap"))
+        cards = widgets.HBox(list(self.cards.values()), layout=widgets.Layout(flex_flow="row wrap"))
+        lower = widgets.HBox([self.table, self.chart_box], layout=widgets.Layout(flex_flow="row wrap"))
+        return [widgets.HTML(tx.STYLE), header, self.source,
+                widgets.HBox([self.upload, self.upload_help]), options, self.status, cards, lower,
+                self.download]
+
+    def _wire(self) -> None:
+        self.language.observe(self._on_language, names="value")
+        self.upload.observe(self._on_upload, names="value")
+        for control in (self.source, self.segment, self.split):
+            control.observe(lambda change: None if self._quiet else self.analyse(), names="value")
+
+    # Data -------------------------------------------------------------------
+
+    def _on_upload(self, change) -> None:
+        files = change["new"]
+        if files:
+            self.load_upload(bytes(files[0]["content"]), files[0]["name"])
+
+    def load_upload(self, data: bytes, filename: str) -> None:
+        """Take an uploaded file (what the FileUpload widget hands over) and analyse it."""
+        self._upload, self._survey = (data, filename), None
+        self._set_quietly(self.source, "upload")
+        self._set_quietly(self.segment, "")
+        self.analyse()
+
+    def _data(self):
+        """(survey, file name or None), or None while waiting for an upload."""
+        if self.source.value == "sample":
+            return load_kano_survey(), None
+        if self._upload is None:
+            return None
+        if self._survey is None:
+            self._survey = read_survey_upload(*self._upload)
+        return self._survey, self._upload[1]
+
+    def _labels(self, name) -> dict:
+        if name is not None:
+            return {}
+        return self.features[f"name_{self.lang}"].to_dict()
+
+    def _segments(self, survey: pd.DataFrame) -> None:
+        found = sorted(survey["segment"].unique()) if "segment" in survey else []
+        options = [(tx.t("all_segments", self.lang), "")] + [
+            (tx.segment_label(s, self.lang), s) for s in found]
+        value = self.segment.value if self.segment.value in found else ""
+        self._quiet = True
+        try:
+            self.segment.options, self.segment.value = options, value
+        finally:
+            self._quiet = False
+        self.segment.layout.display = None if found else "none"
+
+    # Analysis ---------------------------------------------------------------
+
+    def analyse(self) -> pd.DataFrame | None:
+        """Analyse the chosen survey; show cards, table, chart and Excel link, or one sentence."""
+        lang = self.lang
+        with busy([self.language, self.source, self.upload, self.segment, self.split]):
+            self._status("computing", tx.t("computing", lang))
+            try:
+                data = self._data()
+                if data is None:
+                    self._clear()
+                    self.runs += 1
+                    self._status("ok", tx.t("waiting_upload", lang))
+                    return None
+                survey, name = data
+                self._segments(survey)
+                if self.segment.value:
+                    survey = survey[survey["segment"] == self.segment.value]
+                self.result = kano.analyze(survey)
+                self._show(survey, name)
+            except UploadError as err:
+                self._fail(self._upload_text(err))
+            except Exception as exc:  # every failure becomes a sentence, never a traceback
+                self._fail(error_message(exc, lang, errors=tx.ERRORS))
+        return self.result
+
+    def _upload_text(self, err: UploadError) -> str:
+        if err.problem in ("bad_answer", "repeated"):
+            return tx.t(err.problem, self.lang, column=err.column,
+                        rows=tx.rows_text(err.rows, self.lang), value=err.value)
+        return upload_message(err, self.lang)
+
+    def _show(self, survey: pd.DataFrame, name: str | None) -> None:
+        lang, result = self.lang, self.result
+        labels = self._labels(name)
+        counts = dict(respondents=survey["respondent"].nunique(), features=len(result))
+        set_card(self.cards["respondents"], tx.t("respondents", lang), str(counts["respondents"]))
+        set_card(self.cards["features"], tx.t("features", lang), str(counts["features"]))
+        self.table.value = tx.result_table_html(result, labels, lang)
+        self.download.value = excel_link(tx.excel_sheets(result, labels, lang),
+                                         tx.t("excel_file", lang), tx.t("download_excel", lang))
+        self._draw(quadrant_chart(result, labels, lang=lang, split=self.split.value))
+        self.runs += 1
+        done = (tx.t("done_sample", lang, **counts) if name is None
+                else tx.t("done_upload", lang, name=name, **counts))
+        self._status("ok", done)
+
+    def _draw(self, chart) -> None:
+        if self.chart is None:
+            self.chart = jupyter_chart(chart)
+            self.chart.add_class("ccs-chart")
+            self.chart_box.children = [self.chart]
+        else:
+            self.chart.chart = chart
+        self.chart_box.layout.display = None
+
+    def _clear(self) -> None:
+        self.result = None
+        for key, box in self.cards.items():
+            set_card(box, tx.t(key, self.lang), "—")
+        self.table.value = self.download.value = ""
+        self.chart_box.layout.display = "none"
+
+    def _fail(self, message: str) -> None:
+        self._clear()
+        self.runs += 1
+        self._status("error", message)
+
+    def _status(self, kind: str, message: str) -> None:
+        self.status.value = tx.status_html(kind, message, self.runs)
+
+    # Reading back (tests) and language --------------------------------------
+
+    def shown(self, name: str) -> str:
+        """The value a card shows now, e.g. ``shown("features") == "7"``."""
+        return card_value(self.cards[name])
+
+    @property
+    def status_text(self) -> str:
+        """The status line as plain text."""
+        return html.unescape(self.status.value.split(">", 1)[1].rsplit("<", 1)[0])
+
+    def _set_quietly(self, control, value) -> None:
+        self._quiet = True
+        try:
+            control.value = value
+        finally:
+            self._quiet = False
+
+    def _on_language(self, change) -> None:
+        self.lang = change["new"]
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Every label in ``self.lang``; then analyse again."""
+        lang = self.lang
+        self.title.value = f"<h2>{html.escape(tx.t('title', lang))}</h2>"
+        self._quiet = True
+        try:
+            for control, options in (
+                    (self.source, [(tx.t("source_sample", lang), "sample"),
+                                   (tx.t("source_upload", lang), "upload")]),
+                    (self.split, [(tx.t("split_half", lang), 0.5), (tx.t("split_mean", lang), "mean")])):
+                value = control.value
+                control.options = options
+                control.value = value
+        finally:
+            self._quiet = False
+        self.source.description = tx.t("source", lang)
+        self.segment.description = tx.t("segment", lang)
+        self.split.description = tx.t("split", lang)
+        self.upload.description = tx.t("upload", lang)
+        self.upload_help.value = (f'<div style="max-width:48em;font-size:12px">'
+                                  f'{html.escape(tx.t("upload_help", lang))}</div>')
+        self.analyse()
+
+
+def build_kano_analyser(lang: str = "zh") -> KanoAnalyser:
+    """The Kano analyser in ``lang`` ("zh" default, or "en"), already showing the kit's survey.
+
+    >>> app = build_kano_analyser("en")
+    >>> app.shown("respondents"), app.shown("features"), app.result.loc["greeting", "category"]
+    ('300', '7', 'M')
+    """
+    return KanoAnalyser(lang=lang)

@@ -1,0 +1,189 @@
+"""Tier 3: the Kano analyser, headless.
+
+The widget tree is built, options changed and files uploaded as a person would; what the
+cards, the table and the status line show is compared with counts worked by hand from
+the published evaluation table (reference/domain.md §3) and with ccskills.kano on the
+same data. Bad uploads must give one sentence naming the column and spreadsheet rows.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from ccskills import kano
+from ccskills.apps._kano_text import t
+from ccskills.apps.kano import build_kano_analyser, read_survey_upload
+from ccskills.datasets.kano import load_kano_survey
+from ccskills.io import UploadError, excel_bytes
+
+REPO = Path(__file__).resolve().parents[1]
+
+# Hand-worked survey: feature "callback" answers (1,5)=O, (1,3)=A, (1,4)=A, (3,3)=I -> A;
+# Better = (2+1)/4 = 0.75, Worse = -(1+0)/4 = -0.25. Feature "greeting": (2,5)=M, (3,5)=M,
+# (1,5)=O, (5,5)=Q -> M; Better = 1/3 = 0.33, Worse = -(1+2)/3 = -1.00.
+GOOD = """受访者,功能,正向题,反向题,分群
+R1,callback,我很喜欢,我很不喜欢,企业
+R2,callback,like,neutral,个人
+R3,callback,1,勉强接受,个人
+R4,callback,无所谓,无所谓,个人
+R1,greeting,理应如此,我不喜欢,企业
+R2,greeting,3,5,个人
+R3,greeting,我喜欢,dislike,个人
+R4,greeting,5,5,个人
+"""
+
+
+@pytest.fixture(scope="module")
+def app():
+    return build_kano_analyser("zh")
+
+
+def row_cells(app, feature: str) -> list[str]:
+    match = re.search(rf'<tr[^>]*data-feature="{feature}">(.*?)</tr>', app.table.value)
+    assert match, f"{feature} not in the table"
+    return re.findall(r"<td[^>]*>(.*?)</td>", match.group(1))
+
+
+def test_opens_on_the_kit_survey(app):
+    app.source.value = "sample"
+    assert (app.shown("respondents"), app.shown("features")) == ("300", "7")
+    expected = kano.analyze(load_kano_survey())
+    pd.testing.assert_frame_equal(app.result, expected)
+    assert app.status_text == t("done_sample", "zh", respondents=300, features=7)
+    cells = row_cells(app, "greeting")
+    assert cells[0] == "规范的开场问候" and cells[7].startswith("必备属性 M")
+    # same_agent: A 106 vs I 104 of 310 answers -> flagged as a close call
+    assert "票数接近" in row_cells(app, "same_agent")[7]
+    assert "ccs-download-link" in app.download.value and app.chart is not None
+
+
+def test_segment_and_split(app):
+    app.source.value = "sample"
+    values = [v for _, v in app.segment.options]
+    assert values == ["", "business", "individual", "senior"]
+    app.segment.value = "business"
+    assert app.shown("respondents") == "70"
+    assert app.result.loc["same_agent", "category"] == "A"
+    assert app.result.loc["hours_24x7", "category"] == "M"
+    app.segment.value = "individual"
+    assert app.result.loc["same_agent", "category"] == "I"
+    app.split.value = "mean"
+    spec = app.chart.chart.to_dict()
+    mean_worse = app.result["worse"].abs().mean()
+    assert spec["layer"][0]["encoding"]["x"]["datum"] == pytest.approx(mean_worse)
+    app.split.value = 0.5
+    app.segment.value = ""
+    assert app.shown("respondents") == "300"
+
+
+def test_language_switch(app):
+    app.language.value = "en"
+    try:
+        assert app.status_text == t("done_sample", "en", respondents=300, features=7)
+        assert row_cells(app, "greeting")[0] == "Standard greeting script"
+        assert "Must-be M" in row_cells(app, "greeting")[7]
+        assert app.segment.options[0][0] == "All respondents"
+    finally:
+        app.language.value = "zh"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
+def test_upload_hand_worked_survey(app, encoding):
+    app.load_upload(GOOD.encode(encoding), "survey.csv")
+    result = app.result
+    assert result.loc["callback", list("AOMIRQ")].tolist() == [2, 1, 0, 1, 0, 0]
+    assert result.loc["callback", "category"] == "A"
+    assert result.loc["greeting", list("AOMIRQ")].tolist() == [0, 1, 2, 0, 0, 1]
+    assert result.loc["greeting", "category"] == "M"
+    cells = row_cells(app, "callback")
+    assert cells[0] == "callback" and cells[8:] == ["0.75", "-0.25"]
+    assert row_cells(app, "greeting")[8:] == ["0.33", "-1.00"]
+    assert app.status_text == t("done_upload", "zh", name="survey.csv", respondents=4, features=2)
+    assert [v for _, v in app.segment.options] == ["", "个人", "企业"]
+    app.segment.value = "企业"
+    assert app.shown("respondents") == "1" and app.result.loc["callback", "category"] == "O"
+    app.segment.value = ""
+
+
+def test_upload_excel(app):
+    frame = pd.read_csv(io.StringIO(GOOD), dtype=str)
+    app.load_upload(excel_bytes({"问卷": frame}), "survey.xlsx")
+    assert app.result.loc["callback", "category"] == "A" and app.shown("respondents") == "4"
+
+
+@pytest.mark.parametrize("content, words", [
+    # row 3 of the sheet (2nd data row) has "maybe" in functional
+    ("respondent,feature,functional,dysfunctional\nR1,x,1,5\nR2,x,maybe,3\n",
+     ["“functional”", "第 3 行", "“maybe”"]),
+    ("respondent,feature,functional,dysfunctional\nR1,x,1,5\nR2,x,1,9\nR3,x,1,0\n",
+     ["“dysfunctional”", "第 3, 4 行", "“9”"]),
+    ("respondent,feature,functional,dysfunctional\nR1,x,1,5\nR1,x,2,5\n",
+     ["R1 / x", "第 2, 3 行"]),
+    ("respondent,feature,functional,dysfunctional\nR1,,1,5\n", ["“feature”", "第 2 行"]),
+    ("who,feature,functional,dysfunctional\nR1,x,1,5\n", ["respondent"]),
+])
+def test_bad_uploads_name_column_and_rows(app, content, words):
+    app.load_upload(content.encode(), "bad.csv")
+    assert app.result is None and app.shown("features") == "—"
+    assert app.table.value == "" and app.download.value == ""
+    assert 'class="ccs-status-error"' in app.status.value
+    for word in words:
+        assert word in app.status_text, (word, app.status_text)
+    assert "Traceback" not in app.status_text
+
+
+def test_bad_upload_in_english(app):
+    app.language.value = "en"
+    try:
+        app.load_upload(b"respondent,feature,functional,dysfunctional\nR1,x,1,5\nR2,x,7,3\n", "b.csv")
+        assert app.status_text.startswith('Column "functional" must hold answers 1–5')
+        assert 'row 3 has "7"' in app.status_text
+    finally:
+        app.language.value = "zh"
+
+
+@pytest.mark.parametrize("data, name", [(b"", "e.csv"), (b"%PDF-1.4", "x.pdf"),
+                                        (b"respondent,feature\n", "h.csv")])
+def test_unusable_files_give_a_sentence(app, data, name):
+    app.load_upload(data, name)
+    assert 'class="ccs-status-error"' in app.status.value and app.result is None
+
+
+def test_waiting_for_an_upload_and_back_to_the_sample():
+    app = build_kano_analyser("en")
+    app.source.value = "upload"
+    assert app.status_text == t("waiting_upload", "en") and app.result is None
+    app.source.value = "sample"
+    assert app.shown("features") == "7"
+
+
+def test_excel_report_holds_the_result(app):
+    app.source.value = "sample"
+    href = re.search(r'href="data:[^;]+;base64,([^"]+)"', app.download.value).group(1)
+    sheets = pd.read_excel(io.BytesIO(base64.b64decode(href)), sheet_name=None)
+    result = sheets[t("sheet_result", "zh")].set_index("feature_id")
+    assert result.loc["greeting", "M"] == 144
+    assert result.loc["callback", t("better", "zh")] == pytest.approx(193 / 282)
+    assert len(sheets[t("sheet_codes", "zh")]) == 5
+
+
+def test_read_survey_upload_directly():
+    frame = read_survey_upload(GOOD.encode(), "s.csv")
+    assert list(frame.columns) == ["respondent", "feature", "functional", "dysfunctional", "segment"]
+    with pytest.raises(UploadError) as info:
+        read_survey_upload(b"respondent,feature,functional,dysfunctional\nR1,x,1,8\n", "s.csv")
+    assert (info.value.problem, info.value.column, info.value.rows) == ("bad_answer", "dysfunctional", [2])
+
+
+def test_voila_notebook_is_two_cells():
+    import nbformat
+
+    nb = nbformat.read(REPO / "course" / "apps" / "kano_analyser.ipynb", as_version=4)
+    code = [c.source for c in nb.cells if c.cell_type == "code"]
+    assert code == ["from ccskills.apps.kano import build_kano_analyser", "build_kano_analyser()"]
