@@ -273,3 +273,18 @@ def test_rounded_relaxation_when_time_runs_out_before_any_schedule():
     res = schedule(req, p, time_limit=1e-3)
     assert res.status in ("time_limit", "optimal")
     assert (res.coverage["under"] == 0).all() and res.dual_bound <= res.objective + 1e-9
+
+
+def test_roster_rejects_a_rest_rule_that_no_tour_can_keep():
+    idx = planning_index("2026-03-02", days=7, freq="1h")
+    p = shift_patterns(idx, lengths=(10 * 3600,), open_hours=("08:00", "18:00"), start_step=3600, days_off="any2")
+    req = pd.Series(0, idx)
+    req[(idx.hour >= 8) & (idx.hour < 18)] = 1
+    res = schedule(req, p)
+    # a 10 h tour leaves 14 h between its own consecutive days
+    with pytest.raises(ValueError, match="min_rest must be at most the rest inside a tour"):
+        roster(res, ["A", "B"], min_rest=15 * 3600)
+    with pytest.raises(ValueError, match="agents must be distinct names"):
+        roster(res, ["A", "A"])
+    with pytest.raises(ValueError, match="min_rest must be a whole number"):
+        roster(res, ["A", "B"], min_rest=-1)

@@ -25,7 +25,7 @@ def _clock_s(text: str) -> int:
 
 
 def _jobs(result):
-    """Used patterns: (work matrix days × jobs, start s, end s, paid hours, label, count, days)."""
+    """Used patterns: (work matrix days × jobs, start s, end s, label, count, days)."""
     shifts = result.shifts
     days = result.coverage.index.normalize().unique()
     work = np.zeros((len(days), len(shifts)), dtype=np.int8)
@@ -37,9 +37,8 @@ def _jobs(result):
             work[:, k] = [name not in off.split(", ") for name in names]
     start = shifts["start"].map(_clock_s).to_numpy()
     end = shifts["end"].map(_clock_s).to_numpy()
-    paid = shifts["paid_hours"].to_numpy(dtype=float)
     label = (shifts["start"] + "–" + shifts["end"]).to_numpy()
-    return work, start, end, paid, label, shifts["agents"].to_numpy(), days
+    return work, start, end, label, shifts["agents"].to_numpy(), days
 
 
 def _rule_rows(work, start, end, min_rest, max_consecutive_days, min_days_off):
@@ -51,8 +50,13 @@ def _rule_rows(work, start, end, min_rest, max_consecutive_days, min_days_off):
         today, tomorrow = work[d].astype(bool), work[d + 1].astype(bool)
         for j in np.flatnonzero(today):
             clash = tomorrow & (gap[j] < min_rest)
+            if clash[j]:  # a weekly tour whose own days are too close together
+                raise ValueError(f"min_rest must be at most the rest inside a tour ({int(gap[j, j])} s), "
+                                 f"got {min_rest!r}")
             if clash.any():
-                rows.append(np.where(clash, 1, 0) + np.eye(n_jobs, dtype=int)[j] * (1 - clash[j]))
+                row = clash.astype(int)
+                row[j] = 1  # job j today and a clashing job tomorrow: at most one of them
+                rows.append(row)
                 bounds.append(1)
     for d in range(n_days - max_consecutive_days):
         rows.append(work[d:d + max_consecutive_days + 1].sum(axis=0))
@@ -75,7 +79,8 @@ def roster(result, agents, *, min_rest=11 * 3600, max_consecutive_days=5, min_da
     min_rest : seconds
         Least rest between the end of one shift and the start of the next day's shift.
     max_consecutive_days, min_days_off : int
-        Longest run of working days; fewest days off in the horizon.
+        Longest run of working days; fewest days off in the horizon. Rules are checked
+        inside the planning horizon only (the week before and after are not known here).
 
     Raises ``ValueError`` when the agents cannot take all shifts under these rules.
     """
@@ -89,7 +94,7 @@ def roster(result, agents, *, min_rest=11 * 3600, max_consecutive_days=5, min_da
                         ("min_days_off", min_days_off)):
         if not isinstance(value, (int, np.integer)) or value < 0:
             raise ValueError(f"{name} must be a whole number ≥ 0, got {value!r}")
-    work, start, end, paid, label, counts, days = _jobs(result)
+    work, start, end, label, counts, days = _jobs(result)
     rows, bounds = _rule_rows(work, start, end, min_rest, max_consecutive_days, min_days_off)
     n_a, n_j = len(agents), work.shape[1]
     eye = sparse.identity(n_a, format="csr")
