@@ -165,7 +165,7 @@ def test_plan_simulation_daily_spread_and_share_meeting_target():
     share = sim.target_met()
     assert share.index.tolist() == [pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-03")]
     assert ((share >= 0) & (share <= 1)).all()
-    table = sim.intervals()
+    table = sim.by_interval()
     assert {"plan_service_level", "sim_service_level", "plan_required"} <= set(table.columns)
     again = simulate_plan(plan, replications=4, seed=2)
     pd.testing.assert_frame_equal(sim.counts, again.counts)

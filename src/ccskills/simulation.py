@@ -346,7 +346,7 @@ class PlanSimulation:
     ``counts``: per replication and interval (MultiIndex ``replication``,
     ``interval_start``) the counts offered, answered, … . ``daily()`` gives each
     replication's figures per day (the spread of days a plan meets or misses),
-    ``intervals()`` the mean per interval over replications beside the plan's formula
+    ``by_interval()`` the pooled figures per interval over replications beside the plan's formula
     figures, ``target_met()`` the share of simulated days meeting the SL target.
     """
 
@@ -361,7 +361,7 @@ class PlanSimulation:
         sums = self.counts.groupby([rep, day]).sum()
         return sums.join(_metrics(sums))
 
-    def intervals(self) -> pd.DataFrame:
+    def by_interval(self) -> pd.DataFrame:
         """Mean over replications per interval (from summed counts) beside the plan's formula figures."""
         sums = self.counts.groupby(level="interval_start").sum()
         sim = _metrics(sums).add_prefix("sim_")

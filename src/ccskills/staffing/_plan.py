@@ -273,7 +273,7 @@ class StaffingPlan:
         """People to schedule per interval after shrinkage."""
         return np.atleast_1d(scheduled_headcount(self.required, self.shrinkage))
 
-    def queue(self) -> dict[str, np.ndarray]:
+    def _queue(self) -> dict[str, np.ndarray]:
         """Expected SL, ASA (s), occupancy and abandonment at the required agents (NaN at 0 agents)."""
         n, a, h, s = self.required.astype(float), self.load, self.aht_filled, self.settings
         staffed = n > 0
@@ -296,7 +296,7 @@ class StaffingPlan:
         """One row per interval: :data:`INTERVAL_COLUMNS` (seconds, fractions, hours)."""
         length = self.settings.interval
         frame = pd.DataFrame({"calls": self.calls, "aht_s": self.aht, "load": self.load,
-                              "required": self.required, **self.queue(),
+                              "required": self.required, **self._queue(),
                               "shrinkage": self.shrinkage, "scheduled": self.scheduled,
                               "phone_hours": agent_hours(self.required, length),
                               "paid_hours": agent_hours(self.scheduled, length)},
