@@ -77,16 +77,24 @@ def _prefixes(kind: str) -> list[str]:
     return [":".join(parts[:n]) for n in range(len(parts), 0, -1)]
 
 
-def _reference(totals: pd.Series, kinds: pd.Series, day: pd.Timestamp, open_weekdays) -> float:
-    """Mean total of normal open days around ``day`` (same weekday if it is an open weekday)."""
-    normal = totals[(kinds.reindex(totals.index) == "").to_numpy()]
-    if day.weekday() in open_weekdays:
-        near = normal[(normal.index.day_of_week == day.weekday())
-                      & (abs(normal.index - day) <= AROUND_WEEKS * WEEK)]
-    else:
-        near = normal[np.isin(normal.index.day_of_week, list(open_weekdays))
-                      & (abs(normal.index - day) <= 2 * WEEK)]
-    return float(near.mean()) if len(near) else np.nan
+def _references(totals: pd.Series, kinds: pd.Series, days: pd.DatetimeIndex, open_weekdays) -> np.ndarray:
+    """Mean total of normal open days around each of ``days``: the same weekday within ±6 weeks
+    if it is an open weekday, else any open weekday within ±2 weeks (NaN when none)."""
+    is_normal = (kinds.reindex(totals.index) == "").to_numpy()
+    day_no = (totals.index - pd.Timestamp(0)).days.to_numpy()[is_normal]
+    weekday = totals.index.day_of_week.to_numpy()[is_normal]
+    values = totals.to_numpy()[is_normal]
+    open_mask = np.isin(weekday, list(open_weekdays))
+    out = np.full(len(days), np.nan)
+    for i, day in enumerate(days):
+        d, wd = (day - pd.Timestamp(0)).days, day.weekday()
+        if wd in open_weekdays:
+            near = (weekday == wd) & (np.abs(day_no - d) <= AROUND_WEEKS * 7)
+        else:
+            near = open_mask & (np.abs(day_no - d) <= 14)
+        if near.any():
+            out[i] = values[near].mean()
+    return out
 
 
 def learn_factors(history: History, kinds: pd.Series, open_weekdays) -> pd.Series:
@@ -96,11 +104,12 @@ def learn_factors(history: History, kinds: pd.Series, open_weekdays) -> pd.Serie
     totals = values.groupby(values.index.normalize()).sum().reindex(days, fill_value=0.0)
     special = kinds.reindex(days)
     special = special[special != ""]
+    informative = [not (day.weekday() not in open_weekdays and totals[day] == 0 and kind != "makeup")
+                   for day, kind in special.items()]  # a holiday on a closed weekday says nothing
+    special = special[informative]
+    refs = _references(totals, kinds, special.index, open_weekdays)
     ratios = {}
-    for day, kind in special.items():
-        if day.weekday() not in open_weekdays and totals[day] == 0 and kind != "makeup":
-            continue  # a holiday on a day the line is closed anyway says nothing
-        ref = _reference(totals, kinds, day, open_weekdays)
+    for (day, kind), ref in zip(special.items(), refs):
         if np.isfinite(ref) and ref > 0:
             for key in _prefixes(kind):
                 ratios.setdefault(key, []).append(totals[day] / ref)
@@ -147,12 +156,11 @@ def adjust(history: History, slots: pd.DatetimeIndex, base, calendar, events, k:
     values = pd.Series(base(clean, slots) if len(slots) else [], index=slots, dtype=float)
     extra = _makeup_slots(clean, grid, kinds, open_weekdays, k)
     values = pd.concat([values, extra]).sort_index()
-    scale = np.array([_factor(factors, kinds.get(d, "")) if kinds.get(d, "") else 1.0
-                      for d in values.index.normalize()])
-    closed = np.array([kinds.get(d, "") != "" and _factor(factors, kinds[d]) == 0
-                       for d in values.index.normalize()])
+    day_kind = kinds.reindex(values.index.normalize()).fillna("").to_numpy()
+    factor_of = {kind: _factor(factors, kind) if kind else 1.0 for kind in set(day_kind)}
+    scale = np.array([factor_of[kind] for kind in day_kind])
     values = values * scale
-    return values[~closed]
+    return values[scale != 0]
 
 
 def _makeup_slots(clean: History, slots, kinds, open_weekdays, k) -> pd.Series:
