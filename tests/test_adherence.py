@@ -59,6 +59,13 @@ def test_interval_and_day_views_by_hand():
     assert both.loc[("A", pd.Timestamp("2026-03-02")), "in_adherence_s"] == 11_640
 
 
+def test_time_zone_aware_logs_keep_their_local_clock():
+    aware = [frame.assign(start=frame["start"].dt.tz_localize("Asia/Shanghai"),
+                          end=frame["end"].dt.tz_localize("Asia/Shanghai")) for frame in (SCHEDULE, STATES)]
+    pd.testing.assert_frame_equal(adherence_table(*aware, by="agent_day"),
+                                  adherence_table(SCHEDULE, STATES, by="agent_day"))
+
+
 def test_exceptions_by_hand():
     e = adherence_exceptions(SCHEDULE, STATES)
     got = {(r.agent_id, r.exception): r.excess_s for r in e.itertuples()}

@@ -138,6 +138,23 @@ def test_coverage_measures_by_hand():
     assert np.isnan(schedule_efficiency(req, [0, 0, 0, 0]))
 
 
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), min_size=1, max_size=20))
+def test_coverage_measures_properties(pairs):
+    idx = pd.date_range("2026-03-02", periods=len(pairs), freq="15min")
+    req = pd.Series([r for r, _ in pairs], idx)
+    sch = [s for _, s in pairs]
+    table = coverage_table(req, sch)
+    assert (table["scheduled"] - table["required"] == table["over"] - table["under"]).all()
+    fill = schedule_fill_rate(req, sch)
+    assert 0 <= fill <= 1
+    if sum(sch):
+        # efficiency × scheduled = required; fill = 1 − under / required
+        assert schedule_efficiency(req, sch) * sum(sch) == pytest.approx(req.sum())
+    if req.sum():
+        assert fill == pytest.approx(1 - table["under"].sum() / req.sum())
+
+
 def test_soft_cover_trades_under_for_over():
     p = _tiny_patterns()
     req = _requirement([1, 2, 1, 2, 1, 2])

@@ -29,7 +29,11 @@ _BY = {"agent": ["agent_id"], "day": ["day"], "agent_day": ["agent_id", "day"],
 
 
 def _seconds(values) -> np.ndarray:
-    return pd.to_datetime(values).to_numpy().astype("datetime64[s]").astype(np.int64)
+    """Whole seconds of wall-clock time (time-zone-aware stamps keep their local clock)."""
+    stamps = pd.to_datetime(values)
+    if stamps.dt.tz is not None:
+        stamps = stamps.dt.tz_localize(None)
+    return stamps.to_numpy().astype("datetime64[s]").astype(np.int64)
 
 
 def _checked(frame, name, kind_column, allowed):
