@@ -179,6 +179,16 @@ def test_plan_with_a_closed_slot_inside_the_day():
     assert (sim.counts["agent_s"] == np.tile(plan.required * 1800.0, 2)).all()
 
 
+def test_calls_left_waiting_at_closing_are_still_counted():
+    """No agents in the last slot and no patience: its callers wait for the after-close agent."""
+    idx = pd.DatetimeIndex(["2026-03-02 09:00", "2026-03-02 09:30"])
+    plan = plan_staffing(pd.Series([50.0, 50.0], index=idx), 180)
+    sim = simulate_plan(plan, agents=[8, 0], replications=2, seed=3)
+    last = sim.counts.xs(idx[1], level="interval_start")
+    assert (last["offered"] > 0).all() and (last["answered"] == last["offered"]).all()
+    assert (last["answered_within"] < last["offered"]).all()
+
+
 # ---------------------------------------------------------------- errors
 @pytest.mark.parametrize("kwargs, name", [
     (dict(calls=0), "calls"), (dict(aht=-1), "aht"), (dict(agents=0), "agents"),

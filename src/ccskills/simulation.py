@@ -116,9 +116,10 @@ def _servers(ciw, day: _Day):
     with ``preemption="resume"`` the calls in service are handed to the new servers
     and resume where they stopped, so exactly N agents work in each interval (the
     default, no pre-emption, would let the outgoing agents finish their calls beside
-    a full new shift and overstate capacity at every boundary).
+    a full new shift and overstate capacity at every boundary). After the last
+    interval the last interval's agents (at least one) answer the calls still waiting.
     """
-    staff = [int(n) for n in day.agents]
+    staff = [int(n) for n in day.agents] + [max(int(day.agents[-1]), 1)]  # + after closing
     change = [i for i in range(1, len(staff)) if staff[i] != staff[i - 1]]
     if not change:
         return staff[0]
