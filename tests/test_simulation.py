@@ -165,6 +165,13 @@ def test_plan_simulation_daily_spread_and_share_meeting_target():
     share = sim.target_met()
     assert share.index.tolist() == [pd.Timestamp("2026-03-02"), pd.Timestamp("2026-03-03")]
     assert ((share >= 0) & (share <= 1)).all()
+    summary = sim.daily_summary()
+    assert summary.index.names == ["date", "metric"] and len(summary) == 2 * 5
+    first = summary.loc[(pd.Timestamp("2026-03-02"), "service_level")]
+    day_sl = daily.xs(pd.Timestamp("2026-03-02"), level="date")["service_level"]
+    assert first["mean"] == pytest.approx(day_sl.mean())
+    assert first["plan"] == pytest.approx(plan.daily().loc["2026-03-02", "service_level"])
+    assert math.isnan(summary.loc[(pd.Timestamp("2026-03-02"), "p_wait"), "plan"])
     table = sim.by_interval()
     assert {"plan_service_level", "sim_service_level", "plan_required"} <= set(table.columns)
     again = simulate_plan(plan, replications=4, seed=2)

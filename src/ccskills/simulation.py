@@ -345,15 +345,17 @@ class PlanSimulation:
     """Replications of every day of a staffing plan.
 
     ``counts``: per replication and interval (MultiIndex ``replication``,
-    ``interval_start``) the counts offered, answered, … . ``daily()`` gives each
-    replication's figures per day (the spread of days a plan meets or misses),
-    ``by_interval()`` the pooled figures per interval over replications beside the plan's formula
-    figures, ``target_met()`` the share of simulated days meeting the SL target.
+    ``interval_start``) the counts offered, answered, … ; ``plan``: the
+    :class:`~ccskills.staffing.StaffingPlan` simulated (its formula figures are for
+    its own required agents, also when the simulation was given other ``agents``).
+    ``daily()`` gives each replication's figures per day (the spread of days a plan
+    meets or misses), ``daily_summary()`` their mean and confidence interval beside
+    the plan's daily figures, ``by_interval()`` the pooled figures per interval beside
+    the plan's, ``target_met()`` the share of simulated days meeting the SL target.
     """
 
     counts: pd.DataFrame
-    plan_intervals: pd.DataFrame
-    target_sl: float | None
+    plan: object
 
     def daily(self) -> pd.DataFrame:
         """:data:`METRICS` per replication and day, from that day's summed counts."""
@@ -362,20 +364,34 @@ class PlanSimulation:
         sums = self.counts.groupby([rep, day]).sum()
         return sums.join(_metrics(sums))
 
+    def daily_summary(self, confidence: float = 0.95) -> pd.DataFrame:
+        """Per day and metric: mean, sd, CI over replications, and the plan's (formula) figure."""
+        daily, planned = self.daily(), self.plan.daily()
+        rows = {}
+        for date, part in daily.groupby(level="date"):
+            for metric in METRICS:
+                formula = planned.at[date, metric] if metric in planned.columns else math.nan
+                rows[(date, metric)] = (*confidence_interval(part[metric], confidence), formula)
+        table = pd.DataFrame.from_dict(rows, orient="index",
+                                       columns=["mean", "sd", "ci_low", "ci_high", "plan"])
+        table.index = pd.MultiIndex.from_tuples(table.index, names=["date", "metric"])
+        return table
+
     def by_interval(self) -> pd.DataFrame:
-        """Mean over replications per interval (from summed counts) beside the plan's formula figures."""
+        """Pooled figures per interval over replications (from summed counts) beside the plan's."""
         sums = self.counts.groupby(level="interval_start").sum()
         sim = _metrics(sums).add_prefix("sim_")
-        plan = self.plan_intervals[["calls", "required", "service_level", "asa_s", "occupancy",
+        plan = self.plan.intervals[["calls", "required", "service_level", "asa_s", "occupancy",
                                     "abandon_rate"]].add_prefix("plan_")
         return plan.join(sim)
 
     def target_met(self) -> pd.Series:
         """Per day, the share of replications whose daily service level met the plan's target."""
-        if self.target_sl is None:
+        target = self.plan.settings.target_sl
+        if target is None:
             raise ValueError("target_sl must be set in the plan to count days meeting it, got None")
         daily = self.daily()
-        return (daily["service_level"] >= self.target_sl).groupby(level="date").mean().rename("share_met")
+        return (daily["service_level"] >= target).groupby(level="date").mean().rename("share_met")
 
 
 def _plan_days(plan, agents: np.ndarray):
@@ -438,4 +454,4 @@ def simulate_plan(plan, *, agents=None, replications=20, seed=2026, service="exp
                 index = pd.MultiIndex.from_arrays([np.full(len(starts), r), starts],
                                                   names=["replication", "interval_start"])
                 frames.append(pd.DataFrame(counts, columns=list(_COUNTS), index=index))
-    return PlanSimulation(pd.concat(frames), plan.intervals, s.target_sl)
+    return PlanSimulation(pd.concat(frames), plan)
