@@ -282,6 +282,8 @@ def test_excel_report_summary_first_formatted(fortnight, tmp_path):
     sl = headers.index("服务水平 SL") + 1
     assert intervals.cell(row=2, column=sl).number_format == "0.0%"
     assert intervals.freeze_panes == "A2"
+    assert book["按日"]["A2"].number_format == "yyyy-mm-dd"
+    assert intervals.column_dimensions["A"].width >= 16  # a timestamp fits
     summary = {r[0]: r[1] for r in book["汇总"].iter_rows(min_row=2, values_only=True)}
     assert summary["排班工时（小时）"] == pytest.approx(fortnight.summary()["paid_hours"], abs=0.005)
     assert summary["开始日期"] == "2026-03-02"

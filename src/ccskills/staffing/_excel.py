@@ -14,8 +14,8 @@ __all__ = ["plan_sheets", "plan_workbook_bytes", "write_plan_workbook"]
 _LABELS = {
     # column: (zh, en, Excel number format)
     "interval_start": ("时段开始", "Interval start", None),
-    "date": ("日期", "Date", None),
-    "week_start": ("周一", "Week (Monday)", None),
+    "date": ("日期", "Date", "yyyy-mm-dd"),
+    "week_start": ("周一", "Week (Monday)", "yyyy-mm-dd"),
     "calls": ("来话量 calls", "Calls", "#,##0.0"),
     "aht_s": ("AHT（秒）", "AHT (s)", "0.0"),
     "load": ("话务量 Erlang", "Load (Erlang)", "0.00"),
@@ -25,7 +25,7 @@ _LABELS = {
     "asa_s": ("平均应答速度 ASA（秒）", "ASA (s)", "0.0"),
     "occupancy": ("占用率 occupancy", "Occupancy", "0.0%"),
     "abandon_rate": ("放弃率 abandon", "Abandon rate", "0.0%"),
-    "shrinkage": ("缩减率 shrinkage", "Shrinkage", "0.0%"),
+    "shrinkage": ("损耗 shrinkage", "Shrinkage", "0.0%"),
     "scheduled": ("排班人数 scheduled", "Agents scheduled", "0"),
     "phone_hours": ("在线工时（小时）", "Phone hours", "#,##0.0"),
     "paid_hours": ("排班工时（小时）", "Paid hours", "#,##0.0"),
