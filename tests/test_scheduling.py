@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ccskills.scheduling import (BreakRule, PatternSet, coverage_table, days_off_patterns,
+from ccskills.scheduling import (BreakRule, PatternSet, combine_patterns, coverage_table, days_off_patterns,
                                  planning_index, roster, schedule, schedule_efficiency,
                                  schedule_fill_rate, shift_patterns)
 
@@ -305,3 +305,22 @@ def test_roster_rejects_a_rest_rule_that_no_tour_can_keep():
         roster(res, ["A", "A"])
     with pytest.raises(ValueError, match="min_rest must be a whole number"):
         roster(res, ["A", "B"], min_rest=-1)
+
+
+def test_combined_patterns_cover_like_one_set():
+    """Full-time 8 h with a 1 h unpaid lunch plus part-time 3 h without: the optimum of the
+    union equals brute force over both kinds."""
+    full = shift_patterns(DAY, lengths=(4 * 3600,), open_hours=("08:00", "14:00"), start_step=3600,
+                          breaks=(BreakRule("lunch", 3600, 2 * 3600, 2 * 3600, paid=False),))
+    part = shift_patterns(DAY, lengths=(2 * 3600,), open_hours=("08:00", "14:00"), start_step=3600)
+    both = combine_patterns(full, part)
+    assert len(both) == len(full) + len(part) and both.paid_hours.tolist() == [3.0] * 3 + [2.0] * 5
+    req = _requirement([1, 2, 1, 2, 2, 1])
+    xs = _all_solutions(len(both), 2)
+    feasible = ((xs @ both.matrix.toarray().T) >= req.to_numpy()).all(axis=1)
+    assert schedule(req, both).objective == pytest.approx((xs[feasible] @ both.paid_hours).min())
+    tours = shift_patterns(planning_index("2026-03-02", freq="1h"), start_step=3600, days_off="any2")
+    with pytest.raises(ValueError, match="sets must share one planning index"):
+        combine_patterns(full, tours)
+    with pytest.raises(TypeError, match="sets must be PatternSet objects"):
+        combine_patterns(full, "part")

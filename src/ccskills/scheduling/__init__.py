@@ -1,7 +1,8 @@
 """Shift scheduling, rostering and adherence: from required agents per period to who works when.
 
 * :func:`shift_patterns` — shift patterns (start grid, lengths, breaks in their windows,
-  open hours; weekly tours with days off) as a sparse coverage matrix and a readable table.
+  open hours; weekly tours with days off) as a sparse coverage matrix and a readable table;
+  :func:`combine_patterns` joins sets made with different rules.
 * :func:`schedule` — set covering (hard) or under/over penalties (soft) with HiGHS via
   ``scipy.optimize.milp``; the result reports status, dual bound, gap and solve time.
 * :func:`coverage_table`, :func:`schedule_fill_rate` (排班满足率),
@@ -16,8 +17,8 @@ Durations in seconds; clock times as 'HH:MM'; rates as fractions.
 from ccskills.scheduling._adherence import ACTIVITY_OF_STATE, adherence_exceptions, adherence_table
 from ccskills.scheduling._cover import ScheduleResult, schedule
 from ccskills.scheduling._measures import coverage_table, schedule_efficiency, schedule_fill_rate
-from ccskills.scheduling._patterns import (BreakRule, PatternSet, days_off_patterns, planning_index,
-                                           shift_patterns)
+from ccskills.scheduling._patterns import (BreakRule, PatternSet, combine_patterns, days_off_patterns,
+                                           planning_index, shift_patterns)
 from ccskills.scheduling._roster import roster
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "ScheduleResult",
     "adherence_exceptions",
     "adherence_table",
+    "combine_patterns",
     "coverage_table",
     "days_off_patterns",
     "planning_index",

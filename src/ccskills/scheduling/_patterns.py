@@ -19,7 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["BreakRule", "PatternSet", "shift_patterns", "days_off_patterns", "planning_index"]
+__all__ = ["BreakRule", "PatternSet", "shift_patterns", "combine_patterns", "days_off_patterns",
+           "planning_index"]
 
 DAY_S = 86_400
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -254,3 +255,26 @@ def shift_patterns(index, *, lengths=(8 * 3600,), open_hours=("08:00", "22:00"),
         table = table[["days_off", "start", "end", "breaks", "paid_hours"]]
     matrix = sparse.kron(sparse.csc_matrix(work), sparse.csc_matrix(template), format="csc")
     return PatternSet(index=index, matrix=matrix, table=table)
+
+
+def combine_patterns(*sets: PatternSet) -> PatternSet:
+    """One pattern set from several on the same index (e.g. full-time shifts with lunch
+    plus part-time shifts without), columns in the order given.
+
+    >>> idx = planning_index("2026-03-02", days=1, freq="1h")
+    >>> full = shift_patterns(idx, lengths=(8 * 3600,), open_hours=("08:00", "16:00"), start_step=3600)
+    >>> part = shift_patterns(idx, lengths=(4 * 3600,), open_hours=("08:00", "16:00"), start_step=3600)
+    >>> len(combine_patterns(full, part)), combine_patterns(full, part).table["end"].tolist()[:3]
+    (6, ['16:00', '12:00', '13:00'])
+    """
+    from scipy import sparse
+
+    if not sets or not all(isinstance(p, PatternSet) for p in sets):
+        raise TypeError(f"sets must be PatternSet objects, got {[type(p).__name__ for p in sets]!r}")
+    if any(not p.index.equals(sets[0].index) for p in sets):
+        raise ValueError("sets must share one planning index, got different indexes")
+    if any(list(p.table.columns) != list(sets[0].table.columns) for p in sets):
+        raise ValueError("sets must be all daily patterns or all weekly tours, got a mix")
+    table = pd.concat([p.table for p in sets], ignore_index=True)
+    return PatternSet(index=sets[0].index, matrix=sparse.hstack([p.matrix for p in sets], format="csc"),
+                      table=table)
