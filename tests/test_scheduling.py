@@ -324,3 +324,25 @@ def test_combined_patterns_cover_like_one_set():
         combine_patterns(full, tours)
     with pytest.raises(TypeError, match="sets must be PatternSet objects"):
         combine_patterns(full, "part")
+
+
+def test_days_that_run_out_of_time_get_the_time_left(monkeypatch):
+    """A day stopped by its share of the limit is solved again with the time easy days left."""
+    import ccskills.scheduling._cover as cover
+
+    calls = []
+    real = cover._solve_block
+
+    def first_time_short(*args):
+        x, fun, low, status = real(*args)
+        calls.append(args[-2])  # the time share each call got
+        return (x, fun + 1, low - 1, 1) if len(calls) == 1 else (x, fun, low, status)
+
+    monkeypatch.setattr(cover, "_solve_block", first_time_short)
+    idx = planning_index("2026-03-02", days=3, freq="1h")
+    req = pd.Series(0, idx)
+    req[(idx.hour >= 8) & (idx.hour < 14)] = 1
+    p = shift_patterns(idx, lengths=(6 * 3600,), open_hours=("08:00", "14:00"), start_step=3600)
+    res = schedule(req, p, time_limit=30.0)
+    assert len(calls) == 4 and calls[3] > calls[0]  # day 1 again, with more time than its first share
+    assert res.status == "optimal" and res.objective == 18.0 and res.gap == 0

@@ -241,20 +241,32 @@ def schedule(required, patterns: PatternSet, *, soft=False, under_cost=1.0, over
     r = req.to_numpy()
     hours = _period_seconds(req.index) / 3600
     counts = np.zeros(len(patterns), dtype=np.int64)
-    objective = bound = 0.0
-    statuses = []
     started = time.perf_counter()
     blocks = _blocks(patterns, by_day and max_shifts is None)
-    for k, (rows, cols) in enumerate(blocks):
+    solved = {}
+
+    def solve(k, share):
+        rows, cols = blocks[k]
         a = patterns.matrix[:, cols][rows, :]
-        left = max((time_limit - (time.perf_counter() - started)) / (len(blocks) - k), 0.05)
-        x, fun, low, status = _solve_block(a, r[rows], patterns.paid_hours[cols], soft, under_cost,
-                                           over_cost, hours, max_shifts, left, mip_gap)
-        counts[cols] = x
-        objective, bound = objective + fun, bound + low
-        statuses.append(status)
+        return _solve_block(a, r[rows], patterns.paid_hours[cols], soft, under_cost, over_cost, hours,
+                            max_shifts, share, mip_gap)
+
+    for k in range(len(blocks)):  # each block gets an even share of the time still left
+        solved[k] = solve(k, max((time_limit - (time.perf_counter() - started)) / (len(blocks) - k), 0.05))
+    unfinished = [k for k in solved if solved[k][3] == 1]
+    for i, k in enumerate(unfinished):  # time an easy day left over goes to the hard ones
+        left = (time_limit - (time.perf_counter() - started)) / (len(unfinished) - i)
+        if left < 0.5:
+            break
+        again = solve(k, left)
+        best = min(solved[k], again, key=lambda s: s[1])
+        solved[k] = (best[0], best[1], max(solved[k][2], again[2]), again[3])
+    for k, (rows, cols) in enumerate(blocks):
+        counts[cols] = solved[k][0]
+    objective = sum(s[1] for s in solved.values())
+    bound = sum(s[2] for s in solved.values())
     seconds = time.perf_counter() - started
-    return _result(req, patterns, counts, objective, bound, max(statuses), seconds)
+    return _result(req, patterns, counts, objective, bound, max(s[3] for s in solved.values()), seconds)
 
 
 def _result(req, patterns, counts, objective, bound, status, seconds):
