@@ -295,3 +295,13 @@ def test_quadrant_chart_data_and_splits():
 def test_invalid_answers_marks_every_bad_one():
     values = ["like", "7", "我不喜欢", None, 3, 0, "must be", ""]
     assert kano.invalid_answers(values).tolist() == [False, True, False, True, False, True, False, True]
+
+
+def test_quadrant_chart_without_coefficients_has_no_nan():
+    import json
+
+    from ccskills.kano_charts import quadrant_chart
+
+    result = analyze(_survey([(1, "z", 5, 1), (2, "z", 1, 1)]))  # only R and Q answers
+    spec = json.dumps(quadrant_chart(result, split="mean").to_dict())
+    assert "NaN" not in spec

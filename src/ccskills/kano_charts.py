@@ -60,7 +60,7 @@ def quadrant_chart(result: pd.DataFrame, labels=None, *, lang: str = "zh",
     """Scatter of the features on Better (y) against |Worse| (x), coloured by Kano category.
 
     ``split`` is 0.5 (default), another number in (0, 1) or ``"mean"`` (split at the
-    features' mean Better and mean |Worse|). Quadrant names sit in the corners.
+    features' mean Better and mean |Worse|; 0.5 when no feature has coefficients). Quadrant names sit in the corners.
 
     >>> r = pd.DataFrame({"category": ["A", "M"], "better": [0.7, 0.2], "worse": [-0.2, -0.7]},
     ...                  index=pd.Index(["callback", "greeting"], name="feature"))
@@ -71,7 +71,9 @@ def quadrant_chart(result: pd.DataFrame, labels=None, *, lang: str = "zh",
     k = _lang(lang)
     title, x_title, y_title, f_title, c_title = _TITLES[lang]
     data = quadrant_data(result, labels, lang)
-    if split == "mean":
+    if split == "mean" and data.empty:
+        bx = by = 0.5  # no feature has coefficients (only R/Q answers): nothing to average
+    elif split == "mean":
         bx, by = float(data["abs_worse"].mean()), float(data["better"].mean())
     elif isinstance(split, (int, float)) and 0 < split < 1:
         bx = by = float(split)
