@@ -220,3 +220,17 @@ def test_hiring_plan_errors(kwargs, message):
     args.update(kwargs)
     with pytest.raises(ValueError, match=message):
         people.hiring_plan(**args)
+
+
+def test_cohorts_by_quarter():
+    staff = _staff([
+        ("a", "X", "2025-01-05", "2025-01-20"),
+        ("b", "X", "2025-03-01", None),
+        ("c", "X", "2025-04-01", None),
+    ])
+    out = people.early_attrition_cohorts(staff, "2025-12-31", months=(1,), freq="Q")
+    # Q1: a left after 15 days, b stayed -> 1/2; Q2: c stayed -> 1
+    assert out[1].tolist() == [0.5, 1.0]
+    assert out["hires"].tolist() == [2, 1]
+    with pytest.raises(ValueError, match="freq must be one of"):
+        people.early_attrition_cohorts(staff, "2025-12-31", freq="W")

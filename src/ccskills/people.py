@@ -220,15 +220,17 @@ def tenure_survival(employees, as_of, months=24) -> pd.DataFrame:
                         index=pd.Index(grid.astype(int), name="month"))
 
 
-def early_attrition_cohorts(employees, as_of, months=(1, 3, 6, 12)) -> pd.DataFrame:
+def early_attrition_cohorts(employees, as_of, months=(1, 3, 6, 12), freq="M") -> pd.DataFrame:
     """Hire-month cohorts x months survived: share of each cohort still employed after k months.
 
+    ``freq`` groups hires by calendar month ('M') or quarter ('Q') of ``hire_date``.
     Cell (cohort, k) = hires of that month with tenure >= k months (or still employed and
     observed for k months) / hires; NaN when some hire of the cohort has not yet reached k
     months by ``as_of`` (not observable yet). Column ``hires`` gives the cohort size.
     """
     ten = tenure_months(employees, as_of)
-    cohort = employees["hire_date"].dt.to_period("M").dt.start_time.rename("cohort")
+    _choice("freq", freq, ("M", "Q"))
+    cohort = employees["hire_date"].dt.to_period(freq).dt.start_time.rename("cohort")
     observable = ((pd.Timestamp(as_of) - employees["hire_date"]).dt.days / DAYS_PER_MONTH)
     out = pd.DataFrame({"hires": ten.groupby(cohort).size()})
     for k in months:
