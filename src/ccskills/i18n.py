@@ -114,7 +114,7 @@ ERRORS: dict[str, tuple[str, str]] = {
 }
 """Parameter name → the rule it broke, as a sentence stem in (Chinese, English)."""
 
-PERCENT_PARAMETERS = frozenset({"target", "max_occupancy", "shrinkage", "max_abandon"})
+PERCENT_PARAMETERS = frozenset({"target", "target_sl", "max_occupancy", "shrinkage", "max_abandon"})
 """Parameters entered in percent on screen but passed to the library as fractions."""
 
 _ENTERED = ("（输入值：{value}）。", " (you entered {value}).")

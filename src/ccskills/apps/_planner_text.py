@@ -1,0 +1,245 @@
+"""Words of the workforce planner (zh/en): labels, stages, cards, Excel headers, error sentences.
+
+Formatting only; the numbers come from :func:`ccskills.planning.run_planning`.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ccskills.formatting import format_number, format_percent
+
+__all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "method_name", "card_texts", "excel_sheets",
+           "candidates_html", "daily_html"]
+
+TEXT: dict[str, tuple[str, str]] = {
+    "title": ("排班规划器", "Workforce planner"),
+    "intro": ("一次完成一周的规划：预测 → 人力需求 → 排班。选好数据和参数，点击“开始规划”。",
+              "A week's plan in one go: forecast → staffing requirement → schedule. Choose the data "
+              "and settings, then press “Plan”."),
+    "source": ("数据", "Data"),
+    "source_ecommerce": ("示例：电商热线（每天 08:00–22:00）", "Sample: e-commerce line (daily 08:00–22:00)"),
+    "source_corporate": ("示例：企业热线（工作日 09:00–18:00）", "Sample: corporate line (working days 09:00–18:00)"),
+    "source_upload": ("上传 CSV / Excel 文件", "Upload a CSV / Excel file"),
+    "upload_button": ("选择文件", "Choose file"),
+    "upload_hint": ("需要的列：时段（interval_start）、来电量（calls）；可选：平均处理时长（aht_s，秒）、"
+                    "业务线（line）。只需列出营业时段。编码 UTF-8、UTF-8 BOM 或 GBK 均可。",
+                    "Columns: interval_start and calls; optional aht_s (seconds) and line. List open "
+                    "slots only. UTF-8, UTF-8 with BOM or GBK."),
+    "no_file": ("请先选择要上传的文件。", "Choose a file to upload first."),
+    "line": ("业务线", "Line"),
+    "loaded": ("已读取 {name}：{rows} 个时段，{first} 至 {last}。",
+               "Read {name}: {rows} slots, {first} to {last}."),
+    "history_span": ("历史数据：{rows} 个开放时段，{first} 至 {last}。",
+                     "History: {rows} open slots, {first} to {last}."),
+    "forecast_heading": ("1 预测", "1 Forecast"),
+    "staffing_heading": ("2 人力需求", "2 Staffing requirement"),
+    "schedule_heading": ("3 排班", "3 Schedule"),
+    "method": ("预测方法", "Forecast method"),
+    "method_auto": ("自动（按回测 WAPE 择优）", "Automatic (best backtest WAPE)"),
+    "method_seasonal_naive": ("季节性朴素（上周同时段）", "Seasonal naive (same slot last week)"),
+    "method_historical_average": ("历史平均（星期 × 时段，近 8 周）",
+                                  "Historical average (weekday × slot, 8 weeks)"),
+    "method_top_down": ("自上而下（日总量 Holt-Winters × 日内分布）",
+                        "Top-down (daily Holt-Winters × intraday profile)"),
+    "method_bottom_up": ("自下而上 Holt-Winters", "Bottom-up Holt-Winters"),
+    "method_holiday_adjusted": ("节假日与大促调整", "Holiday and event adjusted"),
+    "horizon": ("规划天数", "Days to plan"),
+    "aht": ("平均处理时长（文件无 AHT 列时，秒）", "AHT if the file has none (s)"),
+    "target_sl": ("服务水平目标 (%)", "Service level target (%)"),
+    "answer_time": ("应答时限 (秒)", "Answer time (s)"),
+    "shrinkage": ("班外损耗 (%)", "Shrinkage outside shifts (%)"),
+    "shrinkage_note": ("班外损耗：缺勤、培训、会议等。休息和午餐已排进每个班次，不要重复计入。",
+                       "Shrinkage outside shifts: absence, training, meetings. Breaks and lunch are "
+                       "placed in every shift; do not count them twice."),
+    "shift_hours": ("班次长度", "Shift lengths"),
+    "hours_option": ("{n} 小时", "{n} h"),
+    "start_step": ("上班时间间隔", "Start-time grid"),
+    "minutes_option": ("{n} 分钟", "{n} min"),
+    "breaks": ("每班含 15 分钟休息和 30 分钟午餐（午餐不计薪）",
+               "Each shift has a 15-min break and a 30-min unpaid lunch"),
+    "soft": ("允许少量缺口以减少冗余（软约束）", "Allow small gaps to cut overstaffing (soft cover)"),
+    "run": ("开始规划", "Plan"),
+    "ready": ("选好数据和参数后，点击“开始规划”。", "Choose the data and settings, then press “Plan”."),
+    "stage_forecast": ("第 1/4 步：预测来电量和 AHT…", "Step 1/4: forecasting calls and AHT…"),
+    "stage_accuracy": ("第 2/4 步：在历史周上回测预测准确度…", "Step 2/4: backtesting accuracy on past weeks…"),
+    "stage_staffing": ("第 3/4 步：计算每个时段的人力需求…", "Step 3/4: agents needed per slot…"),
+    "stage_schedule": ("第 4/4 步：求解排班（整数规划）…", "Step 4/4: solving the schedule (integer programme)…"),
+    "done": ("规划完成：{first} 至 {last}，预测方法：{method}。",
+             "Plan ready: {first} to {last}, forecast method: {method}."),
+    "card_method": ("预测方法", "Forecast method"),
+    "card_wape": ("回测 WAPE（时段）", "Backtest WAPE (slots)"),
+    "card_daily_mape": ("回测 MAPE（日总量）", "Backtest MAPE (daily totals)"),
+    "card_peak": ("峰值在线需求（人）", "Peak agents on the phones"),
+    "card_shifts": ("班次数", "Shifts"),
+    "card_paid_hours": ("排班计薪工时", "Paid hours scheduled"),
+    "card_fill_rate": ("排班满足率", "Schedule fill rate"),
+    "card_efficiency": ("排班效率", "Schedule efficiency"),
+    "card_solver": ("求解状态", "Solver"),
+    "solver_optimal": ("最优（差距 {gap}，{seconds} 秒）", "optimal (gap {gap}, {seconds} s)"),
+    "solver_time_limit": ("到达时限（差距 {gap}，{seconds} 秒）", "time limit (gap {gap}, {seconds} s)"),
+    "candidates_title": ("各方法回测 WAPE（越低越好）", "Backtest WAPE by method (lower is better)"),
+    "daily_title": ("每日汇总", "Daily summary"),
+    "download": ("下载规划 Excel", "Download the plan (Excel)"),
+    "excel_file": ("排班规划", "workforce_plan"),
+    "unexpected": ("计算时出现意外问题（{kind}）。请检查数据和参数后重试。",
+                   "Something unexpected went wrong ({kind}). Check the data and settings and try again."),
+}
+"""Key → (Chinese, English)."""
+
+ERRORS: dict[str, tuple[str, str]] = {
+    "history": ("历史数据不够长：所选预测方法和回测需要更多周的历史。请上传更长的历史，或选“季节性朴素”",
+                "The history is too short for this method and its backtest. Upload more weeks, or "
+                "choose “Seasonal naive”"),
+    "horizon_days": ("规划期内该业务线全部关闭（节假日或休息周），请增加规划天数",
+                     "The line is closed on every day of the horizon (holidays); plan more days"),
+    "lengths": ("班次长度超过了营业时间，请选择更短的班次",
+                "The shift length does not fit inside the opening hours; choose shorter shifts"),
+    "shift_hours": ("请至少选择一种班次长度", "Choose at least one shift length"),
+    "aht": ("文件没有平均处理时长：请在“平均处理时长”框中填入大于 0 的秒数",
+            "The file has no AHT: enter a number of seconds above 0 in the AHT box"),
+    "target_sl": ("服务水平目标必须大于 0 % 且小于 100 %",
+                  "The service level target must be more than 0 % and less than 100 %"),
+    "answer_time": ("应答时限必须是 0 或正的秒数", "The answer time must be zero or more seconds"),
+    "shrinkage": ("班外损耗必须在 0 % 到 100 % 之间（不含 100 %）",
+                  "Shrinkage must be from 0 % up to, but not including, 100 %"),
+    "backtest_origins": ("回测起点数必须在 1 到 26 之间", "Backtest origins must be from 1 to 26"),
+}
+"""Parameter name → the rule broken, as a sentence stem (see :func:`ccskills.i18n.error_message`)."""
+
+CARDS = ("method", "wape", "daily_mape", "peak", "shifts", "paid_hours", "fill_rate", "efficiency",
+         "solver")
+"""Result cards in screen order; CSS class ``ccs-card-<name with dashes>``."""
+
+STYLE = """<style>
+.ccs-planner { font-family: var(--ccs-font-family, system-ui, sans-serif); }
+.ccs-planner h3 { margin: 10px 0 4px 0; font-size: 15px; }
+.ccs-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 10px; }
+.ccs-card-label { color: #57606a; font-size: 12px; }
+.ccs-card-value { font-size: 20px; font-weight: 600; }
+.ccs-status-ok { color: #1a7f37; } .ccs-status-computing { color: #57606a; }
+.ccs-status-error { color: #b42318; font-weight: 600; }
+.ccs-hint { color: #57606a; font-size: 12px; }
+table.ccs-table { border-collapse: collapse; font-size: 13px; margin: 4px 24px 8px 0; }
+table.ccs-table th, table.ccs-table td { padding: 3px 8px; text-align: right;
+  border-bottom: 1px solid #e5e7eb; }
+table.ccs-table th:first-child, table.ccs-table td:first-child { text-align: left; }
+table.ccs-table tr.ccs-chosen { background: #e8f1fb; font-weight: 700; }
+a.ccs-download-link { font-size: 13px; }
+</style>"""
+
+
+def t(key: str, lang: str, **fields) -> str:
+    """The planner's string for ``key`` in ``lang``, formatted with ``fields``."""
+    return TEXT[key][1 if lang == "en" else 0].format(**fields)
+
+
+def method_name(method: str, lang: str) -> str:
+    """A method's name on screen (its identifier when the planner has no words for it)."""
+    key = f"method_{method}"
+    return t(key, lang) if key in TEXT else method
+
+
+def card_texts(result, lang: str) -> dict[str, str]:
+    """Card name → value text for a :class:`~ccskills.planning.PlanningResult`."""
+    s = result.schedule
+    solver = t("solver_optimal" if s.status == "optimal" else "solver_time_limit", lang,
+               gap=format_percent(s.gap), seconds=f"{s.seconds:.1f}")
+    summary = result.summary()
+    return {
+        "method": method_name(result.method, lang),
+        "wape": format_percent(result.accuracy["wape"]),
+        "daily_mape": format_percent(result.accuracy["daily_mape"]),
+        "peak": f"{int(result.required.max())}",
+        "shifts": f"{int(summary['shifts'])}",
+        "paid_hours": format_number(summary["paid_hours_scheduled"], 1),
+        "fill_rate": format_percent(result.fill_rate),
+        "efficiency": format_percent(result.efficiency),
+        "solver": solver,
+    }
+
+
+def candidates_html(result, lang: str) -> str:
+    """The backtest WAPE of every candidate "auto" tried; the chosen one highlighted."""
+    if not result.candidates:
+        return ""
+    rows = []
+    for method, wape in sorted(result.candidates.items(), key=lambda kv: kv[1]):
+        mark = ' class="ccs-chosen"' if method == result.method else ""
+        rows.append(f"<tr{mark}><td>{html.escape(method_name(method, lang))}</td>"
+                    f"<td>{html.escape(format_percent(wape))}</td></tr>")
+    head = f"<tr><th>{html.escape(t('method', lang))}</th><th>WAPE</th></tr>"
+    return (f'<table class="ccs-table ccs-candidates"><caption>{html.escape(t("candidates_title", lang))}'
+            f"</caption><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+# Excel and table headers: column -> (zh, en); columns not listed keep their name.
+COLUMNS: dict[str, tuple[str, str]] = {
+    "item": ("项目", "Item"), "value": ("数值", "Value"),
+    "interval_start": ("时段", "Interval start"), "date": ("日期", "Date"), "day": ("日期", "Date"),
+    "calls": ("来电量", "Calls"), "aht_s": ("平均处理时长（秒）", "AHT (s)"),
+    "load": ("话务量（爱尔兰）", "Load (Erlang)"), "required": ("所需座席", "Required agents"),
+    "service_level": ("服务水平", "Service level"), "asa_s": ("平均应答速度（秒）", "ASA (s)"),
+    "occupancy": ("占用率", "Occupancy"), "abandon_rate": ("放弃率", "Abandonment rate"),
+    "shrinkage": ("损耗率", "Shrinkage"), "scheduled": ("排班人数", "Scheduled"),
+    "phone_hours": ("在线工时", "Phone hours"), "paid_hours": ("计薪工时", "Paid hours"),
+    "workload_hours": ("工作量（小时）", "Workload (h)"), "fte": ("全职人力（FTE）", "FTE"),
+    "cost": ("成本", "Cost"), "peak_required": ("峰值所需座席", "Peak required"),
+    "peak_scheduled": ("峰值排班人数", "Peak scheduled"), "under": ("缺口", "Under"),
+    "over": ("冗余", "Over"), "start": ("上班", "Start"), "end": ("下班", "End"),
+    "breaks": ("休息安排", "Breaks"), "agents": ("人数", "Agents"),
+}
+SHEETS: dict[str, tuple[str, str]] = {
+    "summary": ("汇总", "Summary"), "forecast": ("预测", "Forecast"), "staffing": ("人力需求", "Staffing"),
+    "daily": ("每日", "Daily"), "shifts": ("班次", "Shifts"), "coverage": ("覆盖", "Coverage"),
+}
+SUMMARY_ITEMS: dict[str, tuple[str, str]] = {
+    "first_day": ("开始日期", "First day"), "last_day": ("结束日期", "Last day"),
+    "method": ("预测方法", "Forecast method"), "wape": ("回测 WAPE", "Backtest WAPE"),
+    "mape": ("回测 MAPE", "Backtest MAPE"), "bias": ("回测偏差", "Backtest bias"),
+    "daily_mape": ("回测日总量 MAPE", "Backtest daily MAPE"), "calls": ("预测来电量", "Forecast calls"),
+    "peak_required": ("峰值所需座席", "Peak required agents"),
+    "phone_hours_required": ("所需在线工时", "Phone hours required"), "shifts": ("班次数", "Shifts"),
+    "paid_hours_scheduled": ("排班计薪工时", "Paid hours scheduled"),
+    "fill_rate": ("排班满足率", "Schedule fill rate"), "efficiency": ("排班效率", "Schedule efficiency"),
+    "under_agent_hours": ("缺口（座席·小时）", "Under-cover (agent-hours)"),
+    "over_agent_hours": ("冗余（座席·小时）", "Over-cover (agent-hours)"),
+    "solver_status": ("求解状态", "Solver status"), "solver_gap": ("最优性差距", "Optimality gap"),
+    "solve_seconds": ("求解时间（秒）", "Solve time (s)"),
+}
+
+
+def _word(table: dict, key: str, lang: str) -> str:
+    return table[key][1 if lang == "en" else 0] if key in table else key
+
+
+def excel_sheets(result, lang: str) -> dict[str, pd.DataFrame]:
+    """The plan's workbook with sheet names, column headers and summary items in ``lang``."""
+    sheets = {}
+    for name, frame in result.sheets().items():
+        frame = frame.copy()
+        if name == "summary":
+            frame["item"] = frame["item"].map(lambda k: _word(SUMMARY_ITEMS, k, lang))
+            frame["value"] = frame["value"].map(lambda v: method_name(v, lang)
+                                                if isinstance(v, str) and f"method_{v}" in TEXT else v)
+            frame["value"] = frame["value"].astype(str)
+        frame.columns = [_word(COLUMNS, c, lang) for c in frame.columns]
+        sheets[_word(SHEETS, name, lang)] = frame
+    return sheets
+
+
+def daily_html(result, lang: str) -> str:
+    """The plan's daily summary: calls, phone and paid hours, FTE, service level."""
+    daily = result.plan.daily()
+    head = "".join(f"<th>{html.escape(_word(COLUMNS, c, lang))}</th>"
+                   for c in ("date", "calls", "peak_required", "phone_hours", "paid_hours", "service_level"))
+    rows = []
+    for day, row in daily.iterrows():
+        cells = [f"{day:%Y-%m-%d}", format_number(row["calls"]), f"{int(row['peak_required'])}",
+                 format_number(row["phone_hours"]), format_number(row["paid_hours"]),
+                 format_percent(row["service_level"])]
+        rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+    return (f'<table class="ccs-table ccs-daily"><caption>{html.escape(t("daily_title", lang))}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")

@@ -1,0 +1,343 @@
+"""The workforce planner (排班规划器), served by Voila from course/apps/workforce_planner.ipynb.
+
+Pick a sample line or upload an interval history (CSV/Excel; UTF-8, BOM or GBK), set the
+forecast, staffing and shift rules, press “Plan”: :func:`ccskills.planning.run_planning`
+forecasts with accuracy shown, turns the forecast into agents and solves a schedule, while a
+progress bar names the step. Results: cards, the backtest table, the forecast and coverage
+charts, a daily summary and an Excel download. An upload problem names the column and rows;
+any other failure is one sentence in the chosen language, never a traceback.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ccskills.apps._common import busy, card, card_value, excel_link, set_card
+from ccskills.apps._planner_text import (CARDS, ERRORS, STYLE, candidates_html, card_texts, daily_html,
+                                         excel_sheets, method_name, t)
+from ccskills.apps._erlang_text import status_html
+from ccskills.charts import jupyter_chart
+from ccskills.i18n import LANGUAGES, error_message
+from ccskills.io import UploadError, read_interval_history, upload_message
+from ccskills.planning import STAGES, PlanningInputs, run_planning
+
+__all__ = ["WorkforcePlanner", "build_workforce_planner"]
+
+SAMPLES = ("ecommerce", "corporate")
+"""Lines of the committed interval history offered as samples."""
+METHOD_CHOICES = ("auto", "seasonal_naive", "historical_average", "top_down", "bottom_up",
+                  "holiday_adjusted")
+SHIFT_HOURS = (6, 8, 9, 10)
+_STYLE = {"description_width": "15em"}
+_LAYOUT = {"width": "27em"}
+
+
+def _css(name: str) -> str:
+    return "ccs-" + name.replace("_", "-")
+
+
+def _sample_history(line: str) -> pd.DataFrame:
+    from ccskills.datasets.wfm import load_interval_history
+
+    return load_interval_history(line)
+
+
+class WorkforcePlanner(widgets.VBox):
+    """Data and settings on the left, the plan on the right, charts and tables below."""
+
+    def __init__(self, lang: str = "zh") -> None:
+        self.lang = lang if lang in LANGUAGES else LANGUAGES[0]
+        d = PlanningInputs()
+        self.language = widgets.ToggleButtons(options=[("中文", "zh"), ("English", "en")], value=self.lang)
+        self.source = widgets.RadioButtons(options=[("", s) for s in (*SAMPLES, "upload")], value=SAMPLES[0])
+        self.upload = widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=False)
+        self.upload_hint, self.history_note = widgets.HTML(), widgets.HTML()
+        self.line = widgets.Dropdown(options=[], style=_STYLE, layout=widgets.Layout(**_LAYOUT))
+        self.method = widgets.Dropdown(options=[("", m) for m in METHOD_CHOICES], value="auto",
+                                       style=_STYLE, layout=widgets.Layout(**_LAYOUT))
+        self.horizon = widgets.BoundedIntText(value=d.horizon_days, min=1, max=28, style=_STYLE,
+                                              layout=widgets.Layout(**_LAYOUT))
+        self.aht = widgets.FloatText(value=300.0, style=_STYLE, layout=widgets.Layout(**_LAYOUT))
+        self.target_sl = widgets.FloatText(value=100 * d.target_sl, style=_STYLE, layout=widgets.Layout(**_LAYOUT))
+        self.answer_time = widgets.FloatText(value=d.answer_time, style=_STYLE, layout=widgets.Layout(**_LAYOUT))
+        self.shrinkage = widgets.FloatText(value=100 * d.shrinkage, style=_STYLE, layout=widgets.Layout(**_LAYOUT))
+        self.shift_hours = {h: widgets.Checkbox(value=h in d.shift_hours, indent=False,
+                                                layout=widgets.Layout(width="6.5em")) for h in SHIFT_HOURS}
+        self.start_step = widgets.Dropdown(options=[("", m) for m in (15, 30, 60)], value=d.start_step_min,
+                                           style=_STYLE, layout=widgets.Layout(**_LAYOUT))
+        self.breaks = widgets.Checkbox(value=d.breaks, indent=False)
+        self.soft = widgets.Checkbox(value=d.soft, indent=False)
+        self.run_button = widgets.Button(button_style="primary", icon="play")
+        self.progress = widgets.IntProgress(value=0, min=0, max=100, layout=widgets.Layout(width="27em"))
+        self.status = widgets.HTML()
+        self.title, self.intro = widgets.HTML(), widgets.HTML()
+        self.headings = {k: widgets.HTML() for k in ("source", "forecast_heading", "staffing_heading",
+                                                      "schedule_heading", "shrinkage_note")}
+        self.cards = {name: card(_css(f"card_{name}")) for name in CARDS}
+        self.candidates, self.daily, self.download = widgets.HTML(), widgets.HTML(), widgets.HTML()
+        self.forecast_box, self.coverage_box = widgets.Box(), widgets.Box()
+        self._charts: dict[str, object] = {}
+        self.history: pd.DataFrame | None = None  # all lines of the chosen data
+        self.result = None
+        self.runs = 0
+        for widget, name in ((self.language, "language"), (self.source, "source"), (self.upload, "upload"),
+                             (self.line, "line"), (self.method, "method"), (self.horizon, "horizon"),
+                             (self.aht, "aht"), (self.target_sl, "target_sl"),
+                             (self.answer_time, "answer_time"), (self.shrinkage, "shrinkage"),
+                             (self.start_step, "start_step"), (self.breaks, "breaks"), (self.soft, "soft"),
+                             (self.run_button, "run"), (self.progress, "progress"), (self.status, "status"),
+                             (self.candidates, "candidates-box"), (self.daily, "daily-box"),
+                             (self.download, "download"), (self.forecast_box, "forecast-chart-box"),
+                             (self.coverage_box, "coverage-chart-box"), (self.history_note, "history-note")):
+            widget.add_class(_css(name))
+        for hours, box in self.shift_hours.items():
+            box.add_class(f"ccs-shift-{hours}h")
+        super().__init__(children=self._layout())
+        self.add_class("ccs-planner")
+        self.language.observe(self._on_language, names="value")
+        self.source.observe(self._on_source, names="value")
+        self.upload.observe(self._on_upload, names="value")
+        self.line.observe(self._on_line, names="value")
+        self.run_button.on_click(lambda _: self.run())
+        self._set_status("computing", "")
+        self.relabel()
+        self._load_source()
+
+    # Layout ------------------------------------------------------------------
+
+    def _layout(self) -> list[widgets.Widget]:
+        h = self.headings
+        shifts = widgets.HBox(list(self.shift_hours.values()))
+        self.shift_label = widgets.HTML()
+        self.step_label = widgets.HTML()
+        inputs = widgets.VBox([
+            h["source"], self.source, self.upload, self.upload_hint, self.line, self.history_note,
+            h["forecast_heading"], self.method, self.horizon, self.aht,
+            h["staffing_heading"], self.target_sl, self.answer_time, self.shrinkage, h["shrinkage_note"],
+            h["schedule_heading"], self.shift_label, shifts, self.start_step, self.breaks, self.soft,
+            self.run_button, self.progress, self.status,
+        ], layout=widgets.Layout(margin="0 24px 0 0", width="30em"))
+        results = widgets.VBox([
+            widgets.HBox(list(self.cards.values()), layout=widgets.Layout(flex_flow="row wrap")),
+            widgets.HBox([self.candidates, self.daily], layout=widgets.Layout(flex_flow="row wrap")),
+            self.download,
+        ], layout=widgets.Layout(flex="1 1 480px", min_width="0"))
+        header = widgets.HBox([self.title, self.language], layout=widgets.Layout(justify_content="space-between"))
+        return [widgets.HTML(STYLE), header, self.intro,
+                widgets.HBox([inputs, results], layout=widgets.Layout(flex_flow="row wrap")),
+                self.forecast_box, self.coverage_box]
+
+    # Data --------------------------------------------------------------------
+
+    def _on_source(self, change) -> None:
+        self._load_source()
+
+    def _load_source(self) -> None:
+        """Load the chosen sample, or the uploaded file if there is one; show what was read."""
+        uploading = self.source.value == "upload"
+        self.upload.layout.display = None if uploading else "none"
+        self.upload_hint.layout.display = None if uploading else "none"
+        self.history = None
+        self.line.options = []
+        self.history_note.value = ""
+        if uploading:
+            if self.upload.value:
+                self._read_upload()
+            else:
+                self._set_status("computing", t("no_file", self.lang))
+            return
+        self._use_history(_sample_history(self.source.value), name=None)
+
+    def _on_upload(self, change) -> None:
+        if self.source.value == "upload" and self.upload.value:
+            self._read_upload()
+
+    def _read_upload(self) -> None:
+        item = self.upload.value[0]
+        try:
+            history = read_interval_history(bytes(item["content"]), item["name"])
+        except UploadError as err:
+            self.history = None
+            self.line.options = []
+            self.runs += 1
+            self._set_status("error", upload_message(err, self.lang))
+            return
+        except Exception as exc:  # a file nothing could read: a sentence, never a traceback
+            self.history = None
+            self.runs += 1
+            self._set_status("error", t("unexpected", self.lang, kind=type(exc).__name__))
+            return
+        self._use_history(history, name=item["name"])
+
+    def _use_history(self, history: pd.DataFrame, name: str | None) -> None:
+        self.history = history
+        lines = list(dict.fromkeys(history["line"]))
+        self.line.options = lines
+        self.line.value = lines[0]
+        self.line.layout.display = None if len(lines) > 1 else "none"
+        self._describe_history(name)
+
+    def _on_line(self, change) -> None:
+        if self.history is not None and change["new"] is not None:
+            self._describe_history(None)
+
+    def _describe_history(self, name: str | None) -> None:
+        part = self._line_history()
+        if part is None or part.empty:
+            return
+        fields = dict(rows=f"{len(part):,}", first=f"{part['interval_start'].min():%Y-%m-%d %H:%M}",
+                      last=f"{part['interval_start'].max():%Y-%m-%d %H:%M}")
+        note = t("loaded", self.lang, name=name, **fields) if name else t("history_span", self.lang, **fields)
+        self.history_note.value = f'<span class="ccs-hint">{html.escape(note)}</span>'
+        self._set_status("computing", t("ready", self.lang))
+
+    def _line_history(self) -> pd.DataFrame | None:
+        if self.history is None:
+            return None
+        return self.history.loc[self.history["line"] == self.line.value]
+
+    # Computing ---------------------------------------------------------------
+
+    def read_inputs(self) -> PlanningInputs:
+        """The settings in library units (percent → fraction)."""
+        return PlanningInputs(
+            horizon_days=int(self.horizon.value), method=self.method.value,
+            target_sl=self.target_sl.value / 100, answer_time=float(self.answer_time.value),
+            shrinkage=self.shrinkage.value / 100,
+            shift_hours=tuple(float(h) for h, box in self.shift_hours.items() if box.value),
+            start_step_min=int(self.start_step.value), breaks=bool(self.breaks.value),
+            soft=bool(self.soft.value), aht=float(self.aht.value) if self.aht.value > 0 else None)
+
+    def run(self) -> None:
+        """Plan with the current data and settings; show the plan or one sentence."""
+        controls = [self.run_button, self.source, self.upload, self.line, self.method, self.horizon,
+                    self.aht, self.target_sl, self.answer_time, self.shrinkage, self.start_step,
+                    self.breaks, self.soft, self.language, *self.shift_hours.values()]
+        with busy(controls):
+            try:
+                part = self._line_history()
+                if part is None:
+                    raise ValueError("file must be chosen, got none")
+                series = part.set_index("interval_start")
+                inputs = self.read_inputs()
+                self.progress.value = 0
+                self.result = run_planning(series["calls"].astype(float), series["aht_s"], inputs,
+                                           progress=self._progress)
+                self.runs += 1
+                self._show(series["calls"])
+            except Exception as exc:  # every failure becomes a sentence, never a traceback
+                self.result = None
+                self.runs += 1
+                self._show_error(exc)
+
+    def _progress(self, stage: str, fraction: float) -> None:
+        step = STAGES.index(stage)
+        self.progress.value = int(100 * (step + min(max(fraction, 0.0), 1.0)) / len(STAGES))
+        self._set_status("computing", t(f"stage_{stage}", self.lang))
+
+    def _show(self, history_calls: pd.Series) -> None:
+        from ccskills.wfm_charts import coverage_chart, forecast_chart
+
+        r, lang = self.result, self.lang
+        for name, value in card_texts(r, lang).items():
+            set_card(self.cards[name], t(f"card_{name}", lang), value)
+        self.candidates.value = candidates_html(r, lang)
+        self.daily.value = daily_html(r, lang)
+        self.download.value = excel_link(excel_sheets(r, lang), t("excel_file", lang), t("download", lang))
+        self._draw("forecast", self.forecast_box, forecast_chart(history_calls, r.forecast, lang=lang))
+        self._draw("coverage", self.coverage_box, coverage_chart(r.schedule.coverage, lang=lang))
+        first, last = r.plan.summary()[["first_day", "last_day"]]
+        self.progress.value = 100
+        self._set_status("ok", t("done", lang, first=first, last=last, method=method_name(r.method, lang)))
+
+    def _draw(self, key: str, box: widgets.Box, chart) -> None:
+        if key not in self._charts:
+            widget = jupyter_chart(chart)
+            widget.add_class(f"ccs-{key}-chart")
+            self._charts[key] = widget
+            box.children = [widget]
+        else:
+            self._charts[key].chart = chart
+
+    def _show_error(self, exc: BaseException) -> None:
+        for name, box in self.cards.items():
+            set_card(box, t(f"card_{name}", self.lang), "—")
+        self.candidates.value = self.daily.value = self.download.value = ""
+        self.progress.value = 0
+        if isinstance(exc, UploadError):
+            message = upload_message(exc, self.lang)
+        elif str(exc).startswith("file must be chosen"):
+            message = t("no_file", self.lang)
+        else:
+            message = error_message(exc, self.lang, errors=ERRORS)
+            if message.startswith(("计算时出现意外问题", "Something unexpected")):
+                message = t("unexpected", self.lang, kind=type(exc).__name__)
+        self._set_status("error", message)
+
+    def _set_status(self, kind: str, message: str) -> None:
+        self.status.value = status_html(kind, message, self.runs)
+
+    # Reading the screen (tests) -----------------------------------------------
+
+    def shown(self, name: str) -> str:
+        """The text a result card shows, e.g. ``shown("fill_rate") == "100.0 %"``."""
+        return card_value(self.cards[name])
+
+    @property
+    def status_text(self) -> str:
+        """The status line as plain text."""
+        return html.unescape(self.status.value.split(">", 1)[1].rsplit("<", 1)[0])
+
+    # Language ----------------------------------------------------------------
+
+    def _on_language(self, change) -> None:
+        self.lang = change["new"]
+        self.relabel()
+        if self.result is not None:
+            history = self._line_history()
+            self._show(history.set_index("interval_start")["calls"])
+
+    def relabel(self) -> None:
+        """Every label and option in ``self.lang`` (values kept)."""
+        lang = self.lang
+        self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"
+        self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
+        for key, widget in self.headings.items():
+            tag = "p class='ccs-hint'" if key == "shrinkage_note" else "h3"
+            widget.value = f"<{tag}>{html.escape(t(key, lang))}</{tag.split()[0]}>"
+        _relabel_options(self.source, [(t(f"source_{s}", lang), s) for s in (*SAMPLES, "upload")])
+        _relabel_options(self.method, [(method_name(m, lang), m) for m in METHOD_CHOICES])
+        _relabel_options(self.start_step, [(t("minutes_option", lang, n=m), m) for m in (15, 30, 60)])
+        self.upload.description = t("upload_button", lang)
+        self.upload_hint.value = f'<span class="ccs-hint">{html.escape(t("upload_hint", lang))}</span>'
+        for widget, key in ((self.line, "line"), (self.method, "method"), (self.horizon, "horizon"),
+                            (self.aht, "aht"), (self.target_sl, "target_sl"),
+                            (self.answer_time, "answer_time"), (self.shrinkage, "shrinkage"),
+                            (self.start_step, "start_step"), (self.breaks, "breaks"), (self.soft, "soft")):
+            widget.description = t(key, lang)
+        for hours, box in self.shift_hours.items():
+            box.description = t("hours_option", lang, n=hours)
+        self.shift_label.value = f"<span>{html.escape(t('shift_hours', lang))}</span>"
+        self.run_button.description = t("run", lang)
+        for name, box in self.cards.items():
+            if not box.value:
+                set_card(box, t(f"card_{name}", lang), "—")
+
+
+def _relabel_options(control: widgets.Widget, options: list[tuple[str, object]]) -> None:
+    value = control.value
+    control.options = options
+    control.value = value
+
+
+def build_workforce_planner(lang: str = "zh") -> WorkforcePlanner:
+    """The workforce planner in ``lang`` ("zh" default, or "en"), with the e-commerce sample loaded.
+
+    >>> app = build_workforce_planner("en")
+    >>> app.status_text
+    'Choose the data and settings, then press “Plan”.'
+    """
+    return WorkforcePlanner(lang=lang)

@@ -1,0 +1,226 @@
+"""The weekly planning cycle in one call: forecast → accuracy → staffing requirement → schedule.
+
+What a WFM analyst does every week, as the workforce planner calculator runs it:
+
+1. forecast calls for every open slot of the horizon (:func:`ccskills.forecasting.forecast`,
+   ``"auto"`` by default) and AHT (:func:`ccskills.forecasting.forecast_aht`);
+2. measure that method honestly on held-out weeks (:func:`ccskills.forecasting.backtest`);
+3. turn the forecast into agents per slot (:func:`ccskills.staffing.plan_staffing`);
+4. cover them with shifts (:func:`ccskills.scheduling.shift_patterns` with a break and an unpaid
+   lunch in their windows, :func:`ccskills.scheduling.schedule`) and read the coverage
+   (排班满足率, 排班效率).
+
+Shrinkage here is the part of paid time that the shift patterns do *not* already plan
+(absence, training, meetings): breaks and lunch are placed explicitly in every shift, so
+counting them again in shrinkage would double them. The schedule covers
+⌈required ÷ (1 − shrinkage)⌉ agents on the phones per slot.
+
+Nothing here draws or reads files; the calculator and lessons call :func:`run_planning`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from ccskills._validation import check_fraction, check_positive
+
+__all__ = ["PlanningInputs", "PlanningResult", "run_planning", "STAGES", "BREAK", "LUNCH"]
+
+STAGES: tuple[str, ...] = ("forecast", "accuracy", "staffing", "schedule")
+"""The steps :func:`run_planning` reports to its ``progress`` callback, in order."""
+
+
+def _rules():
+    from ccskills.scheduling import BreakRule
+
+    return (BreakRule("break", 900, 3600, 2 * 3600),
+            BreakRule("lunch", 1800, 3 * 3600, 5 * 3600, paid=False))
+
+
+BREAK_RULE_TEXT = "15-min paid break 1–2 h after the start; 30-min unpaid lunch 3–5 h after the start"
+"""The breaks every planner shift carries (see :func:`_rules`)."""
+BREAK, LUNCH = "break", "lunch"
+
+
+@dataclass(frozen=True)
+class PlanningInputs:
+    """The planner's settings, in library units (seconds, fractions, hours for shift lengths)."""
+
+    horizon_days: int = 7
+    method: str = "auto"
+    target_sl: float = 0.8
+    answer_time: float = 20.0
+    patience: float | None = None
+    max_occupancy: float | None = None
+    shrinkage: float = 0.15
+    shift_hours: tuple[float, ...] = (8.0, 9.0)
+    start_step_min: int = 30
+    breaks: bool = True
+    soft: bool = False
+    time_limit: float = 10.0
+    backtest_origins: int = 4
+    aht: float | None = None
+    hourly_cost: float | None = None
+
+    def checked(self) -> "PlanningInputs":
+        """Itself, after checking every field (ValueError naming the field otherwise)."""
+        if not isinstance(self.horizon_days, (int, np.integer)) or not 1 <= self.horizon_days <= 28:
+            raise ValueError(f"horizon_days must be a whole number of days from 1 to 28, got {self.horizon_days!r}")
+        check_fraction("target_sl", self.target_sl, low_open=True, high_open=True)
+        if not (isinstance(self.answer_time, (int, float)) and math.isfinite(self.answer_time)
+                and self.answer_time >= 0):
+            raise ValueError(f"answer_time must be zero or more seconds, got {self.answer_time!r}")
+        if self.patience is not None:
+            check_positive("patience", self.patience)
+        if self.max_occupancy is not None:
+            check_fraction("max_occupancy", self.max_occupancy, low_open=True)
+        check_fraction("shrinkage", self.shrinkage, high_open=True)
+        if not self.shift_hours:
+            raise ValueError("shift_hours must list at least one shift length, got none")
+        for hours in self.shift_hours:
+            if not (isinstance(hours, (int, float)) and 2 <= hours <= 12 and (hours * 4) == int(hours * 4)):
+                raise ValueError(f"shift_hours must be lengths from 2 to 12 h in quarter hours, got {hours!r}")
+        if self.start_step_min not in (15, 30, 60):
+            raise ValueError(f"start_step_min must be 15, 30 or 60, got {self.start_step_min!r}")
+        check_positive("time_limit", self.time_limit)
+        if not isinstance(self.backtest_origins, (int, np.integer)) or not 1 <= self.backtest_origins <= 26:
+            raise ValueError(f"backtest_origins must be a whole number from 1 to 26, got {self.backtest_origins!r}")
+        if self.aht is not None:
+            check_positive("aht", self.aht)
+        if self.hourly_cost is not None:
+            check_positive("hourly_cost", self.hourly_cost)
+        return self
+
+
+@dataclass(frozen=True)
+class PlanningResult:
+    """Everything one planning run produced; :meth:`sheets` lays it out for Excel."""
+
+    inputs: PlanningInputs
+    forecast: pd.Series  # calls per open slot of the horizon
+    aht: pd.Series  # seconds per open slot
+    method: str
+    candidates: dict  # method -> backtest WAPE, for "auto" (empty otherwise)
+    accuracy: pd.Series  # wape, mape, rmse, bias, daily_mape of `method` on held-out weeks
+    plan: object  # ccskills.staffing.StaffingPlan
+    required: pd.Series  # agents to cover on the phones per period of the planning days
+    patterns: object  # ccskills.scheduling.PatternSet
+    schedule: object  # ccskills.scheduling.ScheduleResult
+    fill_rate: float  # 排班满足率
+    efficiency: float  # 排班效率
+    extra: dict = field(default_factory=dict)
+
+    def summary(self) -> pd.Series:
+        """Headline figures: method and accuracy, staffing totals, schedule status and coverage."""
+        plan = self.plan.summary()
+        s = self.schedule
+        return pd.Series({
+            "first_day": plan["first_day"], "last_day": plan["last_day"],
+            "method": self.method, "wape": self.accuracy["wape"], "mape": self.accuracy["mape"],
+            "bias": self.accuracy["bias"], "daily_mape": self.accuracy["daily_mape"],
+            "calls": plan["calls"], "peak_required": plan["peak_required"],
+            "phone_hours_required": plan["phone_hours"],
+            "shifts": int(s.counts.sum()), "paid_hours_scheduled": s.paid_hours,
+            "fill_rate": self.fill_rate, "efficiency": self.efficiency,
+            "under_agent_hours": float(s.coverage["under"].sum() * self._period_hours),
+            "over_agent_hours": float(s.coverage["over"].sum() * self._period_hours),
+            "solver_status": s.status, "solver_gap": s.gap, "solve_seconds": s.seconds,
+        }, name="plan")
+
+    @property
+    def _period_hours(self) -> float:
+        index = self.required.index
+        return (index[1] - index[0]).total_seconds() / 3600 if len(index) > 1 else 0.25
+
+    def sheets(self) -> dict[str, pd.DataFrame]:
+        """Tables for an Excel workbook (English column names; the calculator relabels them)."""
+        forecast = pd.DataFrame({"calls": self.forecast, "aht_s": self.aht})
+        shifts = self.schedule.shifts.reset_index(drop=True)
+        return {
+            "summary": self.summary().rename("value").rename_axis("item").reset_index(),
+            "forecast": forecast.rename_axis("interval_start").reset_index(),
+            "staffing": self.plan.intervals.reset_index(),
+            "daily": self.plan.daily().reset_index(),
+            "shifts": shifts,
+            "coverage": self.schedule.coverage.rename_axis("interval_start").reset_index(),
+        }
+
+
+def _open_hours(slots: pd.DatetimeIndex, period: pd.Timedelta) -> tuple[str, str]:
+    """Earliest slot start and latest slot end (clock time) of the forecast: the shifts' window."""
+    seconds = (slots - slots.normalize()).total_seconds()
+    open_s, close_s = int(seconds.min()), int(seconds.max() + period.total_seconds())
+    return f"{open_s // 3600:02d}:{open_s % 3600 // 60:02d}", f"{close_s // 3600:02d}:{close_s % 3600 // 60:02d}"
+
+
+def run_planning(calls_history: pd.Series, aht_history: pd.Series | None = None,
+                 inputs: PlanningInputs | None = None,
+                 progress: Callable[[str, float], None] | None = None) -> PlanningResult:
+    """Forecast, measure, staff and schedule the ``horizon_days`` after ``calls_history``.
+
+    ``calls_history``: calls per open slot on a regular DatetimeIndex (closed slots absent);
+    ``aht_history``: AHT per slot in seconds on the same slots (NaN where no calls), or None
+    when the file had none — then ``inputs.aht`` is used for every slot. ``progress`` is
+    called as ``progress(stage, fraction_done)`` with a stage from :data:`STAGES`.
+
+    Raises ValueError naming the parameter for bad settings or a history too short for the
+    method, and ``ValueError("horizon_days must …")`` when the line is closed over the whole
+    horizon (nothing to plan).
+    """
+    from ccskills import forecasting, scheduling, staffing
+
+    inputs = (inputs or PlanningInputs()).checked()
+    report = progress or (lambda stage, fraction: None)
+    horizon = pd.Timedelta(days=inputs.horizon_days)
+
+    report("forecast", 0.0)
+    calls = forecasting.forecast(calls_history, horizon, method=inputs.method,
+                                 **({"origins": inputs.backtest_origins} if inputs.method == "auto" else {}))
+    if calls.empty:
+        raise ValueError(f"horizon_days must reach a day the line is open, got {inputs.horizon_days!r} "
+                         "(every slot of the horizon is closed: holidays or a closed week)")
+    method = calls.attrs.get("method", inputs.method)
+    candidates = dict(calls.attrs.get("backtest_wape", {}))
+    has_aht = aht_history is not None and aht_history.notna().any()
+    if has_aht:
+        aht = forecasting.forecast_aht(aht_history, calls_history, calls_forecast=calls)
+    elif inputs.aht is not None:
+        aht = pd.Series(float(inputs.aht), index=calls.index)
+    else:
+        raise ValueError("aht must be given when the history has no AHT column, got None")
+    report("forecast", 1.0)
+
+    report("accuracy", 0.0)
+    tested = forecasting.backtest(calls_history, method, horizon, origins=inputs.backtest_origins,
+                                  progress=lambda done, total: report("accuracy", done / total))
+    accuracy = tested.overall
+
+    report("staffing", 0.0)
+    plan = staffing.plan_staffing(calls, aht, target_sl=inputs.target_sl, answer_time=inputs.answer_time,
+                                  patience=inputs.patience, max_occupancy=inputs.max_occupancy,
+                                  shrinkage=inputs.shrinkage, hourly_cost=inputs.hourly_cost)
+    report("staffing", 1.0)
+
+    report("schedule", 0.0)
+    period = pd.Timedelta(seconds=plan.settings.interval)
+    index = pd.date_range(calls.index[0].normalize(), periods=int(horizon / period), freq=period)
+    on_phones = pd.Series(plan.scheduled, index=plan.index)  # ⌈required ÷ (1 − shrinkage)⌉
+    required = on_phones.reindex(index, fill_value=0).astype("int64").rename("required")
+    open_hours = _open_hours(calls.index, period)
+    patterns = scheduling.shift_patterns(
+        index, lengths=tuple(int(h * 3600) for h in inputs.shift_hours), open_hours=open_hours,
+        start_step=inputs.start_step_min * 60, breaks=_rules() if inputs.breaks else ())
+    result = scheduling.schedule(required, patterns, soft=inputs.soft, time_limit=inputs.time_limit)
+    scheduled = result.coverage["scheduled"]
+    report("schedule", 1.0)
+    return PlanningResult(
+        inputs=inputs, forecast=calls.rename("calls"), aht=aht.rename("aht_s"), method=method,
+        candidates=candidates, accuracy=accuracy, plan=plan, required=required, patterns=patterns,
+        schedule=result, fill_rate=scheduling.schedule_fill_rate(required, scheduled),
+        efficiency=scheduling.schedule_efficiency(required, scheduled),
+        extra={"open_hours": open_hours, "patterns": len(patterns)})

@@ -1,0 +1,82 @@
+"""Tier 5: the workforce planner in Voila, in Debian's Chromium, with no request off the machine.
+
+A person picks data, presses “Plan”, watches the progress and reads the plan; uploads a GBK
+file with a bad row and reads which row is wrong. Figures are compared with
+:func:`ccskills.planning.run_planning` called here on the same data.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = "workforce_planner.ipynb"
+OPEN_TIMEOUT_MS = 90_000  # a cold Voila page on a busy 2-core machine
+PLAN_TIMEOUT_MS = 180_000  # forecast + backtest + MILP on a busy 2-core machine
+
+
+def _expect():
+    from playwright.sync_api import expect
+
+    return expect
+
+
+def runs(page) -> int:
+    return int(page.locator(".ccs-status [data-run]").get_attribute("data-run"))
+
+
+def open_planner(page, server) -> None:
+    page.goto(server.render_url(NOTEBOOK), wait_until="domcontentloaded")
+    _expect()(page.locator(".ccs-status")).to_contain_text("开始规划", timeout=OPEN_TIMEOUT_MS)
+
+
+def press_plan(page) -> None:
+    before = runs(page)
+    page.locator(".ccs-run").click()
+    page.wait_for_function(
+        "n => Number(document.querySelector('.ccs-status [data-run]')?.dataset.run) > n",
+        arg=before, timeout=PLAN_TIMEOUT_MS)
+
+
+def test_plan_the_sample_week_and_read_coverage(page, voila_server):
+    from ccskills.datasets.wfm import load_interval_history
+    from ccskills.planning import PlanningInputs, run_planning
+
+    open_planner(page, voila_server)
+    page.locator(".ccs-method select").select_option(label="历史平均（星期 × 时段，近 8 周）")
+    press_plan(page)
+    status = page.locator(".ccs-status").inner_text()
+    assert status.startswith("规划完成：2026-10-01 至 2026-10-07"), status
+    history = load_interval_history("ecommerce").set_index("interval_start")
+    expected = run_planning(history["calls"].astype(float), history["aht_s"],
+                            PlanningInputs(method="historical_average"))
+    assert page.locator(".ccs-card-peak .ccs-card-value").inner_text() == str(int(expected.required.max()))
+    assert page.locator(".ccs-card-fill-rate .ccs-card-value").inner_text() == "100.0 %"
+    eff = expected.schedule.coverage["required"].sum() / expected.schedule.coverage["scheduled"].sum()
+    assert page.locator(".ccs-card-efficiency .ccs-card-value").inner_text() == f"{100 * eff:.1f} %"
+    _expect()(page.locator(".ccs-coverage-chart canvas, .ccs-coverage-chart svg").first).to_be_visible()
+    _expect()(page.locator(".ccs-forecast-chart canvas, .ccs-forecast-chart svg").first).to_be_visible()
+    link = page.locator("a.ccs-download-link")
+    assert link.get_attribute("download") == "排班规划.xlsx"
+    assert "Traceback" not in page.locator("body").inner_text()
+
+
+def test_a_bad_upload_names_the_row_and_nothing_crashes(page, voila_server, tmp_path):
+    open_planner(page, voila_server)
+    page.locator(".ccs-source label", has_text="上传").click()
+    _expect()(page.locator(".ccs-status")).to_contain_text("请先选择要上传的文件")
+    bad = tmp_path / "历史.csv"
+    bad.write_bytes("时段,来电量\n2026-03-02 08:00,12\n2026-03-02 08:15,十二\n".encode("gbk"))
+    before = runs(page)
+    with page.expect_file_chooser() as chooser:
+        page.locator(".ccs-upload").click()
+    chooser.value.set_files(str(bad))
+    page.wait_for_function(
+        "n => Number(document.querySelector('.ccs-status [data-run]')?.dataset.run) > n", arg=before)
+    assert page.locator(".ccs-status").inner_text() == "“来电量”列必须是数字；第 3 行是“十二”。"
+    press_plan(page)
+    assert page.locator(".ccs-status").inner_text() == "请先选择要上传的文件。"
+    assert not re.search("Traceback|Error:", page.locator("body").inner_text())

@@ -1,0 +1,132 @@
+"""Workforce planner, headless: build the widget tree, run a plan, upload good and bad files."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from ccskills.apps.planner import build_workforce_planner
+from ccskills.datasets.wfm import load_interval_history
+
+
+def _upload(app, content: bytes, name: str) -> None:
+    app.upload.value = ({"name": name, "type": "", "size": len(content), "content": memoryview(content),
+                         "last_modified": dt.datetime(2026, 11, 23)},)
+
+
+def _fast(app) -> None:
+    """Settings that keep a headless plan to a few seconds (no automatic method search)."""
+    app.method.value = "historical_average"
+
+
+@pytest.fixture(scope="module")
+def planned():
+    app = build_workforce_planner("zh")
+    _fast(app)
+    app.run()
+    return app
+
+
+def test_opens_ready_on_the_sample_line_without_computing():
+    app = build_workforce_planner("zh")
+    assert app.result is None and app.runs == 0
+    assert app.status_text == "选好数据和参数后，点击“开始规划”。"
+    assert "40,880" in app.history_note.value
+
+
+def test_a_plan_fills_cards_tables_charts_and_download(planned):
+    app = planned
+    r = app.result
+    assert app.status_text.startswith("规划完成：2026-10-01 至 2026-10-07")
+    assert app.progress.value == 100
+    assert app.shown("fill_rate") == "100.0 %"  # hard cover
+    expected_eff = r.schedule.coverage["required"].sum() / r.schedule.coverage["scheduled"].sum()
+    assert app.shown("efficiency") == f"{100 * expected_eff:.1f} %"
+    assert app.shown("peak") == str(int(r.required.max()))
+    assert app.shown("method") == "历史平均（星期 × 时段，近 8 周）"
+    assert "ccs-daily" in app.daily.value and app.daily.value.count("<tr>") == 1 + 7
+    assert {"forecast", "coverage"} <= set(app._charts)
+
+
+def test_excel_download_has_every_sheet_in_chinese(planned):
+    href = planned.download.value.split('href="', 1)[1].split('"', 1)[0]
+    book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(href.split("base64,", 1)[1])))
+    assert book.sheetnames == ["汇总", "预测", "人力需求", "每日", "班次", "覆盖"]
+    coverage = pd.read_excel(io.BytesIO(base64.b64decode(href.split("base64,", 1)[1])), sheet_name="覆盖")
+    assert list(coverage.columns) == ["时段", "所需座席", "排班人数", "缺口", "冗余"]
+    assert coverage["所需座席"].sum() == planned.result.required.sum()
+
+
+def test_switching_language_relabels_the_plan(planned):
+    planned.language.value = "en"
+    try:
+        assert planned.status_text.startswith("Plan ready: 2026-10-01 to 2026-10-07")
+        assert planned.shown("method") == "Historical average (weekday × slot, 8 weeks)"
+    finally:
+        planned.language.value = "zh"
+
+
+def test_bad_settings_show_one_sentence_and_clear_results():
+    app = build_workforce_planner("en")
+    _fast(app)
+    app.target_sl.value = 120
+    app.run()
+    assert app.status_text == ("The service level target must be more than 0 % and less than 100 % "
+                               "(you entered 120).")
+    assert app.shown("fill_rate") == "—" and app.download.value == ""
+    for box in app.shift_hours.values():
+        box.value = False
+    app.target_sl.value = 80
+    app.run()
+    assert app.status_text.startswith("Choose at least one shift length")
+
+
+def test_upload_in_gbk_with_chinese_headers_plans(tmp_path):
+    history = load_interval_history("ecommerce")
+    recent = history[history["interval_start"] >= "2026-07-01"]
+    table = recent.rename(columns={"interval_start": "时段", "calls": "来电量", "aht_s": "平均处理时长"})
+    content = table.drop(columns="line").to_csv(index=False).encode("gbk")
+    app = build_workforce_planner("zh")
+    app.source.value = "upload"
+    assert app.status_text == "请先选择要上传的文件。"
+    _upload(app, content, "历史.csv")
+    assert "已读取 历史.csv" in app.history_note.value
+    app.method.value = "seasonal_naive"
+    app.horizon.value = 3
+    app.run()
+    assert app.status_text.startswith("规划完成：2026-10-01 至 2026-10-03"), app.status_text
+    assert np.isclose(app.result.forecast.sum(),
+                      recent.set_index("interval_start")["calls"]
+                      .reindex(app.result.forecast.index - pd.Timedelta(days=7)).sum())
+
+
+@pytest.mark.parametrize("text, message", [
+    ("时段,来电量\n2026-03-02 08:00,12\n2026-03-02 08:00,3\n",
+     "“时段”列有重复值“2026-03-02 08:00:00”：第 2, 3 行。"),
+    ("interval_start,calls\n2026-03-02 08:00,12\n2026-03-02 08:15,-3\n", "“calls”列不能为负数；第 3 行是 -3。"),
+    ("interval_start,calls\n2026-03-02 08:00,12\n2026-03-02 08:15,很多\n", "“calls”列必须是数字；第 3 行是“很多”。"),
+    ("时间戳,数量\n2026-03-02 08:00,12\n", "缺少列：interval_start, calls。文件中的列为：时间戳、数量。"),
+])
+def test_bad_uploads_name_the_column_and_rows(text, message):
+    app = build_workforce_planner("zh")
+    app.source.value = "upload"
+    _upload(app, text.encode("gbk"), "bad.csv")
+    assert app.status_text == message
+    app.run()  # planning without usable data is a sentence too
+    assert app.status_text == "请先选择要上传的文件。"
+
+
+def test_a_short_upload_explains_what_is_missing():
+    idx = pd.date_range("2026-09-01 09:00", periods=8, freq="15min")
+    text = "interval_start,calls\n" + "".join(f"{t:%Y-%m-%d %H:%M},5\n" for t in idx)
+    app = build_workforce_planner("en")
+    app.source.value = "upload"
+    _upload(app, text.encode(), "short.csv")
+    app.run()
+    assert app.status_text.startswith("The history is too short"), app.status_text
