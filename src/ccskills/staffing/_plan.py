@@ -325,17 +325,16 @@ class StaffingPlan:
         """The whole plan in one column: totals, FTE over the period, queue figures, peaks."""
         days = self.index.normalize().unique()
         span = (days[-1] - days[0]).days + 1
-        row = _aggregate(self.intervals, span, self.settings)
+        row = _aggregate(self.intervals, np.zeros(len(self.index), int), span, self.settings).iloc[0]
         head = pd.Series({"first_day": days[0].date(), "last_day": days[-1].date(),
                           "days": span, "open_days": len(days), "model": self.settings.model})
         return pd.concat([head, row]).rename("plan")
 
     def _grouped(self, keys: pd.Index, days) -> pd.DataFrame:
         """Aggregate by ``keys``; ``days`` is the period length, or a dict key -> days."""
-        frame = self.intervals
-        rows = {key: _aggregate(part, days[key] if isinstance(days, dict) else days, self.settings)
-                for key, part in frame.groupby(keys, sort=True)}
-        return pd.DataFrame.from_dict(rows, orient="index").rename_axis(keys.name)
+        if isinstance(days, dict):
+            days = pd.Series(days).sort_index().to_numpy()
+        return _aggregate(self.intervals, keys.to_numpy(), days, self.settings).rename_axis(keys.name)
 
     def excel_bytes(self, lang: str = "zh") -> bytes:
         """The plan as an .xlsx file in memory (summary, weekly, daily, intervals, settings)."""
@@ -356,36 +355,51 @@ SUMMARY_COLUMNS = ("calls", "workload_hours", "phone_hours", "paid_hours", "fte"
 """Rows of :meth:`StaffingPlan.summary` after the period (and columns of daily/weekly)."""
 
 
-def _weighted(values: pd.Series, weights: pd.Series) -> float:
-    ok = values.notna() & (weights > 0)
-    total = weights[ok].sum()
-    return float((values[ok] * weights[ok]).sum() / total) if total > 0 else float("nan")
+def _parts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per interval, the additive pieces every summary is made of (NaN figures weigh 0)."""
+    calls = frame["calls"]
+    answered = calls * (1 - frame["abandon_rate"].fillna(0))
+    aht = frame["aht_s"].fillna(0)
+
+    def weighted(values, weights):
+        known = values.notna() & (weights > 0)
+        return (values.fillna(0) * weights).where(known, 0.0), weights.where(known, 0.0)
+
+    sl, sl_w = weighted(frame["service_level"], calls)
+    asa, asa_w = weighted(frame["asa_s"], answered)
+    ab, ab_w = weighted(frame["abandon_rate"], calls)
+    return pd.DataFrame({
+        "calls": calls, "work_s": calls * aht, "handled_s": answered * aht,
+        "phone_hours": frame["phone_hours"], "paid_hours": frame["paid_hours"],
+        "cost": frame["cost"] if "cost" in frame else np.nan,
+        "sl": sl, "sl_w": sl_w, "asa": asa, "asa_w": asa_w, "ab": ab, "ab_w": ab_w,
+        "peak_required": frame["required"], "peak_scheduled": frame["scheduled"]})
 
 
-def _aggregate(frame: pd.DataFrame, days: int, s: PlanSettings) -> pd.Series:
-    """Totals, FTE and call-weighted queue figures of a block of intervals.
+def _aggregate(frame: pd.DataFrame, keys, days, s: PlanSettings) -> pd.DataFrame:
+    """Totals, FTE and weighted queue figures per group of intervals (one row per key).
 
     FTE = paid hours ÷ (hours_per_fte × days / 365): the full-time staff whose paid
-    time over ``days`` days covers the block. SL and abandonment are weighted by
-    calls, ASA by answered calls, occupancy is handled workload ÷ phone hours.
+    time over ``days`` days (a number, or a Series by key) covers the block. SL and
+    abandonment are weighted by calls, ASA by answered calls; occupancy is handled
+    workload ÷ phone hours.
     """
-    answered = frame["calls"] * (1 - frame["abandon_rate"].fillna(0))
-    handled = (answered * frame["aht_s"]).sum() / 3600
-    phone = frame["phone_hours"].sum()
-    paid = frame["paid_hours"].sum()
-    fte = full_time_equivalents(paid * DAYS_PER_YEAR / days, hours_per_fte=s.hours_per_fte)
-    return pd.Series({
-        "calls": frame["calls"].sum(),
-        "workload_hours": (frame["calls"] * frame["aht_s"]).sum() / 3600,
-        "phone_hours": phone, "paid_hours": paid, "fte": fte,
-        "cost": frame["cost"].sum() if "cost" in frame else np.nan,
-        "service_level": _weighted(frame["service_level"], frame["calls"]),
-        "asa_s": _weighted(frame["asa_s"], answered),
-        "occupancy": handled / phone if phone > 0 else np.nan,
-        "abandon_rate": (_weighted(frame["abandon_rate"], frame["calls"])
-                         if s.patience is not None else np.nan),
-        "peak_required": frame["required"].max(), "peak_scheduled": frame["scheduled"].max(),
-    })
+    grouped = _parts(frame).groupby(keys, sort=True)
+    sums = grouped.sum(min_count=1)
+    peaks = grouped[["peak_required", "peak_scheduled"]].max()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = pd.DataFrame({
+            "calls": sums["calls"], "workload_hours": sums["work_s"] / 3600,
+            "phone_hours": sums["phone_hours"], "paid_hours": sums["paid_hours"],
+            "fte": full_time_equivalents(sums["paid_hours"] * DAYS_PER_YEAR / days,
+                                         hours_per_fte=s.hours_per_fte),
+            "cost": sums["cost"],
+            "service_level": sums["sl"] / sums["sl_w"], "asa_s": sums["asa"] / sums["asa_w"],
+            "occupancy": sums["handled_s"] / 3600 / sums["phone_hours"],
+            "abandon_rate": (sums["ab"] / sums["ab_w"] if s.patience is not None else np.nan),
+            "peak_required": peaks["peak_required"], "peak_scheduled": peaks["peak_scheduled"],
+        })
+    return out.replace([np.inf, -np.inf], np.nan)
 
 
 def compare_scenarios(plans: dict) -> pd.DataFrame:
