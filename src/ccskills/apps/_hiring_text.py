@@ -1,0 +1,198 @@
+"""How the hiring planner reads: labels, error sentences, class explanations, tables, Excel.
+
+Formatting only, in Chinese or English; the numbers come from :func:`ccskills.people.hiring_plan`.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import pandas as pd
+
+from ccskills.people import HiringPlan
+
+__all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "week_labels", "card_texts",
+           "explanations", "classes_html", "excel_sheets"]
+
+TEXT = {
+    "title": ("招聘与流失规划器", "Hiring & attrition planner"),
+    "intro": ("按每周人力需求、流失率、培训周数和鉴定通过率，算出何时开班、每班招多少人，"
+              "以及在岗人数的走势。所有数字是期望值。",
+              "From weekly required FTE, attrition, training weeks and the certification pass rate: "
+              "when to start classes, how many to hire in each, and the FTE trajectory. Expected values."),
+    "source": ("需求数据", "Requirement"),
+    "source_dataset": ("套件数据：2026 年 4–9 月每周需求", "Kit data: weekly requirement Apr–Sep 2026"),
+    "source_typed": ("手动输入（每周一个数，用逗号或换行分隔）", "Type it (one number per week, commas or new lines)"),
+    "source_upload": ("上传 CSV / Excel（列：week、required_fte）", "Upload CSV / Excel (columns: week, required_fte)"),
+    "queue": ("队列", "Queue"),
+    "queue_total": ("合计", "Total"),
+    "queue_presales": ("售前", "Presales"),
+    "queue_aftersales": ("售后", "Aftersales"),
+    "typed": ("每周需求（人）", "Weekly need (FTE)"),
+    "upload_hint": ("第一行是表头：week（周，可为日期）和 required_fte（所需人数）；也可用中文表头“周”“需求人数”。",
+                    "First row is the header: week (a label or date) and required_fte; Chinese headers 周 / 需求人数 also work."),
+    "current_fte": ("现有在岗人数（人）", "Current productive FTE"),
+    "attrition": ("流失率（%）", "Attrition (%)"),
+    "period": ("流失率的周期", "Attrition per"),
+    "period_week": ("每周", "week"),
+    "period_month": ("每月", "month"),
+    "period_year": ("每年", "year"),
+    "training_weeks": ("岗前培训（周）", "Training (weeks)"),
+    "pass_rate": ("鉴定通过率（%）", "Certification pass rate (%)"),
+    "class_every_weeks": ("每隔几周开一个班", "A class every (weeks)"),
+    "min_class": ("每班最少（人）", "Class minimum (people)"),
+    "max_class": ("每班最多（人，0 = 不限）", "Class maximum (0 = none)"),
+    "total_hires": ("共需招聘", "Total hires"),
+    "classes": ("开班数", "Classes"),
+    "weeks_short": ("人手不足的周数", "Weeks short"),
+    "largest_gap": ("最大缺口", "Largest gap"),
+    "unit_people": ("人", "people"),
+    "unit_weeks": ("周", "weeks"),
+    "computing": ("正在计算……", "Computing…"),
+    "ok": ("已算出：{n} 个班，共 {hires} 人。", "Done: {n} classes, {hires} hires."),
+    "no_classes": ("现有人数已够，不需要招聘。", "Current staff cover every week; no hiring needed."),
+    "unexpected": ("计算时出现意外问题（{kind}）。请检查输入后重试。",
+                   "Something unexpected went wrong ({kind}). Please check the inputs and try again."),
+    "waiting_upload": ("请上传文件。", "Please upload a file."),
+    "download_excel": ("下载 Excel", "Download Excel"),
+    "excel_file": ("招聘计划", "hiring_plan"),
+    "col_start": ("开班周", "Start week"),
+    "col_graduation": ("结业周", "Graduation"),
+    "col_hires": ("招聘人数", "Hires"),
+    "col_graduates": ("预计上岗", "Expected graduates"),
+    "col_why": ("为什么是这个数", "Why this number"),
+    "series_required_fte": ("需求", "required"),
+    "series_productive_fte": ("在岗", "productive"),
+    "series_in_training": ("培训中", "in training"),
+    "axis_week": ("周", "week"),
+    "axis_fte": ("人数", "FTE"),
+    "week_n": ("第 {n} 周", "week {n}"),
+    "explain": ("{start} 开班招 {hires} 人，{grad} 结业，预计 {graduates} 人上岗。这个班负责到下一班结业前，"
+                "最紧的是 {binding}：需求 {need} 人，不招这个班只有 {projected} 人，差 {gap} 人；"
+                "÷ 通过率 {pass_rate} ÷ 结业后留存 {survival} = {raw}，向上取整 {ceil} 人{limit}。",
+                "Start {start}, hire {hires}; graduates {grad}, about {graduates} go live. This class covers "
+                "until the next one graduates; the tightest week is {binding}: need {need}, without this class "
+                "{projected}, short {gap}; ÷ pass rate {pass_rate} ÷ survival after graduation {survival} = {raw}, "
+                "rounded up {ceil}{limit}."),
+    "limit_min": ("，但每班至少 {n} 人", ", raised to the class minimum {n}"),
+    "limit_max": ("，但每班最多 {n} 人，缺口会留在轨迹里", ", capped at the class maximum {n}; the gap stays"),
+}
+
+ERRORS = {
+    "required_fte": ("每周需求必须是不小于 0 的数字，至少一周", "Weekly need must be numbers of 0 or more, at least one week"),
+    "current_fte": ("现有在岗人数必须是不小于 0 的数字", "Current FTE must be a number of 0 or more"),
+    "attrition_rate": ("流失率必须在 0 % 到 100 % 之间（不含 100 %）", "Attrition must be from 0 % to below 100 %"),
+    "pass_rate": ("鉴定通过率必须大于 0 % 且不超过 100 %", "The pass rate must be above 0 % and at most 100 %"),
+    "training_weeks": ("培训周数必须是不小于 0 的整数", "Training weeks must be a whole number of 0 or more"),
+    "class_every_weeks": ("开班间隔必须是不小于 1 的整数", "The class interval must be a whole number of 1 or more"),
+    "min_class": ("每班最少人数必须是不小于 0 的整数", "The class minimum must be a whole number of 0 or more"),
+    "max_class": ("每班最多人数必须是整数，且不小于每班最少人数", "The class maximum must be a whole number, at least the minimum"),
+}
+"""Calculator sentences by parameter name, added to :data:`ccskills.i18n.ERRORS`."""
+
+CARDS = ("total_hires", "classes", "weeks_short", "largest_gap")
+
+STYLE = """<style>
+.ccs-hiring-planner { font-family: var(--ccs-font-family, system-ui, sans-serif); }
+.ccs-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 10px; }
+.ccs-card-label { color: #57606a; font-size: 12px; }
+.ccs-card-value { font-size: 22px; font-weight: 600; }
+.ccs-card-total-hires .ccs-card-value { color: #1f6fb4; }
+.ccs-status-ok { color: #1a7f37; } .ccs-status-computing { color: #57606a; }
+.ccs-status-error { color: #b42318; font-weight: 600; }
+table.ccs-classes-table { border-collapse: collapse; font-size: 13px; }
+table.ccs-classes-table th, table.ccs-classes-table td { padding: 3px 8px; text-align: left;
+  border-bottom: 1px solid #e5e7eb; vertical-align: top; }
+a.ccs-download-link { font-size: 13px; }
+</style>"""
+
+
+def t(key: str, lang: str, **values) -> str:
+    """The text ``key`` in ``lang`` ('zh' or 'en'), formatted with ``values``."""
+    phrase = TEXT[key][0 if lang == "zh" else 1]
+    return phrase.format(**values) if values else phrase
+
+
+def week_labels(index, lang: str) -> list[str]:
+    """Dates as YYYY-MM-DD, anything else as 'week n' (1-based)."""
+    if isinstance(index, pd.DatetimeIndex):
+        return [f"{d:%Y-%m-%d}" for d in index]
+    return [t("week_n", lang, n=i + 1) for i in range(len(index))]
+
+
+def _num(x: float, digits: int = 1) -> str:
+    return f"{x:,.{digits}f}"
+
+
+def card_texts(plan: HiringPlan, lang: str) -> dict[str, tuple[str, str]]:
+    """Card name → (label, value text)."""
+    traj = plan.trajectory
+    people = t("unit_people", lang)
+    gap = float(min(traj["gap"].min(), 0.0))
+    return {
+        "total_hires": (t("total_hires", lang), f"{int(plan.classes['hires'].sum())} {people}"),
+        "classes": (t("classes", lang), f"{len(plan.classes)}"),
+        "weeks_short": (t("weeks_short", lang), f"{int(traj['short'].sum())} {t('unit_weeks', lang)}"),
+        "largest_gap": (t("largest_gap", lang), f"{_num(-gap)} {people}"),
+    }
+
+
+def explanations(plan: HiringPlan, labels: list[str], lang: str,
+                 min_class: int, max_class: int | None) -> list[str]:
+    """One sentence per class: where its size comes from."""
+    out = []
+    for row in plan.classes.itertuples():
+        limit = ""
+        if row.limited_by == "min_class":
+            limit = t("limit_min", lang, n=min_class)
+        elif row.limited_by == "max_class":
+            limit = t("limit_max", lang, n=max_class)
+        out.append(t("explain", lang, start=labels[row.start], hires=row.hires,
+                     grad=labels[row.graduation], graduates=_num(row.graduates),
+                     binding=labels[row.binding_week], need=_num(row.required_at_binding, 2),
+                     projected=_num(row.projected_without, 2), gap=_num(row.gap_at_binding, 2),
+                     pass_rate=f"{plan.pass_rate:.0%}", survival=f"{row.survival_to_binding:.3f}",
+                     raw=_num(row.raw_hires, 2), ceil=math.ceil(row.raw_hires - 1e-9), limit=limit))
+    return out
+
+
+def classes_frame(plan: HiringPlan, labels: list[str], lang: str, min_class: int,
+                  max_class: int | None) -> pd.DataFrame:
+    """The classes as a table with translated headers and the explanation sentence."""
+    c = plan.classes
+    return pd.DataFrame({
+        t("col_start", lang): [labels[i] for i in c["start"]],
+        t("col_graduation", lang): [labels[i] for i in c["graduation"]],
+        t("col_hires", lang): c["hires"].astype(int).to_list(),
+        t("col_graduates", lang): c["graduates"].round(1).to_list(),
+        t("col_why", lang): explanations(plan, labels, lang, min_class, max_class),
+    })
+
+
+def classes_html(frame: pd.DataFrame) -> str:
+    """The classes table as HTML (escaped)."""
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    return f'<table class="ccs-classes-table"><tr>{head}</tr>{rows}</table>'
+
+
+def trajectory_frame(plan: HiringPlan, labels: list[str], lang: str) -> pd.DataFrame:
+    """Week-by-week trajectory with translated headers (for Excel)."""
+    traj = plan.trajectory
+    names = {"required_fte": t("series_required_fte", lang),
+             "productive_fte": t("series_productive_fte", lang),
+             "in_training": t("series_in_training", lang)}
+    out = pd.DataFrame({t("axis_week", lang): labels})
+    for col, name in names.items():
+        out[name] = traj[col].round(2).to_list()
+    out[t("col_hires", lang)] = traj["hires_started"].astype(int).to_list()
+    return out
+
+
+def excel_sheets(plan: HiringPlan, labels: list[str], lang: str, min_class: int,
+                 max_class: int | None) -> dict[str, pd.DataFrame]:
+    """Sheets for the download: the classes with explanations and the trajectory."""
+    return {t("classes", lang): classes_frame(plan, labels, lang, min_class, max_class),
+            t("axis_week", lang): trajectory_frame(plan, labels, lang)}

@@ -1,0 +1,306 @@
+"""The hiring & attrition planner (招聘与流失规划器), served by Voila from course/apps/hiring_planner.ipynb.
+
+Pick the kit's weekly requirement, type one, or upload a CSV/Excel; set current FTE,
+attrition, training weeks, pass rate and class rules. Every change recomputes with
+:func:`ccskills.people.hiring_plan` (wiring only): cards, the classes with a sentence
+explaining each number, the FTE trajectory chart and an Excel download. Bad input is one
+sentence in the chosen language in the status line; controls are disabled while computing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import altair as alt
+import ipywidgets as widgets
+import pandas as pd
+
+from ccskills.apps._common import busy, card, card_value, excel_link, set_card
+from ccskills.apps._erlang_text import status_html
+from ccskills.apps._hiring_text import (CARDS, ERRORS, STYLE, card_texts, classes_frame, classes_html,
+                                        excel_sheets, t, week_labels)
+from ccskills.charts import jupyter_chart, themed
+from ccskills.i18n import LANGUAGES, error_message, parameter_of
+from ccskills.io import UploadError, parse_numbers, read_table, require_columns, upload_message
+from ccskills.people import HiringPlan, hiring_plan
+
+__all__ = ["HiringPlanner", "build_hiring_planner", "HIRING_DEFAULTS"]
+
+HIRING_DEFAULTS = {"current_fte": 72.0, "attrition": 4.41, "period": "month", "training_weeks": 4,
+                   "pass_rate": 80.0, "class_every_weeks": 4, "min_class": 4, "max_class": 15}
+"""What the planner shows first: the chapter 08 lesson's inputs (percent on screen)."""
+_PERCENT = ("attrition_rate", "pass_rate")
+_STYLE = {"description_width": "16em"}
+_LAYOUT = {"width": "28em"}
+_ALIASES = {"周": "week", "week_start": "week", "需求人数": "required_fte", "需求": "required_fte"}
+
+
+def _css(name: str) -> str:
+    return "ccs-" + name.replace("_", "-")
+
+
+def dataset_requirement(queue: str = "total") -> pd.Series:
+    """The kit's weekly requirement (heads) for ``queue``: 'total', 'presales' or 'aftersales'."""
+    from ccskills.datasets.people import load_fte_requirement
+
+    column = {"total": "required_fte", "presales": "presales_fte", "aftersales": "aftersales_fte"}[queue]
+    return load_fte_requirement()[column]
+
+
+def typed_requirement(text: str) -> pd.Series:
+    """Numbers typed one per week (commas, spaces, new lines); ValueError naming required_fte."""
+    parts = [p for p in re.split(r"[\s,;，、；]+", text.strip()) if p]
+    try:
+        values = [float(p) for p in parts]
+    except ValueError:
+        bad = next(p for p in parts if not _is_number(p))
+        raise ValueError(f"required_fte must be numbers separated by commas, got {bad!r}") from None
+    return pd.Series(values, dtype=float)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def uploaded_requirement(content: bytes, filename: str) -> pd.Series:
+    """Columns ``week`` and ``required_fte`` of an upload; UploadError naming column and rows."""
+    frame = require_columns(read_table(content, filename), ["week", "required_fte"], aliases=_ALIASES)
+    values = parse_numbers(frame, "required_fte", minimum=0)
+    weeks = pd.to_datetime(frame["week"], errors="coerce", format="mixed")
+    index = pd.DatetimeIndex(weeks) if weeks.notna().all() else pd.RangeIndex(len(frame))
+    return pd.Series(values.to_numpy(), index=index, dtype=float)
+
+
+class HiringPlanner(widgets.VBox):
+    """Inputs on the left, cards and status on the right; classes table and chart below."""
+
+    def __init__(self, lang: str = "zh") -> None:
+        self.lang = lang if lang in LANGUAGES else LANGUAGES[0]
+        d = HIRING_DEFAULTS
+        self.language = widgets.ToggleButtons(options=[("中文", "zh"), ("English", "en")], value=self.lang)
+        self.source = widgets.RadioButtons(options=[("", s) for s in ("dataset", "typed", "upload")],
+                                           value="dataset")
+        self.queue = widgets.Dropdown(options=[("", q) for q in ("total", "presales", "aftersales")],
+                                      value="total", style=_STYLE, layout=widgets.Layout(**_LAYOUT))
+        self.typed = widgets.Textarea(value="80, 80, 82, 85, 90, 90, 88, 85", style=_STYLE,
+                                      layout=widgets.Layout(**_LAYOUT))
+        self.upload = widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=False)
+        self.upload_hint = widgets.HTML()
+        self.numbers = {
+            "current_fte": widgets.FloatText(value=d["current_fte"]),
+            "attrition": widgets.FloatText(value=d["attrition"]),
+            "training_weeks": widgets.IntText(value=d["training_weeks"]),
+            "pass_rate": widgets.FloatText(value=d["pass_rate"]),
+            "class_every_weeks": widgets.IntText(value=d["class_every_weeks"]),
+            "min_class": widgets.IntText(value=d["min_class"]),
+            "max_class": widgets.IntText(value=d["max_class"]),
+        }
+        self.period = widgets.Dropdown(options=[("", p) for p in ("week", "month", "year")],
+                                       value=d["period"])
+        for box in [*self.numbers.values(), self.period]:
+            box.style, box.layout = _STYLE, widgets.Layout(**_LAYOUT)
+        self.title, self.intro, self.status = widgets.HTML(), widgets.HTML(), widgets.HTML()
+        self.cards = {name: card(_css(f"card_{name}")) for name in CARDS}
+        self.table, self.download, self.chart_box = widgets.HTML(), widgets.HTML(), widgets.Box()
+        self.chart = None
+        self.plan: HiringPlan | None = None
+        self.runs = 0
+        self._quiet_depth = 0
+        named = {"language": self.language, "source": self.source, "queue": self.queue,
+                 "typed": self.typed, "upload": self.upload, "period": self.period,
+                 "status": self.status, "classes-box": self.table, "download": self.download,
+                 "chart-box": self.chart_box, **self.numbers}
+        for name, widget in named.items():
+            widget.add_class(_css(name))
+        super().__init__(children=self._layout())
+        self.add_class("ccs-hiring-planner")
+        for widget in [self.source, self.queue, self.typed, self.period, *self.numbers.values()]:
+            widget.observe(self._on_input, names="value")
+        self.upload.observe(self._on_input, names="value")
+        self.language.observe(self._on_language, names="value")
+        self.relabel()
+
+    def _layout(self) -> list[widgets.Widget]:
+        n = self.numbers
+        inputs = widgets.VBox([self.source, self.queue, self.typed, self.upload, self.upload_hint,
+                               n["current_fte"], n["attrition"], self.period, n["training_weeks"],
+                               n["pass_rate"], n["class_every_weeks"], n["min_class"], n["max_class"]],
+                              layout=widgets.Layout(margin="0 24px 0 0"))
+        results = widgets.VBox([widgets.HBox(list(self.cards.values()),
+                                             layout=widgets.Layout(flex_flow="row wrap")),
+                                self.status, self.download, self.chart_box],
+                               layout=widgets.Layout(flex="1 1 420px", min_width="0"))
+        header = widgets.HBox([self.title, self.language],
+                              layout=widgets.Layout(justify_content="space-between"))
+        return [widgets.HTML(STYLE), header, self.intro,
+                widgets.HBox([inputs, results], layout=widgets.Layout(flex_flow="row wrap")),
+                self.table]
+
+    # Callbacks ---------------------------------------------------------------
+
+    def _on_input(self, change) -> None:
+        if not self._quiet_depth:
+            self.recompute()
+
+    def _on_language(self, change) -> None:
+        self.lang = change["new"]
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Every label and option in ``self.lang``, then recompute."""
+        lang = self.lang
+        self._quiet_depth += 1
+        try:
+            self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"
+            self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
+            _relabel(self.source, [(t(f"source_{s}", lang), s) for s in ("dataset", "typed", "upload")])
+            _relabel(self.queue, [(t(f"queue_{q}", lang), q) for q in ("total", "presales", "aftersales")])
+            _relabel(self.period, [(t(f"period_{p}", lang), p) for p in ("week", "month", "year")])
+            self.queue.description, self.period.description = t("queue", lang), t("period", lang)
+            self.typed.description = t("typed", lang)
+            self.upload_hint.value = f"<small>{html.escape(t('upload_hint', lang))}</small>"
+            for name, box in self.numbers.items():
+                box.description = t(name, lang)
+        finally:
+            self._quiet_depth -= 1
+        self.recompute()
+
+    # Computing ---------------------------------------------------------------
+
+    def requirement(self) -> pd.Series | None:
+        """The weekly requirement from the chosen source (None while waiting for an upload)."""
+        source = self.source.value
+        self.queue.layout.display = None if source == "dataset" else "none"
+        self.typed.layout.display = None if source == "typed" else "none"
+        self.upload.layout.display = self.upload_hint.layout.display = None if source == "upload" else "none"
+        if source == "dataset":
+            return dataset_requirement(self.queue.value)
+        if source == "typed":
+            return typed_requirement(self.typed.value)
+        if not self.upload.value:
+            return None
+        item = self.upload.value[0]
+        return uploaded_requirement(bytes(item["content"]), item["name"])
+
+    def _limits(self) -> tuple[int, int | None]:
+        high = self.numbers["max_class"].value
+        return self.numbers["min_class"].value, (None if high == 0 else high)
+
+    def _solve(self, need: pd.Series) -> HiringPlan:
+        n = self.numbers
+        low, high = self._limits()
+        return hiring_plan(need, n["current_fte"].value, n["attrition"].value / 100,
+                           n["training_weeks"].value, n["pass_rate"].value / 100,
+                           attrition_period=self.period.value,
+                           class_every_weeks=n["class_every_weeks"].value,
+                           min_class=low, max_class=high)
+
+    def recompute(self) -> None:
+        """Plan for the current inputs; show it, or one sentence saying what is wrong."""
+        controls = [self.source, self.queue, self.typed, self.period, self.language,
+                    *self.numbers.values()]
+        with busy(controls):
+            self._set_status("computing", t("computing", self.lang))
+            try:
+                need = self.requirement()
+                if need is None:
+                    self.plan = None
+                    self._clear()
+                    self.runs += 1
+                    self._set_status("computing", t("waiting_upload", self.lang))
+                    return
+                self.plan = self._solve(need)
+                self.runs += 1
+                self._show(self.plan, week_labels(need.index, self.lang))
+            except UploadError as err:
+                self._fail(upload_message(err, self.lang))
+            except Exception as exc:  # every failure becomes a sentence, never a traceback
+                self._fail(self._message(exc))
+
+    def _message(self, exc: BaseException) -> str:
+        """The library's error as one sentence; percent inputs shown as typed."""
+        parsed = parameter_of(exc) if isinstance(exc, (ValueError, TypeError)) else None
+        if parsed and parsed[0] in _PERCENT:
+            typed = self.numbers["attrition" if parsed[0] == "attrition_rate" else "pass_rate"].value
+            exc = ValueError(f"{parsed[0]} must be a percentage, got {typed!r}")
+        if isinstance(exc, (ValueError, TypeError)) and parsed is None:
+            return t("unexpected", self.lang, kind=type(exc).__name__)
+        return error_message(exc, self.lang, percent=False, errors=ERRORS)
+
+    def _fail(self, message: str) -> None:
+        self.plan = None
+        self.runs += 1
+        self._clear()
+        self._set_status("error", message)
+
+    def _clear(self) -> None:
+        for name, box in self.cards.items():
+            set_card(box, t(name, self.lang), "—")
+        self.table.value = self.download.value = ""
+
+    def _show(self, plan: HiringPlan, labels: list[str]) -> None:
+        lang = self.lang
+        low, high = self._limits()
+        for name, (label, value) in card_texts(plan, lang).items():
+            set_card(self.cards[name], label, value)
+        self.table.value = classes_html(classes_frame(plan, labels, lang, low, high))
+        self.download.value = excel_link(excel_sheets(plan, labels, lang, low, high),
+                                         t("excel_file", lang), t("download_excel", lang))
+        self._draw(self._chart(plan, labels))
+        hires = int(plan.classes["hires"].sum())
+        message = t("ok", lang, n=len(plan.classes), hires=hires) if hires else t("no_classes", lang)
+        self._set_status("ok", message)
+
+    def _chart(self, plan: HiringPlan, labels: list[str]):
+        traj = plan.trajectory
+        names = {c: t(f"series_{c}", self.lang) for c in ("required_fte", "productive_fte", "in_training")}
+        long = pd.DataFrame([{"order": i, "week": labels[i], "series": names[c], "fte": float(traj[c].iloc[i])}
+                             for c in names for i in range(len(traj))])
+        chart = alt.Chart(long).mark_line(point=True).encode(
+            alt.X("week:N", sort=labels, title=t("axis_week", self.lang), axis=alt.Axis(labelAngle=-45)),
+            alt.Y("fte:Q", title=t("axis_fte", self.lang)),
+            alt.Color("series:N", title=None, sort=list(names.values())),
+            tooltip=["week:N", "series:N", alt.Tooltip("fte:Q", format=".1f")],
+        ).properties(width=460, height=220)
+        return themed(chart)
+
+    def _draw(self, chart) -> None:
+        if self.chart is None:
+            self.chart = jupyter_chart(chart)
+            self.chart.add_class("ccs-chart")
+            self.chart_box.children = [self.chart]
+        else:
+            self.chart.chart = chart
+
+    def _set_status(self, kind: str, message: str) -> None:
+        self.status.value = status_html(kind, message, self.runs)
+
+    def shown(self, name: str) -> str:
+        """The value text of a card, e.g. ``shown("total_hires") == "42 人"``."""
+        return card_value(self.cards[name])
+
+    @property
+    def status_text(self) -> str:
+        """The status line as plain text."""
+        return html.unescape(self.status.value.split(">", 1)[1].rsplit("<", 1)[0])
+
+
+def _relabel(control: widgets.Widget, options: list[tuple[str, object]]) -> None:
+    value = control.value
+    control.options = options
+    control.value = value
+
+
+def build_hiring_planner(lang: str = "zh") -> HiringPlanner:
+    """The hiring & attrition planner in ``lang`` ('zh' default, or 'en'), already computed.
+
+    >>> app = build_hiring_planner("en")
+    >>> app.shown("classes")
+    '5'
+    """
+    return HiringPlanner(lang=lang)
