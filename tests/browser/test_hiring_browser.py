@@ -1,0 +1,81 @@
+"""Tier 5: the hiring planner in Voila, in Debian's Chromium, with no request off the machine.
+
+Opens course/apps/hiring_planner.ipynb through Voila, changes inputs the way a person would
+(type, Enter, click), reads the cards and compares with ccskills.people.hiring_plan called
+here; a bad pass rate shows one sentence, and the chart is drawn.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ccskills.apps._hiring_text import ERRORS
+from ccskills.apps.hiring import HIRING_DEFAULTS
+from ccskills.datasets.people import load_fte_requirement
+from ccskills.people import hiring_plan
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = "hiring_planner.ipynb"
+TOTAL = ".ccs-card-total-hires .ccs-card-value"
+
+
+def _expect():
+    from playwright.sync_api import expect
+
+    return expect
+
+
+def runs(page) -> int:
+    return int(page.locator(".ccs-status [data-run]").get_attribute("data-run"))
+
+
+def answered(page, action) -> None:
+    """Do ``action`` and wait for the app's run counter to move (no sleeping)."""
+    before = runs(page)
+    action()
+    page.wait_for_function(
+        "n => Number(document.querySelector('.ccs-status [data-run]')?.dataset.run) > n", arg=before)
+
+
+def set_number(page, name: str, value) -> None:
+    box = page.locator(f".ccs-{name} input")
+
+    def type_it():
+        box.fill(str(value))
+        box.press("Enter")
+
+    answered(page, type_it)
+
+
+def test_planner_matches_the_core_draws_and_explains_errors(page, voila_server):
+    page.goto(voila_server.render_url(NOTEBOOK), wait_until="domcontentloaded")
+    _expect()(page.locator(TOTAL)).to_have_text(re.compile(r"^\d+ 人$"))
+    set_number(page, "pass-rate", 60)
+    d = HIRING_DEFAULTS
+    plan = hiring_plan(load_fte_requirement()["required_fte"], d["current_fte"], d["attrition"] / 100,
+                       d["training_weeks"], 0.6, attrition_period=d["period"],
+                       class_every_weeks=d["class_every_weeks"], min_class=d["min_class"],
+                       max_class=d["max_class"])
+    _expect()(page.locator(TOTAL)).to_have_text(f"{int(plan.classes['hires'].sum())} 人")
+    _expect()(page.locator(".ccs-card-classes .ccs-card-value")).to_have_text(str(len(plan.classes)))
+    _expect()(page.locator("table.ccs-classes-table tr")).to_have_count(len(plan.classes) + 1)
+    chart = page.locator(".ccs-chart canvas, .ccs-chart svg.marks").first
+    chart.wait_for(state="visible")
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 100 and box["height"] > 100
+    set_number(page, "pass-rate", 0)
+    _expect()(page.locator(".ccs-status .ccs-status-error")).to_contain_text(ERRORS["pass_rate"][0])
+    _expect()(page.locator(TOTAL)).to_have_text("—")
+    answered(page, page.locator(".ccs-language button", has_text="English").click)
+    _expect()(page.locator(".ccs-status .ccs-status-error")).to_contain_text(ERRORS["pass_rate"][1])
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body
+    href = page.locator(".ccs-download").inner_html()
+    assert "data:" not in href  # no download while the input is wrong
+    set_number(page, "pass-rate", 80)
+    _expect()(page.locator(TOTAL)).to_have_text(re.compile(r"^\d+ people$"))
+    link = page.locator(".ccs-download a.ccs-download-link")
+    assert link.get_attribute("href").startswith("data:application/vnd.openxmlformats-officedocument")
