@@ -202,6 +202,18 @@ def test_grouping_equals_pandas_groupby_in_summarize(freq):
     np.testing.assert_allclose(got.to_numpy(float), want.to_numpy(float), equal_nan=True)
 
 
+def test_survey_kpis_on_the_month_equal_the_single_table_functions():
+    # the survey has skipped NPS and CES answers (missing values)
+    from ccskills.datasets import load_call_records
+    from ccskills.datasets.operations import load_survey_responses
+
+    survey = load_survey_responses()
+    march = survey[survey["responded_at"] < "2026-04-01"]
+    out = kpi.compute(load_call_records(), ["nps", "ces"], freq="MS", survey=survey).iloc[0]
+    assert out["nps"] == pytest.approx(kpi.net_promoter_score(march))
+    assert out["ces"] == pytest.approx(kpi.customer_effort_score(march))
+
+
 def test_empty_records_give_an_empty_table(world):
     out = kpi.compute(world["records"].iloc[:0], ["offered", "service_level"], freq="D", by="queue")
     assert len(out) == 0

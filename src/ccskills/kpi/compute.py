@@ -137,7 +137,9 @@ class _Prepared:
 
     def __init__(self, indicators: pd.DataFrame, time: pd.Series, keys: pd.DataFrame):
         self.indicators, self.time, self.keys = indicators, time, keys
-        self._columns = [indicators[c].to_numpy(dtype=float) for c in indicators.columns]
+        # missing values count as 0, as pandas' groupby-sum skips them
+        self._columns = [np.nan_to_num(indicators[c].to_numpy(dtype=float, na_value=np.nan))
+                         for c in indicators.columns]
         self._codes: dict = {}
 
     def _period_codes(self, freq):

@@ -32,10 +32,11 @@ def survey_indicators(survey, columns=("nps", "ces")) -> pd.DataFrame:
     out = {}
     if "nps" in columns:
         nps = _score(survey, "nps", 0, 10)
-        out.update(nps_responses=nps.notna(), promoters=nps >= 9, detractors=nps <= 6)
+        out.update(nps_responses=nps.notna(), promoters=(nps >= 9).fillna(False),
+                   detractors=(nps <= 6).fillna(False))
     if "ces" in columns:
         ces = _score(survey, "ces", 1, 7)
-        out.update(ces_responses=ces.notna(), ces_sum=ces.fillna(0), ces_easy=ces >= 5)
+        out.update(ces_responses=ces.notna(), ces_sum=ces.fillna(0), ces_easy=(ces >= 5).fillna(False))
     return pd.DataFrame(out, index=survey.index).astype(float)
 
 
