@@ -362,7 +362,7 @@ def test_errors_name_the_parameter():
         forecast(hist.where(hist.index != hist.index[5], -1.0), "7D")
     with pytest.raises(ValueError, match="history must hold counts >= 0"):
         forecast(hist.where(hist.index != hist.index[5], np.nan), "7D")
-    with pytest.raises(ValueError, match=r"history must cover at least 8 weeks .*'historical_average', got 3.0 weeks"):
+    with pytest.raises(ValueError, match=r"history must cover at least 8 weeks .*'historical_average', got 3 weeks"):
         forecast(weekly(3), "7D", method="historical_average")
     with pytest.raises(ValueError, match=r"history must cover at least 12 weeks"):
         forecast(weekly(3), "7D", method="historical_average", k=12)
@@ -413,3 +413,33 @@ def test_methods_mapping_documents_each_method():
                             "holiday_adjusted"}
     for name, method in METHODS.items():
         assert method.name == name and method.description
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.sampled_from(["seasonal_naive", "historical_average", "top_down"]),
+       st.sampled_from(["1D", "3D", "7D", "10D"]))
+def test_forecast_covers_only_open_slots_and_is_non_negative(seed, method, horizon):
+    """Random counts on a random opening pattern (hours and weekdays) with random closed days:
+    every forecast slot is after the history, inside the horizon, on a weekday × time of day
+    the line kept open, and non-negative."""
+    rng = np.random.default_rng(seed)
+    open_from = int(rng.integers(0, 12))
+    weekdays = sorted(rng.choice(7, size=int(rng.integers(1, 8)), replace=False).tolist())
+    idx = grid(12, hours=(open_from, open_from + int(rng.integers(1, 12))), weekdays=weekdays)
+    idx = idx[~idx.normalize().isin(rng.choice(idx.normalize().unique(), 3))]
+    hist = pd.Series(rng.poisson(20, len(idx)).astype(float), index=idx)
+    fc = forecast(hist, horizon, method=method)
+    seen = set(zip(idx.day_of_week, idx.time))
+    assert (fc >= 0).all()
+    assert all(key in seen for key in zip(fc.index.day_of_week, fc.index.time))
+    step = pd.Timedelta("15min")  # the window is [last slot + step, last slot + step + horizon)
+    if len(fc):  # a short horizon may fall entirely on closed days
+        assert fc.index.min() > idx.max() and fc.index.max() < idx.max() + step + pd.Timedelta(horizon)
+
+
+def test_import_does_not_load_statsmodels():
+    import subprocess
+    import sys
+    code = "import sys, ccskills.forecasting; print('statsmodels' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -40,7 +40,8 @@ def forecast(history, horizon, method: str = "auto", **options) -> pd.Series:
 
     Options by method: ``k`` (weeks averaged, historical_average/top_down/holiday_adjusted,
     default 8), ``damped`` (damped trend, top_down/bottom_up, default True), ``weeks``
-    (bottom_up fitting window, default 16), ``base``/``calendar``/``events``
+    (bottom_up fitting window, default 16), ``fit_weeks`` (top_down: weeks of daily totals
+    the Holt-Winters model is fitted on, default 52), ``base``/``calendar``/``events``
     (holiday_adjusted; calendar and events default to ``ccskills.workcalendar``).
 
     >>> idx = pd.date_range("2026-01-05", periods=14 * 24, freq="h")

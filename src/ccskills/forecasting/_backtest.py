@@ -131,7 +131,7 @@ def auto_select(history: History, start, stop, options: dict) -> pd.Series:
                                                  options=opts).overall["wape"])
     if not scores:
         raise ValueError(f"history must cover enough weeks for at least one method plus {n_origins} "
-                         f"weekly backtest origins, got {history.weeks:.1f} weeks")
+                         f"weekly backtest origins, got {history.weeks} weeks")
     best = min(scores, key=lambda n: (np.nan_to_num(scores[n], nan=np.inf), candidates.index(n)))
     result = run_method(history, target_slots(history, METHODS[best], start, stop), METHODS[best],
                         chosen[best])

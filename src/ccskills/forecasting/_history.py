@@ -9,6 +9,7 @@ Saturday or one closed holiday does not change the weekly opening pattern.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -35,14 +36,14 @@ class History:
     def slots_per_day(self) -> int:
         return int(DAY / self.step)
 
-    @property
-    def weeks(self) -> float:
-        """Length of the history in calendar weeks: days from the first slot's day to the day
-        before ``end`` (both included) ÷ 7."""
+    @cached_property
+    def weeks(self) -> int:
+        """Weeks of history: how many of the weeks counted back from ``end`` hold any slot
+        (a line open only on Sundays has as many weeks as Sundays)."""
         if len(self.values) == 0:
-            return 0.0
-        last_day = (self.end - pd.Timedelta(1)).normalize()
-        return ((last_day - self.values.index[0].normalize()).days + 1) / 7
+            return 0
+        back = (self.end - self.values.index).asi8 // WEEK.value
+        return int(np.unique(back).size)
 
     def keys(self, index: pd.DatetimeIndex | None = None) -> np.ndarray:
         """Weekly key of each timestamp: weekday × slots per day + slot of the day."""
@@ -70,7 +71,7 @@ class History:
         """Sorted weekly keys seen in at least half of the last full weeks (up to 8)."""
         if self.pattern is not None:
             return self.pattern
-        n_weeks = int(min(OPEN_PATTERN_WEEKS, max(1, np.floor(self.weeks))))
+        n_weeks = min(OPEN_PATTERN_WEEKS, max(1, self.weeks))
         recent = self.recent(n_weeks)
         week_no = ((self.end - recent.index) // WEEK).to_numpy()
         seen = pd.DataFrame({"key": self.keys(recent.index), "week": week_no})

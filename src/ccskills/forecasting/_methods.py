@@ -90,9 +90,11 @@ def daily_totals(history: History) -> pd.Series:
     return by_weekday.ffill().fillna(by_weekday.bfill()).fillna(0.0)
 
 
-def top_down(history: History, slots: pd.DatetimeIndex, k: int = 8, damped: bool = True) -> np.ndarray:
-    """Holt-Winters daily totals × weekday intraday profile."""
+def top_down(history: History, slots: pd.DatetimeIndex, k: int = 8, damped: bool = True,
+             fit_weeks: int = 52) -> np.ndarray:
+    """Holt-Winters daily totals (the last ``fit_weeks`` weeks) × weekday intraday profile."""
     daily = daily_totals(history)
+    daily = daily[daily.index >= history.end - fit_weeks * WEEK]
     future_days = pd.date_range(daily.index[-1] + DAY, slots.normalize().max(), freq="D")
     future_days = future_days[np.isin(future_days.day_of_week, _open_weekdays(history))]
     period = len(_open_weekdays(history))
@@ -107,7 +109,7 @@ def bottom_up(history: History, slots: pd.DatetimeIndex, weeks: int = 16,
     """Holt-Winters on the open-slot series of the last ``weeks`` weeks (season = one week of
     open slots); slots of closed days inside it take the value a week before."""
     open_keys = history.open_keys()
-    start = history.end - min(weeks, np.floor(history.weeks + 2 / 7)) * WEEK
+    start = history.end - min(weeks, history.weeks) * WEEK
     grid = pd.date_range(start, max(slots.max() + history.step, history.end), freq=history.step,
                          inclusive="left")
     grid = grid[np.isin(history.keys(grid), open_keys)]

@@ -104,9 +104,9 @@ def check_options(method: Method, options: dict) -> dict:
 def check_enough(history: History, method: Method, options: dict) -> None:
     """Raise ValueError when the history is shorter than the method needs."""
     need = method.min_weeks(options)
-    if history.weeks < need - 2 / 7 - 1e-9:  # a Mon–Fri line's last week ends on Friday
+    if history.weeks < need:
         raise ValueError(f"history must cover at least {need} weeks for method {method.name!r}, "
-                         f"got {history.weeks:.1f} weeks")
+                         f"got {history.weeks} weeks")
 
 
 def run_method(history: History, slots: pd.DatetimeIndex, method: Method, options: dict) -> pd.Series:
@@ -125,4 +125,5 @@ def target_slots(history: History, method: Method, start, stop) -> pd.DatetimeIn
 
 
 def empty_forecast() -> pd.Series:
-    return pd.Series(np.array([], dtype=float), index=pd.DatetimeIndex([]), name="forecast")
+    return pd.Series(np.array([], dtype=float), index=pd.DatetimeIndex([], dtype="datetime64[ns]"),
+                     name="forecast")
