@@ -305,3 +305,15 @@ def test_quadrant_chart_without_coefficients_has_no_nan():
     result = analyze(_survey([(1, "z", 5, 1), (2, "z", 1, 1)]))  # only R and Q answers
     spec = json.dumps(quadrant_chart(result, split="mean").to_dict())
     assert "NaN" not in spec
+
+
+def test_category_margin_by_hand():
+    # same_agent in the kit survey: A 106, I 104 of 300 answers -> (106 - 104)/300
+    r = pd.DataFrame({"A": [106, 0, 3], "O": [43, 0, 0], "M": [25, 0, 0], "I": [104, 0, 1],
+                      "R": [13, 0, 0], "Q": [9, 0, 0]}, index=["same_agent", "none", "clear"])
+    margin = kano.category_margin(r)
+    assert margin["same_agent"] == pytest.approx(2 / 300)
+    assert np.isnan(margin["none"])
+    assert margin["clear"] == pytest.approx(2 / 4)
+    with pytest.raises(ValueError, match="must have the column"):
+        kano.category_margin(r.drop(columns="Q"))

@@ -49,6 +49,7 @@ __all__ = [
     "invalid_answers",
     "classify",
     "category_of_counts",
+    "category_margin",
     "better_coefficient",
     "worse_coefficient",
     "quadrant",
@@ -287,6 +288,27 @@ def _check_survey(survey) -> None:
     pair = survey[["respondent", "feature"]].astype(str)
     twice = pair.duplicated(keep=False).to_numpy()
     raise_bad_rows("respondent", "answered once per feature", survey["respondent"], twice)
+
+
+def category_margin(result: pd.DataFrame) -> pd.Series:
+    """Lead of each feature's category: (top count - second count) / all answers, in [0, 1].
+
+    ``result`` has the count columns ``A, O, M, I, R, Q`` (e.g. from :func:`analyze`). A
+    small margin means a handful of respondents could flip the category (this kit reads
+    under 0.02 as a close call and looks at segments before deciding); 0 is a tie, broken
+    by :data:`TIE_ORDER`. NaN for a feature without answers.
+
+    >>> r = pd.DataFrame({"A": [106, 5], "O": [43, 0], "M": [25, 0], "I": [104, 5], "R": [13, 0],
+    ...                   "Q": [9, 0]}, index=["same_agent", "tie"])
+    >>> category_margin(r).round(4).tolist()
+    [0.0067, 0.0]
+    """
+    check_records(result, CATEGORIES)
+    counts = result[list(CATEGORIES)].apply(pd.to_numeric, errors="coerce")
+    top_two = -np.sort(-counts.to_numpy(float), axis=1)[:, :2]
+    total = counts.sum(axis=1).to_numpy(float)
+    margin = (top_two[:, 0] - top_two[:, 1]) / np.where(total > 0, total, np.nan)
+    return pd.Series(margin, index=result.index, name="margin")
 
 
 def analyze(survey: pd.DataFrame, by=None) -> pd.DataFrame:

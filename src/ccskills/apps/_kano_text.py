@@ -9,7 +9,7 @@ import html
 
 import pandas as pd
 
-from ccskills.kano import CATEGORIES, CATEGORY_NAMES
+from ccskills.kano import CATEGORIES, CATEGORY_NAMES, category_margin
 
 __all__ = ["TEXT", "ERRORS", "STYLE", "t", "status_html", "result_table_html", "excel_sheets",
            "category_label", "segment_label", "rows_text", "is_close", "SEGMENT_LABELS"]
@@ -73,7 +73,8 @@ ERRORS: dict[str, tuple[str, str]] = {
 """Calculator sentences for library errors, by parameter name (for ``i18n.error_message``)."""
 
 CLOSE_MARGIN = 0.02
-"""Top two categories within this share of a feature's answers are flagged 'close call'."""
+"""A category leading by less than this share of a feature's answers is flagged 'close call'
+(:func:`ccskills.kano.category_margin`)."""
 
 STYLE = """<style>
 .ccs-kano-analyser { font-family: var(--ccs-font-family, system-ui, sans-serif); }
@@ -129,10 +130,9 @@ def status_html(kind: str, message: str, run: int) -> str:
 
 
 def is_close(row: pd.Series) -> bool:
-    """True when the top two categories of a feature are within :data:`CLOSE_MARGIN` of its answers."""
-    counts = sorted((int(row[c]) for c in CATEGORIES), reverse=True)
-    total = sum(counts)
-    return total > 0 and (counts[0] - counts[1]) <= CLOSE_MARGIN * total
+    """True when a feature's category leads by less than :data:`CLOSE_MARGIN` of its answers."""
+    margin = category_margin(row.to_frame().T).iloc[0]
+    return bool(margin < CLOSE_MARGIN)
 
 
 def _fmt(value: float) -> str:
