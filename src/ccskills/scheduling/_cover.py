@@ -6,8 +6,12 @@ Soft cover:  min Σ_t (under_cost · u_t + over_cost · o_t) · h   s.t.  Σ_j a
              Solved with o substituted out (A x + u ≥ r), which measured 2–8× faster.
 An optional ``max_shifts`` caps Σ_j x_j (the headcount for weekly tours).
 
-HiGHS stops at ``time_limit`` seconds or when the relative gap (objective − dual bound) /
-objective falls to ``mip_gap``; the result always carries status, dual bound and gap.
+Each block (one day, or the whole week for tours) starts from the LP relaxation rounded:
+keep ⌊x_LP⌋ and cover the remainder exactly with the LP's fractional columns (a tiny MILP).
+When that is within ``mip_gap`` of the LP bound it is the answer; otherwise HiGHS branch and
+bound runs with the time left and the better schedule is kept. HiGHS stops at
+``time_limit`` seconds or when the relative gap (objective − dual bound) / objective falls
+to ``mip_gap``; the result always carries status, dual bound and gap.
 """
 
 from __future__ import annotations
@@ -124,10 +128,11 @@ def _solve_block(a, r, paid, soft, under_cost, over_cost, hours, max_shifts, tim
         row = np.concatenate([np.ones(n_j), np.zeros(c.size - n_j)])
         constraints.append(LinearConstraint(row[None, :], 0, max_shifts))
     best = None
-    if not soft and max_shifts is None:
-        best = _fixed_lp_rounding(c, constraints[0], 0.3 * time_limit)
-        if best[1] - best[2] <= mip_gap * best[1] + 1e-9:
-            return best[0], best[1] / scale, best[2] / scale, 0
+    if max_shifts is None:
+        best = _fixed_lp_rounding(c, constraints[0], integrality, 0.3 * time_limit, not soft)
+        best = (np.rint(best[0][:n_j]).astype(np.int64),) + best[1:]
+        if best[1] - best[2] <= mip_gap * abs(best[1] + offset) + 1e-9:
+            return best[0], (best[1] + offset) / scale, (best[2] + offset) / scale, 0
     left = max(time_limit - (time.perf_counter() - started), 0.05)
     res = milp(c, integrality=integrality, bounds=Bounds(0, np.inf), constraints=constraints,
                options={"time_limit": float(left), "mip_rel_gap": float(mip_gap)})
@@ -135,7 +140,7 @@ def _solve_block(a, r, paid, soft, under_cost, over_cost, hours, max_shifts, tim
         if res.status == 2 and max_shifts is not None:
             raise ValueError(f"max_shifts must allow covering the requirement, got {max_shifts!r}")
         if best is not None and res.status == 1:
-            return best[0], best[1] / scale, best[2] / scale, 1
+            return best[0], (best[1] + offset) / scale, (best[2] + offset) / scale, 1
         if res.status != 1 or max_shifts is not None:
             raise RuntimeError(f"HiGHS found no schedule within {time_limit:.1f} s: {res.message}")
         return _rounded_relaxation(a, r, c, constraints, n_j, soft, under_cost, over_cost, hours,
@@ -146,32 +151,38 @@ def _solve_block(a, r, paid, soft, under_cost, over_cost, hours, max_shifts, tim
         bound = max(bound, best[2])
         if best[1] < value:
             x, value = best[0], best[1]
-    status = 0 if value - bound <= mip_gap * abs(value) + 1e-9 else res.status
+    status = 0 if value - bound <= mip_gap * abs(value + offset) + 1e-9 else res.status
     return x, (value + offset) / scale, (bound + offset) / scale, status
 
 
-def _fixed_lp_rounding(c, cover, time_limit):
-    """Hard cover from the LP relaxation: keep ⌊x_LP⌋, then cover what is left exactly.
+def _fixed_lp_rounding(c, cover, integrality, time_limit, integral_objective):
+    """A cover from the LP relaxation: keep ⌊x_LP⌋, then cover what is left exactly.
 
-    The remainder r − A⌊x_LP⌋ is small and the LP's fractional columns cover it, so a
-    MILP over those columns only (at most one per row of the basis) is tiny. Returns
-    (x, objective, LP bound rounded up — the objective is integral), all in model units.
+    The remainder r − A⌊x_LP⌋ is small and the LP's fractional columns (plus any
+    continuous slack columns) cover it, so a MILP over those columns only is tiny.
+    Returns (x, objective, LP bound — rounded up when the objective is integral), in
+    model units.
     """
     from scipy.optimize import Bounds, LinearConstraint, milp
 
     a, need = cover.A, cover.lb
     lp = milp(c, integrality=np.zeros(c.size), bounds=Bounds(0, np.inf), constraints=[cover])
-    base = np.floor(lp.x + 1e-9)
+    whole = integrality == 1
+    base = np.where(whole, np.floor(lp.x + 1e-9), 0.0)
     rest = need - a @ base
     x = base.copy()
     short = rest > 1e-9
     if short.any():
-        cols = np.flatnonzero(lp.x - base > 1e-9)
-        sub = milp(c[cols], integrality=np.ones(cols.size), bounds=Bounds(0, np.inf),
+        cols = np.flatnonzero((whole & (lp.x - base > 1e-9)) | ~whole)
+        sub = milp(c[cols], integrality=integrality[cols], bounds=Bounds(0, np.inf),
                    constraints=[LinearConstraint(a[short.nonzero()[0], :][:, cols], rest[short], np.inf)],
                    options={"time_limit": max(time_limit, 0.05)})
-        x[cols] += np.ceil(lp.x[cols] - base[cols] - 1e-9) if sub.x is None else np.rint(sub.x)
-    return x.astype(np.int64), float(c @ x), float(np.ceil(lp.fun - 1e-6))
+        if sub.x is not None:
+            x[cols] += np.where(whole[cols], np.rint(sub.x), sub.x)
+        else:  # rounding the fractional columns up keeps the LP's cover
+            x[cols] += np.where(whole[cols], np.ceil(lp.x[cols] - base[cols] - 1e-9), lp.x[cols])
+    bound = float(np.ceil(lp.fun - 1e-6)) if integral_objective else float(lp.fun)
+    return x, float(c @ x), bound
 
 
 def _rounded_relaxation(a, r, c, constraints, n_j, soft, under_cost, over_cost, hours, scale, offset,
