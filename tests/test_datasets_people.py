@@ -15,7 +15,6 @@ from ccskills.datasets.people import (
 )
 
 
-@pytest.mark.slow
 def test_regenerates_byte_for_byte(tmp_path):
     paths = gen.write_datasets(tmp_path)
     assert [p.relative_to(tmp_path).as_posix() for p in paths] == list(gen.FILES.values())

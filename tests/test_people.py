@@ -168,6 +168,7 @@ def test_hiring_plan_hand_example():
     assert plan.trajectory["in_training"].tolist() == [4, 6, 2, 0]
     assert plan.trajectory["short"].tolist() == [False, True, False, False]
     assert plan.classes["raw_hires"].tolist() == pytest.approx([3.8, 1.82])
+    assert plan.classes["rounded_hires"].tolist() == [4, 2]
 
 
 def test_hiring_plan_class_covers_until_next_graduation_and_limits():
@@ -178,6 +179,7 @@ def test_hiring_plan_class_covers_until_next_graduation_and_limits():
     assert plan.classes[["start", "hires", "binding_week"]].values.tolist() == [[0, 4, 2]]
     capped = people.hiring_plan(need, 10, 0.0, 1, 1.0, class_every_weeks=2, max_class=3)
     assert capped.classes["limited_by"].tolist() == ["max_class", ""]
+    assert capped.classes["rounded_hires"].iloc[0] == 4 and capped.classes["hires"].iloc[0] == 3
     assert capped.trajectory["short"].iloc[2]
     floor = people.hiring_plan([10, 11], 10, 0.0, 1, 1.0, min_class=5)
     assert floor.classes["hires"].tolist() == [5]

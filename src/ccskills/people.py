@@ -288,6 +288,12 @@ def hiring_plan(required_fte, current_fte, attrition_rate, training_weeks, pass_
     ``min_class`` and capped at ``max_class``. No class when nothing is short. Weeks before
     the first graduation cannot be helped by hiring; their gap stays in the trajectory.
 
+    ``classes`` columns explain each size: ``binding_week`` (the tightest week covered),
+    ``required_at_binding``, ``projected_without`` (FTE there without this class),
+    ``gap_at_binding``, ``survival_to_binding`` ((1 - a)^(w - graduation)), ``raw_hires``,
+    ``rounded_hires`` (rounded up), ``hires`` (after the class limits) and ``limited_by``
+    ('', 'min_class' or 'max_class'); with a Series, also ``*_label`` columns.
+
     ``attrition_rate`` is per ``attrition_period`` ('week', 'month', 'year'), converted to
     weekly with :func:`weekly_attrition_rate`.
 
@@ -319,7 +325,7 @@ def hiring_plan(required_fte, current_fte, attrition_rate, training_weeks, pass_
         survive = (1 - a) ** (cover - g)
         raw = (need[cover] - projected[cover]) / (p * survive)
         k = int(np.argmax(raw))
-        n = math.ceil(raw[k] - 1e-9) if raw[k] > 0 else 0
+        n = rounded = math.ceil(raw[k] - 1e-9) if raw[k] > 0 else 0
         limited = ""
         if 0 < n < low:
             n, limited = low, "min_class"
@@ -332,7 +338,8 @@ def hiring_plan(required_fte, current_fte, attrition_rate, training_weeks, pass_
         rows.append({"start": s, "graduation": g, "hires": n, "graduates": n * p,
                      "binding_week": w, "required_at_binding": need[w],
                      "projected_without": projected[w], "gap_at_binding": need[w] - projected[w],
-                     "survival_to_binding": survive[k], "raw_hires": raw[k], "limited_by": limited})
+                     "survival_to_binding": survive[k], "raw_hires": raw[k],
+                     "rounded_hires": rounded, "limited_by": limited})
     productive, training, graduates = _simulate(f0, hires, a, weeks, p)
     labels = req.index
     trajectory = pd.DataFrame({"required_fte": need, "productive_fte": productive,
@@ -341,7 +348,8 @@ def hiring_plan(required_fte, current_fte, attrition_rate, training_weeks, pass_
     trajectory["short"] = trajectory["gap"] < -1e-9
     classes = pd.DataFrame(rows, columns=["start", "graduation", "hires", "graduates", "binding_week",
                                           "required_at_binding", "projected_without", "gap_at_binding",
-                                          "survival_to_binding", "raw_hires", "limited_by"])
+                                          "survival_to_binding", "raw_hires", "rounded_hires",
+                                          "limited_by"])
     if isinstance(required_fte, pd.Series):
         for col in ("start", "graduation", "binding_week"):
             classes[col + "_label"] = [labels[i] for i in classes[col]]

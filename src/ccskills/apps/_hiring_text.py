@@ -6,7 +6,6 @@ Formatting only, in Chinese or English; the numbers come from :func:`ccskills.pe
 from __future__ import annotations
 
 import html
-import math
 
 import pandas as pd
 
@@ -153,7 +152,7 @@ def explanations(plan: HiringPlan, labels: list[str], lang: str,
                      binding=labels[row.binding_week], need=_num(row.required_at_binding, 2),
                      projected=_num(row.projected_without, 2), gap=_num(row.gap_at_binding, 2),
                      pass_rate=f"{plan.pass_rate:.0%}", survival=f"{row.survival_to_binding:.3f}",
-                     raw=_num(row.raw_hires, 2), ceil=math.ceil(row.raw_hires - 1e-9), limit=limit))
+                     raw=_num(row.raw_hires, 2), ceil=row.rounded_hires, limit=limit))
     return out
 
 
