@@ -280,7 +280,7 @@ def test_bad_inputs():
         shift_patterns(DAY, open_hours=("8am", "22:00"), start_step=3600)
 
 
-def test_rounded_relaxation_when_time_runs_out_before_any_schedule():
+def test_lp_rounding_when_time_runs_out_before_any_schedule():
     """With almost no time HiGHS may return no integer point; the LP rounded up is still a
     cover (A ≥ 0), and the LP optimum a valid bound."""
     idx = planning_index("2026-03-02")

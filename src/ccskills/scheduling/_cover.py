@@ -139,12 +139,9 @@ def _solve_block(a, r, paid, soft, under_cost, over_cost, hours, max_shifts, tim
     if res.x is None:
         if res.status == 2 and max_shifts is not None:
             raise ValueError(f"max_shifts must allow covering the requirement, got {max_shifts!r}")
-        if best is not None and res.status == 1:
-            return best[0], (best[1] + offset) / scale, (best[2] + offset) / scale, 1
-        if res.status != 1 or max_shifts is not None:
+        if best is None or res.status != 1:
             raise RuntimeError(f"HiGHS found no schedule within {time_limit:.1f} s: {res.message}")
-        return _rounded_relaxation(a, r, c, constraints, n_j, soft, under_cost, over_cost, hours,
-                                   scale, offset, res.mip_dual_bound)
+        return best[0], (best[1] + offset) / scale, (best[2] + offset) / scale, 1
     bound = res.mip_dual_bound if res.mip_dual_bound is not None else res.fun
     x, value = np.rint(res.x[:n_j]).astype(np.int64), res.fun
     if best is not None:
@@ -183,27 +180,6 @@ def _fixed_lp_rounding(c, cover, integrality, time_limit, integral_objective):
             x[cols] += np.where(whole[cols], np.ceil(lp.x[cols] - base[cols] - 1e-9), lp.x[cols])
     bound = float(np.ceil(lp.fun - 1e-6)) if integral_objective else float(lp.fun)
     return x, float(c @ x), bound
-
-
-def _rounded_relaxation(a, r, c, constraints, n_j, soft, under_cost, over_cost, hours, scale, offset,
-                        mip_bound):
-    """Time ran out before any integer schedule: round the LP relaxation instead.
-
-    Rounding every x_j up keeps a hard cover feasible (A ≥ 0); in the soft model any x is
-    feasible. The LP optimum is a valid lower bound, so the gap is still honest.
-    """
-    from scipy.optimize import Bounds, milp
-
-    lp = milp(c, integrality=np.zeros(c.size), bounds=Bounds(0, np.inf), constraints=constraints)
-    x = np.ceil(lp.x[:n_j] - 1e-9) if not soft else np.rint(lp.x[:n_j])
-    scheduled = a @ x
-    if soft:
-        value = hours * (under_cost * np.maximum(r - scheduled, 0).sum()
-                         + over_cost * np.maximum(scheduled - r, 0).sum())
-    else:
-        value = c[:n_j] @ x / scale
-    bound = max(lp.fun, mip_bound if mip_bound is not None else -np.inf)
-    return x.astype(np.int64), value, (bound + offset) / scale, 1
 
 
 def schedule(required, patterns: PatternSet, *, soft=False, under_cost=1.0, over_cost=0.5,
