@@ -26,7 +26,17 @@ NOTEBOOK = CHAPTER / "exercises.ipynb"
 CHECKED = [q for q in ch05.QUESTIONS if q.names()]
 
 
-@pytest.mark.parametrize("question", ch05.QUESTIONS, ids=lambda q: f"q{ch05.QUESTIONS.index(q) + 1}")
+HEAVY = (ch05.TWO_WEEKS, ch05.LOGS, ch05.SIMULATION)  # givens that read the logs or simulate
+
+
+def _graded(question):
+    """Questions whose grading re-runs heavy givens several times are marked slow (> 5 s)."""
+    slow = any(block in question.setup for block in HEAVY)
+    return pytest.param(question, marks=pytest.mark.slow) if slow else question
+
+
+@pytest.mark.parametrize("question", [_graded(q) for q in ch05.QUESTIONS],
+                         ids=lambda q: f"q{ch05.QUESTIONS.index(q) + 1}")
 def test_question_grades_itself(question):
     verify(question)
 

@@ -133,6 +133,7 @@ def _monday():
     return ns["calls"][day], ns["aht"][day]
 
 
+@cache
 def _plan(shrinkage=0.3):
     from ccskills.staffing import plan_staffing
 
@@ -144,6 +145,7 @@ def _slot():
     return ns["slot_calls"], ns["slot_aht_s"]
 
 
+@cache
 def _required(interval=900):
     from ccskills.staffing import required_agents
 
@@ -156,12 +158,14 @@ def _coverage():
     return ns["required"], ns["on_phone"]
 
 
+@cache
 def _fill_rate():
     from ccskills.scheduling import schedule_fill_rate
 
     return schedule_fill_rate(*_coverage())
 
 
+@cache
 def _efficiency():
     from ccskills.scheduling import schedule_efficiency
 
@@ -169,6 +173,7 @@ def _efficiency():
 
 
 # ---- q8, q9: adherence
+@cache
 def _by_agent():
     from ccskills.scheduling import adherence_table
 
@@ -176,6 +181,7 @@ def _by_agent():
     return adherence_table(ns["schedule"], ns["states"], by="agent")
 
 
+@cache
 def _exceptions(**thresholds):
     from ccskills.scheduling import adherence_exceptions
 
