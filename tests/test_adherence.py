@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ccskills.scheduling import adherence_exceptions, adherence_table
+from ccskills.scheduling import adherence_exceptions, adherence_snapshot, adherence_table
 
 D = "2026-03-02 "
 
@@ -76,6 +76,22 @@ def test_exceptions_by_hand():
     assert e.loc[e["exception"] == "late_login", "detail"].item() == "scheduled 09:00, logged in 09:06"
     lenient = adherence_exceptions(SCHEDULE, STATES, late_login=600, early_logout=1_800, long_break=600)
     assert set(lenient["exception"]) == {"no_show"}
+
+
+def test_snapshot_by_hand():
+    # 11:10: A scheduled break (11:00–11:15), on break since 11:05 → in adherence;
+    # C scheduled 14:00–16:00 only → absent from the 11:10 view; B's shift ended 10:30
+    at = adherence_snapshot(SCHEDULE, STATES, D + "11:10")
+    assert at.index.tolist() == ["A"]
+    assert (at.loc["A", "scheduled"], at.loc["A", "state"], bool(at.loc["A", "in_adherence"])) == ("break", "break", True)
+    assert at.loc["A", "since"] == pd.Timestamp(D + "11:05")
+    # 11:20: A should be on the phone again but is still on break; 08:55: B logged in, not scheduled
+    assert not adherence_snapshot(SCHEDULE, STATES, D + "11:20").loc["A", "in_adherence"]
+    early = adherence_snapshot(SCHEDULE, STATES, D + "08:55")
+    assert early.loc["B", "scheduled"] == "" and early.loc["B", "in_adherence"]
+    # 12:50: A is scheduled on the phone but has logged out (12:40)
+    late = adherence_snapshot(SCHEDULE, STATES, D + "12:50").loc["A"]
+    assert late["state"] == "logged_out" and not late["in_adherence"] and pd.isna(late["since"])
 
 
 ACTS = ["phone", "break", "meeting"]

@@ -9,12 +9,14 @@
   :func:`schedule_efficiency` (排班效率) — measures that need no solve.
 * :func:`roster` — named agents onto the chosen shifts with rest rules.
 * :func:`adherence_table`, :func:`adherence_exceptions` — adherence (排班遵从度) and
-  conformance (排班一致率) from agent-state logs against the schedule.
+  conformance (排班一致率) from agent-state logs against the schedule;
+  :func:`adherence_snapshot` — who is out of adherence at one moment (real-time view).
 
 Durations in seconds; clock times as 'HH:MM'; rates as fractions.
 """
 
-from ccskills.scheduling._adherence import ACTIVITY_OF_STATE, adherence_exceptions, adherence_table
+from ccskills.scheduling._adherence import (ACTIVITY_OF_STATE, adherence_exceptions, adherence_snapshot,
+                                            adherence_table)
 from ccskills.scheduling._cover import ScheduleResult, schedule
 from ccskills.scheduling._measures import coverage_table, schedule_efficiency, schedule_fill_rate
 from ccskills.scheduling._patterns import (BreakRule, PatternSet, combine_patterns, days_off_patterns,
@@ -27,6 +29,7 @@ __all__ = [
     "PatternSet",
     "ScheduleResult",
     "adherence_exceptions",
+    "adherence_snapshot",
     "adherence_table",
     "combine_patterns",
     "coverage_table",

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["ACTIVITY_OF_STATE", "adherence_table", "adherence_exceptions"]
+__all__ = ["ACTIVITY_OF_STATE", "adherence_table", "adherence_exceptions", "adherence_snapshot"]
 
 ACTIVITY_OF_STATE = {"available": "phone", "talk": "phone", "hold": "phone", "acw": "phone",
                      "break": "break", "lunch": "lunch", "meeting": "meeting",
@@ -206,3 +206,25 @@ def adherence_exceptions(schedule, states, *, late_login=300, early_logout=300,
     out = pd.concat(parts, ignore_index=True)
     out["day"] = pd.to_datetime(out["day"] * 86_400, unit="s")
     return out.sort_values(["agent_id", "day", "exception"], ignore_index=True)
+
+
+def adherence_snapshot(schedule, states, at) -> pd.DataFrame:
+    """Real-time adherence (RTA) at one moment: who should be doing what, and is doing it.
+
+    One row per agent scheduled or logged in at ``at``: ``scheduled`` activity ('' when
+    not scheduled), ``state`` ('logged_out' when no state row covers ``at``), ``since`` (when
+    that state began) and ``in_adherence`` (state matches the scheduled activity, as in
+    :func:`adherence_table`; an unscheduled agent is not counted as out of adherence).
+    """
+    sched = _checked(schedule, "schedule", "activity", ACTIVITIES)
+    logs = _checked(states, "states", "state", ACTIVITY_OF_STATE)
+    moment = _seconds(pd.Series([pd.Timestamp(at)]))[0]
+    now_sched = sched[(sched["start"] <= moment) & (moment < sched["end"])].set_index("agent_id")["activity"]
+    live = logs[(logs["start"] <= moment) & (moment < logs["end"])].set_index("agent_id")
+    agents = now_sched.index.union(live.index)
+    out = pd.DataFrame({"scheduled": now_sched.reindex(agents).fillna(""),
+                        "state": live["state"].reindex(agents).fillna("logged_out")}, index=agents)
+    out["since"] = pd.to_datetime(live["start"].reindex(agents), unit="s")
+    out["in_adherence"] = (out["state"].map(ACTIVITY_OF_STATE) == out["scheduled"]) | (out["scheduled"] == "")
+    out.index.name = "agent_id"
+    return out
