@@ -349,12 +349,6 @@ class StaffingPlan:
         return write_plan_workbook(self, path, lang)
 
 
-SUMMARY_COLUMNS = ("calls", "workload_hours", "phone_hours", "paid_hours", "fte", "cost",
-                   "service_level", "asa_s", "occupancy", "abandon_rate", "peak_required",
-                   "peak_scheduled")
-"""Rows of :meth:`StaffingPlan.summary` after the period (and columns of daily/weekly)."""
-
-
 def _parts(frame: pd.DataFrame) -> pd.DataFrame:
     """Per interval, the additive pieces every summary is made of (NaN figures weigh 0)."""
     calls = frame["calls"]
