@@ -187,3 +187,31 @@ def test_voila_notebook_is_two_cells():
     nb = nbformat.read(REPO / "course" / "apps" / "kano_analyser.ipynb", as_version=4)
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     assert code == ["from ccskills.apps.kano import build_kano_analyser", "build_kano_analyser()"]
+
+
+WIDE = """受访者,分群,回拨_正向,回拨_反向,问候_正向,问候_反向
+R1,企业,我很喜欢,我很不喜欢,理应如此,我不喜欢
+R2,个人,like,neutral,3,5
+R3,个人,1,勉强接受,我喜欢,dislike
+R4,个人,无所谓,无所谓,5,5
+"""
+
+
+def test_wide_upload_gives_the_same_result_as_the_long_one(app):
+    app.load_upload(GOOD.encode("gbk"), "long.csv")
+    long_result = app.result.copy()
+    app.load_upload(WIDE.encode("gbk"), "wide.csv")
+    pd.testing.assert_frame_equal(app.result.rename(index={"回拨": "callback", "问候": "greeting"}),
+                                  long_result)
+    assert [v for _, v in app.segment.options] == ["", "个人", "企业"]
+
+
+@pytest.mark.parametrize("content, words", [
+    ("受访者,回拨_正向,回拨_反向\nR1,1,5\nR2,1,六\n", ["“回拨_反向”", "第 3 行", "“六”"]),
+    ("受访者,回拨_正向,回拨_反向\nR1,1,5\nR1,1,3\n", ["“受访者”", "第 2, 3 行"]),
+])
+def test_bad_wide_uploads_name_the_sheet_column(app, content, words):
+    app.load_upload(content.encode(), "wide.csv")
+    assert app.result is None
+    for word in words:
+        assert word in app.status_text, (word, app.status_text)

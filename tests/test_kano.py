@@ -317,3 +317,32 @@ def test_category_margin_by_hand():
     assert margin["clear"] == pytest.approx(2 / 4)
     with pytest.raises(ValueError, match="must have the column"):
         kano.category_margin(r.drop(columns="Q"))
+
+
+def test_survey_from_wide_matches_the_long_table():
+    wide = pd.DataFrame({
+        "受访者": ["r1", "r2"], "seg": ["a", "b"],
+        "callback_functional": [1, 3], "callback_dysfunctional": ["5", "3"],
+        "问候-正向题": ["理应如此", 1], "问候-反向题": ["我很不喜欢", 1],
+        "ivr 具备": [2, 2], "ivr 不具备": [5, 4], "note": ["x", "y"],
+    })
+    long = kano.survey_from_wide(wide, respondent="受访者", keep=["seg"])
+    assert list(long.columns) == ["respondent", "feature", "functional", "dysfunctional", "seg"]
+    # respondent by respondent, features in column order
+    assert long[["respondent", "feature"]].values.tolist() == [
+        ["r1", "callback"], ["r1", "问候"], ["r1", "ivr"], ["r2", "callback"], ["r2", "问候"], ["r2", "ivr"]]
+    out = analyze(long)
+    # callback: (1,5)=O, (3,3)=I; 问候: (2,5)=M, (1,1)=Q; ivr: (2,5)=M, (2,4)=I
+    assert out.loc["callback", list("AOMIRQ")].tolist() == [0, 1, 0, 1, 0, 0]
+    assert out.loc["问候", list("AOMIRQ")].tolist() == [0, 0, 1, 0, 0, 1]
+    assert out.loc["ivr", "category"] == "M"  # tie M/I -> M
+    assert kano.survey_from_wide(wide.drop(columns="受访者"))["respondent"].tolist()[:3] == [1, 1, 1]
+
+
+def test_survey_from_wide_errors():
+    with pytest.raises(ValueError, match="^frame must have column pairs"):
+        kano.survey_from_wide(pd.DataFrame({"callback_functional": [1]}))
+    with pytest.raises(TypeError, match="^frame must be a pandas DataFrame"):
+        kano.survey_from_wide({"a_functional": [1]})
+    with pytest.raises(ValueError, match="must have the column"):
+        kano.survey_from_wide(pd.DataFrame({"a_正向": [1], "a_反向": [5]}), respondent="id")

@@ -54,6 +54,9 @@ __all__ = [
     "worse_coefficient",
     "quadrant",
     "analyze",
+    "survey_from_wide",
+    "wide_column",
+    "WIDE_SUFFIXES",
 ]
 
 #: The five answers, in code order 1..5.
@@ -269,6 +272,66 @@ def quadrant(better, worse, better_split=0.5, worse_split=0.5):
     labels = np.where(b >= better_split, np.where(w >= worse_split, "O", "A"),
                       np.where(w >= worse_split, "M", "I"))
     return str(labels) if labels.ndim == 0 else labels
+
+
+#: Column-name endings that mark a wide survey's functional / dysfunctional columns.
+WIDE_SUFFIXES = {
+    "dysfunctional": ("dysfunctional", "反向题", "反向", "不具备"),
+    "functional": ("functional", "正向题", "正向", "具备"),
+}
+
+
+def wide_column(name: str):
+    """(feature, 'functional' | 'dysfunctional') for a wide survey column, else None.
+
+    >>> wide_column("callback_dysfunctional"), wide_column("回拨（正向）"), wide_column("segment")
+    (('callback', 'dysfunctional'), ('回拨', 'functional'), None)
+    """
+    text = str(name).strip().rstrip(")）]】").strip()
+    for kind in ("dysfunctional", "functional"):  # 'dysfunctional' ends with 'functional'
+        for suffix in WIDE_SUFFIXES[kind]:
+            if text.lower().endswith(suffix) and len(text) > len(suffix):
+                feature = text[: len(text) - len(suffix)].rstrip(" _-:：（(【[").strip()
+                if feature:
+                    return feature, kind
+    return None
+
+
+def survey_from_wide(frame: pd.DataFrame, respondent: str | None = None,
+                     keep=()) -> pd.DataFrame:
+    """The long survey table (:data:`SURVEY_COLUMNS`) from a wide one, as survey tools export it.
+
+    Wide: one row per respondent, two columns per feature named ``<feature>_functional``
+    and ``<feature>_dysfunctional`` (or ``<feature>_正向`` / ``<feature>_反向``,
+    ``正向题`` / ``反向题``, ``具备`` / ``不具备``; separators ``_``, ``-``, space or none).
+    ``respondent`` names the id column (default: row numbers 1, 2, ...); columns in
+    ``keep`` (e.g. a segment) are carried to every row. Features come in column order.
+
+    >>> wide = pd.DataFrame({"id": ["r1", "r2"], "回拨_正向": [1, 3], "回拨_反向": [5, 3]})
+    >>> survey_from_wide(wide, respondent="id").values.tolist()
+    [['r1', '回拨', 1, 5], ['r2', '回拨', 3, 3]]
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"frame must be a pandas DataFrame, got {type(frame).__name__!r}")
+    pairs: dict = {}
+    for column in frame.columns:
+        found = wide_column(column)
+        if found is not None:
+            pairs.setdefault(found[0], {})[found[1]] = column
+    complete = {f: cols for f, cols in pairs.items() if len(cols) == 2}
+    if not complete:
+        raise ValueError("frame must have column pairs such as 'callback_functional' and "
+                         f"'callback_dysfunctional', got {list(frame.columns)!r}")
+    check_records(frame, [c for c in [respondent, *keep] if c is not None])
+    ids = frame[respondent] if respondent is not None else pd.Series(range(1, len(frame) + 1))
+    parts = [pd.DataFrame({"respondent": ids.to_numpy(), "feature": feature,
+                           "functional": frame[cols["functional"]].to_numpy(),
+                           "dysfunctional": frame[cols["dysfunctional"]].to_numpy(),
+                           **{k: frame[k].to_numpy() for k in keep}})
+             for feature, cols in complete.items()]
+    order = pd.concat(parts, keys=range(len(parts)), names=["_f", "_row"]).reset_index()
+    order = order.sort_values(["_row", "_f"], kind="stable").drop(columns=["_f", "_row"])
+    return order.reset_index(drop=True)
 
 
 def _survey_codes(survey: pd.DataFrame, column: str) -> np.ndarray:

@@ -23,11 +23,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "upload": ("选择文件", "Choose file"),
     "upload_help": (
         "长表，每行一位受访者对一项功能的回答：列 respondent、feature、functional、dysfunctional"
-        "（也可用 受访者、功能、正向题、反向题），可另加 segment（分群）列。回答写 1–5、"
+        "（也可用 受访者、功能、正向题、反向题）；或宽表，每行一位受访者、每项功能两列（如 回拨_正向、"
+        "回拨_反向）。可另加 segment（分群）列。回答写 1–5、"
         "like / must-be / neutral / live-with / dislike，或 我很喜欢 / 理应如此 / 无所谓 / 勉强接受 / "
         "我很不喜欢（我喜欢、理所当然、能忍受、我不喜欢 也可以）。",
         "A long table, one row per respondent and feature: columns respondent, feature, functional, "
-        "dysfunctional (or 受访者, 功能, 正向题, 反向题), optionally segment. Answers as 1–5, "
+        "dysfunctional (or 受访者, 功能, 正向题, 反向题); or a wide table, one row per respondent and "
+        "two columns per feature (callback_functional, callback_dysfunctional). Optionally a segment "
+        "column. Answers as 1–5, "
         "like / must-be / neutral / live-with / dislike, or the Chinese wordings."),
     "segment": ("客户分群", "Segment"),
     "all_segments": ("全部受访者", "All respondents"),
@@ -60,8 +63,9 @@ TEXT: dict[str, tuple[str, str]] = {
                    "（我很喜欢、理应如此、无所谓、勉强接受、我很不喜欢）；{rows}是“{value}”。",
                    'Column "{column}" must hold answers 1–5, like/must-be/neutral/live-with/dislike '
                    'or the Chinese wordings; {rows} has "{value}".'),
-    "repeated": ("同一位受访者对同一项功能只能回答一次；“{value}”重复出现在{rows}。",
-                 'Each respondent answers each feature once; "{value}" repeats in {rows}.'),
+    "repeated": ("同一位受访者对同一项功能只能回答一次；“{column}”列的“{value}”重复出现在{rows}。",
+                 'Each respondent answers each feature once; "{value}" in column "{column}" repeats '
+                 'in {rows}.'),
     "unexpected": ("出现意外错误（{kind}），请检查文件。", "Unexpected error ({kind}); please check the file."),
 }
 

@@ -57,17 +57,41 @@ def _check_answers(frame: pd.DataFrame, column: str) -> None:
                           value=frame[column][bad].iloc[0])
 
 
+def _wide_survey(frame: pd.DataFrame, segment: str | None) -> pd.DataFrame:
+    """A wide upload (one row per respondent, a column pair per feature) checked, then made long."""
+    ids = next((c for c in frame.columns
+                if SURVEY_ALIASES.get(str(c).strip(), str(c).strip().lower()) == "respondent"), None)
+    for column in [c for c in frame.columns if kano.wide_column(c) is not None]:
+        _check_answers(frame, column)
+    if ids is not None:
+        _check_present(frame, ids)
+        twice = frame[ids].duplicated(keep=False)
+        if twice.any():
+            first = frame.loc[twice, ids].iloc[0]
+            raise UploadError("repeated", f"{ids} must not repeat", column=ids,
+                              rows=_rows(frame[ids] == first), value=first)
+    long = kano.survey_from_wide(frame, respondent=ids, keep=[segment] if segment else [])
+    return long.rename(columns={segment: "segment"}) if segment else long
+
+
 def read_survey_upload(data, filename: str) -> pd.DataFrame:
     """The uploaded survey as a long table ready for :func:`ccskills.kano.analyze`.
 
-    Columns ``respondent, feature, functional, dysfunctional`` (Chinese headers of
-    :data:`SURVEY_ALIASES` accepted) and, when the file has one, ``segment``. Raises
-    :class:`~ccskills.io.UploadError` naming the column and spreadsheet rows of the first
-    problem: a missing column, an empty id, an answer that is not a Kano answer
+    Long files have columns ``respondent, feature, functional, dysfunctional``
+    (Chinese headers of :data:`SURVEY_ALIASES` accepted); wide files (one row per
+    respondent) have a column pair per feature such as ``回拨_正向`` / ``回拨_反向`` (see
+    :func:`ccskills.kano.survey_from_wide`). Either may have a ``segment`` (分群) column.
+    Raises :class:`~ccskills.io.UploadError` naming the column and spreadsheet rows of the
+    first problem: a missing column, an empty id, an answer that is not a Kano answer
     (``bad_answer``) or a respondent answering a feature twice (``repeated``).
     """
     frame = read_table(data, filename)
     segment = next((c for c in frame.columns if str(c).strip().lower() in SEGMENT_NAMES), None)
+    names = {SURVEY_ALIASES.get(str(c).strip(), str(c).strip().lower()) for c in frame.columns}
+    wide = any(kano.wide_column(c) is not None for c in frame.columns)
+    if wide and not {"feature", "functional", "dysfunctional"} <= names:
+        out = _wide_survey(frame, segment)
+        return out.astype({"segment": str}) if segment else out
     frame = require_columns(frame, kano.SURVEY_COLUMNS, SURVEY_ALIASES)
     for column in ("respondent", "feature"):
         _check_present(frame, column)
