@@ -174,6 +174,25 @@ def test_event_factor_learned_from_history_is_applied():
     assert naive.iloc[-1] == pytest.approx(2 * pattern(naive.index[-1:])[0])
 
 
+def test_real_calendar_business_hours_line_follows_the_state_council_notice():
+    """A Mon–Fri 09–18 line built to open exactly on China's working days of 2025 (holidays
+    shut, 调休 weekends open). From 26 Sep 2025, the next 16 days must have slots exactly on the
+    working days of the official notice: 28 Sep (Sunday) and 11 Oct (Saturday) open, the
+    National Day break 1–8 Oct closed. The calendar is loaded by the method itself."""
+    from ccskills.workcalendar import china_calendar
+
+    cal = china_calendar("2025-01-06", "2025-10-12")
+    idx = grid(38, start=pd.Timestamp("2025-01-06"), hours=(9, 18))
+    idx = idx[cal["is_workday"].reindex(idx.normalize()).to_numpy() & (idx < "2025-09-27")]
+    hist = pd.Series(pattern(idx), index=idx)
+    fc = forecast(hist, "16D", method="holiday_adjusted")
+    days = pd.DatetimeIndex(sorted(set(fc.index.normalize())))
+    expected = cal.index[cal["is_workday"] & (cal.index >= "2025-09-27") & (cal.index <= "2025-10-12")]
+    assert list(days) == list(expected)
+    assert pd.Timestamp("2025-09-28") in days and pd.Timestamp("2025-10-11") in days
+    assert (fc.groupby(fc.index.normalize()).size() == 36).all()
+
+
 def test_backlog_after_a_break_is_learned():
     """The first working day after a closed Monday holiday had 1.3 × the usual calls (the
     backlog); the next break's first working day gets 1.3 ×, the second day 1 ×."""

@@ -9,9 +9,10 @@ learned: its total ÷ the mean total of normal days around it (same weekday with
 for a weekday the line normally keeps closed, any normal open day within ±2 weeks). Factors
 are averaged per kind (``holiday:国庆节``, ``event:双11:0``), falling back to the shorter kind
 (``event:双11``, then ``event`` or ``holiday``) for a kind never seen; a mean within 2.5
-standard errors of 1 (the day-to-day noise of normal days ÷ √occurrences) is taken as 1. A kind whose days were always closed in the history (every factor 0) gives
-no slots — a business-hours line closed on public holidays — while a make-up working day the
-line opened gets slots shaped like an average open weekday.
+standard errors of 1 (the day-to-day noise of normal days ÷ √occurrences) is taken as 1.
+A kind whose days were always closed in the history (factor 0) gives no slots — a
+business-hours line closed on public holidays — while a make-up working day the line opened
+gets slots shaped like an average open weekday.
 """
 
 from __future__ import annotations
