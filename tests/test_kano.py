@@ -346,3 +346,9 @@ def test_survey_from_wide_errors():
         kano.survey_from_wide({"a_functional": [1]})
     with pytest.raises(ValueError, match="must have the column"):
         kano.survey_from_wide(pd.DataFrame({"a_正向": [1], "a_反向": [5]}), respondent="id")
+
+
+def test_invalid_answers_with_missing_values_and_look_alikes():
+    values = [1, np.nan, "like", np.nan, None, True, 1.0, np.float64(2), np.int64(5), pd.NA, False]
+    assert kano.invalid_answers(values).tolist() == [
+        False, True, False, True, True, True, False, False, False, True, True]

@@ -160,8 +160,12 @@ def answer_code(value, name: str = "answer") -> int:
 
 
 def _codes_or_zero(values) -> np.ndarray:
-    flat = np.asarray(values, dtype=object).ravel()
-    return np.array([_code_or_zero(v) for v in flat], dtype=np.int64).reshape(np.shape(values))
+    """Codes (0 = invalid) of an array of answers; each distinct answer is read once."""
+    flat = pd.Series(np.asarray(values, dtype=object).ravel(), dtype=object)
+    keys = flat.map(lambda v: (type(v).__name__, v) if isinstance(v, (str, numbers.Number)) else id(v))
+    first = ~keys.duplicated()
+    codes = pd.Series([_code_or_zero(v) for v in flat[first]], index=keys[first].to_numpy())
+    return codes.reindex(keys.to_numpy()).to_numpy(np.int64).reshape(np.shape(values))
 
 
 def invalid_answers(values) -> np.ndarray:
