@@ -338,6 +338,10 @@ def test_auto_picks_the_average_on_a_stable_noisy_line():
     fc = forecast(hist, "7D", candidates=["seasonal_naive", "historical_average"], origins=3)
     assert fc.attrs["method"] == "historical_average"
     assert fc.attrs["origins"] == 3
+    calls = []
+    forecast(hist, "7D", candidates=["seasonal_naive", "historical_average"], origins=3,
+             progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(d, 6) for d in range(1, 7)]
 
 
 def test_auto_with_every_method_on_a_trend():

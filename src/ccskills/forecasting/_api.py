@@ -31,7 +31,8 @@ def forecast(history, horizon, method: str = "auto", **options) -> pd.Series:
     closed slots (nights, closed weekends, holidays) simply have no rows. ``horizon``: a
     Timedelta or a string such as ``"7D"``. ``method``: a name in ``METHODS`` or ``"auto"``
     (backtest every candidate over ``origins`` weekly rolling origins — 4 by default — and keep
-    the lowest WAPE, as NICE "Best Pick" does; ``candidates`` restricts the list).
+    the lowest WAPE, as NICE "Best Pick" does; ``candidates`` restricts the list; ``progress``
+    as in ``backtest``, counting every candidate's origins).
 
     Returns non-negative floats for every slot in [last slot + interval, + horizon) whose
     weekday and time of day were open in at least half of the recent weeks (up to 8); closed

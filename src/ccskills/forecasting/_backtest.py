@@ -109,12 +109,13 @@ def auto_select(history: History, start, stop, options: dict) -> pd.Series:
     options = dict(options)
     candidates = list(options.pop("candidates", AUTO_CANDIDATES))
     n_origins = options.pop("origins", AUTO_ORIGINS)
+    report = _progress(options.pop("progress", None))
     methods = [get_method(name, "candidates") for name in candidates]
     known = set().union(*(allowed_options(m) for m in methods))
     unknown = sorted(set(options) - known)
     if unknown:
-        raise ValueError(f"options must be among {sorted(known | {'candidates', 'origins'})} "
-                         f"for method 'auto', got {unknown[0]!r}")
+        valid = sorted(known | {"candidates", "origins", "progress"})
+        raise ValueError(f"options must be among {valid} for method 'auto', got {unknown[0]!r}")
     horizon = stop - start
     first_origin = rolling_origins(history, horizon, n_origins)[0]
     scores, chosen = {}, {}
@@ -127,8 +128,11 @@ def auto_select(history: History, start, stop, options: dict) -> pd.Series:
         except (ValueError, ImportError):
             continue
         chosen[method.name] = opts
-        scores[method.name] = float(run_backtest(history, method.name, horizon, n_origins,
-                                                 options=opts).overall["wape"])
+    n_total = len(chosen) * (n_origins if isinstance(n_origins, int) else len(n_origins))
+    for i, (name, opts) in enumerate(chosen.items()):
+        step = lambda done, total, i=i: report(i * total + done, n_total)  # noqa: E731
+        scores[name] = float(run_backtest(history, name, horizon, n_origins, step,
+                                          options=opts).overall["wape"])
     if not scores:
         raise ValueError(f"history must cover enough weeks for at least one method plus {n_origins} "
                          f"weekly backtest origins, got {history.weeks} weeks")
