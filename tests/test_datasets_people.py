@@ -11,7 +11,6 @@ from ccskills.datasets.people import (
     load_attendance,
     load_employees,
     load_fte_requirement,
-    load_qa_scores,
 )
 
 
@@ -66,10 +65,15 @@ def test_lesson_properties():
     assert 0.93 < overall["attendance_rate"].iloc[0] < 0.98
 
 
-def test_qa_and_requirement_tables():
-    qa = load_qa_scores()
-    assert set(qa["agent_id"]) == set(datasets.load_agents()["agent_id"])
-    assert qa["qa_score"].between(0, 100).all() and qa["evaluations"].between(4, 10).all()
+def test_qa_analysts_match_the_quality_data():
+    from ccskills.datasets.quality import load_qa_evaluations
+
+    staff = load_employees()
+    analysts = set(staff.loc[staff["role"] == "qa_analyst", "employee_id"])
+    assert set(load_qa_evaluations()["analyst_id"]) <= analysts
+
+
+def test_requirement_table():
     need = load_fte_requirement()
     assert len(need) == 26 and need.index[0] == pd.Timestamp("2026-04-06")
     assert (need["required_fte"] - need["presales_fte"] - need["aftersales_fte"]).abs().max() < 0.011

@@ -98,15 +98,16 @@ def test_random_weightings_sum_to_one(n, seed):
 
 def test_agent_kpis_from_the_kit():
     from ccskills.datasets import load_call_records
-    from ccskills.datasets.people import load_attendance, load_qa_scores
+    from ccskills.datasets.people import load_attendance
 
     calls = load_call_records()
-    table = ev.agent_kpis(calls, load_attendance(), load_qa_scores())
+    qa = pd.Series({"A001": 90.0, "P001": 70.0})
+    table = ev.agent_kpis(calls, load_attendance(), qa)
     agent = calls[(calls["agent_id"] == "A001") & (calls["outcome"] == "answered")]
     aht = (agent["talk_s"] + agent["hold_s"] + agent["acw_s"]).mean()
     assert table.loc["A001", "aht_s"] == pytest.approx(aht)
     assert table["attendance_rate"].between(0, 1).all()
-    assert table["qa_score"].notna().all()
+    assert table.loc["A001", "qa_score"] == 90.0 and table["qa_score"].notna().sum() == 2
 
 
 @pytest.mark.parametrize("call, message", [

@@ -194,7 +194,8 @@ def agent_kpis(calls, attendance=None, qa=None, answer_time=20) -> pd.DataFrame:
 
     Columns: ``answered, aht_s, fcr_rate, csat_top2_box, transfer_rate`` from the answered calls;
     ``attendance_rate`` (from :func:`ccskills.people.attendance_summary`) if ``attendance`` is
-    given; ``qa_score`` if ``qa`` (columns ``agent_id, qa_score``) is given.
+    given; ``qa_score`` if ``qa`` is given: a Series agent_id -> mean QA score (0-100), e.g.
+    ``ccskills.quality.quality_rollup(scored, "agent_id")["mean_score"]``.
     """
     from .kpi import summarize
     from .people import attendance_summary
@@ -205,7 +206,7 @@ def agent_kpis(calls, attendance=None, qa=None, answer_time=20) -> pd.DataFrame:
     if attendance is not None:
         out["attendance_rate"] = attendance_summary(attendance, by="agent_id")["attendance_rate"]
     if qa is not None:
-        out["qa_score"] = qa.set_index("agent_id")["qa_score"]
+        out["qa_score"] = pd.Series(qa, dtype=float)
     return out
 
 

@@ -1,4 +1,4 @@
-"""Generate the HR tables (employees, March 2026 attendance, QA summary, FTE requirement).
+"""Generate the HR tables (employees, March 2026 attendance, FTE requirement).
 
 Recipe (seed :data:`SEED`, one ``numpy.random.Generator``, nothing read from the clock):
 
@@ -20,9 +20,7 @@ Recipe (seed :data:`SEED`, one ``numpy.random.Generator``, nothing read from the
    agent: worked days are the days the agent answered calls (early shift if the
    first call is before 15:00); extra scheduled-but-absent days are drawn on
    non-worked days (rate by tenure band); late arrivals on worked days.
-5. **QA**: per agent, the month's number of evaluations (4-10) and mean score,
-   lower for new agents, with critical-error counts.
-6. **FTE requirement**: weekly required agents (heads) for the 26 weeks from
+5. **FTE requirement**: weekly required agents (heads) for the 26 weeks from
    2026-04-06, from March's required agent-hours per queue converted to heads with
    March's heads-per-staffed-hour, then growth (1 %/month) and a 618 peak in June.
 """
@@ -40,7 +38,6 @@ SEED = 20260331
 FILES = {
     "employees": "people/employees.csv",
     "attendance": "people/attendance_2026_03.csv",
-    "qa": "people/qa_2026_03.csv",
     "requirement": "people/fte_requirement.csv",
 }
 AS_OF = pd.Timestamp("2026-03-31")
@@ -66,9 +63,12 @@ SUPPORT_STAFF = (
     ("L04", "team_leader", "A2", "2021-11-01", "2024-06-30", "career"),
     ("L06", "team_leader", "A2", "2024-07-01", "", ""),
     ("L05", "team_leader", "A3", "2023-02-20", "", ""),
-    ("Q01", "qa_analyst", "", "2020-04-01", "", ""),
-    ("Q02", "qa_analyst", "", "2022-08-15", "", ""),
-    ("Q03", "qa_analyst", "", "2024-03-04", "", ""),
+    ("QA1", "qa_analyst", "", "2020-04-01", "", ""),  # ids as in datasets/quality
+    ("QA2", "qa_analyst", "", "2021-06-07", "", ""),
+    ("QA3", "qa_analyst", "", "2022-08-15", "", ""),
+    ("QA4", "qa_analyst", "", "2023-05-08", "", ""),
+    ("QA5", "qa_analyst", "", "2024-03-04", "", ""),
+    ("QA6", "qa_analyst", "", "2025-01-06", "", ""),
     ("W01", "wfm_analyst", "", "2021-01-04", "", ""),
     ("W02", "wfm_analyst", "", "2025-02-17", "", ""),
     ("T01", "trainer", "", "2020-11-02", "", ""),
@@ -212,19 +212,6 @@ def _attendance(rng, agents: pd.DataFrame, calls: pd.DataFrame) -> pd.DataFrame:
     return frame[columns].sort_values(["date", "agent_id"], kind="stable").reset_index(drop=True)
 
 
-def _qa(rng, agents: pd.DataFrame) -> pd.DataFrame:
-    band = _band(agents["hire_date"])
-    mean = np.select([band == "new", band == "mid"], [78.0, 84.0], 87.0)
-    n = rng.integers(4, 11, len(agents))
-    skill = rng.normal(0, 4, len(agents))
-    score = [float(np.clip(rng.normal(m + s, 6, k), 0, 100).mean()) for m, s, k in zip(mean, skill, n)]
-    p_critical = np.where(band == "new", 0.08, 0.03)
-    critical = rng.binomial(n, p_critical)
-    return pd.DataFrame({"agent_id": agents["agent_id"], "month": pd.Timestamp("2026-03-01"),
-                         "evaluations": n, "qa_score": np.round(score, 2),
-                         "critical_errors": critical})
-
-
 def _requirement(agents: pd.DataFrame) -> pd.DataFrame:
     from . import load_call_staffing
 
@@ -253,7 +240,7 @@ def _dates_as_text(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
-    """The four HR tables, keyed like :data:`FILES`."""
+    """The three HR tables, keyed like :data:`FILES` (QA scores live in ``datasets/quality``)."""
     from . import load_call_records
 
     rng = np.random.default_rng(seed)
@@ -261,7 +248,6 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
     return {
         "employees": _employees(rng, agents),
         "attendance": _attendance(rng, agents, load_call_records()),
-        "qa": _qa(rng, agents),
         "requirement": _requirement(agents),
     }
 

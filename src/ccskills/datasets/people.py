@@ -1,8 +1,7 @@
 """Loaders for the HR tables in ``datasets/people/`` (see its README for the data dictionary).
 
 Employees of the centre since 2019 (hires, leavers, reasons, recruitment source), one
-row per scheduled shift in March 2026 (attendance), the March QA summary per agent,
-and the weekly FTE requirement for April-September 2026. The agents of the call
+row per scheduled shift in March 2026 (attendance) and the weekly FTE requirement for April-September 2026. The agents of the call
 month (:func:`ccskills.datasets.load_agents`) are the current agents here, with the
 same ids, teams and hire dates.
 
@@ -18,7 +17,7 @@ import pandas as pd
 from . import data_dir
 from ._generate_people import FILES
 
-__all__ = ["load_employees", "load_attendance", "load_qa_scores", "load_fte_requirement",
+__all__ = ["load_employees", "load_attendance", "load_fte_requirement",
            "EMPLOYEE_ROLES", "LEAVE_REASONS", "ATTENDANCE_STATUSES", "ABSENCE_REASONS"]
 
 EMPLOYEE_ROLES = ("agent", "team_leader", "qa_analyst", "wfm_analyst", "trainer")
@@ -68,13 +67,6 @@ def load_attendance() -> pd.DataFrame:
     _check(frame, "absence_reason", ABSENCE_REASONS, blank=True)
     return frame
 
-
-def load_qa_scores() -> pd.DataFrame:
-    """March 2026 QA summary per agent: ``agent_id, month, evaluations, qa_score`` (0-100,
-    mean of the month's evaluations), ``critical_errors``."""
-    frame = _read("qa", dtype={"agent_id": str})
-    frame["month"] = pd.to_datetime(frame["month"], format="%Y-%m-%d").astype("datetime64[ns]")
-    return frame
 
 
 def load_fte_requirement() -> pd.DataFrame:
