@@ -402,6 +402,12 @@ def test_errors_name_the_parameter():
         forecast(hist, "7D", candidates=["magic"])
     with pytest.raises(ValueError, match="base must be one of"):
         forecast(hist, "7D", method="holiday_adjusted", base="magic", calendar=calendar(MONDAY, MONDAY))
+    for name, bad in (("k", 0), ("k", 2.5), ("weeks", True), ("fit_weeks", -1)):
+        method = {"weeks": "bottom_up", "fit_weeks": "top_down"}.get(name, "historical_average")
+        with pytest.raises(ValueError, match=f"{name} must be a whole number of weeks >= 1, got {bad!r}"):
+            forecast(hist, "7D", method=method, **{name: bad})
+    with pytest.raises(ValueError, match="damped must be True or False, got 'yes'"):
+        forecast(hist, "7D", method="top_down", damped="yes")
     dup = pd.concat([hist, hist.iloc[:1]])
     with pytest.raises(ValueError, match="history must have one row per slot"):
         forecast(dup, "7D")

@@ -84,6 +84,9 @@ def get_method(name, param: str = "method") -> Method:
     return METHODS[name]
 
 
+WEEK_OPTIONS = ("k", "weeks", "fit_weeks")
+
+
 def allowed_options(method: Method) -> set:
     """Option names ``method`` accepts (holiday_adjusted also passes its base's options on)."""
     if method.name == "holiday_adjusted":
@@ -98,6 +101,12 @@ def check_options(method: Method, options: dict) -> dict:
     if unknown:
         raise ValueError(f"options must be among {sorted(allowed)} for method {method.name!r}, "
                          f"got {unknown[0]!r}")
+    for name, value in options.items():
+        if name in WEEK_OPTIONS and (isinstance(value, bool) or not isinstance(value, (int, np.integer))
+                                     or value < 1):
+            raise ValueError(f"{name} must be a whole number of weeks >= 1, got {value!r}")
+        if name == "damped" and not isinstance(value, (bool, np.bool_)):
+            raise ValueError(f"damped must be True or False, got {value!r}")
     return {**method.defaults, **options}
 
 
