@@ -193,6 +193,21 @@ def test_real_calendar_business_hours_line_follows_the_state_council_notice():
     assert (fc.groupby(fc.index.normalize()).size() == 36).all()
 
 
+def test_open_holidays_take_the_intraday_shape_of_past_holidays():
+    """Five past holiday Wednesdays had a flat 30 calls in every slot (56 × 30 = 1680 a day)
+    instead of the weekday peaks. The next holiday Wednesday: factor 1680 ÷ normal Wednesday
+    total, times that total = 1680, spread flat like past holidays = 30 in every slot."""
+    hist = weekly(20)
+    past = [MONDAY + pd.Timedelta(weeks=w, days=2) for w in (3, 5, 7, 9, 11)]
+    hist = hist.where(~hist.index.normalize().isin(past), 30.0)
+    future = MONDAY + pd.Timedelta(weeks=20, days=2)
+    cal = calendar(MONDAY, MONDAY + pd.Timedelta(weeks=22), [*past, future])
+    fc = forecast(hist, "7D", method="holiday_adjusted", calendar=cal, events=NO_EVENTS)
+    np.testing.assert_allclose(fc[fc.index.normalize() == future].to_numpy(), 30.0, rtol=1e-9)
+    other = fc[fc.index.normalize() != future]
+    np.testing.assert_allclose(other.to_numpy(), pattern(other.index), rtol=1e-9)
+
+
 def test_backlog_after_a_break_is_learned():
     """The first working day after a closed Monday holiday had 1.3 × the usual calls (the
     backlog); the next break's first working day gets 1.3 ×, the second day 1 ×."""

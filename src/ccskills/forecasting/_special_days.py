@@ -12,7 +12,8 @@ are averaged per kind (``holiday:国庆节``, ``event:双11:0``), falling back t
 standard errors of 1 (the day-to-day noise of normal days ÷ √occurrences) is taken as 1.
 A kind whose days were always closed in the history (factor 0) gives no slots — a
 business-hours line closed on public holidays — while a make-up working day the line opened
-gets slots shaped like an average open weekday.
+gets slots shaped like an average open weekday. Open holiday days take the intraday shape of
+past holidays (a flatter morning and a stronger evening, say), their totals kept.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ccskills.forecasting._methods import historical_average
 AROUND_WEEKS = 6
 AFTER_DAYS = 3
 SIGNIFICANCE = 2.5
+MIN_SHAPE_DAYS = 5
 
 
 def load_calendar(start, end) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -157,11 +159,37 @@ def adjust(history: History, slots: pd.DatetimeIndex, base, calendar, events, k:
     values = pd.Series(base(clean, slots) if len(slots) else [], index=slots, dtype=float)
     extra = _makeup_slots(clean, grid, kinds, open_weekdays, k)
     values = pd.concat([values, extra]).sort_index()
+    values = _holiday_shape(history, kinds, values)
     day_kind = kinds.reindex(values.index.normalize()).fillna("").to_numpy()
     factor_of = {kind: _factor(factors, kind) if kind else 1.0 for kind in set(day_kind)}
     scale = np.array([factor_of[kind] for kind in day_kind])
     values = values * scale
     return values[scale != 0]
+
+
+def _holiday_shape(history: History, kinds: pd.Series, values: pd.Series) -> pd.Series:
+    """Give open holiday days the intraday shape the line had on past holidays (share of the day
+    by time of day, pooled over every past holiday day with calls), keeping each day's total;
+    unchanged when the history has fewer than MIN_SHAPE_DAYS such days."""
+    past = history.values[kinds.reindex(history.values.index.normalize()).fillna("")
+                          .str.startswith("holiday:").to_numpy()]
+    if past.index.normalize().nunique() < MIN_SHAPE_DAYS or len(values) == 0:
+        return values
+    tod = lambda index: (index - index.normalize()) // history.step  # noqa: E731
+    share = past.groupby(tod(past.index)).sum()
+    days = values.index.normalize()
+    future = kinds.reindex(days).fillna("").str.startswith("holiday:").to_numpy()
+    if not future.any():
+        return values
+    shaped = values.copy()
+    part = values[future]
+    weight = share.reindex(tod(part.index)).fillna(0.0).to_numpy()
+    day_of = part.index.normalize()
+    weight_sum = pd.Series(weight, part.index).groupby(day_of).transform("sum").to_numpy()
+    totals = part.groupby(day_of).transform("sum").to_numpy()
+    shaped[future] = np.where(weight_sum > 0, totals * weight / np.where(weight_sum > 0, weight_sum, 1),
+                              part.to_numpy())
+    return shaped
 
 
 def _makeup_slots(clean: History, slots, kinds, open_weekdays, k) -> pd.Series:
