@@ -148,3 +148,17 @@ def test_agent_workload_hand_example():
     assert out["attended_hours"] == 14
     assert out["calls_per_attended_hour"] == pytest.approx(2 / 14)
     assert out["handle_share"] == pytest.approx(1000 / 3600 / 14)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.floats(1, 1000), min_size=3, max_size=12, unique=True), st.floats(0.01, 1), st.floats(0.01, 1))
+def test_composite_properties(aht, w1, w2):
+    """min_max composites lie in [0, 1]; rank_percentile ignores any increasing transform."""
+    kpis = pd.DataFrame({"aht_s": aht, "fcr": list(reversed(aht))})
+    dirs = {"aht_s": "lower", "fcr": "higher"}
+    out = ev.composite_scores(kpis, {"aht_s": w1, "fcr": w2}, dirs)
+    assert out["composite"].between(-1e-12, 1 + 1e-12).all()
+    squashed = kpis.apply(np.log)
+    a = ev.composite_scores(kpis, {"aht_s": w1, "fcr": w2}, dirs, method="rank_percentile")
+    b = ev.composite_scores(squashed, {"aht_s": w1, "fcr": w2}, dirs, method="rank_percentile")
+    assert a["rank"].tolist() == b["rank"].tolist()

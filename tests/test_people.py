@@ -236,3 +236,21 @@ def test_cohorts_by_quarter():
     assert out["hires"].tolist() == [2, 1]
     with pytest.raises(ValueError, match="freq must be one of"):
         people.early_attrition_cohorts(staff, "2025-12-31", freq="W")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 120), st.one_of(st.none(), st.integers(0, 120))),
+                min_size=1, max_size=15))
+def test_monthly_attrition_matches_a_day_by_day_count(pairs):
+    start = pd.Timestamp("2025-01-01")
+    rows = [(f"e{i}", "X", start + pd.Timedelta(days=h),
+             None if stay is None else start + pd.Timedelta(days=h + stay))
+            for i, (h, stay) in enumerate(pairs)]
+    staff = _staff(rows)
+    out = people.monthly_attrition(staff, "2025-01", "2025-06", headcount="daily")
+    for month, row in out.iterrows():
+        days = pd.date_range(month, month + pd.offsets.MonthEnd(0))
+        daily = [sum(1 for _, _, h, l in rows if h <= d and (l is None or l >= d)) for d in days]
+        leavers = sum(1 for *_, l in rows if l is not None and l.to_period("M") == month.to_period("M"))
+        assert row["average_headcount"] == pytest.approx(np.mean(daily))
+        assert row["leavers"] == leavers

@@ -122,7 +122,8 @@ def monthly_attrition(employees, start, end, by=None, headcount="start_end", ann
 
     Months from ``start`` to ``end`` (inclusive, any day inside them). A leaver counts in the
     month of ``leave_date``. Columns: ``headcount_start, headcount_end, average_headcount,
-    leavers, attrition_rate`` (leavers / average headcount) and ``annualised_rate``. The
+    leavers, attrition_rate`` (leavers / average headcount; NaN in a month with nobody
+    employed) and ``annualised_rate`` (a monthly rate above 1 is counted as 1). The
     definitions chosen are kept in ``.attrs``.
     """
     _choice("headcount", headcount, _HEADCOUNT)
@@ -136,10 +137,19 @@ def monthly_attrition(employees, start, end, by=None, headcount="start_end", ann
     parts = [_attrition_rows(g, months, headcount).assign(**({} if k is None else {by: k}))
              for k, g in groups]
     out = pd.concat(parts)
-    out["annualised_rate"] = annualise_attrition(out["attrition_rate"].clip(0, 1).to_numpy(), annualise)
+    out["annualised_rate"] = _annualised(out["attrition_rate"].to_numpy(), annualise)
     if by is not None:
         out = out.set_index(by, append=True)
     out.attrs.update(headcount=headcount, annualise=annualise)
+    return out
+
+
+def _annualised(rate, method):
+    """Annualise month by month; NaN (no one employed) stays NaN; a rate above 1 counts as 1."""
+    out = np.full(rate.shape, np.nan)
+    ok = ~np.isnan(rate)
+    if ok.any():
+        out[ok] = annualise_attrition(np.minimum(rate[ok], 1.0), method)
     return out
 
 
