@@ -254,3 +254,23 @@ def test_monthly_attrition_matches_a_day_by_day_count(pairs):
         leavers = sum(1 for *_, l in rows if l is not None and l.to_period("M") == month.to_period("M"))
         assert row["average_headcount"] == pytest.approx(np.mean(daily))
         assert row["leavers"] == leavers
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.floats(0, 120), min_size=1, max_size=16), st.floats(0, 100), st.floats(0, 0.05),
+       st.integers(0, 4), st.floats(0.3, 1.0), st.integers(1, 4), st.integers(0, 6))
+def test_hiring_trajectory_matches_a_plain_loop(need, f0, a, weeks, p, every, cap):
+    plan = people.hiring_plan(need, f0, a, weeks, p, class_every_weeks=every, min_class=0,
+                              max_class=cap or None)
+    hires = dict(zip(plan.classes["start"], plan.classes["hires"]))
+    level, productive, training = f0, [], []
+    for w in range(len(need)):
+        if w > 0:
+            level *= 1 - a
+        level += hires.get(w - weeks, 0) * p
+        productive.append(level)
+        training.append(sum(n for s, n in hires.items() if s <= w < s + weeks))
+    assert plan.trajectory["productive_fte"].tolist() == pytest.approx(productive)
+    assert plan.trajectory["in_training"].tolist() == pytest.approx(training)
+    if cap:
+        assert (plan.classes["hires"] <= cap).all()
