@@ -1,0 +1,219 @@
+"""Words and tables of the KPI dashboard (zh/en): labels, period names, HTML tables, Excel sheets.
+
+Formatting only: values come from :mod:`ccskills.kpi` (reports, what changed) and
+:mod:`ccskills.spc` (control chart, Pareto); value text and RAG marks from
+:mod:`ccskills.kpi_charts`.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from ccskills.kpi import indicator
+from ccskills.kpi_charts import RAG_MARKS, format_value, report_display
+
+__all__ = ["TEXT", "ERRORS", "STYLE", "CARDS", "GRAINS", "BREAKDOWNS", "CONTROL_CHOICES", "PARETO_CHOICES",
+           "t", "indicator_name", "period_label", "table_html", "groups_html", "excel_sheets",
+           "group_label"]
+
+GRAINS = ("D", "W", "MS")
+BREAKDOWNS = ("none", "queue", "team", "agent_id")
+CONTROL_CHOICES = ("abandonment_rate", "service_level")
+PARETO_CHOICES = ("hour", "weekday", "queue")
+CARDS = ("offered", "service_level", "abandonment_rate", "asa_s", "aht_s", "fcr_rate")
+"""Cards in screen order (indicator ids); CSS class ``ccs-card-<id with dashes>``."""
+
+TEXT: dict[str, tuple[str, str]] = {
+    "title": ("KPI 仪表板", "KPI dashboard"),
+    "intro": ("按日、周或月查看服务、质量和效率指标与目标的对比（红黄绿灯）、趋势、控制图和帕累托图，"
+              "并说明“变化了什么、为什么”。可以使用示例数据或上传自己的通话记录。",
+              "Service, quality and efficiency KPIs by day, week or month against their targets "
+              "(red/amber/green), with the trend, a control chart, a Pareto chart and what changed and "
+              "why. Use the sample month or upload your own call records."),
+    "source": ("数据", "Data"),
+    "source_sample": ("示例：2026 年 3 月通话记录（两条队列）", "Sample: call records of March 2026 (two queues)"),
+    "source_upload": ("上传通话记录（CSV / Excel）", "Upload call records (CSV / Excel)"),
+    "upload_button": ("选择文件", "Choose file"),
+    "upload_hint": ("需要的列：call_id（通话编号）、queue（队列）、arrival（来电时间）、outcome（结果："
+                    "answered/abandoned/blocked 或 接通/放弃/占线）、wait_s、talk_s、hold_s、acw_s（秒）、"
+                    "agent_id（坐席工号）、transferred（是否转接：是/否）；可选 resolved_first_contact（首次解决）、"
+                    "csat（满意度 1–5）、team（班组）。编码 UTF-8、UTF-8 BOM 或 GBK 均可。",
+                    "Columns: call_id, queue, arrival, outcome (answered/abandoned/blocked), wait_s, talk_s, "
+                    "hold_s, acw_s (seconds), agent_id, transferred (true/false); optional "
+                    "resolved_first_contact, csat (1–5), team. UTF-8, UTF-8 with BOM or GBK."),
+    "no_file": ("请先选择要上传的文件。", "Choose a file to upload first."),
+    "settings": ("查看方式", "View"),
+    "grain": ("报表周期", "Report period"),
+    "grain_D": ("日", "Day"), "grain_W": ("周（周一起）", "Week (from Monday)"), "grain_MS": ("月", "Month"),
+    "breakdown": ("分组", "Breakdown"),
+    "breakdown_none": ("不分组（合计）", "None (total)"), "breakdown_queue": ("按队列", "By queue"),
+    "breakdown_team": ("按班组", "By team"), "breakdown_agent_id": ("按坐席", "By agent"),
+    "period": ("期间", "Period"),
+    "trend_indicator": ("趋势指标", "Trend indicator"),
+    "control": ("控制图（按日）", "Control chart (daily)"),
+    "control_abandonment_rate": ("放弃率 p 控制图", "Abandonment rate p-chart"),
+    "control_service_level": ("服务水平 p 控制图", "Service level p-chart"),
+    "pareto": ("帕累托：放弃来电", "Pareto: abandoned calls"),
+    "pareto_hour": ("按小时", "By hour"), "pareto_weekday": ("按星期", "By weekday"),
+    "pareto_queue": ("按队列", "By queue"),
+    "table_heading": ("KPI 与目标", "KPIs against targets"),
+    "groups_heading": ("分组明细", "By group"),
+    "change_heading": ("变化了什么、为什么", "What changed and why"),
+    "charts_heading": ("图表", "Charts"),
+    "no_previous": ("没有更早的期间可以比较（选择更细的报表周期或更晚的期间）。",
+                    "There is no earlier period to compare with (choose a finer report period or a later one)."),
+    "change_intro": ("（{current} 对比 {previous}，按{by}拆分）",
+                     "({current} against {previous}, split by {by})"),
+    "by_queue": ("队列", "queue"), "by_team": ("班组", "team"), "by_agent_id": ("坐席", "agent"),
+    "day": ("{d:%Y-%m-%d}（{wd}）", "{d:%Y-%m-%d} ({wd})"),
+    "week": ("{d:%Y-%m-%d} 起的一周", "week of {d:%Y-%m-%d}"),
+    "month": ("{d:%Y 年 %m 月}", "{d:%B %Y}"),
+    "loaded": ("已读取 {name}：{rows} 条通话记录，{first} 至 {last}。",
+               "Read {name}: {rows} call records, {first} to {last}."),
+    "sample_span": ("示例数据：{rows} 条通话记录，{first} 至 {last}。",
+                    "Sample: {rows} call records, {first} to {last}."),
+    "done": ("{kind}：{period}。共 {offered} 通来话；{signals} 个控制图信号。",
+             "{kind}: {period}. {offered} calls offered; {signals} control-chart signal(s)."),
+    "kind_D": ("日报", "Daily report"), "kind_W": ("周报", "Weekly report"), "kind_MS": ("月报", "Monthly report"),
+    "unassigned": ("未分配（未接通）", "unassigned (not answered)"),
+    "unexpected": ("计算时出现意外问题（{kind}）。请检查文件后重试。",
+                   "Something unexpected happened ({kind}). Check the file and try again."),
+    "download": ("下载 Excel 报表", "Download the Excel report"),
+    "excel_file": ("KPI报表", "kpi_report"),
+    "sheet_report": ("KPI表", "KPI table"), "sheet_data": ("KPI数据", "KPI data"),
+    "sheet_groups": ("分组明细", "By group"),
+    "sheet_trend": ("趋势", "Trend"), "sheet_control": ("控制图", "Control chart"),
+    "sheet_pareto": ("帕累托", "Pareto"), "sheet_change": ("变化原因", "What changed"),
+    "col_period": ("期间", "Period"), "col_value": ("数值", "Value"), "col_status": ("状态", "Status"),
+    "col_target": ("目标", "Target"), "col_n": ("样本量", "Sample size"), "col_events": ("事件数", "Events"),
+    "col_center": ("中心线", "Centre line"), "col_lcl": ("下控制限", "LCL"), "col_ucl": ("上控制限", "UCL"),
+    "col_signal": ("信号", "Signal"), "col_category": ("类别", "Category"), "col_count": ("次数", "Count"),
+    "col_share": ("占比", "Share"), "col_cumulative": ("累计占比", "Cumulative share"),
+    "col_vital": ("关键少数", "Vital few"), "col_group": ("分组", "Group"),
+    "col_previous_share": ("上期占比", "Previous share"), "col_current_share": ("本期占比", "Current share"),
+    "col_previous": ("上期", "Previous"), "col_current": ("本期", "Current"),
+    "col_rate_effect": ("自身变化", "Rate effect"), "col_mix_effect": ("结构变化", "Mix effect"),
+    "col_contribution": ("贡献", "Contribution"),
+}
+
+WEEKDAYS = (("周一", "Mon"), ("周二", "Tue"), ("周三", "Wed"), ("周四", "Thu"), ("周五", "Fri"),
+            ("周六", "Sat"), ("周日", "Sun"))
+
+ERRORS: dict[str, tuple[str, str]] = {
+    "agents": ("上传的文件没有班组（team）列，不能按班组分组", "The upload has no team column: it cannot be split by team"),
+    "previous": ("没有更早的期间可以比较", "There is no earlier period to compare with"),
+}
+"""Parameter name → sentence stem (see :func:`ccskills.i18n.error_message`)."""
+
+STYLE = """<style>
+.ccs-kpi-dashboard { font-family: var(--ccs-font-family, system-ui, sans-serif); }
+.ccs-kpi-dashboard h3 { margin: 10px 0 4px 0; font-size: 15px; }
+.ccs-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 10px; }
+.ccs-card-label { color: #57606a; font-size: 12px; }
+.ccs-card-value { font-size: 20px; font-weight: 600; }
+.ccs-status-ok { color: #1a7f37; } .ccs-status-computing { color: #57606a; }
+.ccs-status-error { color: #b42318; font-weight: 600; }
+.ccs-hint { color: #57606a; font-size: 12px; }
+table.ccs-table { border-collapse: collapse; font-size: 13px; margin: 4px 24px 8px 0; }
+table.ccs-table th, table.ccs-table td { padding: 3px 8px; text-align: right;
+  border-bottom: 1px solid #e5e7eb; white-space: nowrap; }
+table.ccs-table th:first-child, table.ccs-table td:first-child { text-align: left; }
+.ccs-groups-scroll { max-height: 360px; overflow: auto; }
+a.ccs-download-link { font-size: 13px; }
+</style>"""
+
+
+def t(key: str, lang: str, **fields) -> str:
+    """The dashboard's string for ``key`` in ``lang``, formatted with ``fields``."""
+    return TEXT[key][1 if lang == "en" else 0].format(**fields)
+
+
+def indicator_name(id: str, lang: str) -> str:
+    """An indicator's name from the registry in ``lang``."""
+    ind = indicator(id)
+    return ind.name_en if lang == "en" else ind.name_zh
+
+
+def period_label(period: pd.Timestamp, freq: str, lang: str) -> str:
+    """A period as people name it: a day with its weekday, a week by its Monday, a month."""
+    if freq == "D":
+        return t("day", lang, d=period, wd=WEEKDAYS[period.weekday()][1 if lang == "en" else 0])
+    return t("week" if freq == "W" else "month", lang, d=period)
+
+
+def group_label(group, lang: str) -> str:
+    """A group's name on screen; calls without an agent (not answered) are 'unassigned'."""
+    return t("unassigned", lang) if group is None or (not isinstance(group, str) and pd.isna(group)) else str(group)
+
+
+def table_html(frame: pd.DataFrame, css: str, caption: str = "") -> str:
+    """A DataFrame of text as an escaped HTML table with class ``ccs-table <css>``."""
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = ["<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+            for row in frame.itertuples(index=False)]
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return (f'<table class="ccs-table {css}">{cap}<thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def groups_display(report, lang: str) -> pd.DataFrame:
+    """One row per group (many groups, e.g. agents), one column per indicator: value with its RAG mark."""
+    groups = [g for g in report.values.columns if g != "total"]
+    out = pd.DataFrame({t("col_group", lang): [group_label(g, lang) for g in groups]})
+    for id in report.values.index:
+        marks = [RAG_MARKS.get(s, "") if isinstance(s, str) else "" for s in report.status.loc[id, groups]]
+        values = [format_value(id, v) for v in report.values.loc[id, groups]]
+        out[indicator_name(id, lang)] = [f"{m} {v}".strip() for m, v in zip(marks, values)]
+    return out
+
+
+def groups_html(report, lang: str) -> str:
+    """The by-group table in a scrolling box."""
+    return f'<div class="ccs-groups-scroll">{table_html(groups_display(report, lang), "ccs-groups")}</div>'
+
+
+def report_table(report, lang: str) -> pd.DataFrame:
+    """The KPI table on screen: :func:`ccskills.kpi_charts.report_display` with group names in ``lang``."""
+    shown = report_display(report, lang)
+    rename = {str(g): group_label(g, lang) for g in report.values.columns if g != "total"}
+    return shown.rename(columns=rename)
+
+
+def _columns(frame: pd.DataFrame, lang: str, names: dict) -> pd.DataFrame:
+    return frame.rename(columns={k: t(v, lang) for k, v in names.items()})
+
+
+def excel_sheets(view, lang: str) -> dict[str, pd.DataFrame]:
+    """The dashboard's workbook: KPI table, KPI data, groups, trend, control chart, Pareto, what changed."""
+    report = view.report
+    sheets = {t("sheet_report", lang): report_table(report, lang),
+              t("sheet_data", lang): report.table(lang).reset_index()}
+    if view.many_groups:
+        sheets[t("sheet_groups", lang)] = groups_display(report, lang)
+    trend = pd.DataFrame({"period": view.trend.index, "value": view.trend[view.trend_id].to_numpy(float)})
+    status_col = f"{view.trend_id}_status"
+    trend["status"] = view.trend[status_col].to_numpy() if status_col in view.trend else ""
+    sheets[t("sheet_trend", lang)] = _columns(trend, lang, {"period": "col_period", "value": "col_value",
+                                                            "status": "col_status"})
+    points = view.control.points.reset_index()
+    points = points.rename(columns={points.columns[0]: "period"})
+    control = points[["period", "defectives", "n", "value", "center", "lcl", "ucl", "signal"]]
+    sheets[t("sheet_control", lang)] = _columns(control, lang, {
+        "period": "col_period", "defectives": "col_events", "n": "col_n", "value": "col_value",
+        "center": "col_center", "lcl": "col_lcl", "ucl": "col_ucl", "signal": "col_signal"})
+    pareto = view.pareto.reset_index()
+    sheets[t("sheet_pareto", lang)] = _columns(pareto, lang, {
+        "category": "col_category", "count": "col_count", "share": "col_share",
+        "cumulative_share": "col_cumulative", "vital_few": "col_vital"})
+    if view.change is not None:
+        change = view.change.reset_index()
+        change = change.rename(columns={change.columns[0]: "group"})
+        change["group"] = [g if g == "total" else group_label(g, lang) for g in change["group"]]
+        sheets[t("sheet_change", lang)] = _columns(change, lang, {
+            "group": "col_group", "previous_share": "col_previous_share",
+            "current_share": "col_current_share", "previous": "col_previous", "current": "col_current",
+            "rate_effect": "col_rate_effect", "mix_effect": "col_mix_effect",
+            "contribution": "col_contribution"})
+    return sheets
