@@ -227,3 +227,30 @@ def test_pareto_from_labels_counts_them():
 def test_pareto_errors(counts, share, match):
     with pytest.raises(ValueError, match=match):
         spc.pareto_table(counts, share)
+
+
+# --- run rules against a plain-Python reference -----------------------------------------------
+
+def brute_force_rules(x):
+    """The five rules point by point with loops (centre 0, sigma 1, limits ±3)."""
+    n = len(x)
+    out = {r: [False] * n for r in spc.RULES}
+    for i in range(n):
+        out["beyond_limits"][i] = abs(x[i]) > 3
+        for side in (1, -1):
+            if i >= 2 and side * x[i] > 2 and sum(side * v > 2 for v in x[i - 2:i + 1]) >= 2:
+                out["two_of_three_beyond_2sigma"][i] = True
+            if i >= 4 and side * x[i] > 1 and sum(side * v > 1 for v in x[i - 4:i + 1]) >= 4:
+                out["four_of_five_beyond_1sigma"][i] = True
+            if i >= 7 and all(side * v > 0 for v in x[i - 7:i + 1]):
+                out["run_of_8"][i] = True
+            if i >= 5 and all(side * (x[j] - x[j - 1]) > 0 for j in range(i - 4, i + 1)):
+                out["trend_of_6"][i] = True
+    return pd.DataFrame(out)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.floats(-4, 4, allow_nan=False).map(lambda v: round(v, 2)), min_size=1, max_size=40))
+def test_run_rules_match_a_brute_force_reference(values):
+    got = spc.run_rule_flags(values, center=0.0, sigma=1.0)
+    pd.testing.assert_frame_equal(got, brute_force_rules(values), check_dtype=False)
