@@ -61,6 +61,9 @@ def main():
               + ", ".join(f"{n} {t:.2f} s" for n, t in times.items()) + "  (target < 2 s each)")
         print(f"    auto: picked {auto.attrs['method']!r} in {t_auto:.1f} s (4 origins; target < 15 s); "
               f"{len(auto)} slots forecast")
+        if line == "corporate":
+            print("    note: MAPE and daily MAPE skip slots/days with 0 actual, so they do not see the plain"
+                  " methods forecasting calls on closed holidays; WAPE and bias do.")
         figures[line] = {"recent": {n: a for n, (a, _) in recent.items()},
                          "special": {n: a for n, (a, _) in special.items()},
                          "forecast_s": times, "auto_s": t_auto, "auto_method": auto.attrs["method"]}
