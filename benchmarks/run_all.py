@@ -1,11 +1,14 @@
-"""Run every benchmark in one process and print the figures the issue asks for."""
+"""Run every benchmark in one process and print the figures the issues ask for."""
 
 import calculator_session
 import erlang_a_peer
 import erlang_c_year
 import precision
+import scheduling_targets
+import staffing_plan_year
 
 if __name__ == "__main__":
-    for module in (erlang_c_year, erlang_a_peer, precision, calculator_session):
+    for module in (erlang_c_year, staffing_plan_year, erlang_a_peer, precision, scheduling_targets,
+                   calculator_session):
         module.main()
         print()

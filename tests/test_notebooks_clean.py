@@ -3,7 +3,7 @@
 Clean means what ``tests/notebook_tools.py finalize`` leaves: the ``python3``
 kernelspec, outputs only in ``# NBVAL_CHECK_OUTPUT`` cells (which must have them,
 for ``pytest --nbval-lax`` to compare), no widget state, under 400 KB. Lessons are
-the notebooks in a chapter folder (``course/NN_*/``) other than ``exercises.ipynb``;
+the notebooks in a chapter folder (``course/NN_*/``) other than the exercise notebooks (``exercises*.ipynb``);
 the guide and the calculators (``course/apps/``) are not lessons.
 """
 
@@ -20,7 +20,7 @@ import notebook_tools as tools
 COURSE = Path(__file__).resolve().parents[1] / "course"
 NOTEBOOKS = tools.notebooks([COURSE])
 LESSONS = [p for p in NOTEBOOKS
-           if re.fullmatch(r"\d\d_.+", p.parent.name) and p.name != "exercises.ipynb"]
+           if re.fullmatch(r"\d\d_.+", p.parent.name) and not p.name.startswith("exercises")]
 
 
 def label(path: Path) -> str:

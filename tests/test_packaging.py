@@ -32,7 +32,9 @@ def test_environment_yml_has_the_same_dependencies():
 
 
 def test_core_import_is_cheap():
-    code = ("import sys, ccskills, ccskills.queueing, ccskills.kpi, ccskills.staffing;"
-            "print(sorted(m for m in ('ipywidgets', 'altair', 'voila', 'anywidget') if m in sys.modules))")
+    code = ("import sys, ccskills, ccskills.queueing, ccskills.kpi, ccskills.staffing, ccskills.forecasting,"
+            " ccskills.scheduling, ccskills.simulation, ccskills.planning, ccskills.quality, ccskills.spc,"
+            " ccskills.kano, ccskills.coaching, ccskills.people, ccskills.evaluation, ccskills.io;"
+            "print(sorted(m for m in ('ipywidgets', 'altair', 'voila', 'anywidget', 'statsmodels', 'ciw') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
