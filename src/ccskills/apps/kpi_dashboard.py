@@ -84,7 +84,7 @@ class _Data:
         hourly = kpi.compute(records, ["abandoned"], freq="h")["abandoned"]
         by_queue = kpi.compute(records, ["abandoned"], freq=None, by="queue")["abandoned"]
         self.abandoned = {"hour": hourly.groupby(hourly.index.hour).sum(),
-                          "weekday": hourly.groupby(hourly.index.weekday).sum(), "queue": by_queue}
+                          "weekday": hourly.groupby(hourly.index.day_of_week).sum(), "queue": by_queue}
 
     def periods(self, freq: str) -> list[pd.Timestamp]:
         return list(self.totals[freq].index)

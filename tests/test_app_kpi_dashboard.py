@@ -1,0 +1,289 @@
+"""KPI dashboard, headless: the numbers on screen against the month computed by hand with pandas,
+every view setting, language switch, good and bad uploads, and the Excel report read back."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+from ccskills.apps.kpi_dashboard import build_kpi_dashboard
+from ccskills.datasets import load_call_records
+from ccskills.kpi import indicator
+
+
+class _Table(HTMLParser):
+    """The cells of the first HTML table (no lxml needed)."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows, self._cell = [], None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = ""
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append(self._cell)
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+
+def read_html(text: str) -> pd.DataFrame:
+    parser = _Table()
+    parser.feed(text)
+    return pd.DataFrame(parser.rows[1:], columns=parser.rows[0])
+
+
+def _upload(app, content: bytes, name: str) -> None:
+    app.upload.value = ({"name": name, "type": "", "size": len(content), "content": memoryview(content),
+                         "last_modified": dt.datetime(2026, 11, 23)},)
+
+
+def _by_hand(calls: pd.DataFrame) -> dict:
+    """The main KPIs of a set of calls with plain pandas (definitions of reference/domain.md §1)."""
+    answered = calls[calls["outcome"] == "answered"]
+    offered = calls[calls["outcome"].isin(["answered", "abandoned"])]
+    handle = answered["talk_s"].astype(float) + answered["hold_s"].astype(float) + answered["acw_s"].astype(float)
+    return {"offered": len(offered), "answered": len(answered),
+            "service_level": (answered["wait_s"] <= 20).sum() / len(offered),
+            "abandonment_rate": (offered["outcome"] == "abandoned").sum() / len(offered),
+            "asa_s": answered["wait_s"].mean(), "aht_s": handle.mean()}
+
+
+@pytest.fixture(scope="module")
+def month():
+    return load_call_records()
+
+
+@pytest.fixture(scope="module")
+def app():
+    return build_kpi_dashboard("zh")
+
+
+def _day(calls, day):
+    return calls[calls["arrival"].dt.normalize() == pd.Timestamp(day)]
+
+
+def test_opens_on_the_last_day_with_cards_equal_to_pandas(app, month):
+    assert app.status_text.startswith("日报：2026-03-31（周二）。共 ")
+    hand = _by_hand(_day(month, "2026-03-31"))
+    assert app.shown("offered") == f"{hand['offered']:,}"
+    assert app.shown("service_level").endswith(f"{hand['service_level']:.1%}")
+    assert app.shown("abandonment_rate").endswith(f"{hand['abandonment_rate']:.1%}")
+    assert app.shown("asa_s").endswith(f"{hand['asa_s']:.1f} s")
+    assert app.shown("aht_s") == f"{hand['aht_s']:.1f} s"  # AHT has no target: no mark
+    # status marks against the registry targets: SL >= 80 % green, abandonment <= 5 % green
+    assert app.shown("service_level").startswith("🟢" if hand["service_level"] >= 0.80 else ("🟡", "🔴"))
+    assert f"共 {hand['offered']:,} 通来话" in app.status_text
+
+
+def test_weekly_table_by_queue_matches_pandas_per_queue(app, month):
+    app.grain.value = "W"
+    app.breakdown.value = "queue"
+    app.period.value = pd.Timestamp("2026-03-16")
+    week = month[(month["arrival"] >= "2026-03-16") & (month["arrival"] < "2026-03-23")]
+    table = read_html(app.table.value)
+    assert list(table.columns[:2]) == ["指标", "目标"] and "aftersales" in table.columns
+    row = table.set_index("指标")
+    for queue in ("aftersales", "presales"):
+        hand = _by_hand(week[week["queue"] == queue])
+        assert row.loc["服务水平", queue].endswith(f"{hand['service_level']:.1%}")
+        assert row.loc["来话量", queue] == f"{hand['offered']:,}"
+    hand = _by_hand(week)
+    assert row.loc[indicator("asa_s").name_zh, "合计"].endswith(f"{hand['asa_s']:.1f} s")
+    assert row.loc["服务水平", "目标"] == "≥ 80.0%"
+    assert app.status_text.startswith("周报：2026-03-16 起的一周")
+    # the previous week beside it, and what changed between the two
+    prev = _by_hand(month[(month["arrival"] >= "2026-03-09") & (month["arrival"] < "2026-03-16")])
+    assert row.loc["服务水平", "上期"] == f"{prev['service_level']:.1%}"
+    assert app.change.value.startswith(
+        f"<p>服务水平由 {prev['service_level']:.1%} 变为 {hand['service_level']:.1%}")
+
+
+def test_agents_get_their_own_table_and_unanswered_calls_are_unassigned(app, month):
+    app.grain.value = "MS"
+    app.breakdown.value = "agent_id"
+    groups = read_html(app.groups.value)
+    answered = month[month["outcome"] == "answered"]
+    assert len(groups) == answered["agent_id"].nunique() + 1
+    assert groups["分组"].iloc[-1] == "未分配（未接通）"
+    agent = answered["agent_id"].iloc[0]
+    mine = groups.set_index("分组").loc[agent]
+    assert mine["接通量"] == f"{(answered['agent_id'] == agent).sum():,}"
+    main = read_html(app.table.value)
+    assert list(main.columns) == ["指标", "目标", "合计", "上期", "变化"]
+    assert "没有更早的期间可以比较" in app.change.value  # one month only
+
+
+def test_team_breakdown_uses_the_agents_table(app, month):
+    from ccskills.datasets import load_agents
+
+    app.grain.value = "D"
+    app.breakdown.value = "team"
+    teams = load_agents().set_index("agent_id")["team"]
+    day = _day(month, "2026-03-31")
+    answered = day[day["outcome"] == "answered"]
+    table = read_html(app.table.value).set_index("指标")
+    counts = answered["agent_id"].map(teams).value_counts()
+    for team, n in counts.items():
+        assert table.loc["接通量", team] == f"{n:,}"
+    assert "按班组拆分" in app.change.value
+
+
+def test_control_chart_and_pareto_against_pandas(app, month):
+    app.control_choice.value = "abandonment_rate"
+    chart = app.view.control
+    offered = month[month["outcome"].isin(["answered", "abandoned"])]
+    daily = offered.groupby(offered["arrival"].dt.normalize())["outcome"]
+    assert len(chart.points) == 31
+    assert chart.center == pytest.approx((offered["outcome"] == "abandoned").mean(), rel=1e-12)
+    p = (daily.apply(lambda s: (s == "abandoned").mean())).to_numpy()
+    assert chart.points["value"].to_numpy() == pytest.approx(p, rel=1e-12)
+    n = daily.size().to_numpy()
+    pbar = chart.center
+    assert chart.points["ucl"].to_numpy() == pytest.approx(pbar + 3 * (pbar * (1 - pbar) / n) ** 0.5)
+    app.control_choice.value = "service_level"
+    within = offered.assign(ok=(offered["outcome"] == "answered") & (offered["wait_s"] <= 20))
+    sl = within.groupby(within["arrival"].dt.normalize())["ok"].mean().to_numpy()
+    assert app.view.control.points["value"].to_numpy() == pytest.approx(sl, rel=1e-12)
+    app.pareto_choice.value = "hour"
+    pareto = app.view.pareto
+    abandoned = month[month["outcome"] == "abandoned"]
+    by_hour = abandoned["arrival"].dt.hour.value_counts()
+    assert pareto["count"].sum() == len(abandoned)
+    assert pareto.index[0] == f"{by_hour.idxmax():02d}:00" and pareto["count"].iloc[0] == by_hour.max()
+    app.pareto_choice.value = "queue"
+    assert app.view.pareto["count"].to_dict() == abandoned["queue"].value_counts().astype(float).to_dict()
+    assert {"trend", "control", "pareto"} <= set(app._charts)
+
+
+def test_trend_is_the_chosen_indicator_per_period(app, month):
+    app.grain.value = "D"
+    app.trend_indicator.value = "abandonment_rate"
+    trend = app.view.trend["abandonment_rate"]
+    offered = month[month["outcome"].isin(["answered", "abandoned"])]
+    hand = offered.groupby(offered["arrival"].dt.normalize())["outcome"].apply(lambda s: (s == "abandoned").mean())
+    assert trend.to_numpy() == pytest.approx(hand.to_numpy(), rel=1e-12)
+    assert app.change.value.startswith("<p>放弃率由")  # what changed follows the trend indicator
+
+
+def test_language_switch_keeps_the_numbers(app):
+    app.grain.value = "D"
+    app.breakdown.value = "queue"
+    before = {k: app.shown(k) for k in app.cards}
+    app.language.value = "en"
+    try:
+        assert app.status_text.startswith("Daily report: 2026-03-31 (Tue).")
+        assert {k: app.shown(k) for k in app.cards} == before
+        assert app.grain.label == "Day" and app.breakdown.label == "By queue"
+        assert "<th>indicator</th>" in app.table.value and "went from" in app.change.value
+        assert app.period.label == "2026-03-31 (Tue)"
+    finally:
+        app.language.value = "zh"
+    assert app.grain.label == "日"
+
+
+def test_excel_report_reads_back(app, month):
+    app.grain.value = "W"
+    app.breakdown.value = "queue"
+    app.period.value = pd.Timestamp("2026-03-16")
+    href = app.download.value.split('href="', 1)[1].split('"', 1)[0]
+    assert 'download="KPI报表.xlsx"' in app.download.value
+    book = pd.read_excel(io.BytesIO(base64.b64decode(href.split("base64,", 1)[1])), sheet_name=None)
+    assert list(book) == ["KPI表", "KPI数据", "趋势", "控制图", "帕累托", "变化原因"]
+    data = book["KPI数据"].set_index("id")
+    week = month[(month["arrival"] >= "2026-03-16") & (month["arrival"] < "2026-03-23")]
+    hand = _by_hand(week)
+    assert data.loc["service_level", "合计"] == pytest.approx(hand["service_level"], rel=1e-12)
+    assert data.loc["offered", "合计"] == hand["offered"]
+    assert len(book["趋势"]) == 6 and list(book["趋势"].columns) == ["期间", "数值", "状态"]  # weeks from Mon 23 Feb (1 March is a Sunday)
+    assert len(book["控制图"]) == 31 and book["控制图"]["信号"].dtype == bool
+    assert book["帕累托"]["次数"].sum() == (month["outcome"] == "abandoned").sum()
+    change = book["变化原因"].set_index("分组")
+    assert change.loc["total", "贡献"] == pytest.approx(change.drop(index="total")["贡献"].sum())
+
+
+# ------------------------------------------------------------------------- uploads
+
+HEADER_ZH = "通话编号,队列,来电时间,结果,等待时长,通话时长,保持时长,话后处理时长,坐席工号,是否转接,首次解决,满意度"
+ROWS = [
+    "C1,presales,2026-03-02 08:00:05,接通,12,300,0,30,P001,否,是,5",
+    "C2,presales,2026-03-02 09:01:00,放弃,40,,,,,否,,",
+    "C3,aftersales,2026-03-02 09:02:00,接通,30,200,20,10,A001,是,否,",
+    "C4,aftersales,2026-03-03 08:03:00,接通,3,100,0,20,A001,否,是,4",
+    "C5,presales,2026-03-03 08:04:00,接通,5,250,0,50,P001,否,是,",
+]
+
+
+def _csv(rows=ROWS, header=HEADER_ZH, encoding="gbk") -> bytes:
+    return ("\n".join([header, *rows]) + "\n").encode(encoding)
+
+
+@pytest.fixture(scope="module")
+def uploader():
+    app = build_kpi_dashboard("zh")
+    app.source.value = "upload"
+    return app
+
+
+def test_upload_waits_for_a_file(uploader):
+    assert uploader.status_text == "请先选择要上传的文件。"
+    assert uploader.shown("offered") == "—"
+
+
+def test_a_gbk_file_with_chinese_headers_works(uploader):
+    before = uploader.runs
+    _upload(uploader, _csv(), "通话记录.csv")
+    assert uploader.runs > before
+    app = uploader
+    assert app.status_text == "日报：2026-03-03（周二）。共 2 通来话；0 个控制图信号。"
+    assert app.shown("service_level") == "🟢 100.0%" and app.shown("aht_s") == "210.0 s"  # (120+270)/2
+    assert "已读取 通话记录.csv：5 条通话记录" in app.data_note.value
+    assert [label for label, _ in app.breakdown.options] == ["不分组（合计）", "按队列", "按坐席"]  # no team
+    # the day before: 3 calls, 2 answered within 20 s? only C1 (12 s): SL 1/3
+    assert "服务水平由 33.3% 变为 100.0%" in app.change.value
+
+
+@pytest.mark.parametrize("rows, header, message", [
+    (ROWS, HEADER_ZH.replace(",等待时长", ""),
+     "缺少列：wait_s。文件中的列为：通话编号、队列、来电时间、结果、通话时长、保持时长、话后处理时长、坐席工号、是否转接、首次解决、满意度。"),
+    ([r.replace(",40,", ",四十秒,") for r in ROWS], HEADER_ZH, "“等待时长”列必须是数字；第 3 行是“四十秒”。"),
+    ([r.replace("放弃", "转IVR") for r in ROWS], HEADER_ZH, "“结果”列只能是 answered、abandoned、blocked；第 3 行是“转IVR”。"),
+    ([r.replace("2026-03-03 08:03:00", "明天") for r in ROWS], HEADER_ZH,
+     "“来电时间”列必须是日期时间（如 2026-03-02 08:15）；第 5 行是“明天”。"),
+    ([r.replace("C5,", "C2,") for r in ROWS], HEADER_ZH, "“通话编号”列有重复值“C2”：第 3, 6 行。"),
+])
+def test_bad_uploads_name_the_column_and_rows(uploader, rows, header, message):
+    if header != HEADER_ZH:
+        rows = [",".join(p for i, p in enumerate(r.split(",")) if i != 4) for r in rows]
+    before = uploader.runs
+    _upload(uploader, _csv(rows, header), "bad.csv")
+    assert uploader.runs == before + 1
+    assert uploader.status_text == message
+    assert "ccs-status-error" in uploader.status.value
+    assert uploader.shown("service_level") == "—" and uploader.download.value == ""
+
+
+def test_an_upload_error_in_english():
+    app = build_kpi_dashboard("en")
+    app.source.value = "upload"
+    _upload(app, _csv([r.replace(",40,", ",forty,") for r in ROWS]), "bad.csv")
+    assert app.status_text == 'Column "等待时长" must contain numbers; row 3 has "forty".'
+    app.source.value = "sample"
+    assert app.status_text.startswith("Daily report: 2026-03-31")
+
+
+def test_a_file_that_is_not_a_table_is_one_sentence(uploader):
+    _upload(uploader, b"\x00\x01\x02 not a table", "x.pdf")
+    assert uploader.status_text == "请上传 CSV 或 Excel（.xlsx）文件，收到的是“x.pdf”。"
