@@ -280,3 +280,20 @@ def test_errors_name_the_parameter(world, kwargs, match):
 def test_cost_per_productive_hour_needs_agent_states(world):
     with pytest.raises(ValueError, match="agent_states must be given to compute 'cost_per_productive_hour'"):
         kpi.compute(world["records"], ["cost_per_productive_hour"], costs=world["costs"])
+
+
+@pytest.mark.parametrize("table, drop, match", [
+    ("survey", "responded_at", r"survey must have the column\(s\) 'responded_at'"),
+    ("agent_states", "paid_s", r"agent_states must have the column\(s\) 'paid_s'"),
+    ("costs", "amount_cny", r"costs must have the column\(s\) 'month', 'amount_cny'|costs must have the column\(s\) 'amount_cny'"),
+])
+def test_a_table_missing_a_column_is_named(world, table, drop, match):
+    ids = {"survey": ["nps"], "agent_states": ["occupancy"], "costs": ["cost_per_contact"]}[table]
+    tables = {table: world[table].drop(columns=drop)}
+    with pytest.raises(ValueError, match=match):
+        kpi.compute(world["records"], ids, freq="MS", **tables)
+
+
+def test_agents_table_is_named(world):
+    with pytest.raises(TypeError, match="agents must be a pandas DataFrame, got 'list'"):
+        kpi.compute(world["records"], ["offered"], by="team", agents=["P1"])

@@ -28,15 +28,16 @@ _FALSE = {"false", "f", "no", "n", "0", "0.0"}
 _MAX_ROWS_SHOWN = 5
 
 
-def check_records(records, columns) -> None:
-    """Raise unless ``records`` is a DataFrame holding every name in ``columns``."""
+def check_records(records, columns, name: str = "records") -> None:
+    """Raise unless ``records`` is a DataFrame holding every name in ``columns`` (``name``: the
+    parameter named in the message, e.g. "survey" for a survey table)."""
     if not isinstance(records, pd.DataFrame):
-        raise TypeError(f"records must be a pandas DataFrame, got {type(records).__name__!r}")
+        raise TypeError(f"{name} must be a pandas DataFrame, got {type(records).__name__!r}")
     missing = [c for c in columns if c not in records.columns]
     if missing:
         need = ", ".join(repr(c) for c in missing)
         raise ValueError(
-            f"records must have the column(s) {need}, got columns {list(records.columns)!r}"
+            f"{name} must have the column(s) {need}, got columns {list(records.columns)!r}"
         )
 
 

@@ -114,7 +114,7 @@ def _with_team(table, names, agents):
         return table
     if agents is None:
         raise ValueError("agents must be given to group by 'team' (the records have no team column), got None")
-    check_records(agents, ["agent_id", "team"])
+    check_records(agents, ["agent_id", "team"], "agents")
     team = table["agent_id"].map(agents.drop_duplicates("agent_id").set_index("agent_id")["team"])
     return table.assign(team=team)
 
@@ -221,8 +221,8 @@ def _dense_period_codes(time: pd.Series, freq) -> tuple:
     return slot - first, pd.DatetimeIndex(starts.astype("datetime64[ns]"), name="period")
 
 
-def _keys(table, names) -> pd.DataFrame:
-    check_records(table, names)
+def _keys(table, names, label="records") -> pd.DataFrame:
+    check_records(table, names, label)
     return pd.DataFrame({n: table[n].astype("category") for n in names}, index=table.index)
 
 
@@ -241,17 +241,18 @@ def _prepare_calls(records, ids, names, agents, t, short) -> _Prepared:
 
 
 def _prepare_survey(survey, ids, names, agents) -> _Prepared:
-    check_records(survey, ["responded_at"])
+    check_records(survey, ["responded_at"], "survey")
     survey = _with_team(survey, names, agents)
     ind = survey_kpi.survey_indicators(survey, [c for c in ("nps", "ces") if c in ids])
     names = [n for n in names if n in survey.columns]
-    return _Prepared(ind, survey["responded_at"], _keys(survey, names))
+    return _Prepared(ind, survey["responded_at"], _keys(survey, names, "survey"))
 
 
 def _prepare_states(states, names, agents) -> _Prepared:
-    check_records(states, ["date"])
+    check_records(states, ["date"], "agent_states")
     states = _with_team(states, names, agents)
-    return _Prepared(workforce.state_indicators(states), states["date"], _keys(states, names))
+    return _Prepared(workforce.state_indicators(states), states["date"],
+                     _keys(states, names, "agent_states"))
 
 
 def _call_values(s, ids, defs, answer_time, short_abandon) -> dict:
@@ -312,7 +313,7 @@ def _compute_one(prepared, ids, defs, freq, names, costs, answer_time, short_aba
 def _add_costs(out, s, states, costs, ids, defs, freq, names) -> None:
     total = None
     if _grain_ok_for_costs(freq, names):
-        check_records(costs, ["month", "amount_cny"] + names)
+        check_records(costs, ["month", "amount_cny"] + names, "costs")
         month = pd.DataFrame({"arrival": pd.to_datetime(costs["month"])})
         keys = ([] if freq is None else [_period_start(month, "MS")]) + [costs[n] for n in names]
         amount = costs["amount_cny"].astype(float)

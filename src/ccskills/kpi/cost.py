@@ -63,5 +63,5 @@ def total_cost(costs) -> float:
     """
     from ._records import check_records
 
-    check_records(costs, ["amount_cny"])
+    check_records(costs, ["amount_cny"], "costs")
     return float(check_nonnegative("amount_cny", costs["amount_cny"].to_numpy(dtype=float)).sum())

@@ -28,7 +28,7 @@ def _score(survey: pd.DataFrame, name: str, lo: int, hi: int) -> pd.Series:
 
 def survey_indicators(survey, columns=("nps", "ces")) -> pd.DataFrame:
     """Per-respondent counts behind NPS and CES (only for the columns asked for)."""
-    check_records(survey, list(columns))
+    check_records(survey, list(columns), "survey")
     out = {}
     if "nps" in columns:
         nps = _score(survey, "nps", 0, 10)

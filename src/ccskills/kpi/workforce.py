@@ -64,7 +64,7 @@ def formula(kind: str, definition):
 
 def state_indicators(states) -> pd.DataFrame:
     """Per-row state seconds with ``handle_s`` = talk + hold + acw, checked to be numbers >= 0."""
-    check_records(states, list(STATE_COLUMNS))
+    check_records(states, list(STATE_COLUMNS), "agent_states")
     out = {}
     for col in STATE_COLUMNS:
         value = pd.to_numeric(states[col], errors="coerce").astype(float)
