@@ -63,11 +63,18 @@ RECRUITMENT_CNY = {"presales": 9000.0, "aftersales": 15000.0}
 SEAT_RATIO = 0.6  # seats per agent head: two shifts share a seat
 
 
-def _read_calls(directory: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The committed calls and agents (from the repository's or the wheel's data folder)."""
-    from . import load_agents, load_call_records
+def _read_calls(directory) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The calls and agents this month is built on: those just written into ``directory`` by
+    ``regenerate`` (the calls generator runs first), else the committed ones."""
+    from . import load_agents, load_call_records, validate_agents, validate_call_records
 
-    return load_call_records(), load_agents()
+    folder = None if directory is None else Path(directory)
+    if folder is None or not (folder / "call_records.csv").is_file():
+        return load_call_records(), load_agents()
+    text = {c: str for c in ("call_id", "queue", "outcome", "agent_id")}
+    calls = pd.read_csv(folder / "call_records.csv", dtype=text, keep_default_na=False, na_values=[""])
+    agents = pd.read_csv(folder / "agents.csv", dtype=str, keep_default_na=False, na_values=[""])
+    return validate_call_records(calls), validate_agents(agents)
 
 
 # ------------------------------------------------------------------ survey
