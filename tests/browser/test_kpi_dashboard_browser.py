@@ -1,0 +1,85 @@
+"""Tier 5: the KPI dashboard in Voila, in Debian's Chromium, with no request off the machine.
+
+A person opens the dashboard on the sample month, reads the cards and the KPI table, sees the
+charts, switches to the weekly report, and uploads a GBK file with a bad row and reads which
+column and row are wrong. Figures are compared with plain pandas on the committed records.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = "kpi_dashboard.ipynb"
+OPEN_TIMEOUT_MS = 120_000  # a cold Voila page computing the month's KPIs on a busy 2-core machine
+CHANGE_TIMEOUT_MS = 60_000
+
+
+def _expect():
+    from playwright.sync_api import expect
+
+    return expect
+
+
+def runs(page) -> int:
+    return int(page.locator(".ccs-status [data-run]").get_attribute("data-run"))
+
+
+def wait_for_next_run(page, before: int) -> None:
+    page.wait_for_function(
+        "n => Number(document.querySelector('.ccs-status [data-run]')?.dataset.run) > n",
+        arg=before, timeout=CHANGE_TIMEOUT_MS)
+
+
+def open_dashboard(page, server) -> None:
+    page.goto(server.render_url(NOTEBOOK), wait_until="domcontentloaded")
+    _expect()(page.locator(".ccs-status")).to_contain_text("日报：2026-03-31", timeout=OPEN_TIMEOUT_MS)
+
+
+def _last_day():
+    import pandas as pd
+
+    from ccskills.datasets import load_call_records
+
+    calls = load_call_records()
+    day = calls[calls["arrival"].dt.normalize() == pd.Timestamp("2026-03-31")]
+    offered = day[day["outcome"].isin(["answered", "abandoned"])]
+    answered = day[day["outcome"] == "answered"]
+    return len(offered), (answered["wait_s"] <= 20).sum() / len(offered)
+
+
+def test_the_sample_month_cards_table_and_charts(page, voila_server):
+    offered, service_level = _last_day()
+    open_dashboard(page, voila_server)
+    assert page.locator(".ccs-card-offered .ccs-card-value").inner_text() == f"{offered:,}"
+    assert page.locator(".ccs-card-service-level .ccs-card-value").inner_text().endswith(f"{service_level:.1%}")
+    row = page.locator(".ccs-kpi-table tr", has_text="服务水平").first
+    assert f"{service_level:.1%}" in row.inner_text()
+    for name in ("trend", "control", "pareto"):
+        _expect()(page.locator(f".ccs-{name}-chart canvas, .ccs-{name}-chart svg").first).to_be_visible()
+    _expect()(page.locator(".ccs-change")).to_contain_text("服务水平由")
+    assert page.locator("a.ccs-download-link").get_attribute("download") == "KPI报表.xlsx"
+    before = runs(page)
+    page.locator(".ccs-grain select").select_option(label="周（周一起）")
+    wait_for_next_run(page, before)
+    _expect()(page.locator(".ccs-status")).to_contain_text("周报：2026-03-30 起的一周")
+    assert "Traceback" not in page.locator("body").inner_text()
+
+
+def test_a_bad_upload_names_the_column_and_row(page, voila_server, tmp_path):
+    open_dashboard(page, voila_server)
+    page.locator(".ccs-source label", has_text="上传").click()
+    _expect()(page.locator(".ccs-status")).to_contain_text("请先选择要上传的文件")
+    bad = tmp_path / "通话记录.csv"
+    bad.write_bytes(("通话编号,队列,来电时间,结果,等待时长,通话时长,保持时长,话后处理时长,坐席工号,是否转接\n"
+                     "C1,presales,2026-03-02 08:00:05,接通,12,300,0,30,P001,否\n"
+                     "C2,presales,2026-03-02 08:01:00,放弃,四十,,,,,否\n").encode("gbk"))
+    before = runs(page)
+    with page.expect_file_chooser() as chooser:
+        page.locator(".ccs-upload").click()
+    chooser.value.set_files(str(bad))
+    wait_for_next_run(page, before)
+    assert page.locator(".ccs-status").inner_text() == "“等待时长”列必须是数字；第 3 行是“四十”。"
+    assert page.locator(".ccs-card-service-level .ccs-card-value").inner_text() == "—"
+    assert "Traceback" not in page.locator("body").inner_text()
