@@ -3,12 +3,13 @@
 import calculator_session
 import erlang_a_peer
 import erlang_c_year
+import forecast_accuracy
 import precision
 import scheduling_targets
 import staffing_plan_year
 
 if __name__ == "__main__":
     for module in (erlang_c_year, staffing_plan_year, erlang_a_peer, precision, scheduling_targets,
-                   calculator_session):
+                   forecast_accuracy, calculator_session):
         module.main()
         print()

@@ -149,3 +149,13 @@ def test_erlang_a_patience_lowers_the_requirement():
     patient = run_planning(calls, aht, PlanningInputs(**{**FAST.__dict__, "patience": 60.0}))
     assert patient.required.sum() <= base.required.sum()
     assert math.isfinite(patient.plan.summary()["abandon_rate"])
+
+
+def test_auto_reports_its_method_search_as_forecast_progress():
+    calls, aht = _history()
+    seen = []
+    r = run_planning(calls, aht, PlanningInputs(**{**FAST.__dict__, "method": "auto"}),
+                     progress=lambda stage, done: seen.append((stage, done)))
+    forecast_steps = [done for stage, done in seen if stage == "forecast"]
+    assert len(forecast_steps) > 2 and forecast_steps == sorted(forecast_steps)
+    assert r.method in r.candidates and r.candidates[r.method] == min(r.candidates.values())

@@ -179,8 +179,10 @@ def run_planning(calls_history: pd.Series, aht_history: pd.Series | None = None,
     horizon = pd.Timedelta(days=inputs.horizon_days)
 
     report("forecast", 0.0)
+    auto = {"origins": inputs.backtest_origins,
+            "progress": lambda done, total: report("forecast", done / total)}
     calls = forecasting.forecast(calls_history, horizon, method=inputs.method,
-                                 **({"origins": inputs.backtest_origins} if inputs.method == "auto" else {}))
+                                 **(auto if inputs.method == "auto" else {}))
     if calls.empty:
         raise ValueError(f"horizon_days must reach a day the line is open, got {inputs.horizon_days!r} "
                          "(every slot of the horizon is closed: holidays or a closed week)")
