@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import html
 
+import altair as alt
 import pandas as pd
+
+from ccskills.charts import themed
 
 from ccskills.coaching import SMART_LETTERS, SmartCheck, SmartPlan
 
 __all__ = ["TEXT", "ERRORS", "STYLE", "t", "verdicts_html", "result_text", "plan_frame",
-           "verdicts_frame", "trajectory_frame", "table_html", "excel_sheets"]
+           "verdicts_frame", "trajectory_frame", "table_html", "excel_sheets", "peers_chart"]
 
 TEXT = {
     "title": ("SMART 改进计划生成器", "SMART plan builder"),
@@ -201,3 +204,22 @@ def excel_sheets(plan: SmartPlan, check: SmartCheck, trajectory: pd.DataFrame | 
     if trajectory is not None:
         sheets[t("sheet_trajectory", lang)] = trajectory_frame(trajectory, lang)
     return sheets
+
+
+def peers_chart(table: pd.DataFrame, plan: SmartPlan, title: str, lang: str):
+    """Peers' values as dots (the plan's agent highlighted), rules at target, team target and best quarter.
+
+    ``table`` is :func:`ccskills.coaching.peer_table` for one KPI, in the units shown on screen.
+    """
+    who = [t("series_agent" if a == plan.agent_id else "series_peers", lang) for a in table["agent_id"]]
+    dots = pd.DataFrame({"agent": table["agent_id"], "value": table["value"], "who": who})
+    rules = pd.DataFrame([(t(key, lang), value) for key, value in (
+        ("rule_top", float(table["top_quartile"].iloc[0])), ("rule_team", plan.team_target),
+        ("rule_target", plan.target)) if value is not None], columns=["rule", "value"])
+    x = alt.X("value:Q", title=title, scale=alt.Scale(zero=False))
+    points = alt.Chart(dots).mark_circle(size=70, opacity=0.75).encode(
+        x, alt.Color("who:N", title=None, sort=[t("series_agent", lang), t("series_peers", lang)]),
+        tooltip=["agent:N", alt.Tooltip("value:Q", format=".1f")])
+    lines = alt.Chart(rules).mark_rule(strokeWidth=2, strokeDash=[5, 3]).encode(
+        x, alt.StrokeDash("rule:N", title=None), tooltip=["rule:N", alt.Tooltip("value:Q", format=".1f")])
+    return themed(alt.layer(points, lines).properties(width=520, height=110))

@@ -26,17 +26,15 @@ import functools
 import html
 import re
 
-import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
 from ccskills.apps._common import busy, card, card_value, excel_link, set_card
 from ccskills.apps._erlang_text import status_html
-from ccskills.apps._smart_plan_text import (ERRORS, STYLE, excel_sheets, result_text, t, table_html,
-                                            trajectory_frame, verdicts_html)
-from ccskills.charts import jupyter_chart, themed
-from ccskills.coaching import (SmartCheck, SmartPlan, check_smart, kpi_directions, peer_table,
-                               plan_trajectory, top_quartile_level)
+from ccskills.apps._smart_plan_text import (ERRORS, STYLE, excel_sheets, peers_chart, result_text, t,
+                                            table_html, trajectory_frame, verdicts_html)
+from ccskills.charts import jupyter_chart
+from ccskills.coaching import SmartCheck, SmartPlan, check_smart, kpi_directions, peer_table, plan_trajectory
 from ccskills.i18n import LANGUAGES, error_message, parameter_of
 
 __all__ = ["SmartPlanBuilder", "build_smart_plan_builder", "agent_kpis", "PLAN_KPIS", "SMART_DEFAULTS",
@@ -336,29 +334,13 @@ class SmartPlanBuilder(widgets.VBox):
             self.note.value = f'<p class="ccs-hint">{html.escape(t("no_peers_note", lang))}</p>'
             return
         peers = self.peer_values()
-        level = top_quartile_level(peers, self.plan.direction)
+        table = peer_table(peers.to_frame(kpi), kpi)  # the best quarter's level is the A check's
+        level = _round(kpi, float(table["top_quartile"].iloc[0]))
         queue = t(f"queue_{self.table.at[self.agent.value, 'queue']}", lang)
-        self.note.value = ('<p class="ccs-hint">' + html.escape(t(
-            "prefill_note", lang, agent=self.agent.value, queue=queue, n=len(peers), level=f"{_round(kpi, level):g}")) + "</p>")
-        self._draw(self._chart(peers))
-
-    def _chart(self, peers: pd.Series):
-        """Peers' values as dots (this agent highlighted) with rules at target, team target, best quarter."""
-        lang, kpi, plan = self.lang, self.kpi.value, self.plan
-        table = peer_table(peers.to_frame(kpi), kpi)
-        who = [t("series_agent" if a == plan.agent_id else "series_peers", lang) for a in table["agent_id"]]
-        dots = pd.DataFrame({"agent": table["agent_id"], "value": table["value"], "who": who})
-        rules = pd.DataFrame([(t(key, lang), value) for key, value in (
-            ("rule_top", float(table["top_quartile"].iloc[0])), ("rule_team", plan.team_target),
-            ("rule_target", plan.target)) if value is not None], columns=["rule", "value"])
+        note = t("prefill_note", lang, agent=self.agent.value, queue=queue, n=len(peers), level=f"{level:g}")
+        self.note.value = f'<p class="ccs-hint">{html.escape(note)}</p>'
         title = t("axis_value", lang, kpi=_kpi_label(kpi, lang), unit=_unit(kpi, lang))
-        x = alt.X("value:Q", title=title, scale=alt.Scale(zero=False))
-        points = alt.Chart(dots).mark_circle(size=70, opacity=0.75).encode(
-            x, alt.Color("who:N", title=None, sort=[t("series_agent", lang), t("series_peers", lang)]),
-            tooltip=["agent:N", alt.Tooltip("value:Q", format=".1f")])
-        lines = alt.Chart(rules).mark_rule(strokeWidth=2, strokeDash=[5, 3]).encode(
-            x, alt.StrokeDash("rule:N", title=None), tooltip=["rule:N", alt.Tooltip("value:Q", format=".1f")])
-        return themed(alt.layer(points, lines).properties(width=520, height=110))
+        self._draw(peers_chart(table, self.plan, title, lang))
 
     def _draw(self, chart) -> None:
         if self.chart is None:
