@@ -7,7 +7,8 @@ and agent: 12 tables from one :func:`ccskills.kpi.compute_grains` call (each tab
 prepared once, then one groupby per grain). Targets: under 5 s and under 2 GB peak memory.
 
 The work runs in a child process so its peak resident memory (``ru_maxrss``) is its own;
-tracemalloc's peak of the KPI step alone is reported too.
+tracemalloc's peak of the KPI step alone is reported too. Time is the best of three runs
+(wall and CPU), since the machine may be shared.
 """
 
 from __future__ import annotations
@@ -52,9 +53,12 @@ def child() -> None:
     elapsed = time.perf_counter() - start
     _, traced_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    start, cpu = time.perf_counter(), time.process_time()
-    kpi.compute_grains(records, grains, agents=agents)  # again without tracemalloc's overhead
-    untraced, cpu = time.perf_counter() - start, time.process_time() - cpu
+    untraced, cpu = float("inf"), float("inf")
+    for _ in range(3):  # best of three without tracemalloc's overhead (the machine is shared)
+        start, cpu_start = time.perf_counter(), time.process_time()
+        kpi.compute_grains(records, grains, agents=agents)
+        untraced = min(untraced, time.perf_counter() - start)
+        cpu = min(cpu, time.process_time() - cpu_start)
     rows = {f"{f}/{b}": len(tables[(f, b)]) for f, b in grains}
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": untraced, "cpu_seconds": cpu, "seconds_traced": elapsed, "rss_peak_mb": peak_mb,
@@ -67,7 +71,7 @@ def main() -> dict:
     result = json.loads(out.stdout.strip().splitlines()[-1])
     print(f"KPIs on {result['records']:,} call records: {result['indicators']} indicators at "
           f"{len(result['rows'])} grains ({', '.join(FREQS)} x {', '.join(BYS)})")
-    print(f"  time      {result['seconds']:.2f} s wall, {result['cpu_seconds']:.2f} s CPU "
+    print(f"  time      {result['seconds']:.2f} s wall, {result['cpu_seconds']:.2f} s CPU, best of 3 "
           f"(target < {TARGET_S:.0f} s; with tracemalloc {result['seconds_traced']:.2f} s wall)")
     print(f"  peak RSS  {result['rss_peak_mb']:.0f} MB for the whole child process, data included "
           f"(target < {TARGET_MB} MB); KPI step traced peak {result['kpi_traced_peak_mb']:.0f} MB")
