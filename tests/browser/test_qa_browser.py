@@ -1,0 +1,139 @@
+"""Tier 5: the QA scorecard & calibration calculator in Voila, in Debian's Chromium, offline.
+
+Each test opens course/apps/qa_calibration.ipynb through Voila (template ``ccskills``),
+ticks boxes, switches tabs and uploads files the way a person would, and compares the
+page with hand-computed scores and with ccskills.quality called here. The ``page``
+fixture fails a test if any request leaves the machine.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ccskills import quality as qa
+from ccskills.apps._qa_text import t
+from ccskills.datasets.quality import load_calibration, load_scorecard
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOK = "qa_calibration.ipynb"
+OPEN_TIMEOUT_MS = 90_000  # a cold Voila page (new kernel, imports, first analysis) on a busy machine
+SCORE = ".ccs-qa-score .ccs-card-value"
+ICC = ".ccs-qa-icc .ccs-card-value"
+
+
+def _expect():
+    from playwright.sync_api import expect
+
+    return expect
+
+
+def committed_table():
+    scores, _ = qa.calibration_tables(load_calibration(), load_scorecard())
+    return scores
+
+
+def open_calculator(page, server) -> None:
+    """Load the calculator and wait until both tabs show a first answer."""
+    page.goto(server.render_url(NOTEBOOK), wait_until="domcontentloaded")
+    _expect()(page.locator(SCORE)).to_have_text("100", timeout=OPEN_TIMEOUT_MS)
+    _expect()(page.locator(ICC)).to_have_text(re.compile(r"^0\.\d{3}$"), timeout=OPEN_TIMEOUT_MS)
+
+
+def runs(page) -> int:
+    return int(page.locator(".ccs-status [data-run]").get_attribute("data-run"))
+
+
+def analysed(page, action) -> None:
+    """Do ``action`` and wait until the calibration analysis has finished again."""
+    before = runs(page)
+    action()
+    page.wait_for_function(
+        "n => Number(document.querySelector('.ccs-status [data-run]')?.dataset.run) > n", arg=before)
+
+
+def show_calibration_tab(page, lang="zh") -> None:
+    page.locator(".lm-TabBar-tab, .p-TabBar-tab", has_text=t("tab_calibration", lang)).click()
+
+
+def choose_file(page, path) -> None:
+    """Click the upload button and pick ``path`` in the file chooser, as a person does.
+
+    (The widget re-renders its button when it is disabled and enabled again, dropping
+    its hidden ``<input type=file>`` from the page; the chooser works either way.)
+    """
+    with page.expect_file_chooser() as chooser:
+        page.locator("button.ccs-upload").click()
+    chooser.value.set_files(str(path))
+
+
+def assert_no_traceback(page) -> None:
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body and "Error:" not in body
+    assert page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count() == 0
+
+
+def test_ticking_items_scores_the_call_and_a_critical_error_zeroes_it(page, voila_server):
+    open_calculator(page, voila_server)
+    page.locator(".ccs-item-empathy input").uncheck()  # 10 points
+    _expect()(page.locator(SCORE)).to_have_text("90")
+    page.locator(".ccs-item-hold-transfer input").uncheck()  # 5 points
+    _expect()(page.locator(SCORE)).to_have_text("85")
+    page.locator(".ccs-item-disclosure input").check()  # compliance-critical error
+    _expect()(page.locator(SCORE)).to_have_text("0")
+    _expect()(page.locator(".ccs-qa-raw-score .ccs-card-value")).to_have_text("85")
+    _expect()(page.locator(".ccs-qa-critical .ccs-card-value")).to_have_text("合规")
+    assert_no_traceback(page)
+
+
+def test_calibration_round_matches_the_core_with_chart_and_flags(page, voila_server):
+    open_calculator(page, voila_server)
+    show_calibration_tab(page)
+    table = committed_table()
+    analysts = table.drop(columns="master")
+    _expect()(page.locator(ICC)).to_have_text(f"{qa.icc(analysts, 'ICC(2,1)'):.3f}")
+    _expect()(page.locator(".ccs-qa-icc")).to_contain_text(qa.icc_band(qa.icc(analysts)))
+    flagged = page.locator(".ccs-deviation tr.ccs-flagged td:first-child")
+    _expect()(flagged).to_have_text(["QA3", "QA5"])
+    chart = page.locator(".ccs-chart canvas, .ccs-chart svg.marks").first
+    chart.wait_for(state="visible")
+    box = chart.bounding_box()
+    assert box is not None and box["width"] > 100 and box["height"] > 80
+    link = page.locator(".ccs-download a.ccs-download-link")
+    assert link.get_attribute("href").startswith("data:application/vnd.openxmlformats-officedocument")
+    with page.expect_download() as download_info:
+        link.click()
+    assert download_info.value.suggested_filename.endswith(".xlsx")
+
+
+def test_upload_a_score_table_and_a_bad_file(page, voila_server, tmp_path):
+    open_calculator(page, voila_server)
+    show_calibration_tab(page)
+    table = committed_table().rename(columns={"master": "标准答案"})
+    good = tmp_path / "校准会.csv"
+    good.write_bytes(table.reset_index().to_csv(index=False).encode("gbk"))
+    analysed(page, lambda: choose_file(page, good))
+    expected = qa.icc(table.drop(columns="标准答案"))
+    _expect()(page.locator(ICC)).to_have_text(f"{expected:.3f}")
+    _expect()(page.locator(".ccs-qa-kappa .ccs-card-value")).to_have_text("—")
+    _expect()(page.locator(".ccs-status")).to_contain_text("校准会.csv")
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes("通话,QA1,QA2\nc1,80,70\nc2,八十,60\n".encode("gbk"))
+    analysed(page, lambda: choose_file(page, bad))
+    assert page.locator(".ccs-status").inner_text() == "“QA1”列必须是数字；第 3 行是“八十”。"
+    _expect()(page.locator(ICC)).to_have_text("—")
+    assert_no_traceback(page)
+
+
+def test_language_switch_changes_labels(page, voila_server):
+    open_calculator(page, voila_server)
+    label = page.locator(".ccs-qa-score .ccs-card-label")
+    _expect()(label).to_have_text(t("score", "zh"))
+    analysed(page, page.locator(".ccs-language button", has_text="English").click)
+    _expect()(label).to_have_text(t("score", "en"))
+    _expect()(page.locator(".ccs-item-greeting")).to_contain_text("Standard greeting with agent ID")
+    show_calibration_tab(page, "en")
+    _expect()(page.locator(".ccs-status")).to_contain_text("Analysed the kit's round")
+    assert "质检员" not in page.locator(".ccs-qa-calculator").inner_text()
