@@ -287,3 +287,21 @@ def test_an_upload_error_in_english():
 def test_a_file_that_is_not_a_table_is_one_sentence(uploader):
     _upload(uploader, b"\x00\x01\x02 not a table", "x.pdf")
     assert uploader.status_text == "请上传 CSV 或 Excel（.xlsx）文件，收到的是“x.pdf”。"
+
+
+HEADER_EN = "call_id,queue,arrival,outcome,wait_s,talk_s,hold_s,acw_s,agent_id,transferred"
+
+
+def test_only_blocked_calls_is_one_sentence_and_a_file_without_teams_drops_team():
+    app = build_kpi_dashboard("en")
+    app.breakdown.value = "team"
+    app.source.value = "upload"
+    _upload(app, (HEADER_EN + "\nC1,q,2026-03-02 08:00,blocked,0,,,,,false\n").encode(), "a.csv")
+    assert app.status_text == ("The file has no answered or abandoned calls (only blocked ones): "
+                               "there are no KPIs to compute.")
+    _upload(app, (HEADER_EN + "\nC1,q,2026-03-02 08:00,answered,3,100,0,10,X,false\n").encode(), "a.csv")
+    assert app.status_text == "Daily report: 2026-03-02 (Mon). 1 calls offered; 0 control-chart signal(s)."
+    assert app.breakdown.value == "queue" and "team" not in [v for _, v in app.breakdown.options]
+    assert "no earlier period" in app.change.value
+    app.source.value = "sample"
+    assert "team" in [v for _, v in app.breakdown.options]

@@ -77,6 +77,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "done": ("{kind}：{period}。共 {offered} 通来话；{signals} 个控制图信号。",
              "{kind}: {period}. {offered} calls offered; {signals} control-chart signal(s)."),
     "kind_D": ("日报", "Daily report"), "kind_W": ("周报", "Weekly report"), "kind_MS": ("月报", "Monthly report"),
+    "no_offered": ("文件里没有接通或放弃的来电（只有占线），无法计算 KPI。",
+                   "The file has no answered or abandoned calls (only blocked ones): there are no KPIs to compute."),
     "unassigned": ("未分配（未接通）", "unassigned (not answered)"),
     "unexpected": ("计算时出现意外问题（{kind}）。请检查文件后重试。",
                    "Something unexpected happened ({kind}). Check the file and try again."),

@@ -94,9 +94,15 @@ class _Data:
         return self.agents is not None or "team" in self.records.columns
 
 
+class NoOfferedCalls(ValueError):
+    """The data has no answered or abandoned call (e.g. only blocked ones): no KPI to show."""
+
+
 def _control(daily: pd.DataFrame, id: str) -> ControlChart:
     """Daily p-chart of abandonment (abandoned / offered) or service level (within T / offered)."""
     days = daily[daily["offered"] > 0]
+    if days.empty:
+        raise NoOfferedCalls("records must include answered or abandoned calls, got none")
     n = days["offered"].astype(float)
     events = days["abandoned"].astype(float) if id == "abandonment_rate" else (days[id] * n).round()
     return p_chart(events, n)
@@ -250,8 +256,6 @@ class KpiDashboard(widgets.VBox):
         self._quiet = True
         try:
             self._relabel_breakdown()
-            if self.breakdown.value == "team" and not data.has_team:
-                self.breakdown.value = "queue"
             self._set_periods()
         finally:
             self._quiet = False
@@ -353,6 +357,8 @@ class KpiDashboard(widgets.VBox):
     def _show_error(self, exc: BaseException) -> None:
         if isinstance(exc, UploadError):
             message = upload_message(exc, self.lang)
+        elif isinstance(exc, NoOfferedCalls):
+            message = t("no_offered", self.lang)
         else:
             message = error_message(exc, self.lang, errors=ERRORS)
             if message.startswith(("计算时出现意外问题", "Something unexpected")):
@@ -394,7 +400,9 @@ class KpiDashboard(widgets.VBox):
 
     def _relabel_breakdown(self) -> None:
         keep = [b for b in BREAKDOWNS if b != "team" or self.data is None or self.data.has_team]
-        _relabel_options(self.breakdown, [(t(f"breakdown_{b}", self.lang), b) for b in keep])
+        value = self.breakdown.value if self.breakdown.value in keep else "queue"  # no teams: by queue
+        self.breakdown.options = [(t(f"breakdown_{b}", self.lang), b) for b in keep]
+        self.breakdown.value = value
 
     def relabel(self) -> None:
         """Every label and option in ``self.lang`` (values kept)."""
