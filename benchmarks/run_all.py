@@ -4,12 +4,13 @@ import calculator_session
 import erlang_a_peer
 import erlang_c_year
 import forecast_accuracy
+import kpi_million
 import precision
 import scheduling_targets
 import staffing_plan_year
 
 if __name__ == "__main__":
     for module in (erlang_c_year, staffing_plan_year, erlang_a_peer, precision, scheduling_targets,
-                   forecast_accuracy, calculator_session):
+                   forecast_accuracy, kpi_million, calculator_session):
         module.main()
         print()
