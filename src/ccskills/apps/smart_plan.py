@@ -46,6 +46,8 @@ PLAN_KPIS = ("aht_s", "avg_talk_s", "avg_hold_s", "avg_acw_s", "transfer_rate", 
 SMART_DEFAULTS = {"agent": "A022", "kpi": "aht_s", "start": dt.date(2026, 4, 1),
                   "due": dt.date(2026, 4, 29)}
 """What the builder shows first: lesson 06-4's agent and KPI, a four-week plan in April."""
+TOLERANCE = 0.1
+"""On track = no more than this share of the planned change behind the path (plan_trajectory's default)."""
 NO_KPI = ""
 _STYLE = {"description_width": "12em"}
 _LAYOUT = {"width": "30em"}
@@ -242,6 +244,7 @@ class SmartPlanBuilder(widgets.VBox):
                                 (self.start, "start"), (self.due, "due"), (self.actuals, "actuals")):
                 widget.description = t(key, lang)
             self._label_numbers()
+            self.actuals.placeholder = t("actuals_placeholder", lang)
             for key, widget in self.headings.items():
                 widget.value = f"<h3>{html.escape(t(key, lang))}</h3>"
         finally:
@@ -284,7 +287,7 @@ class SmartPlanBuilder(widgets.VBox):
                 peers = self.peer_values()
                 check = check_smart(plan, peer_values=None if peers is None else peers.to_numpy())
                 actuals = parse_actuals(self.actuals.value, plan.start)
-                trajectory = None if actuals is None else plan_trajectory(plan, actuals)
+                trajectory = None if actuals is None else plan_trajectory(plan, actuals, TOLERANCE)
             except Exception as exc:  # every failure becomes a sentence, never a traceback
                 self._fail(self._message(exc))
                 return
@@ -315,7 +318,9 @@ class SmartPlanBuilder(widgets.VBox):
         self._show_peers()
         if self.trajectory is not None:
             frame = trajectory_frame(self.trajectory, lang)
-            self.trajectory_box.value = table_html(frame, self.trajectory["on_track"].tolist())
+            hint = t("on_track_hint", lang, tol=TOLERANCE)
+            self.trajectory_box.value = (f'<p class="ccs-hint">{html.escape(hint)}</p>'
+                                         + table_html(frame, self.trajectory["on_track"].tolist()))
             message = t("ok_trajectory", lang, summary=summary, n=len(self.trajectory),
                         on=int(self.trajectory["on_track"].sum()))
         else:
