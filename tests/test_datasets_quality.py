@@ -139,7 +139,7 @@ def test_loaders_dtypes():
     assert load_calibration()["passed"].dtype == bool
 
 
-def test_bad_boolean_is_named(monkeypatch):
+def test_bad_boolean_is_named():
     from ccskills.datasets import quality as loader
 
     frame = pd.DataFrame({"evaluation_id": ["Q1"], "item_id": ["greeting"], "passed": ["yes"]})
