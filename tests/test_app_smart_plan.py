@@ -115,6 +115,8 @@ def test_a_rate_is_typed_in_percent_and_judged_as_the_fractions_are(per_agent):
         assert [v.passed for v in app.check.verdicts] == [v.passed for v in expected.verdicts]
     assert app.check.failed == ("A",)
     assert "78.9" in app.shown_verdicts()[2]
+    _fill(app, target="65 %")  # a typed percent sign is fine
+    assert app.check.passed and app.plan.target == 65.0
 
 
 def test_choosing_another_agent_prefills_from_their_queue(per_agent):
@@ -183,6 +185,18 @@ def test_bad_input_is_one_sentence_in_each_language(edit, zh, en):
     app.language.value = "en"
     assert app.status_text == en
     assert not any(box.disabled for box in [app.behaviour, app.due, *app.numbers.values()])
+
+
+def test_language_switch_keeps_the_plan_and_translates_the_verdicts(per_agent, aftersales_aht):
+    app = build_smart_plan_builder("zh")
+    _fill(app, behaviour="每通电话结束前复述解决方案", target="400")
+    zh = app.shown_verdicts()
+    app.language.value = "en"
+    assert app.behaviour.value == "每通电话结束前复述解决方案" and app.numbers["target"].value == "400"
+    plan = good_plan(per_agent, aftersales_aht, behaviour="每通电话结束前复述解决方案", target=400.0)
+    expected = coaching.check_smart(plan, peer_values=aftersales_aht)
+    assert zh == expected.messages("zh") and app.shown_verdicts() == expected.messages("en")
+    assert app.agent.label == "A022 (aftersales, team A1)" and app.kpi.label == "Average handle time (AHT)"
 
 
 def test_fixing_the_input_brings_the_verdicts_back():

@@ -105,7 +105,7 @@ def _round(kpi: str, value: float) -> float:
 
 def parse_number(name: str, text: str) -> float | None:
     """A typed number; blank is None; anything else raises ValueError naming ``name``."""
-    cleaned = text.strip().replace("，", ".").rstrip("%％").strip()
+    cleaned = text.strip().rstrip("%％").strip()
     if not cleaned:
         return None
     try:
