@@ -275,3 +275,27 @@ def test_scores_match_a_hand_sum_for_random_ticks():
         for item, ok in met.items():
             app.set_item(item, ok)
         assert app.shown("score") == f"{sum(points[i] for i, ok in met.items() if ok):.0f}"
+
+
+def test_harsh_and_borderline_verdicts():
+    # 8 calls; reference r. H is 20 points harsher on every call; B is off by 15 on 2 of 8 calls.
+    ref = [60, 70, 80, 50, 90, 65, 75, 85]
+    rows = ["call,master,H,B,C"] + [f"c{i},{r},{r - 20},{r + (15 if i < 2 else 0)},{r}"
+                               for i, r in enumerate(ref)]
+    app = build_qa_calculator("en")
+    app.load_upload("\n".join(rows).encode(), "h.csv")
+    dev = app.summary.deviation
+    assert dev.loc["H", "mean_deviation"] == -20 and dev.loc["B", "within_tolerance"] == 0.75
+    table = app.deviation.value
+    assert "harsh: recalibrate" in table and "borderline: watch next round" in table
+    assert table.count("calibrated<") == 1  # C only
+
+
+def test_item_table_with_chinese_headers_and_words(sample_tables):
+    cal, _ = sample_tables
+    frame = cal.drop(columns="evaluation_id").rename(columns={
+        "call_id": "通话", "analyst_id": "质检员", "item_id": "评分项", "passed": "是否达标"})
+    frame["是否达标"] = frame["是否达标"].map({True: "是", False: "否"})
+    app = build_qa_calculator("zh")
+    app.load_upload(frame.to_csv(index=False).encode("gbk"), "逐项.csv")
+    assert app.shown("icc") == "0.714" and app.shown("kappa") == "0.639"
