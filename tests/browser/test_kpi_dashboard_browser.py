@@ -56,6 +56,7 @@ def test_the_sample_month_cards_table_and_charts(page, voila_server):
     assert page.locator(".ccs-card-service-level .ccs-card-value").inner_text().endswith(f"{service_level:.1%}")
     row = page.locator(".ccs-kpi-table tr", has_text="服务水平").first
     assert f"{service_level:.1%}" in row.inner_text()
+    _expect()(page.locator(".ccs-kpi-table .ccs-rag").first).to_be_visible()
     for name in ("trend", "control", "pareto"):
         _expect()(page.locator(f".ccs-{name}-chart canvas, .ccs-{name}-chart svg").first).to_be_visible()
     _expect()(page.locator(".ccs-change")).to_contain_text("服务水平由")

@@ -14,7 +14,7 @@ import pandas as pd
 from ccskills.kpi import indicator
 from ccskills.kpi_charts import RAG_MARKS, format_value, report_display
 
-__all__ = ["TEXT", "ERRORS", "STYLE", "CARDS", "GRAINS", "BREAKDOWNS", "CONTROL_CHOICES", "PARETO_CHOICES",
+__all__ = ["rag_dot", "TEXT", "ERRORS", "STYLE", "CARDS", "GRAINS", "BREAKDOWNS", "CONTROL_CHOICES", "PARETO_CHOICES",
            "t", "indicator_name", "period_label", "table_html", "groups_html", "excel_sheets",
            "group_label"]
 
@@ -79,6 +79,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "kind_D": ("日报", "Daily report"), "kind_W": ("周报", "Weekly report"), "kind_MS": ("月报", "Monthly report"),
     "no_offered": ("文件里没有接通或放弃的来电（只有占线），无法计算 KPI。",
                    "The file has no answered or abandoned calls (only blocked ones): there are no KPIs to compute."),
+    "status_green": ("达标", "on target"), "status_amber": ("接近目标", "near target"),
+    "status_red": ("未达标", "off target"), "no_target": ("无目标", "no target"),
     "unassigned": ("未分配（未接通）", "unassigned (not answered)"),
     "unexpected": ("计算时出现意外问题（{kind}）。请检查文件后重试。",
                    "Something unexpected happened ({kind}). Check the file and try again."),
@@ -124,6 +126,8 @@ table.ccs-table th, table.ccs-table td { padding: 3px 8px; text-align: right;
 table.ccs-table th:first-child, table.ccs-table td:first-child { text-align: left; }
 .ccs-groups-scroll { max-height: 360px; overflow: auto; }
 a.ccs-download-link { font-size: 13px; }
+.ccs-rag-green { color: #2e8b57; } .ccs-rag-amber { color: #c98f00; } .ccs-rag-red { color: #c0392b; }
+.ccs-card-note { font-size: 12px; font-weight: 600; }
 </style>"""
 
 
@@ -150,10 +154,25 @@ def group_label(group, lang: str) -> str:
     return t("unassigned", lang) if group is None or (not isinstance(group, str) and pd.isna(group)) else str(group)
 
 
+def rag_dot(status) -> str:
+    """A coloured dot for a status (readable without emoji fonts); '' for no status."""
+    if not isinstance(status, str) or status not in RAG_MARKS:
+        return ""
+    return f'<span class="ccs-rag ccs-rag-{status}" title="{status}">●</span>'
+
+
+def _cell(value) -> str:
+    text = html.escape(str(value))
+    for status, mark in RAG_MARKS.items():
+        text = text.replace(mark, rag_dot(status))
+    return text
+
+
 def table_html(frame: pd.DataFrame, css: str, caption: str = "") -> str:
-    """A DataFrame of text as an escaped HTML table with class ``ccs-table <css>``."""
+    """A DataFrame of text as an escaped HTML table with class ``ccs-table <css>``; the RAG marks
+    of :mod:`ccskills.kpi_charts` become coloured dots."""
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    rows = ["<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in row) + "</tr>"
+    rows = ["<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>"
             for row in frame.itertuples(index=False)]
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return (f'<table class="ccs-table {css}">{cap}<thead><tr>{head}</tr></thead>'

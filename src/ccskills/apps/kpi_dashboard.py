@@ -299,8 +299,10 @@ class KpiDashboard(widgets.VBox):
         for id, box in self.cards.items():
             value = report.values.loc[id, "total"] if id in report.values.index else float("nan")
             status = report.status.loc[id, "total"] if id in report.status.index else None
-            mark = RAG_MARKS.get(status, "") if isinstance(status, str) else ""
-            set_card(box, indicator_name(id, lang), f"{mark} {format_value(id, value) or '—'}".strip())
+            set_card(box, indicator_name(id, lang), format_value(id, value) or "—")
+            if isinstance(status, str) and status in RAG_MARKS:
+                note = f'<div class="ccs-card-note ccs-rag-{status}">● {html.escape(t(f"status_{status}", lang))}</div>'
+                box.value += note
         caption = f"{t(f'kind_{v.freq}', lang)} · {period_label(report.period, v.freq, lang)}"
         if v.many_groups:
             shown = report_table(report, lang)
@@ -372,8 +374,15 @@ class KpiDashboard(widgets.VBox):
     # Reading the screen (tests) -----------------------------------------------
 
     def shown(self, name: str) -> str:
-        """The text a card shows, e.g. ``shown("service_level") == "🟢 82.4%"``."""
+        """The value a card shows, e.g. ``shown("service_level") == "86.3%"``."""
         return card_value(self.cards[name])
+
+    def card_status(self, name: str) -> str:
+        """The status under a card ("green", "amber", "red"; "" when the indicator has no target)."""
+        for status in RAG_MARKS:
+            if f"ccs-rag-{status}" in self.cards[name].value:
+                return status
+        return ""
 
     @property
     def status_text(self) -> str:
