@@ -286,8 +286,10 @@ def test_an_upload_error_in_english():
     app.source.value = "upload"
     _upload(app, _csv([r.replace(",40,", ",forty,") for r in ROWS]), "bad.csv")
     assert app.status_text == 'Column "等待时长" must contain numbers; row 3 has "forty".'
+    app.language.value = "zh"
+    assert app.status_text == "“等待时长”列必须是数字；第 3 行是“forty”。"
     app.source.value = "sample"
-    assert app.status_text.startswith("Daily report: 2026-03-31")
+    assert app.status_text.startswith("日报：2026-03-31")
 
 
 def test_a_file_that_is_not_a_table_is_one_sentence(uploader):

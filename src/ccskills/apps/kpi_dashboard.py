@@ -404,7 +404,9 @@ class KpiDashboard(widgets.VBox):
             self._quiet = False
         if self.data is not None:
             self.refresh()
-        elif self.source.value == "upload" and not self.upload.value:
+        elif self.source.value == "upload" and self.upload.value:
+            self._read_upload()  # the upload's problem, said again in the new language
+        elif self.source.value == "upload":
             self._finish("computing", t("no_file", self.lang))
 
     def _relabel_breakdown(self) -> None:
