@@ -158,6 +158,11 @@ def test_control_chart_and_pareto_against_pandas(app, month):
     n = daily.size().to_numpy()
     pbar = chart.center
     assert chart.points["ucl"].to_numpy() == pytest.approx(pbar + 3 * (pbar * (1 - pbar) / n) ** 0.5)
+    flagged = chart.points.index[chart.points["signal"]]
+    assert (chart.points["value"] > chart.points["ucl"]).any()  # this month has days beyond the limits
+    for day in flagged:
+        assert f"{day:%m-%d}（" in app.signals.value
+    assert app.signals.value.count("%）") == len(flagged)
     app.control_choice.value = "service_level"
     within = offered.assign(ok=(offered["outcome"] == "answered") & (offered["wait_s"] <= 20))
     sl = within.groupby(within["arrival"].dt.normalize())["ok"].mean().to_numpy()
@@ -278,7 +283,7 @@ def test_bad_uploads_name_the_column_and_rows(uploader, rows, header, message):
     assert uploader.runs == before + 1
     assert uploader.status_text == message
     assert "ccs-status-error" in uploader.status.value
-    assert uploader.shown("service_level") == "—" and uploader.download.value == ""
+    assert uploader.shown("service_level") == "—" and uploader.download.value == "" == uploader.signals.value
 
 
 def test_an_upload_error_in_english():

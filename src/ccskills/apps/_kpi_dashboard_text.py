@@ -14,7 +14,7 @@ import pandas as pd
 from ccskills.kpi import indicator
 from ccskills.kpi_charts import RAG_MARKS, format_value, report_display
 
-__all__ = ["rag_dot", "TEXT", "ERRORS", "STYLE", "CARDS", "GRAINS", "BREAKDOWNS", "CONTROL_CHOICES", "PARETO_CHOICES",
+__all__ = ["rag_dot", "signals_text", "TEXT", "ERRORS", "STYLE", "CARDS", "GRAINS", "BREAKDOWNS", "CONTROL_CHOICES", "PARETO_CHOICES",
            "t", "indicator_name", "period_label", "table_html", "groups_html", "excel_sheets",
            "group_label"]
 
@@ -81,6 +81,10 @@ TEXT: dict[str, tuple[str, str]] = {
                    "The file has no answered or abandoned calls (only blocked ones): there are no KPIs to compute."),
     "status_green": ("达标", "on target"), "status_amber": ("接近目标", "near target"),
     "status_red": ("未达标", "off target"), "no_target": ("无目标", "no target"),
+    "signals": ("{chart}的信号（超出控制限或符合连串规则，值得查找特殊原因）：{days}。",
+                "{chart} signals (beyond the limits or a run rule: look for a special cause): {days}."),
+    "no_signals": ("{chart}没有信号：各天的波动都在共同原因范围内。",
+                   "{chart}: no signals; the daily variation is all common cause."),
     "unassigned": ("未分配（未接通）", "unassigned (not answered)"),
     "unexpected": ("计算时出现意外问题（{kind}）。请检查文件后重试。",
                    "Something unexpected happened ({kind}). Check the file and try again."),
@@ -140,6 +144,17 @@ def indicator_name(id: str, lang: str) -> str:
     """An indicator's name from the registry in ``lang``."""
     ind = indicator(id)
     return ind.name_en if lang == "en" else ind.name_zh
+
+
+def signals_text(chart, title: str, lang: str) -> str:
+    """The days a control chart flags (value in percent), or that there are none."""
+    flagged = chart.signals
+    if flagged.empty:
+        return t("no_signals", lang, chart=title)
+    sep = ", " if lang == "en" else "、"
+    days = sep.join(f"{d:%m-%d} ({v:.1%})" if lang == "en" else f"{d:%m-%d}（{v:.1%}）"
+                    for d, v in flagged["value"].items())
+    return t("signals", lang, chart=title, days=days)
 
 
 def period_label(period: pd.Timestamp, freq: str, lang: str) -> str:

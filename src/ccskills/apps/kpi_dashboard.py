@@ -25,7 +25,8 @@ from ccskills.apps._common import card, card_value, excel_link, set_card
 from ccskills.apps._erlang_text import status_html
 from ccskills.apps._kpi_dashboard_text import (BREAKDOWNS, CARDS, CONTROL_CHOICES, ERRORS, GRAINS,
                                                PARETO_CHOICES, STYLE, WEEKDAYS, excel_sheets, group_label,
-                                               groups_html, indicator_name, period_label, report_table, t,
+                                               groups_html, indicator_name, period_label, report_table,
+                                               signals_text, t,
                                                table_html)
 from ccskills.charts import jupyter_chart
 from ccskills.i18n import LANGUAGES, error_message
@@ -165,7 +166,7 @@ class KpiDashboard(widgets.VBox):
         self.headings = {k: widgets.HTML() for k in ("source", "settings", "table_heading", "change_heading",
                                                       "charts_heading")}
         self.cards = {name: card(_css(f"card_{name}")) for name in CARDS}
-        self.table, self.groups, self.change, self.download = (widgets.HTML() for _ in range(4))
+        self.table, self.groups, self.change, self.download, self.signals = (widgets.HTML() for _ in range(5))
         self.trend_box, self.control_box, self.pareto_box = widgets.Box(), widgets.Box(), widgets.Box()
         self._charts: dict[str, object] = {}
         self.data: _Data | None = None
@@ -177,7 +178,7 @@ class KpiDashboard(widgets.VBox):
                              (self.trend_indicator, "trend_indicator"), (self.control_choice, "control"),
                              (self.pareto_choice, "pareto"), (self.status, "status"),
                              (self.table, "kpi-table-box"), (self.groups, "groups-box"),
-                             (self.change, "change"), (self.download, "download"),
+                             (self.change, "change"), (self.download, "download"), (self.signals, "signals"),
                              (self.trend_box, "trend-chart-box"), (self.control_box, "control-chart-box"),
                              (self.pareto_box, "pareto-chart-box"), (self.data_note, "data-note")):
             widget.add_class(_css(name))
@@ -211,7 +212,7 @@ class KpiDashboard(widgets.VBox):
                               layout=widgets.Layout(flex_flow="row wrap"))
         return [widgets.HTML(STYLE), header, self.intro,
                 widgets.HBox([inputs, results], layout=widgets.Layout(flex_flow="row wrap")),
-                h["charts_heading"], charts]
+                h["charts_heading"], self.signals, charts]
 
     # Data --------------------------------------------------------------------
 
@@ -322,6 +323,7 @@ class KpiDashboard(widgets.VBox):
                                                         status=status, lang=lang, width=380))
         self._draw("control", self.control_box, control_chart(
             v.control, title=t(f"control_{v.control_id}", lang), lang=lang, fmt=".1%", width=380))
+        self.signals.value = f"<p>{html.escape(signals_text(v.control, t(f'control_{v.control_id}', lang), lang))}</p>"
         if len(v.pareto):
             self._draw("pareto", self.pareto_box, pareto_chart(v.pareto, lang=lang, width=380))
         offered = report.values.loc["offered", "total"] if "offered" in report.values.index else 0
@@ -352,7 +354,7 @@ class KpiDashboard(widgets.VBox):
     def _clear(self) -> None:
         for id, box in self.cards.items():
             set_card(box, indicator_name(id, self.lang), "—")
-        self.table.value = self.groups.value = self.change.value = self.download.value = ""
+        self.table.value = self.groups.value = self.change.value = self.download.value = self.signals.value = ""
         self.data = None if self.source.value == "upload" else self.data
         self.view = None
 
