@@ -129,6 +129,10 @@ def test_agents_get_their_own_table_and_unanswered_calls_are_unassigned(app, mon
     main = read_html(app.table.value)
     assert list(main.columns) == ["指标", "目标", "合计", "上期", "变化"]
     assert "没有更早的期间可以比较" in app.change.value  # one month only
+    href = app.download.value.split('href="', 1)[1].split('"', 1)[0]
+    book = pd.read_excel(io.BytesIO(base64.b64decode(href.split("base64,", 1)[1])), sheet_name=None)
+    assert list(book) == ["KPI表", "KPI数据", "分组明细", "趋势", "控制图", "帕累托"]  # no previous month
+    assert len(book["分组明细"]) == len(groups)
 
 
 def test_team_breakdown_uses_the_agents_table(app, month):
