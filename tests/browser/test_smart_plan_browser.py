@@ -8,6 +8,9 @@ start shows one sentence in each language, the peers' chart is drawn and Excel o
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
 import pytest
 
 from ccskills import coaching, kpi
@@ -47,10 +50,6 @@ def type_into(page, name: str, value: str) -> None:
     answered(page, type_it)
 
 
-def verdicts(page) -> list[str]:
-    return [text.strip() for text in page.locator("li.ccs-verdict").all_inner_texts()]
-
-
 def test_builder_agrees_with_check_smart_and_explains_a_bad_date(page, voila_server):
     per_agent = load_agents().set_index("agent_id").join(kpi.summarize(load_call_records(), by="agent_id"))
     peers = per_agent.loc[per_agent["queue"] == "aftersales", "aht_s"]
@@ -62,8 +61,14 @@ def test_builder_agrees_with_check_smart_and_explains_a_bad_date(page, voila_ser
                               340, "2026-04-01", "2026-04-29", round(peers.median()))
     expected = coaching.check_smart(plan, peer_values=peers)
     _expect()(page.locator(RESULT)).to_have_text("✗ 不合格：A")
-    assert verdicts(page) == expected.messages("zh")
-    assert page.locator("li.ccs-verdict-A").get_attribute("class").endswith("ccs-verdict-fail")
+    _expect()(page.locator("li.ccs-verdict")).to_have_text(expected.messages("zh"))
+    _expect()(page.locator("li.ccs-verdict-A")).to_have_class(re.compile(r"ccs-verdict-fail$"))
+
+    type_into(page, "actuals", "470, 455, 440")
+    path = coaching.plan_trajectory(plan, pd.Series({"2026-04-08": 470, "2026-04-15": 455, "2026-04-22": 440}))
+    _expect()(page.locator("table.ccs-trajectory-table tr")).to_have_count(len(path) + 1)
+    _expect()(page.locator("tr.ccs-off-track")).to_have_count(int((~path["on_track"]).sum()))
+    _expect()(page.locator(".ccs-status")).to_contain_text(f"{len(path)} 次跟进中 {int(path['on_track'].sum())} 次在轨")
 
     chart = page.locator(".ccs-chart canvas, .ccs-chart svg.marks").first
     chart.wait_for(state="visible")
@@ -82,11 +87,12 @@ def test_builder_agrees_with_check_smart_and_explains_a_bad_date(page, voila_ser
     _expect()(page.locator(".ccs-status .ccs-status-error")).to_have_text(
         "The due date cannot be before the start date (you entered 2026-03-15).")
     assert "Traceback" not in page.locator("body").inner_text()
-    assert page.locator(".ccs-download a").count() == 0  # no download while the input is wrong
+    _expect()(page.locator(".ccs-download a")).to_have_count(0)  # no download while the input is wrong
 
     answered(page, lambda: page.locator(".ccs-due input").fill("2026-04-29"))
     _expect()(page.locator(".ccs-status .ccs-status-ok")).to_contain_text("Checked")
-    assert len(verdicts(page)) == 5 and verdicts(page)[0].startswith("✓ S Specific")
+    _expect()(page.locator("li.ccs-verdict")).to_have_count(5)
+    _expect()(page.locator("li.ccs-verdict-S")).to_have_text(re.compile(r"^✓ S Specific"))
     link = page.locator(".ccs-download a.ccs-download-link")
-    assert link.get_attribute("download") == "smart_plan.xlsx"
+    _expect()(link).to_have_attribute("download", "smart_plan.xlsx")
     assert link.get_attribute("href").startswith("data:application/vnd.openxmlformats-officedocument")
