@@ -272,7 +272,7 @@ def test_a_gbk_file_with_chinese_headers_works(uploader):
 
 @pytest.mark.parametrize("rows, header, message", [
     (ROWS, HEADER_ZH.replace(",等待时长", ""),
-     "缺少列：wait_s。文件中的列为：通话编号、队列、来电时间、结果、通话时长、保持时长、话后处理时长、坐席工号、是否转接、首次解决、满意度。"),
+     "缺少列：wait_s / 等待时长。文件中的列为：通话编号、队列、来电时间、结果、通话时长、保持时长、话后处理时长、坐席工号、是否转接、首次解决、满意度。"),
     ([r.replace(",40,", ",四十秒,") for r in ROWS], HEADER_ZH, "“等待时长”列必须是数字；第 3 行是“四十秒”。"),
     ([r.replace("放弃", "转IVR") for r in ROWS], HEADER_ZH, "“结果”列只能是 answered、abandoned、blocked；第 3 行是“转IVR”。"),
     ([r.replace("2026-03-03 08:03:00", "明天") for r in ROWS], HEADER_ZH,

@@ -70,8 +70,11 @@ def test_missing_column_is_named_with_what_the_file_has():
     header = HEADER_ZH.replace(",等待时长", "")
     rows = [",".join(p for i, p in enumerate(r.split(",")) if i != 4) for r in ROWS]
     err = _error(_csv(rows, header))
-    assert err.problem == "missing_columns" and err.column == "wait_s"
-    assert upload_message(err, "zh").startswith("缺少列：wait_s。文件中的列为：通话编号、队列")
+    assert err.problem == "missing_columns" and err.column == "wait_s / 等待时长"
+    assert upload_message(err, "zh").startswith("缺少列：wait_s / 等待时长。文件中的列为：通话编号、队列")
+    header = "call_id,queue,arrival,outcome,wait_s,talk_s,hold_s,acw_s"
+    err = _error(_csv([",".join(r.split(",")[:8]) for r in ROWS], header))
+    assert upload_message(err, "en").startswith("Missing column(s): agent_id / 坐席工号, transferred / 是否转接.")
 
 
 def test_text_in_wait_s_names_the_users_column_and_row():

@@ -576,7 +576,14 @@ def read_call_records(source, filename: str | None = None) -> pd.DataFrame:
     raw = read_table(source, filename)
     headers = {CALL_RECORDS_ALIASES.get(str(c).lower(), str(c).lower()): c for c in raw.columns}
     optional = [name for name in _CALL_OPTIONAL if name in headers]
-    frame = require_columns(raw, [*_CALL_REQUIRED, *optional], CALL_RECORDS_ALIASES)
+    try:
+        frame = require_columns(raw, [*_CALL_REQUIRED, *optional], CALL_RECORDS_ALIASES)
+    except UploadError as err:  # name each missing column in both spellings the reader accepts
+        chinese = {}
+        for alias, name in CALL_RECORDS_ALIASES.items():
+            chinese.setdefault(name, alias)
+        err.column = ", ".join(f"{name} / {chinese[name]}" for name in err.column.split(", "))
+        raise
     try:
         out = _call_records(frame)
     except UploadError as err:
