@@ -197,3 +197,13 @@ def test_interval_history_allows_closed_hours_and_days():
     times = ["2026-03-02 08:00", "2026-03-02 08:15", "2026-03-03 08:00", "2026-03-09 09:30"]
     out = _history("interval_start,calls\n" + "".join(f"{t},5\n" for t in times))
     assert len(out) == 4 and out["line"].eq("upload").all()
+
+
+def test_a_repeated_single_column_value_is_shown_as_itself():
+    frame = pd.DataFrame({"call_id": ["C1", "C2", "C1"]})
+    with pytest.raises(cio.UploadError) as info:
+        cio.check_unique(frame, "call_id")
+    assert info.value.value == "C1" and info.value.rows == [2, 4]
+    with pytest.raises(cio.UploadError) as pair:
+        cio.check_unique(pd.DataFrame({"a": ["x", "x"], "b": [1, 1]}), ["a", "b"])
+    assert pair.value.value == ("x", 1) and pair.value.column == "a, b"

@@ -242,7 +242,7 @@ def check_unique(frame: pd.DataFrame, columns: str | list[str], values: pd.Serie
     count as the same); the rows named are every row of the first duplicated value.
     """
     cols = [columns] if isinstance(columns, str) else list(columns)
-    keys = values if values is not None else frame[cols]
+    keys = values if values is not None else (frame[cols[0]] if len(cols) == 1 else frame[cols])
     dup = keys.duplicated(keep=False)
     dup = dup.to_numpy() if hasattr(dup, "to_numpy") else dup
     if dup.any():
