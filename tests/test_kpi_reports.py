@@ -174,3 +174,14 @@ def test_report_without_targets_has_no_status(calls):
 def test_report_errors(calls, kwargs, match):
     with pytest.raises(ValueError, match=match):
         kpi.kpi_report(calls, **kwargs)
+
+
+def test_report_by_agent_when_no_call_was_answered(calls):
+    # every call abandoned: no call has an agent, so the only group key is missing
+    lost = calls[calls["arrival"].dt.day == 7].head(40).assign(
+        outcome="abandoned", agent_id=pd.NA, talk_s=pd.NA, hold_s=pd.NA, acw_s=pd.NA,
+        transferred=pd.NA, resolved_first_contact=pd.NA, csat=pd.NA)
+    report = kpi.kpi_report(lost, "D", by="agent_id")
+    assert report.values.loc["abandonment_rate", "total"] == 1.0
+    assert report.status.loc["abandonment_rate", "total"] == "red"
+    assert report.values.shape[1] == 2  # the missing-agent group and the total

@@ -132,11 +132,13 @@ def kpi_report(records, freq="D", period=None, *, by="queue", indicators=None, t
     status_cols = {i: f"{i}_status" for i in ids}
     status = pd.DataFrame(index=ids, columns=values.columns, dtype="string")
     if targets:
+        groups = grouped.xs(current, level="period") if by is not None else None
         for i, col in status_cols.items():
             if col in total.columns:
-                row = grouped.xs(current, level="period")[col] if by is not None else pd.Series(dtype="string")
-                status.loc[i, row.index] = row.to_numpy()
-                status.loc[i, "total"] = total.loc[current, col]
+                row = status.index.get_loc(i)
+                if groups is not None:  # by position: a group key may be missing (calls no agent took)
+                    status.iloc[row, :-1] = groups[col].to_numpy()
+                status.iloc[row, -1] = total.loc[current, col]
     prev = total.loc[previous, ids].astype(float) if previous is not None else pd.Series(float("nan"), index=ids)
     resolved = resolve_targets(targets, ids) if targets else {}
     target_frame = pd.DataFrame([(k, *v) for k, v in resolved.items()],
