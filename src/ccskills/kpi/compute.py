@@ -15,39 +15,27 @@ and then summed with one pandas ``groupby`` per grain (no per-row Python):
 
 from __future__ import annotations
 
+import operator
+
 import numpy as np
 import pandas as pd
 from pandas.tseries.frequencies import to_offset
 
-from . import customer, handling, service, survey as survey_kpi, workforce
+from . import service, survey as survey_kpi, workforce
 from ._records import (check_records, check_threshold, customer_indicators, handling_indicators,
                        queue_indicators, ratio, sums)
 from .registry import REGISTRY, indicator
 from .status import rag_status, resolve_targets
-from .summary import _period_start
+from .summary import _RATIO_FORMULAS, _period_start
 
 __all__ = ["compute", "compute_grains", "COMPUTED_INDICATORS"]
 
+_COUNTS = ("offered", "answered", "abandoned", "short_abandoned", "blocked")
+# Call-record indicator -> formula over the summed indicators: the counts themselves plus the
+# ratio formulas of ``summary`` (one mapping; service level is chosen by definition in _call_values).
 _CALL_FORMULAS = {
-    "offered": lambda s: s["offered"],
-    "answered": lambda s: s["answered"],
-    "abandoned": lambda s: s["abandoned"],
-    "short_abandoned": lambda s: s["short_abandoned"],
-    "blocked": lambda s: s["blocked"],
-    "answer_rate": service._answer_rate,
-    "abandonment_rate": service._abandonment_rate,
-    "abandonment_rate_excl_short": service._abandonment_rate_excl_short,
-    "blocked_rate": service._blocked_rate,
-    "asa_s": service._asa,
-    "avg_queue_time_s": service._average_queue_time,
-    "avg_time_to_abandon_s": service._average_time_to_abandon,
-    "avg_talk_s": handling._avg_talk,
-    "avg_hold_s": handling._avg_hold,
-    "avg_acw_s": handling._avg_acw,
-    "aht_s": handling._aht,
-    "transfer_rate": handling._transfer_rate,
-    "fcr_rate": customer._fcr_rate,
-    "csat_top2_box": customer._csat_top2_box,
+    **{c: operator.itemgetter(c) for c in _COUNTS},
+    **{id: f for id, f in _RATIO_FORMULAS.items() if f is not None},
 }
 _HANDLING = {"avg_talk_s", "avg_hold_s", "avg_acw_s", "aht_s", "transfer_rate"}
 _CUSTOMER = {"fcr_rate", "csat_top2_box"}
@@ -57,7 +45,6 @@ _COSTS = {"cost_per_contact", "cost_per_productive_hour"}
 _STATE_KEYS = ("queue", "team", "agent_id")
 #: Every indicator :func:`compute` can compute, in registry order.
 COMPUTED_INDICATORS = tuple(i for i in REGISTRY if REGISTRY[i].module == "ccskills.kpi")
-_COUNTS = ("offered", "answered", "abandoned", "short_abandoned", "blocked")
 
 
 def _default_ids(survey, agent_states, costs) -> list:
