@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["write_csv"]
+__all__ = ["write_csv", "write_tables"]
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
@@ -20,3 +21,18 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
             fmt = "%Y-%m-%d" if (s.dt.normalize() == s).all() else "%Y-%m-%d %H:%M:%S"
             out[col] = s.dt.strftime(fmt)
     out.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", na_rep="", float_format="%.2f")
+
+
+def write_tables(tables: Mapping[str, pd.DataFrame], files: Mapping[str, str], directory) -> list[Path]:
+    """Write ``tables[key]`` to ``directory / files[key]`` with :func:`write_csv`, in ``files`` order.
+
+    Parent folders are created; returns the written paths (a generator's ``FILES`` order).
+    """
+    directory = Path(directory)
+    paths = []
+    for key, name in files.items():
+        path = directory / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_csv(tables[key], path)
+        paths.append(path)
+    return paths

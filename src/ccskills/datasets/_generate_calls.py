@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import _calls_model as m
-from ._csv import write_csv
+from ._csv import write_tables
 from ._simulate import ABANDONED, ANSWERED, BLOCKED, simulate_day
 
 SEED = 20260301
@@ -263,12 +263,4 @@ FILES = {"calls": "call_records.csv", "agents": "agents.csv", "staffing": "call_
 
 def write_datasets(directory, seed: int = SEED) -> list[Path]:
     """Generate the month and write the CSV files into ``directory``; returns their paths."""
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    month = generate(seed)
-    paths = []
-    for key, name in FILES.items():
-        path = directory / name
-        write_csv(getattr(month, key), path)
-        paths.append(path)
-    return paths
+    return write_tables(generate(seed)._asdict(), FILES, directory)

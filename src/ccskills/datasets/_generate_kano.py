@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._csv import write_csv
+from ._csv import write_tables
 
 SEED = 20260405
 FILES = {"survey": "kano/survey.csv", "features": "kano/features.csv"}
@@ -165,11 +165,4 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
 
 def write_datasets(directory, seed: int = SEED) -> list[Path]:
     """Write ``kano/survey.csv`` and ``kano/features.csv`` under ``directory``; returns their paths."""
-    directory = Path(directory)
-    (directory / "kano").mkdir(parents=True, exist_ok=True)
-    tables = generate(seed)
-    paths = []
-    for key, name in FILES.items():
-        write_csv(tables[key], directory / name)
-        paths.append(directory / name)
-    return paths
+    return write_tables(generate(seed), FILES, directory)

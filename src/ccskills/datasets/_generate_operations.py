@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._csv import write_csv
+from ._csv import write_tables
 
 SEED = 20260302
 FILES = {
@@ -231,12 +231,4 @@ def generate(seed: int = SEED, directory=None) -> dict[str, pd.DataFrame]:
 
 def write_datasets(directory, seed: int = SEED) -> list[Path]:
     """Generate the operations tables and write them into ``directory/operations/``."""
-    directory = Path(directory)
-    (directory / "operations").mkdir(parents=True, exist_ok=True)
-    tables = generate(seed, directory)
-    paths = []
-    for key, name in FILES.items():
-        path = directory / name
-        write_csv(tables[key], path)
-        paths.append(path)
-    return paths
+    return write_tables(generate(seed, directory), FILES, directory)

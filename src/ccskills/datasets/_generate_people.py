@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._csv import write_csv
+from ._csv import write_tables
 
 SEED = 20260331
 FILES = {
@@ -254,12 +254,5 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
 
 def write_datasets(directory, seed: int = SEED) -> list[Path]:
     """Generate the tables and write them into ``directory/people/``; returns the paths."""
-    directory = Path(directory)
-    (directory / "people").mkdir(parents=True, exist_ok=True)
     tables = generate(seed)
-    paths = []
-    for key, name in FILES.items():
-        path = directory / name
-        write_csv(_dates_as_text(tables[key]), path)
-        paths.append(path)
-    return paths
+    return write_tables({key: _dates_as_text(tables[key]) for key in FILES}, FILES, directory)

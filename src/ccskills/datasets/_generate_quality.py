@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._csv import write_csv
+from ._csv import write_tables
 
 SEED = 20260303
 FILES = {
@@ -171,12 +171,4 @@ def generate(seed: int = SEED) -> dict:
 
 def write_datasets(directory, seed: int = SEED) -> list[Path]:
     """Generate the QA month and write ``directory/quality/*.csv``; returns their paths."""
-    directory = Path(directory)
-    (directory / "quality").mkdir(parents=True, exist_ok=True)
-    tables = generate(seed)
-    paths = []
-    for key, name in FILES.items():
-        path = directory / name
-        write_csv(tables[key], path)
-        paths.append(path)
-    return paths
+    return write_tables(generate(seed), FILES, directory)

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from ..workcalendar import china_calendar, shopping_events
-from ._csv import write_csv
+from ._csv import write_tables
 
 SEED = 20261001
 FILES = {
@@ -219,17 +219,10 @@ def generate(seed: int = SEED) -> dict[str, pd.DataFrame]:
 
 def write_datasets(directory, seed: int = SEED) -> list[Path]:
     """Generate the WFM tables and write them into ``directory/wfm/``; returns the paths."""
-    directory = Path(directory)
-    (directory / "wfm").mkdir(parents=True, exist_ok=True)
     tables = generate(seed)
     tables["interval_history"] = tables["interval_history"].assign(
         aht_s=_as_text_1dp(tables["interval_history"]["aht_s"]))
-    paths = []
-    for key, name in FILES.items():
-        path = directory / name
-        write_csv(tables[key], path)
-        paths.append(path)
-    return paths
+    return write_tables(tables, FILES, directory)
 
 
 # ---------------------------------------------------------------------------------------------
