@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import math
 import statistics
-from functools import cache
 
 from ccskills import kpi, spc
 from ccskills.staffing import plan_staffing
 
 from . import EqualityQuestion, Mistake, ProblemSet, ThoughtExperiment, ____
+from ._givens import given
 
 # ---------------------------------------------------------------- givens (one source)
 # Each block is run verbatim by the tests and appears verbatim in the exercise notebook.
@@ -62,19 +62,6 @@ ERRORS = """\
 errors = {"wrong info": 48, "no verification": 21, "hold too long": 12, "no recap": 9,
           "rude tone": 6, "wrong transfer": 4}
 """
-
-
-@cache
-def _run(setup: str) -> dict:
-    """The namespace after running ``setup`` once (later calls reuse it; nothing mutates it)."""
-    namespace: dict = {"__name__": "__givens__"}
-    exec(compile(setup, "<givens>", "exec"), namespace)
-    return namespace
-
-
-def given(setup: str, name: str):
-    """The value of ``name`` after running ``setup``: what the notebook has before the answer."""
-    return _run(setup)[name]
 
 
 def _survey():

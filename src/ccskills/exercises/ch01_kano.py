@@ -19,6 +19,7 @@ from ccskills.kano import (analyze, better_coefficient, category_of_counts, clas
                            worse_coefficient)
 
 from . import EqualityQuestion, Mistake, ProblemSet, ThoughtExperiment, ____
+from ._givens import given
 
 # ---------------------------------------------------------------- givens (one source)
 IMPORTS = """\
@@ -35,19 +36,6 @@ pair_2 = ("理应如此", "我很不喜欢")
 """
 
 VOTES = 'votes = {"A": 12, "O": 15, "M": 15, "I": 8, "R": 0, "Q": 2}\n'
-
-
-@cache
-def _run(setup: str) -> dict:
-    """The namespace after running ``setup`` once (later calls reuse it; nothing mutates it)."""
-    namespace: dict = {"__name__": "__givens__"}
-    exec(compile(setup, "<givens>", "exec"), namespace)
-    return namespace
-
-
-def given(setup: str, name: str):
-    """The value of ``name`` after running ``setup``: what the notebook has before the answer."""
-    return _run(setup)[name]
 
 
 def _survey():

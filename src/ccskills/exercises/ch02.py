@@ -15,7 +15,6 @@ read the committed March 2026 call records, question 8 the month's staffing plan
 from __future__ import annotations
 
 import math
-from functools import cache
 
 from ccskills import kpi
 from ccskills.queueing import occupancy, offered_load
@@ -23,6 +22,7 @@ from ccskills.staffing import (aht_reduction_saving, pooling_effect, required_ag
                                scheduled_headcount)
 
 from . import EqualityQuestion, Mistake, ProblemSet, ThoughtExperiment, ____
+from ._givens import given
 
 # ---------------------------------------------------------------- givens (one source)
 # Each block is run verbatim by the tests and appears verbatim in the exercise notebook.
@@ -63,19 +63,6 @@ import pandas as pd
 team_x = pd.DataFrame({"outcome": ["answered"] * 10, "wait_s": [10] * 10})
 team_y = pd.DataFrame({"outcome": ["answered"] * 10, "wait_s": [0] * 7 + [20, 30, 50]})
 """
-
-
-@cache
-def _run(setup: str) -> dict:
-    """The namespace after running ``setup`` once (later calls reuse it; nothing mutates it)."""
-    namespace: dict = {"__name__": "__givens__"}
-    exec(compile(setup, "<givens>", "exec"), namespace)
-    return namespace
-
-
-def given(setup: str, name: str):
-    """The value of ``name`` after running ``setup``: what the notebook has before the answer."""
-    return _run(setup)[name]
 
 
 def _interval():

@@ -14,11 +14,11 @@ committed QA month and calibration round (``datasets/quality/``).
 from __future__ import annotations
 
 import math
-from functools import cache
 
 from ccskills import quality as qa
 
 from . import EqualityQuestion, Mistake, ProblemSet, ThoughtExperiment, ____
+from ._givens import given
 
 # ---------------------------------------------------------------- givens (one source)
 IMPORTS = """\
@@ -60,19 +60,6 @@ DECISIONS = """\
 decisions = calibration.pivot_table(index=["call_id", "item_id"], columns="analyst_id",
                                     values="passed", aggfunc="first")
 """
-
-
-@cache
-def _run(setup: str) -> dict:
-    """The namespace after running ``setup`` once (later calls reuse it; nothing mutates it)."""
-    namespace: dict = {"__name__": "__givens__"}
-    exec(compile(setup, "<givens>", "exec"), namespace)
-    return namespace
-
-
-def given(setup: str, name: str):
-    """The value of ``name`` after running ``setup``: what the notebook has before the answer."""
-    return _run(setup)[name]
 
 
 def _card():

@@ -14,12 +14,12 @@ cost lines, calls and agent states, question 7 the month's staffing plan.
 
 from __future__ import annotations
 
-from functools import cache
 
 from ccskills import kpi
 from ccskills.staffing import HOURS_PER_FTE, full_time_equivalents, plan_staffing
 
 from . import EqualityQuestion, Mistake, ProblemSet, ThoughtExperiment, ____
+from ._givens import given
 
 # ---------------------------------------------------------------- givens (one source)
 # Each block is run verbatim by the tests and appears verbatim in the exercise notebook.
@@ -66,19 +66,6 @@ ONLINE = """\
 online_hours = 1000
 hours_per_fte_month = HOURS_PER_FTE * 31 / 365
 """
-
-
-@cache
-def _run(setup: str) -> dict:
-    """The namespace after running ``setup`` once (later calls reuse it; nothing mutates it)."""
-    namespace: dict = {"__name__": "__givens__"}
-    exec(compile(setup, "<givens>", "exec"), namespace)
-    return namespace
-
-
-def given(setup: str, name: str):
-    """The value of ``name`` after running ``setup``: what the notebook has before the answer."""
-    return _run(setup)[name]
 
 
 def _costs():

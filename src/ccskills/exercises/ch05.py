@@ -20,6 +20,7 @@ from functools import cache
 import numpy as np
 
 from . import EqualityQuestion, Mistake, ProblemSet, ThoughtExperiment, ____
+from ._givens import given, run_givens
 
 # ---------------------------------------------------------------- givens (one source)
 # Each block is run verbatim by the tests and appears verbatim in the exercise notebook.
@@ -75,19 +76,6 @@ sim_calls, sim_aht_s, sim_agents = 95, 300, 35
 """
 
 
-@cache
-def _run(setup: str) -> dict:
-    """The namespace after running ``setup`` once (later calls reuse it; nothing mutates it)."""
-    namespace: dict = {"__name__": "__givens__"}
-    exec(compile(setup, "<givens>", "exec"), namespace)
-    return namespace
-
-
-def given(setup: str, name: str):
-    """The value of ``name`` after running ``setup``: what the notebook has before the answer."""
-    return _run(setup)[name]
-
-
 def _cal(start: str, end: str):
     from ccskills.workcalendar import china_calendar
 
@@ -122,13 +110,13 @@ def _holiday_effect(days=None, before=slice("2025-09-17", "2025-09-30"), how="me
 def _accuracy():
     from ccskills.forecasting import accuracy
 
-    ns = _run(IMPORTS + FORECAST_CHECK)
+    ns = run_givens(IMPORTS + FORECAST_CHECK)
     return accuracy(ns["actual"], ns["forecast"])
 
 
 # ---- q4, q5: staffing
 def _monday():
-    ns = _run(IMPORTS + MONDAY)
+    ns = run_givens(IMPORTS + MONDAY)
     day = ns["monday"]
     return ns["calls"][day], ns["aht"][day]
 
@@ -141,7 +129,7 @@ def _plan(shrinkage=0.3):
 
 
 def _slot():
-    ns = _run(IMPORTS + MONDAY + SLOT)
+    ns = run_givens(IMPORTS + MONDAY + SLOT)
     return ns["slot_calls"], ns["slot_aht_s"]
 
 
@@ -154,7 +142,7 @@ def _required(interval=900):
 
 # ---- q6, q7: coverage
 def _coverage():
-    ns = _run(IMPORTS + MONDAY + TWO_WEEKS)
+    ns = run_givens(IMPORTS + MONDAY + TWO_WEEKS)
     return ns["required"], ns["on_phone"]
 
 
@@ -177,7 +165,7 @@ def _efficiency():
 def _by_agent():
     from ccskills.scheduling import adherence_table
 
-    ns = _run(IMPORTS + LOGS)
+    ns = run_givens(IMPORTS + LOGS)
     return adherence_table(ns["schedule"], ns["states"], by="agent")
 
 
@@ -185,7 +173,7 @@ def _by_agent():
 def _exceptions(**thresholds):
     from ccskills.scheduling import adherence_exceptions
 
-    ns = _run(IMPORTS + LOGS)
+    ns = run_givens(IMPORTS + LOGS)
     found = adherence_exceptions(ns["schedule"], ns["states"], **thresholds)
     return found["exception"].value_counts()
 
@@ -199,7 +187,7 @@ def _count(kind: str, **thresholds) -> int:
 def _simulation():
     from ccskills.simulation import simulate_interval
 
-    ns = _run(SIMULATION)
+    ns = run_givens(SIMULATION)
     return simulate_interval(ns["sim_calls"], ns["sim_aht_s"], ns["sim_agents"], interval=900,
                              service="lognormal", service_cv=0.55, replications=20, seed=5)
 

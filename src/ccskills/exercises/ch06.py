@@ -15,12 +15,12 @@ call records; question 8 the March QA results.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 
 from ccskills import coaching
 from ccskills.coaching import check_smart, grow_agenda, plan_trajectory, top_quartile_level
 
 from . import CustomQuestion, EqualityQuestion, Incorrect, Mistake, ProblemSet, ThoughtExperiment, ____
+from ._givens import given
 
 # ---------------------------------------------------------------- givens (one source)
 IMPORTS = """\
@@ -54,19 +54,6 @@ actual = pd.Series([0.53, 0.54, 0.60, 0.64],
 QA = """\
 points = quality.points_lost(load_qa_results(), load_scorecard())
 """
-
-
-@cache
-def _run(setup: str) -> dict:
-    """The namespace after running ``setup`` once (later calls reuse it; nothing mutates it)."""
-    namespace: dict = {"__name__": "__givens__"}
-    exec(compile(setup, "<givens>", "exec"), namespace)
-    return namespace
-
-
-def given(setup: str, name: str):
-    """The value of ``name`` after running ``setup``: what the notebook has before the answer."""
-    return _run(setup)[name]
 
 
 def _aftersales():

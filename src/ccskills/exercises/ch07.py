@@ -13,12 +13,12 @@ own functions (``ccskills.checklists``, ``ccskills.evaluation``, ``ccskills.kpi`
 
 from __future__ import annotations
 
-from functools import cache
 
 from ccskills import checklists, evaluation
 from ccskills.queueing import erlang_a, offered_load
 
 from . import EqualityQuestion, Mistake, ProblemSet, ThoughtExperiment, ____
+from ._givens import given, run_givens
 
 # ---------------------------------------------------------------- givens (one source)
 IMPORTS = """\
@@ -64,26 +64,13 @@ ranks = pd.DataFrame({"speed": [1, 2, 3, 4, 5], "quality": [2, 1, 5, 3, 4]},
 """
 
 
-@cache
-def _run(setup: str) -> dict:
-    """The namespace after running ``setup`` once (later calls reuse it; nothing mutates it)."""
-    namespace: dict = {"__name__": "__givens__"}
-    exec(compile(setup, "<givens>", "exec"), namespace)
-    return namespace
-
-
-def given(setup: str, name: str):
-    """The value of ``name`` after running ``setup``: what the notebook has before the answer."""
-    return _run(setup)[name]
-
-
 def _handover():
-    ns = _run(IMPORTS + HANDOVER)
+    ns = run_givens(IMPORTS + HANDOVER)
     return checklists.score_checklist(ns["floor"], ns["handover_answers"]).sections.loc["handover"]
 
 
 def _workload():
-    ns = _run(IMPORTS + LOAD_CALLS + LOAD_ATTENDANCE + WORKLOAD_AGENT)
+    ns = run_givens(IMPORTS + LOAD_CALLS + LOAD_ATTENDANCE + WORKLOAD_AGENT)
     return evaluation.agent_workload(ns["calls"], ns["attendance"]).loc[ns["agent_id"]]
 
 
@@ -92,7 +79,7 @@ def _evening():
 
 
 def _interval():
-    ns = _run(INTERVAL + "from ccskills.queueing import erlang_a, offered_load\n")
+    ns = run_givens(INTERVAL + "from ccskills.queueing import erlang_a, offered_load\n")
     load = offered_load(ns["calls_in_interval"], ns["aht_s"], 900)
     return ns, load
 
@@ -103,7 +90,7 @@ def _p_abandon(agents_name):
 
 
 def _three():
-    ns = _run(IMPORTS + THREE_AGENTS)
+    ns = run_givens(IMPORTS + THREE_AGENTS)
     return ns["kpis"], ns["directions"], ns["weights"]
 
 
@@ -145,7 +132,7 @@ WORKLOAD = EqualityQuestion(
     explanation="出勤工时只算没缺勤的班次；处理工时占比低于占用率，因为分母里含小休、会议和培训。",
     mistakes=[
         Mistake(lambda: float(_workload()["answered"] / (len(
-            _run(IMPORTS + LOAD_CALLS + LOAD_ATTENDANCE + WORKLOAD_AGENT)["attendance"]
+            run_givens(IMPORTS + LOAD_CALLS + LOAD_ATTENDANCE + WORKLOAD_AGENT)["attendance"]
             .query("agent_id == 'A022'")) * 7)),
             "缺勤的班次没有出勤，不能算进出勤工时：只数 status 不是 absent 的班次。"),
         Mistake(lambda: float(_workload()["handle_hours"] * 3600 / _workload()["attended_hours"]),

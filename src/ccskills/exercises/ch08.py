@@ -13,11 +13,11 @@ read the committed HR data (``ccskills.datasets.people``).
 
 from __future__ import annotations
 
-from functools import cache
 
 from ccskills import people
 
 from . import EqualityQuestion, Mistake, ProblemSet, ThoughtExperiment, ____
+from ._givens import given, run_givens
 
 # ---------------------------------------------------------------- givens (one source)
 IMPORTS = """\
@@ -55,19 +55,6 @@ training_weeks, pass_rate = 3, 0.75
 """
 
 
-@cache
-def _run(setup: str) -> dict:
-    """The namespace after running ``setup`` once (later calls reuse it; nothing mutates it)."""
-    namespace: dict = {"__name__": "__givens__"}
-    exec(compile(setup, "<givens>", "exec"), namespace)
-    return namespace
-
-
-def given(setup: str, name: str):
-    """The value of ``name`` after running ``setup``: what the notebook has before the answer."""
-    return _run(setup)[name]
-
-
 def _a3():
     return given(IMPORTS + LOAD + A3_SHIFTS, "a3")
 
@@ -85,7 +72,7 @@ def _february():
 
 
 def _km():
-    ns = _run(SURVIVAL)
+    ns = run_givens(SURVIVAL)
     return people.kaplan_meier(ns["tenure"], ns["left"])
 
 
@@ -103,7 +90,7 @@ def _cohort_table():
 
 
 def _plan(**changes):
-    ns = _run(SMALL_PLAN)
+    ns = run_givens(SMALL_PLAN)
     args = dict(required_fte=ns["need"], current_fte=ns["current"],
                 attrition_rate=ns["monthly_attrition"], training_weeks=ns["training_weeks"],
                 pass_rate=ns["pass_rate"])
