@@ -153,9 +153,10 @@ class PlanningResult:
 
 def _open_hours(slots: pd.DatetimeIndex, period: pd.Timedelta) -> tuple[str, str]:
     """Earliest slot start and latest slot end (clock time) of the forecast: the shifts' window."""
+    from ccskills.scheduling._patterns import _clock
+
     seconds = (slots - slots.normalize()).total_seconds()
-    open_s, close_s = int(seconds.min()), int(seconds.max() + period.total_seconds())
-    return f"{open_s // 3600:02d}:{open_s % 3600 // 60:02d}", f"{close_s // 3600:02d}:{close_s % 3600 // 60:02d}"
+    return _clock(int(seconds.min())), _clock(int(seconds.max() + period.total_seconds()))
 
 
 def run_planning(calls_history: pd.Series, aht_history: pd.Series | None = None,

@@ -18,6 +18,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ccskills.scheduling._patterns import DAY_S, _clock as _clock_text
+
 __all__ = ["ACTIVITY_OF_STATE", "adherence_table", "adherence_exceptions", "adherence_snapshot"]
 
 ACTIVITY_OF_STATE = {"available": "phone", "talk": "phone", "hold": "phone", "acw": "phone",
@@ -155,8 +157,7 @@ def adherence_table(schedule, states, *, by="agent", freq="15min") -> pd.DataFra
 
 
 def _clock(seconds) -> str:
-    t = int(seconds) % 86_400
-    return f"{t // 3600:02d}:{t % 3600 // 60:02d}"
+    return _clock_text(int(seconds) % DAY_S)
 
 
 def adherence_exceptions(schedule, states, *, late_login=300, early_logout=300,

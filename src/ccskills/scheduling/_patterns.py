@@ -121,6 +121,7 @@ def _clock_seconds(name: str, value) -> int:
 
 
 def _clock(seconds: int) -> str:
+    """Seconds after midnight as clock text 'HH:MM' (86,400 → '24:00'); the inverse of ``_clock_seconds``."""
     return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
 
 
