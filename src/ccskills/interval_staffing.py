@@ -14,9 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ccskills.queueing import (agents_for_asa, agents_for_service_level,
-                               average_speed_of_answer, erlang_a, erlang_c, occupancy,
-                               offered_load, service_level)
+from ccskills.queueing import agents_for_asa, agents_for_service_level, offered_load
+from ccskills.queueing._figures import queue_figures
 from ccskills.staffing import scheduled_headcount
 
 __all__ = ["ErlangInputs", "ErlangAnswer", "solve", "around", "queue_table", "TABLE_COLUMNS"]
@@ -86,14 +85,10 @@ def _required(inputs: ErlangInputs, load: float, max_occupancy: float) -> int:
 
 def queue_table(agents: np.ndarray, load: float, inputs: ErlangInputs) -> pd.DataFrame:
     """SL, ASA, P(wait), occupancy (and abandonment under Erlang A) for each agent count."""
-    if inputs.patience is None:
-        columns = (service_level(agents, load, inputs.aht, inputs.answer_time),
-                   average_speed_of_answer(agents, load, inputs.aht),
-                   erlang_c(agents, load), occupancy(agents, load),
-                   np.full(agents.shape, np.nan))
-    else:
-        r = erlang_a(agents, load, inputs.aht, inputs.patience, inputs.answer_time)
-        columns = (r.service_level, r.asa, r.p_wait, r.occupancy, r.p_abandon)
+    f = queue_figures(agents, load, inputs.aht, inputs.answer_time, inputs.patience)
+    # abandonment is not modelled without a patience: shown as missing, not 0
+    abandonment = np.full(agents.shape, np.nan) if inputs.patience is None else f["abandon_rate"]
+    columns = (f["service_level"], f["asa_s"], f["p_wait"], f["occupancy"], abandonment)
     data = {"agents": agents, **{name: np.broadcast_to(np.asarray(col, float), agents.shape)
                                  for name, col in zip(TABLE_COLUMNS[1:], columns)}}
     return pd.DataFrame(data)

@@ -252,15 +252,9 @@ class _RandomState:
 
 def _formula(agents, load, aht, patience, answer_time) -> dict[str, float]:
     """Erlang C (no patience) or Erlang A figures for the same inputs, from ccskills.queueing."""
-    from ccskills.queueing import average_speed_of_answer, erlang_a, erlang_c, occupancy, service_level
+    from ccskills.queueing._figures import queue_figures
 
-    if patience is None:
-        return {"service_level": service_level(agents, load, aht, answer_time),
-                "asa_s": average_speed_of_answer(agents, load, aht), "abandon_rate": 0.0,
-                "occupancy": occupancy(agents, load), "p_wait": erlang_c(agents, load)}
-    r = erlang_a(agents, load, aht, patience, answer_time)
-    return {"service_level": r.service_level, "asa_s": r.asa, "abandon_rate": r.p_abandon,
-            "occupancy": r.occupancy, "p_wait": r.p_wait}
+    return queue_figures(agents, load, aht, answer_time, patience)
 
 
 @dataclass(frozen=True)

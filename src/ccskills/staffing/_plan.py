@@ -20,8 +20,8 @@ import pandas as pd
 
 from ccskills._validation import check_fraction, check_nonnegative, check_positive
 from ccskills.queueing import (agents_for_abandonment, agents_for_asa, agents_for_service_level,
-                               average_speed_of_answer, erlang_a, occupancy, offered_load,
-                               service_level)
+                               offered_load)
+from ccskills.queueing._figures import queue_figures
 from ccskills.staffing._requirements import (DAYS_PER_YEAR, HOURS_PER_FTE, agent_hours,
                                              full_time_equivalents, scheduled_headcount)
 
@@ -280,15 +280,9 @@ class StaffingPlan:
         out = {k: np.full(n.shape, np.nan) for k in ("service_level", "asa_s", "occupancy", "abandon_rate")}
         if not staffed.any():
             return out
-        n, a, h = n[staffed], a[staffed], h[staffed]
-        if s.patience is None:
-            figures = (service_level(n, a, h, s.answer_time), average_speed_of_answer(n, a, h),
-                       occupancy(n, a), np.zeros(n.shape))
-        else:
-            r = erlang_a(n, a, h, s.patience, s.answer_time)
-            figures = (r.service_level, r.asa, r.occupancy, r.p_abandon)
-        for key, values in zip(out, figures):
-            out[key][staffed] = values
+        figures = queue_figures(n[staffed], a[staffed], h[staffed], s.answer_time, s.patience)
+        for key in out:
+            out[key][staffed] = figures[key]
         return out
 
     @cached_property
