@@ -15,6 +15,7 @@ __all__ = [
     "check_nonnegative",
     "check_fraction",
     "check_finite",
+    "check_lang",
 ]
 
 
@@ -77,3 +78,10 @@ def check_fraction(
     interval = f"{'(' if low_open else '['}0, 1{')' if high_open else ']'}"
     _raise_where(name, value, arr, ~(low & high), f"a fraction in {interval}")
     return arr
+
+
+def check_lang(lang) -> str:
+    """``lang`` itself if it is one of the library's two languages, 'zh' or 'en'; else ValueError."""
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    return lang

@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from .charts import COLORS, themed
+from ._validation import check_lang
 
 __all__ = ["radar_points", "radar_chart"]
 
@@ -51,8 +52,7 @@ def radar_chart(scores, lang: str = "zh", title: str | None = None, size: int = 
     label column and ``percent`` (0..1). Unanswered sections (NaN) are drawn at 0 and marked '—'.
     """
     table = getattr(scores, "sections", scores)
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    check_lang(lang)
     labels = [str(x).split(" ")[0] if lang == "zh" else str(x) for x in table[lang]]
     points = radar_points(labels, table["percent"].tolist())
     points["shown"] = [("—" if math.isnan(v) else f"{v:.0%}") for v in points["value"]]

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .checklists_data import RAW_CHECKLISTS
+from ._validation import check_lang
 
 __all__ = [
     "ChecklistItem",
@@ -110,8 +111,7 @@ def get_checklist(key: str) -> Checklist:
 
 
 def _lang(lang):
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    check_lang(lang)
     return lang
 
 

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .kpi._records import check_records, raise_bad_rows
+from ._validation import check_lang
 
 __all__ = [
     "FALLBACK_KPI_DIRECTIONS", "kpi_directions", "kpi_direction", "VAGUE_WORDS",
@@ -246,8 +247,7 @@ class SmartCheck:
 
 
 def _lang(lang: str) -> int:
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    check_lang(lang)
     return 0 if lang == "zh" else 1
 
 

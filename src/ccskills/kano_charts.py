@@ -12,6 +12,7 @@ import pandas as pd
 
 from .charts import CONFIG
 from .kano import CATEGORY_NAMES
+from ._validation import check_lang
 
 __all__ = ["CATEGORY_COLORS", "QUADRANT_LABELS", "quadrant_chart", "quadrant_data"]
 
@@ -32,8 +33,7 @@ _TITLES = {
 
 
 def _lang(lang: str) -> int:
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    check_lang(lang)
     return 0 if lang == "zh" else 1
 
 

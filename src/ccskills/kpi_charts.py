@@ -16,6 +16,7 @@ from .charts import CONFIG
 from .kpi import indicator
 from .kpi.reports import Report
 from .spc import ControlChart
+from ._validation import check_lang
 
 __all__ = ["RAG_MARKS", "RAG_COLORS", "format_value", "report_display", "report_sheets",
            "report_excel_bytes", "write_report_excel", "control_chart", "pareto_chart", "trend_chart"]
@@ -27,8 +28,7 @@ _SIGNAL = "#c0392b"
 
 
 def _lang(lang: str) -> bool:
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    check_lang(lang)
     return lang == "zh"
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .service import SERVICE_LEVEL_DEFINITIONS, service_level_definition
+from .._validation import check_lang
 
 __all__ = ["Indicator", "Variant", "REGISTRY", "FAMILIES", "indicator", "registry_table"]
 
@@ -255,8 +256,7 @@ def registry_table(lang: str = "zh", family: str | None = None) -> pd.DataFrame:
     >>> registry_table("en", family="people")["indicator"].tolist()
     ['Attendance rate', 'Attrition rate']
     """
-    if lang not in _HEADERS:
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    check_lang(lang)
     if family is not None and family not in FAMILIES:
         raise ValueError(f"family must be None or one of {list(FAMILIES)!r}, got {family!r}")
     zh = lang == "zh"

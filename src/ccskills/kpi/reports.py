@@ -24,6 +24,7 @@ from .status import resolve_targets
 from .summary import _period_start
 from .registry import indicator
 from .service import service_level_definition
+from .._validation import check_lang
 
 __all__ = ["Report", "kpi_report", "REPORT_INDICATORS", "what_changed", "explain_change",
            "WHAT_CHANGED_INDICATORS"]
@@ -64,8 +65,7 @@ class Report:
     def table(self, lang: str = "zh") -> pd.DataFrame:
         """The report as one table: indicator name, unit, target, each group's value and status,
         total, its status, the previous total and the change (numbers unformatted)."""
-        if lang not in ("zh", "en"):
-            raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+        check_lang(lang)
         zh = lang == "zh"
         rows = pd.DataFrame(index=self.values.index)
         rows["indicator" if not zh else "指标"] = [
@@ -259,8 +259,7 @@ def explain_change(table: pd.DataFrame, lang: str = "zh", top: int = 3) -> str:
     >>> print(explain_change(what_changed(calls, freq="D"), "en"))
     Service level went from 75.0% to 50.0% (-25.0 pp). a: -25.0 pp (own rate +0.0 pp, share of volume -25.0 pp); b: +0.0 pp (own rate -10.4 pp, share of volume +10.4 pp).
     """
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    check_lang(lang)
     id = table.attrs["indicator"]
     ind = indicator(id)
     total = table.loc["total"]

@@ -20,6 +20,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from .._validation import check_lang
+
 __all__ = [
     "cohen_kappa",
     "fleiss_kappa",
@@ -185,8 +187,7 @@ _ICC_BANDS = (  # Koo & Li 2016
 
 
 def _band(name: str, value, bands, lang: str) -> str:
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    check_lang(lang)
     if isinstance(value, (bool, str)) or not isinstance(value, (int, float, np.number)):
         raise TypeError(f"{name} must be a number, got {value!r}")
     v = float(value)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ccskills._validation import check_lang
+
 __all__ = ["plan_sheets", "plan_workbook_bytes", "write_plan_workbook"]
 
 _LABELS = {
@@ -55,8 +57,7 @@ _UNITS = {**{k: ("%", "%") for k in _PERCENT}, "days": ("天", "days"), "open_da
 
 
 def _lang_index(lang: str) -> int:
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    check_lang(lang)
     return 0 if lang == "zh" else 1
 
 
