@@ -126,14 +126,31 @@ def erlang_b(agents, load):
     return _out(_erlang_b(*np.broadcast_arrays(n, a)))
 
 
+def _c_from_b(n, a, b):
+    """Erlang C from Erlang B at the same N > A: C = N·B / (N − A + A·B).
+
+    That is N·B / (N − A(1 − B)) written to avoid cancellation as ρ → 1.
+    """
+    return n * b / (n - a + a * b)
+
+
+def _sl_from_c(n, a, c, aht, t):
+    """Service level from P(wait) = C (N > A): 1 − C·exp(−(N − A)·t / AHT)."""
+    return 1.0 - c * np.exp(-(n - a) * t / aht)
+
+
+def _asa_from_c(n, a, c, aht):
+    """ASA in seconds from P(wait) = C (N > A): C·AHT / (N − A)."""
+    return c * aht / (n - a)
+
+
 def _erlang_c(n: np.ndarray, a: np.ndarray) -> np.ndarray:
     """Erlang C for validated arrays; 1 where n ≤ a (unstable queue)."""
     n, a = np.broadcast_arrays(n, a)
     b = _erlang_b(n, a)
     stable = n > a
     c = np.ones(n.shape)
-    # C = N·B / (N − A(1 − B)) written to avoid cancellation as ρ → 1.
-    c[stable] = n[stable] * b[stable] / (n[stable] - a[stable] + a[stable] * b[stable])
+    c[stable] = _c_from_b(n[stable], a[stable], b[stable])
     return c
 
 
@@ -167,7 +184,7 @@ def _service_level(n, a, aht, t):
     c = _erlang_c(n, a)
     stable = n > a
     sl = np.zeros(n.shape)
-    sl[stable] = 1.0 - c[stable] * np.exp(-(n[stable] - a[stable]) * t[stable] / aht[stable])
+    sl[stable] = _sl_from_c(n[stable], a[stable], c[stable], aht[stable], t[stable])
     return sl
 
 
@@ -204,7 +221,7 @@ def _asa(n, a, aht):
     c = _erlang_c(n, a)
     stable = n > a
     out = np.full(n.shape, np.inf)
-    out[stable] = c[stable] * aht[stable] / (n[stable] - a[stable])
+    out[stable] = _asa_from_c(n[stable], a[stable], c[stable], aht[stable])
     return out
 
 

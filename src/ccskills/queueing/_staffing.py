@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from ccskills._validation import check_fraction, check_nonnegative, check_positive
-from ccskills.queueing._erlang import _erlang_b
+from ccskills.queueing._erlang import _asa_from_c, _c_from_b, _erlang_b, _sl_from_c
 from ccskills.queueing._erlang_a import _core, _service_level_a, answered_asa
 
 __all__ = ["agents_for_service_level", "agents_for_asa", "agents_for_abandonment"]
@@ -44,7 +44,7 @@ def _step_erlang_c(load, meets):
     out = np.zeros_like(load)
     while rows.size:
         nr, ar, br = n[rows], load[rows], b[rows]
-        c = nr * br / (nr - ar + ar * br)
+        c = _c_from_b(nr, ar, br)
         ok = meets(nr, ar, c, rows)
         out[rows[ok]] = nr[ok]
         rows = rows[~ok]
@@ -105,7 +105,7 @@ def agents_for_service_level(load, aht, answer_time, target, *, max_occupancy=1.
         if max_abandon is not None:
             raise ValueError(f"max_abandon needs patience (Erlang A), got patience={patience!r}")
         shape, (a, h, t, sl, occ) = _flat(a, h, t, sl, occ)
-        n = _step_erlang_c(a, lambda n, ar, c, r: 1.0 - c * np.exp(-(n - ar) * t[r] / h[r]) >= sl[r])
+        n = _step_erlang_c(a, lambda n, ar, c, r: _sl_from_c(n, ar, c, h[r], t[r]) >= sl[r])
         return _as_int(np.maximum(n, agents_for_occupancy(a, occ)).reshape(shape))
     p = check_positive("patience", patience)
     ab = (np.array(1.0) if max_abandon is None
@@ -133,7 +133,7 @@ def agents_for_asa(load, aht, target_asa, *, max_occupancy=1.0, patience=None):
         shape, (a, h, p, w, occ) = _flat(a, h, p, w, occ)
         return _as_int(_bisect_agents(a, lambda n, r: _asa_meets(n, a[r], h[r], p[r], w[r], occ[r])).reshape(shape))
     shape, (a, h, w, occ) = _flat(a, h, w, occ)
-    n = _step_erlang_c(a, lambda n, ar, c, r: c * h[r] / (n - ar) <= w[r])
+    n = _step_erlang_c(a, lambda n, ar, c, r: _asa_from_c(n, ar, c, h[r]) <= w[r])
     return _as_int(np.maximum(n, agents_for_occupancy(a, occ)).reshape(shape))
 
 
