@@ -31,7 +31,7 @@ from .kpi._records import check_records, raise_bad_rows
 from ._validation import check_lang
 
 __all__ = [
-    "FALLBACK_KPI_DIRECTIONS", "kpi_directions", "kpi_direction", "VAGUE_WORDS",
+    "kpi_directions", "kpi_direction", "VAGUE_WORDS",
     "SMART_LETTERS", "SmartPlan", "SmartVerdict", "SmartCheck", "check_smart", "top_quartile_level",
     "peer_table",
     "plan_trajectory", "GROW_STEPS", "GROW_TIME_SPLIT", "grow_agenda", "GrowConversation",
@@ -39,30 +39,19 @@ __all__ = [
     "targets_from_qa",
 ]
 
-#: KPI id -> +1 (higher is better) or -1 (lower is better), used when ``ccskills.kpi.registry``
-#: is not available; the ids are those of ``ccskills.kpi.summarize`` plus QA and people KPIs.
-FALLBACK_KPI_DIRECTIONS = {
-    "answer_rate": 1, "abandonment_rate": -1, "service_level": 1, "asa_s": -1,
-    "avg_talk_s": -1, "avg_hold_s": -1, "avg_acw_s": -1, "aht_s": -1, "transfer_rate": -1,
-    "fcr_rate": 1, "csat_top2_box": 1, "qa_score": 1, "schedule_adherence": 1,
-    "attendance_rate": 1,
-}
 _COACHING_KPIS = {"qa_points_lost": -1}  # mean QA points lost per evaluation (targets_from_qa)
 
 
 def kpi_directions() -> dict:
     """Every KPI id a plan may name -> +1 (higher is better) or -1 (lower is better).
 
-    The ids with a direction in ``ccskills.kpi.registry.REGISTRY`` when it is
-    importable, else :data:`FALLBACK_KPI_DIRECTIONS`; plus ``qa_points_lost``.
+    The ids with a direction ("higher" or "lower") in ``ccskills.kpi.registry.REGISTRY``,
+    plus ``qa_points_lost``.
     """
-    try:
-        from .kpi.registry import REGISTRY
-        found = {k: {"higher": 1, "lower": -1}.get(i.direction) for k, i in REGISTRY.items()}
-        base = {k: v for k, v in found.items() if v} or FALLBACK_KPI_DIRECTIONS
-    except (ImportError, AttributeError):
-        base = FALLBACK_KPI_DIRECTIONS
-    return {**base, **_COACHING_KPIS}
+    from .kpi.registry import REGISTRY
+
+    found = {k: {"higher": 1, "lower": -1}.get(i.direction) for k, i in REGISTRY.items()}
+    return {**{k: v for k, v in found.items() if v}, **_COACHING_KPIS}
 
 
 def kpi_direction(kpi: str) -> int:
