@@ -265,7 +265,7 @@ def test_a_gbk_file_with_chinese_headers_works(uploader):
     assert app.shown("service_level") == "100.0%" and app.shown("aht_s") == "210.0 s"  # (120+270)/2
     assert app.card_status("service_level") == "green"
     assert "已读取 通话记录.csv：5 条通话记录" in app.data_note.value
-    assert [label for label, _ in app.breakdown.options] == ["不分组（合计）", "按队列", "按坐席"]  # no team
+    assert [label for label, _ in app.breakdown.options] == ["不分组（合计）", "按队列", "按座席"]  # no team
     # the day before: 3 calls, 2 answered within 20 s? only C1 (12 s): SL 1/3
     assert "服务水平由 33.3% 变为 100.0%" in app.change.value
 

@@ -38,7 +38,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "upload_button": ("选择文件", "Choose file"),
     "upload_hint": ("需要的列：call_id（通话编号）、queue（队列）、arrival（来电时间）、outcome（结果："
                     "answered/abandoned/blocked 或 接通/放弃/占线）、wait_s、talk_s、hold_s、acw_s（秒）、"
-                    "agent_id（坐席工号）、transferred（是否转接：是/否）；可选 resolved_first_contact（首次解决）、"
+                    "agent_id（座席工号）、transferred（是否转接：是/否）；可选 resolved_first_contact（首次解决）、"
                     "csat（满意度 1–5）、team（班组）。编码 UTF-8、UTF-8 BOM 或 GBK 均可。",
                     "Columns: call_id, queue, arrival, outcome (answered/abandoned/blocked), wait_s, talk_s, "
                     "hold_s, acw_s (seconds), agent_id, transferred (true/false); optional "
@@ -49,7 +49,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "grain_D": ("日", "Day"), "grain_W": ("周（周一起）", "Week (from Monday)"), "grain_MS": ("月", "Month"),
     "breakdown": ("分组", "Breakdown"),
     "breakdown_none": ("不分组（合计）", "None (total)"), "breakdown_queue": ("按队列", "By queue"),
-    "breakdown_team": ("按班组", "By team"), "breakdown_agent_id": ("按坐席", "By agent"),
+    "breakdown_team": ("按班组", "By team"), "breakdown_agent_id": ("按座席", "By agent"),
     "period": ("期间", "Period"),
     "trend_indicator": ("趋势指标", "Trend indicator"),
     "control": ("控制图（按日）", "Control chart (daily)"),
@@ -66,7 +66,7 @@ TEXT: dict[str, tuple[str, str]] = {
                     "There is no earlier period to compare with (choose a finer report period or a later one)."),
     "change_intro": ("（{current} 对比 {previous}，按{by}拆分）",
                      "({current} against {previous}, split by {by})"),
-    "by_queue": ("队列", "queue"), "by_team": ("班组", "team"), "by_agent_id": ("坐席", "agent"),
+    "by_queue": ("队列", "queue"), "by_team": ("班组", "team"), "by_agent_id": ("座席", "agent"),
     "day": ("{d:%Y-%m-%d}（{wd}）", "{d:%Y-%m-%d} ({wd})"),
     "week": ("{d:%Y-%m-%d} 起的一周", "week of {d:%Y-%m-%d}"),
     "month": ("{d:%Y 年 %m 月}", "{d:%B %Y}"),

@@ -118,7 +118,7 @@ LABOUR_SHARE = EqualityQuestion(
            "`costs.loc[costs[\"category\"] == \"labour\", \"amount_cny\"].sum()`；总额用 `kpi.total_cost(costs)`。"],
     solution=('labour = costs.loc[costs["category"] == "labour", "amount_cny"].sum()\n'
               "labour_share = labour / kpi.total_cost(costs)"),
-    explanation="约三分之二的钱花在坐席和班组长身上；再加上管理人员，人的时间是成本的大头。",
+    explanation="约三分之二的钱花在座席和班组长身上；再加上管理人员，人的时间是成本的大头。",
     mistakes=[
         Mistake(lambda: 100 * _category("labour") / kpi.total_cost(_costs()),
                 "请用小数表示（例如 0.65），不要乘以 100。"),

@@ -266,10 +266,10 @@ def explain_change(table: pd.DataFrame, lang: str = "zh", top: int = 3) -> str:
     groups = table.drop(index="total").head(top)
     if lang == "zh":
         head = (f"{ind.name_zh}由 {_fmt(id, total['previous'])} 变为 {_fmt(id, total['current'])}"
-                f"({_fmt(id, total['contribution'], True)})。")
-        parts = [f"{g}:{_fmt(id, r['contribution'], True)}(自身变化 {_fmt(id, r['rate_effect'], True)},"
-                 f"话量占比变化 {_fmt(id, r['mix_effect'], True)})" for g, r in groups.iterrows()]
-        return head + ";".join(parts) + "。"
+                f"（{_fmt(id, total['contribution'], True)}）。")
+        parts = [f"{g}：{_fmt(id, r['contribution'], True)}（自身变化 {_fmt(id, r['rate_effect'], True)}，"
+                 f"话量占比变化 {_fmt(id, r['mix_effect'], True)}）" for g, r in groups.iterrows()]
+        return head + "；".join(parts) + "。"
     head = (f"{ind.name_en} went from {_fmt(id, total['previous'])} to {_fmt(id, total['current'])} "
             f"({_fmt(id, total['contribution'], True)}).")
     parts = [f"{g}: {_fmt(id, r['contribution'], True)} (own rate {_fmt(id, r['rate_effect'], True)}, "

@@ -22,7 +22,7 @@ _LABELS = {
     "aht_s": ("AHT（秒）", "AHT (s)", "0.0"),
     "load": ("话务量 Erlang", "Load (Erlang)", "0.00"),
     "workload_hours": ("工作量（小时）", "Workload (h)", "#,##0.0"),
-    "required": ("在线所需坐席 required", "Agents required", "0"),
+    "required": ("在线所需座席 required", "Agents required", "0"),
     "service_level": ("服务水平 SL", "Service level", "0.0%"),
     "asa_s": ("平均应答速度 ASA（秒）", "ASA (s)", "0.0"),
     "occupancy": ("占用率 occupancy", "Occupancy", "0.0%"),
@@ -33,7 +33,7 @@ _LABELS = {
     "paid_hours": ("排班工时（小时）", "Paid hours", "#,##0.0"),
     "fte": ("FTE", "FTE", "#,##0.0"),
     "cost": ("成本", "Cost", "#,##0"),
-    "peak_required": ("峰值所需坐席", "Peak agents required", "0"),
+    "peak_required": ("峰值所需座席", "Peak agents required", "0"),
     "peak_scheduled": ("峰值排班人数", "Peak agents scheduled", "0"),
 }
 _SHEETS = {"summary": ("汇总", "Summary"), "weekly": ("按周", "Weekly"),
@@ -48,7 +48,7 @@ _SETTINGS = {"interval": ("时段长度（秒）", "Interval (s)"),
              "patience": ("平均耐心（秒）", "Mean patience (s)"),
              "max_abandon": ("放弃率上限", "Max abandon rate"),
              "max_occupancy": ("占用率上限", "Max occupancy"),
-             "min_agents": ("最少坐席", "Minimum agents"),
+             "min_agents": ("最少座席", "Minimum agents"),
              "hours_per_fte": ("每 FTE 年工时", "Paid hours per FTE a year"),
              "hourly_cost": ("每小时成本", "Cost per paid hour")}
 _PERCENT = {"service_level", "occupancy", "abandon_rate", "shrinkage"}
