@@ -196,3 +196,16 @@ def test_aht_saving_rejects_bad_input(kwargs, message):
     kwargs.setdefault("period_days", 31)
     with pytest.raises(ValueError, match=message):
         aht_reduction_saving([100], [200], 900, **kwargs)
+
+
+def test_asa_target_with_patience_uses_erlang_a():
+    # callers who abandon shorten the queue: fewer agents meet the same ASA than under Erlang C
+    from ccskills.queueing import agents_for_asa, erlang_a
+    from ccskills.staffing import required_agents
+
+    calls, aht, interval, asa, patience = 300, 240, 1800, 15, 60
+    load = calls * aht / interval
+    n = required_agents(calls, aht, interval, target_asa=asa, patience=patience)
+    assert n == agents_for_asa(load, aht, asa, patience=patience)
+    assert n < required_agents(calls, aht, interval, target_asa=asa)
+    assert erlang_a(n, load, aht, patience, 20).asa <= asa < erlang_a(n - 1, load, aht, patience, 20).asa

@@ -54,7 +54,8 @@ def required_agents(calls, aht, interval, *, answer_time=20, target=0.8, target_
     The offered load ``calls × aht / interval`` goes to
     :func:`ccskills.queueing.agents_for_service_level` (Erlang C, or Erlang A with
     ``patience``) or, when ``target_asa`` is given, to
-    :func:`ccskills.queueing.agents_for_asa`. Accepts pandas Series and keeps their index.
+    :func:`ccskills.queueing.agents_for_asa` (also Erlang A with ``patience``). Accepts
+    pandas Series and keeps their index.
 
     Examples
     --------
@@ -65,7 +66,7 @@ def required_agents(calls, aht, interval, *, answer_time=20, target=0.8, target_
     """
     load = offered_load(np.asarray(calls, float), aht, interval)
     if target_asa is not None:
-        n = agents_for_asa(load, aht, target_asa, max_occupancy=max_occupancy)
+        n = agents_for_asa(load, aht, target_asa, max_occupancy=max_occupancy, patience=patience)
     else:
         n = agents_for_service_level(load, aht, answer_time, target, max_occupancy=max_occupancy,
                                      patience=patience, max_abandon=max_abandon)
