@@ -178,6 +178,28 @@ def test_plan_simulation_daily_spread_and_share_meeting_target():
     pd.testing.assert_frame_equal(sim.counts, again.counts)
 
 
+def test_interval_metrics_are_each_replications_slot_figures():
+    """Checked against the counts of one row, divided by hand."""
+    idx = pd.date_range("2026-03-02 09:00", periods=3, freq="30min")
+    plan = plan_staffing(pd.Series([40.0, 60, 40], index=idx), 180)
+    sim = simulate_plan(plan, replications=3, seed=5)
+    table = sim.interval_metrics()
+    assert table.index.equals(sim.counts.index)
+    assert list(table.columns[:8]) == list(sim.counts.columns)
+    assert {"service_level", "asa_s", "abandon_rate", "occupancy", "p_wait"} <= set(table.columns)
+    for (rep, start), row in sim.counts.iterrows():
+        got = table.loc[(rep, start)]
+        assert got["service_level"] == pytest.approx(row["answered_within"] / row["offered"])
+        assert got["asa_s"] == pytest.approx(row["wait_sum_s"] / row["answered"])
+        assert got["occupancy"] == pytest.approx(row["busy_s"] / row["agent_s"])
+        assert got["p_wait"] == pytest.approx(row["waited"] / row["offered"])
+    # summing a replication's slots gives that replication's day
+    day = table.groupby(level="replication")[["answered_within", "offered"]].sum()
+    daily = sim.daily().droplevel("date")
+    assert (day["answered_within"] / day["offered"]).to_numpy() == pytest.approx(
+        daily["service_level"].to_numpy())
+
+
 def test_plan_with_a_closed_slot_inside_the_day():
     idx = pd.DatetimeIndex(["2026-03-02 11:00", "2026-03-02 11:30", "2026-03-02 13:00"])
     plan = plan_staffing(pd.Series([50.0, 50.0, 50.0], index=idx), 180)

@@ -342,7 +342,8 @@ class PlanSimulation:
     ``interval_start``) the counts offered, answered, … ; ``plan``: the
     :class:`~ccskills.staffing.StaffingPlan` simulated (its formula figures are for
     its own required agents, also when the simulation was given other ``agents``).
-    ``daily()`` gives each replication's figures per day (the spread of days a plan
+    ``interval_metrics()`` gives each replication's figures per interval (the spread of
+    slots), ``daily()`` each replication's figures per day (the spread of days a plan
     meets or misses), ``daily_summary()`` their mean and confidence interval beside
     the plan's daily figures, ``by_interval()`` the pooled figures per interval beside
     the plan's, ``target_met()`` the share of simulated days meeting the SL target.
@@ -350,6 +351,18 @@ class PlanSimulation:
 
     counts: pd.DataFrame
     plan: object
+
+    def interval_metrics(self) -> pd.DataFrame:
+        """:data:`METRICS` per replication and interval, beside that interval's counts.
+
+        Same index as ``counts`` (``replication``, ``interval_start``); columns the
+        counts (``offered``, ``answered``, ``answered_within``, ``abandoned``,
+        ``waited``, ``wait_sum_s``, ``busy_s``, ``agent_s``) then ``service_level`` =
+        answered_within / offered, ``asa_s`` = wait_sum_s / answered, ``abandon_rate``
+        = abandoned / offered, ``occupancy`` = busy_s / agent_s and ``p_wait`` =
+        waited / offered (NaN where nothing was offered, answered or staffed).
+        """
+        return self.counts.join(_metrics(self.counts))
 
     def daily(self) -> pd.DataFrame:
         """:data:`METRICS` per replication and day, from that day's summed counts."""
