@@ -125,7 +125,7 @@ def test_choosing_another_agent_prefills_from_their_queue(per_agent):
     presales = per_agent.loc[per_agent["queue"] == "presales", "aht_s"]
     assert app.numbers["baseline"].value == f"{round(per_agent.at['P001', 'aht_s']):g}"
     assert app.numbers["team_target"].value == f"{round(presales.median()):g}"
-    assert f"{len(presales)} 名员工" in app.note.value
+    assert f"{len(presales)} 名座席" in app.note.value
     assert app.chart.chart.layer[0].data.shape[0] == len(presales)
 
 
@@ -155,14 +155,14 @@ def test_excel_holds_plan_verdicts_and_follow_up(app):
     assert sheets["SMART检查"]["原因"].tolist() == app.check.messages("zh")
     assert sheets["SMART检查"]["结果"].tolist()[2] == "✗ 不合格"
     plan = dict(zip(sheets["计划"]["项目"], sheets["计划"]["内容"].astype(str)))
-    assert plan["员工"] == "A022" and plan["目标 (秒)"] == "340" and plan["截止日期"] == "2026-04-29"
+    assert plan["座席"] == "A022" and plan["目标 (秒)"] == "340" and plan["截止日期"] == "2026-04-29"
     assert sheets["跟进"]["实际值"].tolist() == [470.0, 455.0]
     app.language.value = "en"
     assert list(_sheets(app)) == ["plan", "SMART check", "follow-up"]
 
 
 @pytest.mark.parametrize("edit, zh, en", [
-    ({"behaviour": "  "}, "请写出员工要做的、可以观察到的行为，不能为空。",
+    ({"behaviour": "  "}, "请写出座席要做的、可以观察到的行为，不能为空。",
      "Write the behaviour the agent will change, one someone could observe; it cannot be empty."),
     ({"target": "四百"}, "目标必须是一个数字（可以留空）（输入值：四百）。",
      "The target must be a number (or left empty) (you entered 四百)."),

@@ -21,12 +21,12 @@ __all__ = ["TEXT", "ERRORS", "STYLE", "t", "verdicts_html", "result_text", "plan
 
 TEXT = {
     "title": ("SMART 改进计划生成器", "SMART plan builder"),
-    "intro": ("为一位员工填写改进计划：指标、可观察的行为、基线、目标、团队目标和期限。"
+    "intro": ("为一位座席填写改进计划：指标、可观察的行为、基线、目标、团队目标和期限。"
               "检查器逐个字母 (S/M/A/R/T) 给出是否合格和原因；基线和同伴分布来自 3 月通话记录。",
               "Fill an improvement plan for one agent: KPI, observable behaviour, baseline, target, "
               "team target and dates. The checker gives each letter (S/M/A/R/T) a verdict and the reason; "
               "the baseline and the peers come from the March call records."),
-    "agent": ("员工", "Agent"),
+    "agent": ("座席", "Agent"),
     "kpi": ("指标", "KPI"),
     "kpi_none": ("（不指定指标，只写行为）", "(no KPI: behaviour only)"),
     "behaviour": ("可观察的行为", "Observable behaviour"),
@@ -44,7 +44,7 @@ TEXT = {
     "queue_presales": ("售前", "presales"),
     "queue_aftersales": ("售后", "aftersales"),
     "agent_option": ("{agent}（{queue}，{team} 组）", "{agent} ({queue}, team {team})"),
-    "prefill_note": ("基线 = {agent} 在 3 月的实际值；团队目标 = {queue}队列 {n} 名员工的中位数；"
+    "prefill_note": ("基线 = {agent} 在 3 月的实际值；团队目标 = {queue}队列 {n} 名座席的中位数；"
                      "同伴最好四分之一的水平是 {level}。",
                      "Baseline = {agent}'s actual value in March; team target = the median of the "
                      "{n} agents in {queue}; the best quarter of peers reach {level}."),
@@ -96,7 +96,7 @@ TEXT = {
 }
 
 ERRORS = {
-    "behaviour": ("请写出员工要做的、可以观察到的行为，不能为空",
+    "behaviour": ("请写出座席要做的、可以观察到的行为，不能为空",
                   "Write the behaviour the agent will change, one someone could observe; it cannot be empty"),
     "baseline": ("基线必须是一个数字（可以留空）", "The baseline must be a number (or left empty)"),
     "target": ("目标必须是一个数字（可以留空）", "The target must be a number (or left empty)"),
@@ -106,7 +106,7 @@ ERRORS = {
     "actuals": ("每周实际值必须是用逗号分隔的数字", "Weekly actuals must be numbers separated by commas"),
     "plan": ("要看跟进，计划需要有基线、目标和晚于开始日期的截止日期",
              "To follow up, the plan needs a baseline, a target and a due date after the start"),
-    "agent_id": ("请选择员工", "Choose an agent"),
+    "agent_id": ("请选择座席", "Choose an agent"),
 }
 """Sentences by parameter name, added to :data:`ccskills.i18n.ERRORS`."""
 
