@@ -249,6 +249,32 @@ def test_weekly_and_summary_add_up(fortnight):
     assert 0.8 <= summary["service_level"] < 1
 
 
+def test_call_weighted_aht_worked_example():
+    """Day 1: 100 calls × 200 s + 300 calls × 240 s = 92,000 s over 400 calls = 230 s;
+    day 2: 50 × 300 s only (the slot without calls and without AHT weighs nothing);
+    whole plan: (92,000 + 15,000) / 450 = 237.77… s."""
+    idx = pd.DatetimeIndex(["2026-03-02 09:00", "2026-03-02 09:30",
+                            "2026-03-03 09:00", "2026-03-03 09:30"])
+    plan = plan_staffing(pd.Series([100.0, 300, 50, 0], index=idx),
+                         pd.Series([200.0, 240, 300, np.nan], index=idx))
+    assert plan.daily()["aht_s"].tolist() == pytest.approx([230.0, 300.0])
+    assert plan.summary()["aht_s"] == pytest.approx(107_000 / 450)
+    assert plan.weekly()["aht_s"].tolist() == pytest.approx([107_000 / 450])
+    # workload hours are calls × AHT: the two columns agree
+    daily = plan.daily()
+    assert (daily["calls"] * daily["aht_s"] / 3600).tolist() == pytest.approx(
+        daily["workload_hours"].tolist())
+
+
+def test_a_day_without_calls_has_no_aht():
+    idx = pd.DatetimeIndex(["2026-03-02 09:00", "2026-03-03 09:00"])
+    plan = plan_staffing(pd.Series([40.0, 0.0], index=idx), pd.Series([180.0, np.nan], index=idx),
+                         interval=1800)
+    daily = plan.daily()
+    assert daily["aht_s"].iloc[0] == pytest.approx(180.0)
+    assert np.isnan(daily["aht_s"].iloc[1])
+
+
 def test_weekly_fte_counts_only_the_days_of_a_cut_week():
     idx = pd.DatetimeIndex(["2026-03-05 10:00", "2026-03-05 10:30", "2026-03-09 10:00"])  # Thu, Mon
     plan = plan_staffing(pd.Series([100.0, 100.0, 100.0], index=idx), 180)

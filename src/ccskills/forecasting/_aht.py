@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ccskills._validation import check_nonnegative
 from ccskills.forecasting._history import check_history, check_horizon
 
 
@@ -55,3 +56,50 @@ def forecast_aht(history_aht, history_calls, horizon=None, k: int = 8, calls_for
 
 def _ratio(num: pd.Series, den: pd.Series) -> pd.Series:
     return (num / den.where(den > 0)).astype(float)
+
+
+def call_weighted_aht(calls, aht, freq: str | None = "D"):
+    """Call-weighted AHT per period: Σ(calls × AHT) / Σ calls, in seconds.
+
+    ``calls`` is a Series on a DatetimeIndex (e.g. ``forecast(...)``), ``aht`` a number or
+    a Series on the same index (e.g. ``forecast_aht(...)``). ``freq="D"`` gives one value
+    per calendar day that has slots, ``"W"`` per week labelled by its Monday (any pandas
+    period alias works, labelled by the period start), ``None`` one float for the whole
+    series. Slots with a NaN AHT weigh nothing; a period without calls gives NaN. The
+    plain mean of the AHTs would let a quiet slot count as much as a busy one.
+
+    >>> idx = pd.DatetimeIndex(["2026-01-05 09:00", "2026-01-05 10:00", "2026-01-06 09:00"])
+    >>> calls, aht = pd.Series([10.0, 30, 5], idx), pd.Series([200.0, 300, 100], idx)
+    >>> call_weighted_aht(calls, aht).tolist()  # (10 × 200 + 30 × 300) / 40; 100
+    [275.0, 100.0]
+    >>> call_weighted_aht(calls, aht, None)  # 11,500 / 45
+    255.55555555555554
+    """
+    if not isinstance(calls, pd.Series) or not isinstance(calls.index, pd.DatetimeIndex):
+        raise TypeError(f"calls must be a pandas Series on a DatetimeIndex, got {type(calls).__name__}")
+    counts = pd.Series(check_nonnegative("calls", calls.to_numpy(dtype=float)), index=calls.index)
+    if isinstance(aht, pd.Series):
+        if not aht.index.equals(calls.index):
+            raise ValueError("aht must be a number or a Series on the same index as calls, "
+                             "got a Series on another index")
+        values = aht.to_numpy(dtype=float)
+    elif isinstance(aht, (str, bytes)) or aht is None or np.ndim(aht) != 0:
+        raise TypeError(f"aht must be a number or a Series on the same index as calls, got {aht!r}")
+    else:
+        values = np.full(len(counts), float(aht))
+    known = ~np.isnan(values)
+    check_nonnegative("aht", values[known])
+    weight = counts.where(known, 0.0)
+    work = weight * np.where(known, values, 0.0)
+    if freq is None:
+        return float(work.sum() / weight.sum()) if weight.sum() > 0 else float("nan")
+    if freq == "D":
+        keys = calls.index.normalize()
+    else:
+        try:
+            keys = calls.index.to_period(freq).start_time
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"freq must be a pandas period alias such as 'D' or 'W', or None, "
+                             f"got {freq!r}") from exc
+        keys = keys.rename(calls.index.name)
+    return _ratio(work.groupby(keys).sum(), weight.groupby(keys).sum()).rename("aht_s")

@@ -368,7 +368,8 @@ def _aggregate(frame: pd.DataFrame, keys, days, s: PlanSettings) -> pd.DataFrame
     """Totals, FTE and weighted queue figures per group of intervals (one row per key).
 
     FTE = paid hours ÷ (hours_per_fte × days / 365): the full-time staff whose paid
-    time over ``days`` days (a number, or a Series by key) covers the block. SL and
+    time over ``days`` days (a number, or a Series by key) covers the block. AHT is
+    the call-weighted mean Σ calls × AHT / Σ calls (seconds; NaN without calls); SL and
     abandonment are weighted by calls, ASA by answered calls; occupancy is handled
     workload ÷ phone hours.
     """
@@ -377,7 +378,8 @@ def _aggregate(frame: pd.DataFrame, keys, days, s: PlanSettings) -> pd.DataFrame
     peaks = grouped[["peak_required", "peak_scheduled"]].max()
     with np.errstate(divide="ignore", invalid="ignore"):
         out = pd.DataFrame({
-            "calls": sums["calls"], "workload_hours": sums["work_s"] / 3600,
+            "calls": sums["calls"], "aht_s": sums["work_s"] / sums["calls"],
+            "workload_hours": sums["work_s"] / 3600,
             "phone_hours": sums["phone_hours"], "paid_hours": sums["paid_hours"],
             "fte": full_time_equivalents(sums["paid_hours"] * DAYS_PER_YEAR / days,
                                          hours_per_fte=s.hours_per_fte),
