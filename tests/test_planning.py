@@ -159,3 +159,13 @@ def test_auto_reports_its_method_search_as_forecast_progress():
     forecast_steps = [done for stage, done in seen if stage == "forecast"]
     assert len(forecast_steps) > 2 and forecast_steps == sorted(forecast_steps)
     assert r.method in r.candidates and r.candidates[r.method] == min(r.candidates.values())
+
+
+def test_planning_days_start_the_day_after_the_history_even_when_closed():
+    calls, aht = _history()
+    friday = calls[calls.index.normalize() <= pd.Timestamp("2026-03-13")]  # a Friday
+    r = run_planning(friday, aht.reindex(friday.index), PlanningInputs(**{**FAST.__dict__, "horizon_days": 4}))
+    assert r.required.index[0] == pd.Timestamp("2026-03-14")  # Saturday, closed
+    assert len(r.required) == 4 * 96
+    assert (r.required[:"2026-03-15 23:45"] == 0).all()  # the weekend needs nobody
+    assert r.forecast.index.min() == pd.Timestamp("2026-03-16 09:00")

@@ -211,7 +211,11 @@ def run_planning(calls_history: pd.Series, aht_history: pd.Series | None = None,
 
     report("schedule", 0.0)
     period = pd.Timedelta(seconds=plan.settings.interval)
-    index = pd.date_range(calls.index[0].normalize(), periods=int(horizon / period), freq=period)
+    # planning days: from the day after the history's last day (closed days included, with no
+    # requirement; or that day itself if the forecast starts on it) to the last forecast day
+    first = min(calls.index.min().normalize(), calls_history.index.max().normalize() + pd.Timedelta(days=1))
+    days = max(inputs.horizon_days, (calls.index.max().normalize() - first).days + 1)
+    index = pd.date_range(first, periods=int(pd.Timedelta(days=days) / period), freq=period)
     on_phones = pd.Series(plan.scheduled, index=plan.index)  # ⌈required ÷ (1 − shrinkage)⌉
     required = on_phones.reindex(index, fill_value=0).astype("int64").rename("required")
     open_hours = _open_hours(calls.index, period)
