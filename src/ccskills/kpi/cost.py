@@ -5,16 +5,21 @@ Both are total operating cost over a volume of the same period and scope
 cost per productive hour = total cost / productive agent hours, where productive
 hours = paid hours × (1 − shrinkage) (e.g. $10 M ÷ (150 × 2080 × 0.8) ≈ $40/h).
 Scalars or arrays broadcast; a scalar in gives a float out.
+
+The two are tied by AHT and occupancy: cost per contact = cost per productive hour ×
+AHT / 3600 / occupancy (:func:`cost_per_contact_factors`). :func:`agent_pay_per_paid_hour`
+is the hourly cost of agent time that plans are costed with.
 """
 
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
-from .._validation import check_nonnegative, check_positive
+from .._validation import check_fraction, check_nonnegative, check_positive
 
-__all__ = ["cost_per_contact", "cost_per_productive_hour", "productive_hours_from_shrinkage",
-           "total_cost"]
+__all__ = ["agent_pay_per_paid_hour", "cost_per_contact", "cost_per_contact_factors",
+           "cost_per_productive_hour", "productive_hours_from_shrinkage", "total_cost"]
 
 
 def _out(arr):
@@ -65,3 +70,61 @@ def total_cost(costs) -> float:
 
     check_records(costs, ["amount_cny"], "costs")
     return float(check_nonnegative("amount_cny", costs["amount_cny"].to_numpy(dtype=float)).sum())
+
+
+def cost_per_contact_factors(cost_per_productive_hour, aht, occupancy):
+    """Cost per contact as the product of three factors (单呼成本三因素分解).
+
+    cost per contact = cost per productive hour × AHT / 3600 / occupancy: an hour of
+    productive (staffed) time costs ``cost_per_productive_hour`` CNY, a contact takes
+    ``aht`` seconds of it while handling, and only the ``occupancy`` share (0 < occupancy
+    ≤ 1) of staffed time is handling, so each handled hour carries 1 / occupancy staffed
+    hours. This holds exactly when the three come from the same cost, contacts and
+    agent time (total / contacts = total / hours × handle / contacts × hours / handle).
+
+    Returns the factors and their product: ``cost_per_productive_hour`` (CNY/h),
+    ``handle_hours`` (AHT / 3600, hours per contact), ``staffed_per_handled`` (1 /
+    occupancy) and ``cost_per_contact`` (CNY). A Series for scalar inputs; a DataFrame,
+    one row per element, for arrays or Series (on the index of the first Series given).
+
+    >>> cost_per_contact_factors(40.0, 300, 0.8).round(4).to_dict()  # 40 × (300 / 3600) × (1 / 0.8)
+    {'cost_per_productive_hour': 40.0, 'handle_hours': 0.0833, 'staffed_per_handled': 1.25, 'cost_per_contact': 4.1667}
+    """
+    cost = check_nonnegative("cost_per_productive_hour", cost_per_productive_hour)
+    handle = check_nonnegative("aht", aht) / 3600
+    occ = check_fraction("occupancy", occupancy, low_open=True)
+    cost, handle, occ = np.broadcast_arrays(cost, handle, occ)
+    columns = {"cost_per_productive_hour": cost, "handle_hours": handle,
+               "staffed_per_handled": 1 / occ, "cost_per_contact": cost * handle / occ}
+    if cost.ndim == 0:
+        return pd.Series({k: float(v) for k, v in columns.items()})
+    index = next((v.index for v in (cost_per_productive_hour, aht, occupancy)
+                  if isinstance(v, pd.Series)), None)
+    return pd.DataFrame({k: np.ravel(v) for k, v in columns.items()}, index=index)
+
+
+def agent_pay_per_paid_hour(costs, agent_states, item: str = "agent pay") -> float:
+    """Agent pay per paid agent hour (每带薪小时座席成本), CNY/h: the hourly cost to plan with.
+
+    = Σ ``amount_cny`` of the cost lines whose ``item`` contains ``item`` (in
+    ``load_cost_lines()``: "坐席薪酬及社保 agent pay", pay and social insurance) ÷
+    Σ ``paid_s`` / 3600 of the agent-state rows (``load_agent_states()``) of the same
+    period and scope. Filter both tables to one queue for that queue's rate.
+
+    >>> costs = pd.DataFrame({"item": ["pay agent pay", "lines"], "amount_cny": [9000.0, 500.0]})
+    >>> states = pd.DataFrame({"paid_s": [28800, 28800, 14400]})  # 8 + 8 + 4 = 20 paid hours
+    >>> agent_pay_per_paid_hour(costs, states)  # 9,000 / 20
+    450.0
+    """
+    from ._records import check_records
+
+    check_records(costs, ["item", "amount_cny"], "costs")
+    check_records(agent_states, ["paid_s"], "agent_states")
+    if not isinstance(item, str) or not item:
+        raise ValueError(f"item must be a non-empty text, got {item!r}")
+    lines = costs["item"].astype(str).str.contains(item, regex=False)
+    if not lines.any():
+        raise ValueError(f"item must match at least one cost line's item, got {item!r}")
+    pay = check_nonnegative("amount_cny", costs.loc[lines, "amount_cny"].to_numpy(dtype=float)).sum()
+    paid = check_nonnegative("paid_s", agent_states["paid_s"].to_numpy(dtype=float)).sum() / 3600
+    return float(pay / check_positive("paid_hours", paid))
