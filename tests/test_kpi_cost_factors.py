@@ -82,3 +82,47 @@ def test_agent_pay_per_paid_hour_on_the_course_data():
 def test_errors_name_the_parameter(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+# --- cost_breakdown -------------------------------------------------------------------------
+LINES = pd.DataFrame({"queue": ["a", "a", "b", "b"],
+                      "category": ["labour", "training", "labour", "training"],
+                      "amount_cny": [500.0, 120.0, 300.0, 80.0],
+                      "budget_cny": [500.0, 100.0, 300.0, 0.0]})
+
+
+def test_cost_breakdown_by_hand():
+    # labour 800 of 1,000 = 0.8, on budget; training 200 of 1,000 = 0.2, budget 100: +100 = +100 %
+    out = kpi.cost_breakdown(LINES)
+    assert out.index.tolist() == ["labour", "training"]
+    assert out["amount_cny"].tolist() == [800.0, 200.0]
+    assert out["share"].tolist() == pytest.approx([0.8, 0.2])
+    assert out["variance_cny"].tolist() == [0.0, 100.0]
+    assert out["variance_share"].tolist() == pytest.approx([0.0, 1.0])
+    # by two columns; queue b training has no budget: its variance share is NaN
+    two = kpi.cost_breakdown(LINES, by=["queue", "category"])
+    assert two.loc[("a", "training"), "variance_share"] == pytest.approx(0.2)  # 20 / 100
+    assert np.isnan(two.loc[("b", "training"), "variance_share"])
+    assert two["share"].sum() == pytest.approx(1.0)
+
+
+def test_cost_breakdown_on_the_course_data_adds_up():
+    costs = load_cost_lines()
+    out = kpi.cost_breakdown(costs)
+    assert out["amount_cny"].sum() == pytest.approx(kpi.total_cost(costs))
+    training = costs[costs["category"] == "training"]
+    assert out.loc["training", "variance_cny"] == pytest.approx(
+        sum(training["amount_cny"]) - sum(training["budget_cny"]))
+
+
+@pytest.mark.parametrize("costs, by, error, match", [
+    ("costs", "category", TypeError, "costs"),
+    (LINES.drop(columns="budget_cny"), "category", ValueError, "budget_cny"),
+    (LINES, "team", ValueError, "team"),
+    (LINES, 3, ValueError, "by must"),
+    (LINES, [], ValueError, "by must"),
+    (LINES.assign(amount_cny=[-1.0, 0, 0, 0]), "category", ValueError, "amount_cny must"),
+])
+def test_cost_breakdown_errors(costs, by, error, match):
+    with pytest.raises(error, match=match):
+        kpi.cost_breakdown(costs, by)

@@ -20,8 +20,9 @@ report tables and the what-changed view).
 """
 
 from .compute import COMPUTED_INDICATORS, compute, compute_grains
-from .cost import (agent_pay_per_paid_hour, cost_per_contact, cost_per_contact_factors,
-                   cost_per_productive_hour, productive_hours_from_shrinkage, total_cost)
+from .cost import (agent_pay_per_paid_hour, cost_breakdown, cost_per_contact,
+                   cost_per_contact_factors, cost_per_productive_hour,
+                   productive_hours_from_shrinkage, total_cost)
 from .customer import csat_top2_box, first_contact_resolution_rate
 from .handling import (
     average_after_call_work,
@@ -104,6 +105,7 @@ __all__ = [
     "SHRINKAGE_DEFINITIONS",
     "PRODUCTIVE_HOURS_DEFINITIONS",
     "agent_pay_per_paid_hour",
+    "cost_breakdown",
     "cost_per_contact",
     "cost_per_contact_factors",
     "cost_per_productive_hour",

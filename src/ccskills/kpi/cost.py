@@ -18,7 +18,7 @@ import pandas as pd
 
 from .._validation import check_fraction, check_nonnegative, check_positive
 
-__all__ = ["agent_pay_per_paid_hour", "cost_per_contact", "cost_per_contact_factors",
+__all__ = ["agent_pay_per_paid_hour", "cost_breakdown", "cost_per_contact", "cost_per_contact_factors",
            "cost_per_productive_hour", "productive_hours_from_shrinkage", "total_cost"]
 
 
@@ -128,3 +128,35 @@ def agent_pay_per_paid_hour(costs, agent_states, item: str = "agent pay") -> flo
     pay = check_nonnegative("amount_cny", costs.loc[lines, "amount_cny"].to_numpy(dtype=float)).sum()
     paid = check_nonnegative("paid_s", agent_states["paid_s"].to_numpy(dtype=float)).sum() / 3600
     return float(pay / check_positive("paid_hours", paid))
+
+
+def cost_breakdown(costs, by="category") -> pd.DataFrame:
+    """Cost lines summed per group with each group's share and its variance against budget.
+
+    One row per value of ``by`` (a column name or list of names of ``costs``, e.g.
+    ``load_cost_lines()``), sorted by it: ``amount_cny`` and ``budget_cny`` (sums, CNY),
+    ``share`` = amount / total amount of all groups, ``variance_cny`` = amount − budget
+    (positive: over budget) and ``variance_share`` = variance / budget (NaN where the
+    budget is 0).
+
+    >>> lines = pd.DataFrame({"category": ["labour", "labour", "training"],
+    ...                       "amount_cny": [600.0, 200.0, 200.0], "budget_cny": [600.0, 200.0, 160.0]})
+    >>> cost_breakdown(lines)[["share", "variance_cny", "variance_share"]].to_dict("index")
+    {'labour': {'share': 0.8, 'variance_cny': 0.0, 'variance_share': 0.0}, \
+'training': {'share': 0.2, 'variance_cny': 40.0, 'variance_share': 0.25}}
+    """
+    from ._records import check_records
+
+    keys = [by] if isinstance(by, str) else list(by) if isinstance(by, (list, tuple)) else None
+    if not keys:
+        raise ValueError(f"by must be a column name or a list of column names, got {by!r}")
+    check_records(costs, [*keys, "amount_cny", "budget_cny"], "costs")
+    amount = check_nonnegative("amount_cny", costs["amount_cny"].to_numpy(dtype=float))
+    budget = check_nonnegative("budget_cny", costs["budget_cny"].to_numpy(dtype=float))
+    frame = costs[keys].assign(amount_cny=amount, budget_cny=budget)
+    out = frame.groupby(keys if len(keys) > 1 else keys[0], sort=True)[["amount_cny", "budget_cny"]].sum()
+    total = out["amount_cny"].sum()
+    out["share"] = out["amount_cny"] / total if total > 0 else np.nan
+    out["variance_cny"] = out["amount_cny"] - out["budget_cny"]
+    out["variance_share"] = out["variance_cny"] / out["budget_cny"].where(out["budget_cny"] > 0)
+    return out
