@@ -53,7 +53,8 @@ _SETTINGS = {"interval": ("时段长度（秒）", "Interval (s)"),
              "hourly_cost": ("每小时成本", "Cost per paid hour")}
 _PERCENT = {"service_level", "occupancy", "abandon_rate", "shrinkage"}
 _UNITS = {**{k: ("%", "%") for k in _PERCENT}, "days": ("天", "days"), "open_days": ("天", "days"),
-          "calls": ("通", "calls"), **{k: ("人", "agents") for k in ("peak_required", "peak_scheduled")}}
+          "calls": ("通", "calls"), "aht_s": ("秒", "s"),
+          **{k: ("人", "agents") for k in ("peak_required", "peak_scheduled")}}
 
 
 def _lang_index(lang: str) -> int:
