@@ -240,7 +240,7 @@ SHRINKAGE_PLAN = EqualityQuestion(
 
 IDENTITY_Q = EqualityQuestion(
     title="单呼成本的三个因素 cost per contact identity",
-    expected={"cpc": lambda: _identity()[0] * _identity()[1] / 3600 / _identity()[2]},
+    expected={"cpc": lambda: kpi.cost_per_contact_factors(*_identity())["cost_per_contact"]},
     setup=IDENTITY,
     hints=["单呼成本 = 每生产小时成本 × AHT(小时) ÷ 占用率。",
            "AHT 300 秒 = 300 / 3600 小时。"],
