@@ -40,6 +40,7 @@ __all__ = [
     "check_unique",
     "check_allowed",
     "upload_message",
+    "row_words",
     "excel_bytes",
     "write_excel",
     "read_interval_history",
@@ -300,7 +301,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def _row_words(rows: list[int], lang: str) -> str:
+def row_words(rows: list[int], lang: str) -> str:
+    """Spreadsheet rows in words: "第 3, 7 行" / "rows 3, 7" (the first five, then how many more)."""
     shown = ", ".join(map(str, rows[:_ROWS_SHOWN]))
     more = len(rows) - _ROWS_SHOWN
     if lang == "en":
@@ -321,7 +323,7 @@ def upload_message(err: UploadError, lang: str = "zh") -> str:
     if isinstance(expected, (list, tuple)):
         expected = "、".join(map(str, expected)) if index == 0 else ", ".join(map(str, expected))
     found = err.value if not isinstance(err.value, list) else ("、" if index == 0 else ", ").join(map(str, err.value))
-    return template.format(column=err.column or "", rows=_row_words(err.rows, lang), value=found,
+    return template.format(column=err.column or "", rows=row_words(err.rows, lang), value=found,
                            expected=expected if expected is not None else "", found=found)
 
 

@@ -1,4 +1,5 @@
-"""Small pieces every calculator shares: result cards, busy state and an Excel download link.
+"""Small pieces every calculator shares: result cards, the status line, busy state, relabelled
+options, the chart slot and an Excel download link.
 
 Reading uploads and building workbooks live in :mod:`ccskills.io`.
 
@@ -19,8 +20,8 @@ import pandas as pd
 from ccskills.io import excel_bytes
 
 
-__all__ = ["card", "card_value",
-           "busy", "excel_link"]
+__all__ = ["card", "card_value", "set_card", "busy", "excel_link", "status_html", "status_text",
+           "set_options", "draw_chart", "ReadBack"]
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -74,3 +75,53 @@ def excel_link(tables: pd.DataFrame | Mapping[str, pd.DataFrame], filename: str,
     payload = base64.b64encode(excel_bytes(sheets, **options)).decode("ascii")
     return (f'<a class="ccs-download-link" download="{html.escape(filename)}.xlsx" '
             f'href="data:{XLSX_MIME};base64,{payload}">⬇ {html.escape(label)}</a>')
+
+
+def status_html(kind: str, message: str, run: int) -> str:
+    """The status line: ``kind`` is "ok", "computing" or "error" (class ``ccs-status-<kind>``).
+
+    ``run`` counts finished computations (attribute ``data-run``), so a test can wait
+    for the answer to a change instead of sleeping.
+    """
+    return f'<span class="ccs-status-{kind}" data-run="{run}">{html.escape(message)}</span>'
+
+
+def status_text(status: widgets.HTML) -> str:
+    """What a status line made by :func:`status_html` says, as plain text."""
+    return html.unescape(status.value.split(">", 1)[1].rsplit("<", 1)[0])
+
+
+def set_options(control: widgets.Widget, options: list[tuple[str, object]]) -> None:
+    """Replace the option labels of a selection widget (e.g. on a language switch), keeping its value."""
+    value = control.value
+    control.options = options
+    control.value = value
+
+
+def draw_chart(current, box: widgets.Box, chart, css_class: str):
+    """Show ``chart`` in ``box``: the first call makes the offline JupyterChart, later ones redraw it.
+
+    Returns the chart widget to keep for the next call (``current`` is None the first time).
+    """
+    from ccskills.charts import jupyter_chart
+
+    if current is None:
+        current = jupyter_chart(chart)
+        current.add_class(css_class)
+        box.children = [current]
+    else:
+        current.chart = chart
+    return current
+
+
+class ReadBack:
+    """Reading a calculator's screen back (tests, notebooks): needs ``self.cards`` and ``self.status``."""
+
+    def shown(self, name: str) -> str:
+        """The text a result card shows now, e.g. ``shown("required_agents") == "14"``."""
+        return card_value(self.cards[name])
+
+    @property
+    def status_text(self) -> str:
+        """The status line as plain text."""
+        return status_text(self.status)

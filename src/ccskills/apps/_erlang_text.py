@@ -10,11 +10,12 @@ import html
 import numpy as np
 import pandas as pd
 
+from ccskills.apps._common import status_html  # noqa: F401  (its old home; import it from _common)
 from ccskills.formatting import format_number, format_percent, format_seconds
 from ccskills.interval_staffing import ErlangAnswer, ErlangInputs
 from ccskills.i18n import text
 
-__all__ = ["CARDS", "STYLE", "card_texts", "table_html", "excel_frame", "status_html"]
+__all__ = ["CARDS", "STYLE", "card_texts", "table_html", "excel_frame"]
 
 CARDS = ("required_agents", "scheduled_headcount", "offered_load", "service_level", "asa",
          "p_wait", "occupancy", "abandonment")
@@ -94,12 +95,3 @@ def excel_frame(answer: ErlangAnswer, lang: str) -> pd.DataFrame:
         table = table.drop(columns="abandonment")
     table.columns = _headers(lang)[: len(table.columns)]
     return table
-
-
-def status_html(kind: str, message: str, run: int) -> str:
-    """The status line: ``kind`` is "ok", "computing" or "error" (class ``ccs-status-<kind>``).
-
-    ``run`` counts finished computations (attribute ``data-run``), so a test can wait
-    for the answer to a change instead of sleeping.
-    """
-    return f'<span class="ccs-status-{kind}" data-run="{run}">{html.escape(message)}</span>'

@@ -11,8 +11,8 @@ import pandas as pd
 
 from ccskills.kano import CATEGORIES, CATEGORY_NAMES, category_margin
 
-__all__ = ["TEXT", "ERRORS", "STYLE", "t", "status_html", "result_table_html", "excel_sheets",
-           "category_label", "segment_label", "rows_text", "is_close", "SEGMENT_LABELS"]
+__all__ = ["TEXT", "ERRORS", "STYLE", "t", "result_table_html", "excel_sheets",
+           "category_label", "segment_label", "is_close", "SEGMENT_LABELS"]
 
 TEXT: dict[str, tuple[str, str]] = {
     "title": ("Kano 分析器", "Kano analyser"),
@@ -117,20 +117,6 @@ def segment_label(segment: str, lang: str) -> str:
     """The segment's name in ``lang`` for the kit's segments, else the segment as written."""
     names = SEGMENT_LABELS.get(segment)
     return names[1 if lang == "en" else 0] if names else str(segment)
-
-
-def rows_text(rows: list[int], lang: str, shown: int = 5) -> str:
-    """Spreadsheet rows as words: "第 3, 7 行" / "rows 3, 7" (at most ``shown`` listed)."""
-    listed = ", ".join(map(str, rows[:shown]))
-    if lang == "en":
-        return ("row " if len(rows) == 1 else "rows ") + listed + (
-            f" and {len(rows) - shown} more" if len(rows) > shown else "")
-    return f"第 {listed} 行" + (f"等共 {len(rows)} 行" if len(rows) > shown else "")
-
-
-def status_html(kind: str, message: str, run: int) -> str:
-    """The status line (class ``ccs-status-<kind>``; ``data-run`` counts finished analyses)."""
-    return f'<span class="ccs-status-{kind}" data-run="{run}">{html.escape(message)}</span>'
 
 
 def is_close(row: pd.Series) -> bool:

@@ -12,8 +12,8 @@ import pandas as pd
 from ccskills.formatting import format_number, format_percent
 from ccskills.quality import CalibrationSummary, icc_band, kappa_band
 
-__all__ = ["TEXT", "ERRORS", "STYLE", "t", "status_html", "section_table_html",
-           "deviation_table_html", "excel_sheets", "kind_names", "rows_text", "AGREED_WITHIN",
+__all__ = ["TEXT", "ERRORS", "STYLE", "t", "section_table_html",
+           "deviation_table_html", "excel_sheets", "kind_names", "AGREED_WITHIN",
            "RECALIBRATE_BELOW"]
 
 AGREED_WITHIN = 0.85
@@ -141,20 +141,6 @@ def kind_names(kinds, lang: str) -> str:
     if not kinds:
         return t("none", lang)
     return ("、" if lang == "zh" else ", ").join(t(f"kind_{k}", lang) for k in kinds)
-
-
-def rows_text(rows: list[int], lang: str, shown: int = 5) -> str:
-    """Spreadsheet rows as words: "第 3, 7 行" / "rows 3, 7" (at most ``shown`` listed)."""
-    listed = ", ".join(map(str, rows[:shown]))
-    if lang == "en":
-        return ("row " if len(rows) == 1 else "rows ") + listed + (
-            f" and {len(rows) - shown} more" if len(rows) > shown else "")
-    return f"第 {listed} 行" + (f"等共 {len(rows)} 行" if len(rows) > shown else "")
-
-
-def status_html(kind: str, message: str, run: int) -> str:
-    """The status line (class ``ccs-status-<kind>``; ``data-run`` counts finished computations)."""
-    return f'<span class="ccs-status-{kind}" data-run="{run}">{html.escape(message)}</span>'
 
 
 def _table(caption: str, head: list[str], rows: list[tuple[str, list[str]]], css: str) -> str:

@@ -15,11 +15,12 @@ from contextlib import contextmanager
 
 import ipywidgets as widgets
 
-from ccskills.apps._common import busy, card, card_value, excel_link, set_card
+from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
+                                   set_options, status_html)
 from ccskills.interval_staffing import ErlangAnswer, ErlangInputs, solve
-from ccskills.apps._erlang_text import (CARDS, STYLE, card_texts, excel_frame, status_html,
+from ccskills.apps._erlang_text import (CARDS, STYLE, card_texts, excel_frame,
                                         table_html)
-from ccskills.charts import jupyter_chart, staffing_chart
+from ccskills.charts import staffing_chart
 from ccskills.i18n import LANGUAGES, error_message, text
 
 __all__ = ["ErlangCalculator", "build_erlang_calculator", "ErlangInputs", "ErlangAnswer",
@@ -73,7 +74,7 @@ def _controls() -> dict[str, widgets.ValueWidget]:
     return controls
 
 
-class ErlangCalculator(widgets.VBox):
+class ErlangCalculator(ReadBack, widgets.VBox):
     """Inputs on the left, results on the right, the ±5 table and the chart below."""
 
     def __init__(self, lang: str = "zh") -> None:
@@ -193,13 +194,7 @@ class ErlangCalculator(widgets.VBox):
         self._set_status("ok", message)
 
     def _draw(self, chart) -> None:
-        """Show ``chart``: the first one creates the JupyterChart, later ones redraw it."""
-        if self.chart is None:
-            self.chart = jupyter_chart(chart)
-            self.chart.add_class("ccs-chart")
-            self.chart_box.children = [self.chart]
-        else:
-            self.chart.chart = chart
+        self.chart = draw_chart(self.chart, self.chart_box, chart, "ccs-chart")
 
     def _show_error(self, exc: BaseException) -> None:
         for name, box in self.cards.items():
@@ -211,15 +206,6 @@ class ErlangCalculator(widgets.VBox):
     def _set_status(self, kind: str, message: str) -> None:
         self.status.value = status_html(kind, message, self.runs)
 
-    def shown(self, name: str) -> str:
-        """The text a card shows now, e.g. ``shown("required_agents") == "14"``."""
-        return card_value(self.cards[name])
-
-    @property
-    def status_text(self) -> str:
-        """The status line as plain text."""
-        return html.unescape(self.status.value.split(">", 1)[1].rsplit("<", 1)[0])
-
     # Language ---------------------------------------------------------------
 
     def relabel(self) -> None:
@@ -228,10 +214,10 @@ class ErlangCalculator(widgets.VBox):
         with self._quiet():
             for name, (key, unit, _) in _NUMBERS.items():
                 c[name].description = f"{text(key, lang)} ({text(unit, lang)})"
-            _set_options(c["interval"], [(text("minutes_option", lang, n=m), m * 60.0)
+            set_options(c["interval"], [(text("minutes_option", lang, n=m), m * 60.0)
                                          for m in (15, 30, 60)])
             c["interval"].description = text("interval", lang)
-            _set_options(c["target_kind"], [(text("target_kind_sl", lang), "sl"),
+            set_options(c["target_kind"], [(text("target_kind_sl", lang), "sl"),
                                             (text("target_kind_asa", lang), "asa")])
             c["target_kind"].description = text("target_kind", lang)
             c["use_patience"].description = text("use_patience", lang)
@@ -244,12 +230,6 @@ class ErlangCalculator(widgets.VBox):
         self.controls["target_sl"].layout.display = None if sl else "none"
         self.controls["target_asa"].layout.display = "none" if sl else None
 
-
-def _set_options(control: widgets.Widget, options: list[tuple[str, object]]) -> None:
-    """Replace the option labels of a selection widget, keeping its value."""
-    value = control.value
-    control.options = options
-    control.value = value
 
 
 def build_erlang_calculator(lang: str = "zh") -> ErlangCalculator:

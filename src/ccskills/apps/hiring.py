@@ -16,11 +16,11 @@ import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
-from ccskills.apps._common import busy, card, card_value, excel_link, set_card
-from ccskills.apps._erlang_text import status_html
+from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
+                                   set_options, status_html)
 from ccskills.apps._hiring_text import (CARDS, ERRORS, STYLE, card_texts, classes_frame, classes_html,
                                         excel_sheets, t, week_labels)
-from ccskills.charts import jupyter_chart, themed
+from ccskills.charts import themed
 from ccskills.i18n import LANGUAGES, error_message, parameter_of
 from ccskills.io import UploadError, parse_numbers, read_table, require_columns, upload_message
 from ccskills.people import HiringPlan, hiring_plan
@@ -76,7 +76,7 @@ def uploaded_requirement(content: bytes, filename: str) -> pd.Series:
     return pd.Series(values.to_numpy(), index=index, dtype=float)
 
 
-class HiringPlanner(widgets.VBox):
+class HiringPlanner(ReadBack, widgets.VBox):
     """Inputs on the left, cards and status on the right; classes table and chart below."""
 
     def __init__(self, lang: str = "zh") -> None:
@@ -158,9 +158,9 @@ class HiringPlanner(widgets.VBox):
         try:
             self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"
             self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
-            _relabel(self.source, [(t(f"source_{s}", lang), s) for s in ("dataset", "typed", "upload")])
-            _relabel(self.queue, [(t(f"queue_{q}", lang), q) for q in ("total", "presales", "aftersales")])
-            _relabel(self.period, [(t(f"period_{p}", lang), p) for p in ("week", "month", "year")])
+            set_options(self.source, [(t(f"source_{s}", lang), s) for s in ("dataset", "typed", "upload")])
+            set_options(self.queue, [(t(f"queue_{q}", lang), q) for q in ("total", "presales", "aftersales")])
+            set_options(self.period, [(t(f"period_{p}", lang), p) for p in ("week", "month", "year")])
             self.queue.description, self.period.description = t("queue", lang), t("period", lang)
             self.typed.description = t("typed", lang)
             self.upload_hint.value = f"<small>{html.escape(t('upload_hint', lang))}</small>"
@@ -270,30 +270,12 @@ class HiringPlanner(widgets.VBox):
         return themed(chart)
 
     def _draw(self, chart) -> None:
-        if self.chart is None:
-            self.chart = jupyter_chart(chart)
-            self.chart.add_class("ccs-chart")
-            self.chart_box.children = [self.chart]
-        else:
-            self.chart.chart = chart
+        self.chart = draw_chart(self.chart, self.chart_box, chart, "ccs-chart")
 
     def _set_status(self, kind: str, message: str) -> None:
         self.status.value = status_html(kind, message, self.runs)
 
-    def shown(self, name: str) -> str:
-        """The value text of a card, e.g. ``shown("total_hires") == "42 人"``."""
-        return card_value(self.cards[name])
 
-    @property
-    def status_text(self) -> str:
-        """The status line as plain text."""
-        return html.unescape(self.status.value.split(">", 1)[1].rsplit("<", 1)[0])
-
-
-def _relabel(control: widgets.Widget, options: list[tuple[str, object]]) -> None:
-    value = control.value
-    control.options = options
-    control.value = value
 
 
 def build_hiring_planner(lang: str = "zh") -> HiringPlanner:

@@ -17,11 +17,11 @@ import pandas as pd
 
 from ccskills import kano
 from ccskills.apps import _kano_text as tx
-from ccskills.apps._common import busy, card, card_value, excel_link, set_card
-from ccskills.charts import jupyter_chart
+from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
+                                   status_html)
 from ccskills.datasets.kano import load_kano_features, load_kano_survey
 from ccskills.i18n import LANGUAGES, error_message
-from ccskills.io import UploadError, read_table, require_columns, upload_message
+from ccskills.io import UploadError, read_table, require_columns, row_words, upload_message
 from ccskills.kano_charts import quadrant_chart
 
 __all__ = ["KanoAnalyser", "build_kano_analyser", "read_survey_upload", "SURVEY_ALIASES"]
@@ -109,7 +109,7 @@ def read_survey_upload(data, filename: str) -> pd.DataFrame:
     return out
 
 
-class KanoAnalyser(widgets.VBox):
+class KanoAnalyser(ReadBack, widgets.VBox):
     """Data choice and options on top; cards, the result table, the chart and the download below."""
 
     def __init__(self, lang: str = "zh") -> None:
@@ -224,7 +224,7 @@ class KanoAnalyser(widgets.VBox):
     def _upload_text(self, err: UploadError) -> str:
         if err.problem in ("bad_answer", "repeated"):
             return tx.t(err.problem, self.lang, column=err.column,
-                        rows=tx.rows_text(err.rows, self.lang), value=err.value)
+                        rows=row_words(err.rows, self.lang), value=err.value)
         return upload_message(err, self.lang)
 
     def _show(self, survey: pd.DataFrame, name: str | None) -> None:
@@ -243,12 +243,7 @@ class KanoAnalyser(widgets.VBox):
         self._status("ok", done)
 
     def _draw(self, chart) -> None:
-        if self.chart is None:
-            self.chart = jupyter_chart(chart)
-            self.chart.add_class("ccs-chart")
-            self.chart_box.children = [self.chart]
-        else:
-            self.chart.chart = chart
+        self.chart = draw_chart(self.chart, self.chart_box, chart, "ccs-chart")
         self.chart_box.layout.display = None
 
     def _clear(self) -> None:
@@ -264,18 +259,10 @@ class KanoAnalyser(widgets.VBox):
         self._status("error", message)
 
     def _status(self, kind: str, message: str) -> None:
-        self.status.value = tx.status_html(kind, message, self.runs)
+        self.status.value = status_html(kind, message, self.runs)
 
     # Reading back (tests) and language --------------------------------------
 
-    def shown(self, name: str) -> str:
-        """The value a card shows now, e.g. ``shown("features") == "7"``."""
-        return card_value(self.cards[name])
-
-    @property
-    def status_text(self) -> str:
-        """The status line as plain text."""
-        return html.unescape(self.status.value.split(">", 1)[1].rsplit("<", 1)[0])
 
     def _set_quietly(self, control, value) -> None:
         self._quiet = True

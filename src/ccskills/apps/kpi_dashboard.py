@@ -21,14 +21,13 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ccskills import kpi
-from ccskills.apps._common import card, card_value, excel_link, set_card
-from ccskills.apps._erlang_text import status_html
+from ccskills.apps._common import (ReadBack, card, draw_chart, excel_link, set_card, set_options,
+                                   status_html)
 from ccskills.apps._kpi_dashboard_text import (BREAKDOWNS, CARDS, CONTROL_CHOICES, ERRORS, GRAINS,
                                                PARETO_CHOICES, STYLE, WEEKDAYS, excel_sheets, group_label,
                                                groups_html, indicator_name, period_label, report_table,
                                                signals_text, t,
                                                table_html)
-from ccskills.charts import jupyter_chart
 from ccskills.i18n import LANGUAGES, error_message
 from ccskills.io import UploadError, read_call_records, upload_message
 from ccskills.kpi_charts import RAG_MARKS, format_value
@@ -141,7 +140,7 @@ def _sample() -> tuple[pd.DataFrame, pd.DataFrame]:
     return load_call_records(), load_agents()
 
 
-class KpiDashboard(widgets.VBox):
+class KpiDashboard(ReadBack, widgets.VBox):
     """Data and view settings on the left, cards and the KPI table on the right, charts below."""
 
     def __init__(self, lang: str = "zh") -> None:
@@ -343,13 +342,7 @@ class KpiDashboard(widgets.VBox):
         return f"<p>{html.escape(sentence)} <span class='ccs-hint'>{html.escape(where)}</span></p>"
 
     def _draw(self, key: str, box: widgets.Box, chart) -> None:
-        if key not in self._charts:
-            widget = jupyter_chart(chart)
-            widget.add_class(f"ccs-{key}-chart")
-            self._charts[key] = widget
-            box.children = [widget]
-        else:
-            self._charts[key].chart = chart
+        self._charts[key] = draw_chart(self._charts.get(key), box, chart, f"ccs-{key}-chart")
 
     def _clear(self) -> None:
         for id, box in self.cards.items():
@@ -375,21 +368,12 @@ class KpiDashboard(widgets.VBox):
 
     # Reading the screen (tests) -----------------------------------------------
 
-    def shown(self, name: str) -> str:
-        """The value a card shows, e.g. ``shown("service_level") == "86.3%"``."""
-        return card_value(self.cards[name])
-
     def card_status(self, name: str) -> str:
         """The status under a card ("green", "amber", "red"; "" when the indicator has no target)."""
         for status in RAG_MARKS:
             if f"ccs-rag-{status}" in self.cards[name].value:
                 return status
         return ""
-
-    @property
-    def status_text(self) -> str:
-        """The status line as plain text."""
-        return html.unescape(self.status.value.split(">", 1)[1].rsplit("<", 1)[0])
 
     # Language ----------------------------------------------------------------
 
@@ -424,12 +408,12 @@ class KpiDashboard(widgets.VBox):
         self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
         for key, widget in self.headings.items():
             widget.value = f"<h3>{html.escape(t(key, lang))}</h3>"
-        _relabel_options(self.source, [(t(f"source_{s}", lang), s) for s in ("sample", "upload")])
-        _relabel_options(self.grain, [(t(f"grain_{g}", lang), g) for g in GRAINS])
+        set_options(self.source, [(t(f"source_{s}", lang), s) for s in ("sample", "upload")])
+        set_options(self.grain, [(t(f"grain_{g}", lang), g) for g in GRAINS])
         self._relabel_breakdown()
-        _relabel_options(self.trend_indicator, [(indicator_name(i, lang), i) for i in TREND_CHOICES])
-        _relabel_options(self.control_choice, [(t(f"control_{c}", lang), c) for c in CONTROL_CHOICES])
-        _relabel_options(self.pareto_choice, [(t(f"pareto_{p}", lang), p) for p in PARETO_CHOICES])
+        set_options(self.trend_indicator, [(indicator_name(i, lang), i) for i in TREND_CHOICES])
+        set_options(self.control_choice, [(t(f"control_{c}", lang), c) for c in CONTROL_CHOICES])
+        set_options(self.pareto_choice, [(t(f"pareto_{p}", lang), p) for p in PARETO_CHOICES])
         self.upload.description = t("upload_button", lang)
         self.upload_hint.value = f'<span class="ccs-hint">{html.escape(t("upload_hint", lang))}</span>'
         for widget, key in ((self.grain, "grain"), (self.breakdown, "breakdown"), (self.period, "period"),
@@ -440,12 +424,6 @@ class KpiDashboard(widgets.VBox):
             if not box.value:
                 set_card(box, indicator_name(id, lang), "—")
 
-
-def _relabel_options(control: widgets.Widget, options: list[tuple[str, object]]) -> None:
-    value = control.value
-    control.options = options
-    if value in [v for _, v in options]:
-        control.value = value
 
 
 def build_kpi_dashboard(lang: str = "zh") -> KpiDashboard:

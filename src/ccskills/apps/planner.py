@@ -15,11 +15,10 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
-from ccskills.apps._common import busy, card, card_value, excel_link, set_card
+from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
+                                   set_options, status_html)
 from ccskills.apps._planner_text import (CARDS, ERRORS, STYLE, candidates_html, card_texts, daily_html,
                                          excel_sheets, method_name, t)
-from ccskills.apps._erlang_text import status_html
-from ccskills.charts import jupyter_chart
 from ccskills.i18n import LANGUAGES, error_message
 from ccskills.io import UploadError, read_interval_history, upload_message
 from ccskills.planning import STAGES, PlanningInputs, run_planning
@@ -45,7 +44,7 @@ def _sample_history(line: str) -> pd.DataFrame:
     return load_interval_history(line)
 
 
-class WorkforcePlanner(widgets.VBox):
+class WorkforcePlanner(ReadBack, widgets.VBox):
     """Data and settings on the left, the plan on the right, charts and tables below."""
 
     def __init__(self, lang: str = "zh") -> None:
@@ -254,13 +253,7 @@ class WorkforcePlanner(widgets.VBox):
         self._set_status("ok", t("done", lang, first=first, last=last, method=method_name(r.method, lang)))
 
     def _draw(self, key: str, box: widgets.Box, chart) -> None:
-        if key not in self._charts:
-            widget = jupyter_chart(chart)
-            widget.add_class(f"ccs-{key}-chart")
-            self._charts[key] = widget
-            box.children = [widget]
-        else:
-            self._charts[key].chart = chart
+        self._charts[key] = draw_chart(self._charts.get(key), box, chart, f"ccs-{key}-chart")
 
     def _show_error(self, exc: BaseException) -> None:
         for name, box in self.cards.items():
@@ -282,15 +275,6 @@ class WorkforcePlanner(widgets.VBox):
 
     # Reading the screen (tests) -----------------------------------------------
 
-    def shown(self, name: str) -> str:
-        """The text a result card shows, e.g. ``shown("fill_rate") == "100.0 %"``."""
-        return card_value(self.cards[name])
-
-    @property
-    def status_text(self) -> str:
-        """The status line as plain text."""
-        return html.unescape(self.status.value.split(">", 1)[1].rsplit("<", 1)[0])
-
     # Language ----------------------------------------------------------------
 
     def _on_language(self, change) -> None:
@@ -308,9 +292,9 @@ class WorkforcePlanner(widgets.VBox):
         for key, widget in self.headings.items():
             tag = "p class='ccs-hint'" if key == "shrinkage_note" else "h3"
             widget.value = f"<{tag}>{html.escape(t(key, lang))}</{tag.split()[0]}>"
-        _relabel_options(self.source, [(t(f"source_{s}", lang), s) for s in (*SAMPLES, "upload")])
-        _relabel_options(self.method, [(method_name(m, lang), m) for m in METHOD_CHOICES])
-        _relabel_options(self.start_step, [(t("minutes_option", lang, n=m), m) for m in (15, 30, 60)])
+        set_options(self.source, [(t(f"source_{s}", lang), s) for s in (*SAMPLES, "upload")])
+        set_options(self.method, [(method_name(m, lang), m) for m in METHOD_CHOICES])
+        set_options(self.start_step, [(t("minutes_option", lang, n=m), m) for m in (15, 30, 60)])
         self.upload.description = t("upload_button", lang)
         self.upload_hint.value = f'<span class="ccs-hint">{html.escape(t("upload_hint", lang))}</span>'
         for widget, key in ((self.line, "line"), (self.method, "method"), (self.horizon, "horizon"),
@@ -326,11 +310,6 @@ class WorkforcePlanner(widgets.VBox):
             if not box.value:
                 set_card(box, t(f"card_{name}", lang), "—")
 
-
-def _relabel_options(control: widgets.Widget, options: list[tuple[str, object]]) -> None:
-    value = control.value
-    control.options = options
-    control.value = value
 
 
 def build_workforce_planner(lang: str = "zh") -> WorkforcePlanner:

@@ -17,13 +17,14 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ccskills import quality as qa
-from ccskills.apps._common import busy, card, card_value, excel_link, set_card
+from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
+                                   status_html)
 from ccskills.apps import _qa_text as tx
-from ccskills.charts import jupyter_chart, themed
+from ccskills.charts import themed
 from ccskills.datasets.quality import load_calibration, load_scorecard
 from ccskills.i18n import LANGUAGES, error_message
 from ccskills.io import (UploadError, check_allowed, check_unique, parse_numbers, read_table,
-                         require_columns, upload_message)
+                         require_columns, row_words, upload_message)
 
 __all__ = ["QACalculator", "build_qa_calculator", "read_calibration_upload"]
 
@@ -113,7 +114,7 @@ def deviation_chart(summary: qa.CalibrationSummary, lang: str) -> alt.LayerChart
 # ----------------------------------------------------------------------------- the widget
 
 
-class QACalculator(widgets.VBox):
+class QACalculator(ReadBack, widgets.VBox):
     """Tab 1 scores a call on the scorecard; tab 2 analyses a calibration round."""
 
     def __init__(self, lang: str = "zh") -> None:
@@ -264,7 +265,7 @@ class QACalculator(widgets.VBox):
     def _upload_text(self, err: UploadError) -> str:
         if err.problem == "above_maximum":
             return tx.t("above_maximum", self.lang, column=err.column,
-                        rows=tx.rows_text(err.rows, self.lang), value=err.value)
+                        rows=row_words(err.rows, self.lang), value=err.value)
         if err.problem == "too_small":
             calls, analysts = err.value
             return tx.t("too_small", self.lang, calls=calls, analysts=analysts)
@@ -292,12 +293,7 @@ class QACalculator(widgets.VBox):
         self._status("ok", message + (tx.t("mean_reference", lang) if s.reference_is_mean else ""))
 
     def _draw(self, chart) -> None:
-        if self.chart is None:
-            self.chart = jupyter_chart(chart)
-            self.chart.add_class("ccs-chart")
-            self.chart_box.children = [self.chart]
-        else:
-            self.chart.chart = chart
+        self.chart = draw_chart(self.chart, self.chart_box, chart, "ccs-chart")
 
     def _clear(self) -> None:
         self.summary = None
@@ -314,18 +310,9 @@ class QACalculator(widgets.VBox):
     def _status(self, kind: str, message: str) -> None:
         if kind == "ok" and self.summary is not None:
             self.chart_box.layout.display = None
-        self.status.value = tx.status_html(kind, message, self.runs)
+        self.status.value = status_html(kind, message, self.runs)
 
     # Reading back (tests) and language ---------------------------------------
-
-    def shown(self, name: str) -> str:
-        """The value a card shows now, e.g. ``shown("score") == "85"``."""
-        return card_value(self.cards[name])
-
-    @property
-    def status_text(self) -> str:
-        """The calibration status line as plain text."""
-        return html.unescape(self.status.value.split(">", 1)[1].rsplit("<", 1)[0])
 
     def _on_language(self, change) -> None:
         self.lang = change["new"]
