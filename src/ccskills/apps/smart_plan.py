@@ -29,11 +29,10 @@ import re
 import ipywidgets as widgets
 import pandas as pd
 
-from ccskills.apps._common import busy, card, card_value, excel_link, set_card
-from ccskills.apps._erlang_text import status_html
+from ccskills.apps._common import (busy, card, card_value, draw_chart, excel_link, set_card, set_options,
+                                   status_html, status_text)
 from ccskills.apps._smart_plan_text import (ERRORS, STYLE, excel_sheets, peers_chart, result_text, t,
                                             table_html, trajectory_frame, verdicts_html)
-from ccskills.charts import jupyter_chart
 from ccskills.coaching import SmartCheck, SmartPlan, check_smart, kpi_directions, peer_table, plan_trajectory
 from ccskills.i18n import LANGUAGES, error_message, parameter_of
 
@@ -237,9 +236,9 @@ class SmartPlanBuilder(widgets.VBox):
             self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"
             self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
             queues = self.table["queue"].map(lambda q: t(f"queue_{q}", lang))
-            _relabel(self.agent, [(t("agent_option", lang, agent=a, queue=queues[a], team=self.table.at[a, "team"]), a)
+            set_options(self.agent, [(t("agent_option", lang, agent=a, queue=queues[a], team=self.table.at[a, "team"]), a)
                                   for a in self.table.index])
-            _relabel(self.kpi, [(_kpi_label(k, lang), k) for k in (*plan_kpis(), NO_KPI)])
+            set_options(self.kpi, [(_kpi_label(k, lang), k) for k in (*plan_kpis(), NO_KPI)])
             for widget, key in ((self.agent, "agent"), (self.kpi, "kpi"), (self.behaviour, "behaviour"),
                                 (self.start, "start"), (self.due, "due"), (self.actuals, "actuals")):
                 widget.description = t(key, lang)
@@ -345,15 +344,7 @@ class SmartPlanBuilder(widgets.VBox):
         note = t("prefill_note", lang, agent=self.agent.value, queue=queue, n=len(peers), level=f"{level:g}")
         self.note.value = f'<p class="ccs-hint">{html.escape(note)}</p>'
         title = t("axis_value", lang, kpi=_kpi_label(kpi, lang), unit=_unit(kpi, lang))
-        self._draw(peers_chart(table, self.plan, title, lang))
-
-    def _draw(self, chart) -> None:
-        if self.chart is None:
-            self.chart = jupyter_chart(chart)
-            self.chart.add_class("ccs-chart")
-            self.chart_box.children = [self.chart]
-        else:
-            self.chart.chart = chart
+        self.chart = draw_chart(self.chart, self.chart_box, peers_chart(table, self.plan, title, lang), "ccs-chart")
 
     def _set_status(self, kind: str, message: str) -> None:
         self.status.value = status_html(kind, message, self.runs)
@@ -371,13 +362,7 @@ class SmartPlanBuilder(widgets.VBox):
     @property
     def status_text(self) -> str:
         """The status line as plain text."""
-        return html.unescape(self.status.value.split(">", 1)[1].rsplit("<", 1)[0])
-
-
-def _relabel(control: widgets.Widget, options: list[tuple[str, object]]) -> None:
-    value = control.value
-    control.options = options
-    control.value = value
+        return status_text(self.status)
 
 
 def build_smart_plan_builder(lang: str = "zh") -> SmartPlanBuilder:
