@@ -10,7 +10,6 @@ import html
 import numpy as np
 import pandas as pd
 
-from ccskills.apps._common import status_html  # noqa: F401  (its old home; import it from _common)
 from ccskills.formatting import format_number, format_percent, format_seconds
 from ccskills.interval_staffing import ErlangAnswer, ErlangInputs
 from ccskills.i18n import text
