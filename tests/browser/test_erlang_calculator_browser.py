@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from voila_harness import after_run as answered
+from voila_harness import assert_no_traceback, runs
 
 from ccskills.apps.erlang import ErlangInputs
 from ccskills.i18n import ERRORS, text
@@ -34,22 +36,6 @@ def open_calculator(page, server) -> None:
     _expect()(page.locator(REQUIRED)).to_have_text(re.compile(r"^\d+$"))
 
 
-def runs(page) -> int:
-    """How many computations the app has finished (``data-run`` on the status line)."""
-    return int(page.locator(".ccs-status [data-run]").get_attribute("data-run"))
-
-
-def answered(page, action) -> None:
-    """Do ``action`` (one change of input) and wait until the app has computed its answer.
-
-    The app disables its controls while it computes, so waiting on the run counter, not
-    on time, keeps the next keystroke from landing on a disabled input.
-    """
-    before = runs(page)
-    action()
-    page.wait_for_function(
-        "n => Number(document.querySelector('.ccs-status [data-run]')?.dataset.run) > n",
-        arg=before)
 
 
 def set_number(page, name: str, value: float) -> None:
@@ -62,11 +48,6 @@ def set_number(page, name: str, value: float) -> None:
 
     answered(page, type_it)
 
-
-def assert_no_traceback(page) -> None:
-    body = page.locator("body").inner_text()
-    assert "Traceback" not in body and "Error:" not in body
-    assert page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count() == 0
 
 
 def test_required_agents_match_the_core_and_the_chart_is_drawn(page, voila_server):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from voila_harness import after_run as answered
+from voila_harness import runs
 
 from ccskills.apps._hiring_text import ERRORS
 from ccskills.apps.hiring import HIRING_DEFAULTS
@@ -28,16 +30,6 @@ def _expect():
     return expect
 
 
-def runs(page) -> int:
-    return int(page.locator(".ccs-status [data-run]").get_attribute("data-run"))
-
-
-def answered(page, action) -> None:
-    """Do ``action`` and wait for the app's run counter to move (no sleeping)."""
-    before = runs(page)
-    action()
-    page.wait_for_function(
-        "n => Number(document.querySelector('.ccs-status [data-run]')?.dataset.run) > n", arg=before)
 
 
 def set_number(page, name: str, value) -> None:

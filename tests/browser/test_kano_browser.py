@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from voila_harness import after_run as analysed
+from voila_harness import assert_no_traceback, runs
 
 from ccskills.apps._kano_text import category_label
 
@@ -27,16 +29,6 @@ def _expect():
     return expect
 
 
-def runs(page) -> int:
-    return int(page.locator(".ccs-status [data-run]").get_attribute("data-run"))
-
-
-def analysed(page, action) -> None:
-    """Do ``action`` and wait until the app has finished one more analysis (``data-run``)."""
-    before = runs(page)
-    action()
-    page.wait_for_function(
-        "n => Number(document.querySelector('.ccs-status [data-run]')?.dataset.run) > n", arg=before)
 
 
 def upload(page, name: str, content: bytes) -> None:
@@ -50,11 +42,6 @@ def upload(page, name: str, content: bytes) -> None:
 
     analysed(page, pick)
 
-
-def assert_no_traceback(page) -> None:
-    body = page.locator("body").inner_text()
-    assert "Traceback" not in body
-    assert page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count() == 0
 
 
 def test_kit_survey_then_bad_and_good_uploads(page, voila_server):

@@ -8,6 +8,7 @@ column and row are wrong. Figures are compared with plain pandas on the committe
 from __future__ import annotations
 
 import pytest
+from voila_harness import runs
 
 pytestmark = pytest.mark.browser
 
@@ -21,9 +22,6 @@ def _expect():
 
     return expect
 
-
-def runs(page) -> int:
-    return int(page.locator(".ccs-status [data-run]").get_attribute("data-run"))
 
 
 def wait_for_next_run(page, before: int) -> None:

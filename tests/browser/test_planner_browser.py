@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from voila_harness import runs
 
 pytestmark = pytest.mark.browser
 
@@ -23,9 +24,6 @@ def _expect():
 
     return expect
 
-
-def runs(page) -> int:
-    return int(page.locator(".ccs-status [data-run]").get_attribute("data-run"))
 
 
 def open_planner(page, server) -> None:

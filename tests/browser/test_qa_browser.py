@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from voila_harness import after_run as analysed
+from voila_harness import assert_no_traceback, runs
 
 from ccskills import quality as qa
 from ccskills.apps._qa_text import t
@@ -42,16 +44,6 @@ def open_calculator(page, server) -> None:
     _expect()(page.locator(ICC)).to_have_text(re.compile(r"^0\.\d{3}$"), timeout=OPEN_TIMEOUT_MS)
 
 
-def runs(page) -> int:
-    return int(page.locator(".ccs-status [data-run]").get_attribute("data-run"))
-
-
-def analysed(page, action) -> None:
-    """Do ``action`` and wait until the calibration analysis has finished again."""
-    before = runs(page)
-    action()
-    page.wait_for_function(
-        "n => Number(document.querySelector('.ccs-status [data-run]')?.dataset.run) > n", arg=before)
 
 
 def show_calibration_tab(page, lang="zh") -> None:
@@ -68,11 +60,6 @@ def choose_file(page, path) -> None:
         page.locator("button.ccs-upload").click()
     chooser.value.set_files(str(path))
 
-
-def assert_no_traceback(page) -> None:
-    body = page.locator("body").inner_text()
-    assert "Traceback" not in body and "Error:" not in body
-    assert page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count() == 0
 
 
 def test_ticking_items_scores_the_call_and_a_critical_error_zeroes_it(page, voila_server):

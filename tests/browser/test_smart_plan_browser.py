@@ -12,6 +12,8 @@ import re
 
 import pandas as pd
 import pytest
+from voila_harness import after_run as answered
+from voila_harness import runs
 
 from ccskills import coaching, kpi
 from ccskills.datasets import load_agents, load_call_records
@@ -28,16 +30,6 @@ def _expect():
     return expect
 
 
-def runs(page) -> int:
-    return int(page.locator(".ccs-status [data-run]").get_attribute("data-run"))
-
-
-def answered(page, action) -> None:
-    """Do ``action`` and wait for the app's run counter to move (no sleeping)."""
-    before = runs(page)
-    action()
-    page.wait_for_function(
-        "n => Number(document.querySelector('.ccs-status [data-run]')?.dataset.run) > n", arg=before)
 
 
 def type_into(page, name: str, value: str) -> None:

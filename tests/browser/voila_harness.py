@@ -146,3 +146,32 @@ def launch_chromium(playwright, executable: str):
     """Headless Chromium from ``executable`` with the flags this machine needs."""
     return playwright.chromium.launch(executable_path=executable, headless=True,
                                       args=CHROMIUM_ARGS)
+
+
+# --- reading a calculator page (every calculator has a status line with a data-run counter) ---
+
+_NEXT_RUN = "n => Number(document.querySelector('.ccs-status [data-run]')?.dataset.run) > n"
+
+
+def runs(page) -> int:
+    """How many computations the app has finished (``data-run`` on its status line)."""
+    return int(page.locator(".ccs-status [data-run]").get_attribute("data-run"))
+
+
+def after_run(page, action, timeout: float | None = None) -> None:
+    """Do ``action`` (one change on the page) and wait until the app has finished one more run.
+
+    The apps disable their controls while they compute, so waiting on the run counter, not
+    on time, keeps the next keystroke from landing on a disabled input.
+    """
+    before = runs(page)
+    action()
+    options = {} if timeout is None else {"timeout": timeout}
+    page.wait_for_function(_NEXT_RUN, arg=before, **options)
+
+
+def assert_no_traceback(page) -> None:
+    """No Python traceback, error banner or stderr output anywhere on the page."""
+    body = page.locator("body").inner_text()
+    assert "Traceback" not in body and "Error:" not in body
+    assert page.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count() == 0
