@@ -99,12 +99,12 @@ def test_weekly_table_by_queue_matches_pandas_per_queue(app, month):
     app.period.value = pd.Timestamp("2026-03-16")
     week = month[(month["arrival"] >= "2026-03-16") & (month["arrival"] < "2026-03-23")]
     table = read_html(app.table.value)
-    assert list(table.columns[:2]) == ["指标", "目标"] and "aftersales" in table.columns
+    assert list(table.columns[:2]) == ["指标", "目标"] and "售后" in table.columns
     row = table.set_index("指标")
-    for queue in ("aftersales", "presales"):
+    for queue, shown in (("aftersales", "售后"), ("presales", "售前")):
         hand = _by_hand(week[week["queue"] == queue])
-        assert row.loc["服务水平", queue].endswith(f"{hand['service_level']:.1%}")
-        assert row.loc["来话量", queue] == f"{hand['offered']:,}"
+        assert row.loc["服务水平", shown].endswith(f"{hand['service_level']:.1%}")
+        assert row.loc["来话量", shown] == f"{hand['offered']:,}"
     hand = _by_hand(week)
     assert row.loc[indicator("asa_s").name_zh, "合计"].endswith(f"{hand['asa_s']:.1f} s")
     assert row.loc["服务水平", "目标"] == "≥ 80.0%"

@@ -164,9 +164,17 @@ def period_label(period: pd.Timestamp, freq: str, lang: str) -> str:
     return t("week" if freq == "W" else "month", lang, d=period)
 
 
+QUEUE_NAMES: dict[str, tuple[str, str]] = {"presales": ("售前", "Presales"),
+                                           "aftersales": ("售后", "Aftersales")}
+"""The sample month's queue ids on screen; other groups (uploads, teams, agents) show as written."""
+
+
 def group_label(group, lang: str) -> str:
     """A group's name on screen; calls without an agent (not answered) are 'unassigned'."""
-    return t("unassigned", lang) if group is None or (not isinstance(group, str) and pd.isna(group)) else str(group)
+    if group is None or (not isinstance(group, str) and pd.isna(group)):
+        return t("unassigned", lang)
+    names = QUEUE_NAMES.get(str(group))
+    return names[1 if lang == "en" else 0] if names else str(group)
 
 
 def rag_dot(status) -> str:

@@ -47,7 +47,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "method_bottom_up": ("自下而上 Holt-Winters", "Bottom-up Holt-Winters"),
     "method_holiday_adjusted": ("节假日与大促调整", "Holiday and event adjusted"),
     "horizon": ("规划天数", "Days to plan"),
-    "aht": ("平均处理时长（文件无 AHT 列时，秒）", "AHT if the file has none (s)"),
+    "aht": ("AHT（文件无此列时，秒）", "AHT if the file has none (s)"),
     "target_sl": ("服务水平目标 (%)", "Service level target (%)"),
     "answer_time": ("应答时限 (秒)", "Answer time (s)"),
     "shrinkage": ("班外损耗 (%)", "Shrinkage outside shifts (%)"),
@@ -237,7 +237,7 @@ def daily_html(result, lang: str) -> str:
                    for c in ("date", "calls", "peak_required", "phone_hours", "paid_hours", "service_level"))
     rows = []
     for day, row in daily.iterrows():
-        cells = [f"{day:%Y-%m-%d}", format_number(row["calls"]), f"{int(row['peak_required'])}",
+        cells = [f"{day:%Y-%m-%d}", format_number(row["calls"], 0), f"{int(row['peak_required'])}",
                  format_number(row["phone_hours"]), format_number(row["paid_hours"]),
                  format_percent(row["service_level"])]
         rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")

@@ -67,8 +67,8 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
                                                 layout=widgets.Layout(width="6.5em")) for h in SHIFT_HOURS}
         self.start_step = widgets.Dropdown(options=[("", m) for m in (15, 30, 60)], value=d.start_step_min,
                                            style=_STYLE, layout=widgets.Layout(**_LAYOUT))
-        self.breaks = widgets.Checkbox(value=d.breaks, indent=False)
-        self.soft = widgets.Checkbox(value=d.soft, indent=False)
+        self.breaks = widgets.Checkbox(value=d.breaks, indent=False, layout=widgets.Layout(width="auto"))
+        self.soft = widgets.Checkbox(value=d.soft, indent=False, layout=widgets.Layout(width="auto"))
         self.run_button = widgets.Button(button_style="primary", icon="play")
         self.progress = widgets.IntProgress(value=0, min=0, max=100, layout=widgets.Layout(width="27em"))
         self.status = widgets.HTML()
