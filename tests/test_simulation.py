@@ -11,34 +11,14 @@ from __future__ import annotations
 
 import math
 import random
-from fractions import Fraction
 
 import numpy as np
 import pandas as pd
 import pytest
+from queue_reference import ref_erlang_c, ref_mmnm
 
 from ccskills.simulation import confidence_interval, simulate_interval, simulate_plan
 from ccskills.staffing import plan_staffing
-
-
-def ref_erlang_c(n: int, load: float) -> float:
-    a = Fraction(load).limit_denominator(10**9)
-    terms = [a**k / math.factorial(k) for k in range(n)]
-    last = a**n / math.factorial(n) * n / (n - a)
-    return float(last / (sum(terms) + last))
-
-
-def ref_mmnm(n: int, load: float, aht: float, patience: float) -> dict[str, float]:
-    """P(wait), P(abandon) and occupancy of M/M/N+M from its truncated birth–death chain."""
-    lam, mu, theta = load / aht, 1 / aht, 1 / patience
-    p = [1.0]
-    for k in range(1, int(n + 40 * math.sqrt(load + 1) + 40 * patience / aht + 200)):
-        p.append(p[-1] * lam / (min(k, n) * mu + max(k - n, 0) * theta))
-    p = np.array(p) / sum(p)
-    k = np.arange(p.size)
-    queue = (np.maximum(k - n, 0) * p).sum()
-    busy = (np.minimum(k, n) * p).sum()
-    return {"p_wait": p[n:].sum(), "abandon_rate": theta * queue / lam, "occupancy": busy / n}
 
 
 def within(summary, metric, reference, ses=4.0, slack=0.0):

@@ -10,13 +10,13 @@ and a plain upward search for the fewest agents, with no code shared with
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from queue_reference import ref_asa, ref_service_level
 
 from ccskills.staffing import (
     AhtSaving,
@@ -29,24 +29,6 @@ from ccskills.staffing import (
 
 
 # ---------------------------------------------------------------- reference
-def ref_erlang_c(n: int, load: float) -> float:
-    """Erlang C from the textbook sum, exact in rationals (load given as a decimal)."""
-    a = Fraction(load).limit_denominator(10**9)
-    terms = [a**k / math.factorial(k) for k in range(n)]
-    last = a**n / math.factorial(n) * n / (n - a)
-    return float(last / (sum(terms) + last))
-
-
-def ref_service_level(n, load, aht, t):
-    if n <= load:
-        return 0.0
-    return 1.0 - ref_erlang_c(n, load) * math.exp(-(n - load) * t / aht)
-
-
-def ref_asa(n, load, aht):
-    return ref_erlang_c(n, load) * aht / (n - load) if n > load else math.inf
-
-
 def ref_agents(load, aht, t=20, target=0.8):
     """Fewest whole agents with service level ≥ target: search up from ⌊A⌋ + 1."""
     if load == 0:

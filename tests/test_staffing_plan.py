@@ -15,7 +15,6 @@ References, sharing no code with ccskills.queueing:
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -23,6 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from queue_reference import ref_asa, ref_mmnm, ref_service_level
 
 from ccskills.queueing import agents_for_abandonment
 from ccskills.staffing import (HOURS_PER_FTE, StaffingPlan, compare_scenarios, interval_seconds,
@@ -30,23 +30,6 @@ from ccskills.staffing import (HOURS_PER_FTE, StaffingPlan, compare_scenarios, i
 
 
 # ---------------------------------------------------------------- references
-def ref_erlang_c(n: int, load: float) -> float:
-    a = Fraction(load).limit_denominator(10**9)
-    terms = [a**k / math.factorial(k) for k in range(n)]
-    last = a**n / math.factorial(n) * n / (n - a)
-    return float(last / (sum(terms) + last))
-
-
-def ref_service_level(n, load, aht, t):
-    if n <= load:
-        return 0.0
-    return 1.0 - ref_erlang_c(n, load) * math.exp(-(n - load) * t / aht)
-
-
-def ref_asa(n, load, aht):
-    return ref_erlang_c(n, load) * aht / (n - load) if n > load else math.inf
-
-
 def ref_agents_sl(load, aht, t=20, target=0.8, max_occupancy=1.0):
     if load == 0:
         return 0
@@ -57,15 +40,8 @@ def ref_agents_sl(load, aht, t=20, target=0.8, max_occupancy=1.0):
 
 
 def ref_p_abandon(n: int, load: float, aht: float, patience: float) -> float:
-    """M/M/N+M stationary distribution by the birth–death recursion, truncated at 60 σ."""
-    lam, mu, theta = load / aht, 1 / aht, 1 / patience
-    top = int(n + load + 60 * math.sqrt(load + 1) + 60 * patience / aht + 200)
-    p = [1.0]
-    for k in range(1, top):
-        p.append(p[-1] * lam / (min(k, n) * mu + max(k - n, 0) * theta))
-    total = sum(p)
-    queue = sum(max(k - n, 0) * pk for k, pk in enumerate(p)) / total
-    return theta * queue / lam
+    """Erlang A abandonment rate from the M/M/N+M birth–death chain."""
+    return ref_mmnm(n, load, aht, patience)["abandon_rate"]
 
 
 def day(start="2026-03-02 09:00", periods=4, freq="30min"):
