@@ -20,10 +20,26 @@ import pandas as pd
 from ccskills.io import excel_bytes
 
 
-__all__ = ["card", "card_value", "set_card", "busy", "excel_link", "status_html", "status_text",
-           "set_options", "draw_chart", "ReadBack"]
+__all__ = ["BASE_CSS", "style", "card", "card_value", "set_card", "busy", "excel_link", "status_html",
+           "status_text", "set_options", "draw_chart", "ReadBack"]
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+BASE_CSS = """
+.ccs-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 10px; }
+.ccs-card-label { color: #57606a; font-size: 12px; }
+.ccs-card-value { font-size: 22px; font-weight: 600; }
+.ccs-status-ok { color: #1a7f37; } .ccs-status-computing { color: #57606a; }
+.ccs-status-error { color: #b42318; font-weight: 600; }
+.ccs-hint { color: #57606a; font-size: 12px; }
+a.ccs-download-link { font-size: 13px; }
+"""
+"""Rules every calculator shares: result cards, the status line, hints, the download link."""
+
+
+def style(css: str) -> str:
+    """A ``<style>`` block: :data:`BASE_CSS` then a calculator's own rules (system fonts only)."""
+    return f"<style>{BASE_CSS}{css.strip()}\n</style>"
 
 
 def card(css_class: str) -> widgets.HTML:

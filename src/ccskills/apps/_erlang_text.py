@@ -10,6 +10,7 @@ import html
 import numpy as np
 import pandas as pd
 
+from ccskills.apps._common import style
 from ccskills.formatting import format_number, format_percent, format_seconds
 from ccskills.interval_staffing import ErlangAnswer, ErlangInputs
 from ccskills.i18n import text
@@ -20,21 +21,15 @@ CARDS = ("required_agents", "scheduled_headcount", "offered_load", "service_leve
          "p_wait", "occupancy", "abandonment")
 """Result cards in screen order; each has the CSS class ``ccs-<name with dashes>``."""
 
-STYLE = """<style>
+STYLE = style("""
 .ccs-erlang-calculator { font-family: var(--ccs-font-family, system-ui, sans-serif); }
-.ccs-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 10px; }
-.ccs-card-label { color: #57606a; font-size: 12px; }
-.ccs-card-value { font-size: 22px; font-weight: 600; }
 .ccs-required-agents .ccs-card-value, .ccs-scheduled-headcount .ccs-card-value {
   color: #1f6fb4; }
-.ccs-status-ok { color: #1a7f37; } .ccs-status-computing { color: #57606a; }
-.ccs-status-error { color: #b42318; font-weight: 600; }
 table.ccs-queue-table { border-collapse: collapse; font-size: 13px; margin-right: 24px; }
 table.ccs-queue-table th, table.ccs-queue-table td { padding: 3px 8px; text-align: right;
   border-bottom: 1px solid #e5e7eb; }
 table.ccs-queue-table tr.ccs-answer-row { background: #e8f1fb; font-weight: 700; }
-a.ccs-download-link { font-size: 13px; }
-</style>"""
+""")
 """Styles for the calculator (system fonts; nothing fetched)."""
 
 _PERCENT_COLUMNS = ("service_level", "p_wait", "occupancy", "abandonment")

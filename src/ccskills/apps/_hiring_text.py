@@ -9,6 +9,7 @@ import html
 
 import pandas as pd
 
+from ccskills.apps._common import style
 from ccskills.people import HiringPlan
 
 __all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "week_labels", "card_texts",
@@ -92,19 +93,13 @@ ERRORS = {
 
 CARDS = ("total_hires", "classes", "weeks_short", "largest_gap")
 
-STYLE = """<style>
+STYLE = style("""
 .ccs-hiring-planner { font-family: var(--ccs-font-family, system-ui, sans-serif); }
-.ccs-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 10px; }
-.ccs-card-label { color: #57606a; font-size: 12px; }
-.ccs-card-value { font-size: 22px; font-weight: 600; }
 .ccs-card-total-hires .ccs-card-value { color: #1f6fb4; }
-.ccs-status-ok { color: #1a7f37; } .ccs-status-computing { color: #57606a; }
-.ccs-status-error { color: #b42318; font-weight: 600; }
 table.ccs-classes-table { border-collapse: collapse; font-size: 13px; }
 table.ccs-classes-table th, table.ccs-classes-table td { padding: 3px 8px; text-align: left;
   border-bottom: 1px solid #e5e7eb; vertical-align: top; }
-a.ccs-download-link { font-size: 13px; }
-</style>"""
+""")
 
 
 def t(key: str, lang: str, **values) -> str:

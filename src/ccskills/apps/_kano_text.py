@@ -9,6 +9,7 @@ import html
 
 import pandas as pd
 
+from ccskills.apps._common import style
 from ccskills.kano import CATEGORIES, CATEGORY_NAMES, category_margin
 
 __all__ = ["TEXT", "ERRORS", "STYLE", "t", "result_table_html", "excel_sheets",
@@ -80,21 +81,15 @@ CLOSE_MARGIN = 0.02
 """A category leading by less than this share of a feature's answers is flagged 'close call'
 (:func:`ccskills.kano.category_margin`)."""
 
-STYLE = """<style>
+STYLE = style("""
 .ccs-kano-analyser { font-family: var(--ccs-font-family, system-ui, sans-serif); }
-.ccs-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 10px; }
-.ccs-card-label { color: #57606a; font-size: 12px; }
-.ccs-card-value { font-size: 22px; font-weight: 600; }
-.ccs-status-ok { color: #1a7f37; } .ccs-status-computing { color: #57606a; }
-.ccs-status-error { color: #b42318; font-weight: 600; }
 table.ccs-kano-table { border-collapse: collapse; font-size: 13px; margin: 6px 24px 6px 0; }
 table.ccs-kano-table th, table.ccs-kano-table td { padding: 3px 8px; text-align: right;
   border-bottom: 1px solid #e5e7eb; }
 table.ccs-kano-table td:first-child, table.ccs-kano-table th:first-child { text-align: left; }
 table.ccs-kano-table td.ccs-category { text-align: left; font-weight: 600; }
 table.ccs-kano-table tr.ccs-close td.ccs-category { color: #b45309; }
-a.ccs-download-link { font-size: 13px; }
-</style>"""
+""")
 
 
 def t(key: str, lang: str, **fields) -> str:

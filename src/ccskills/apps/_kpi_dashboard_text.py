@@ -11,6 +11,7 @@ import html
 
 import pandas as pd
 
+from ccskills.apps._common import style
 from ccskills.kpi import indicator
 from ccskills.kpi_charts import RAG_MARKS, format_value, report_display
 
@@ -115,24 +116,18 @@ ERRORS: dict[str, tuple[str, str]] = {
 }
 """Parameter name → sentence stem (see :func:`ccskills.i18n.error_message`)."""
 
-STYLE = """<style>
+STYLE = style("""
 .ccs-kpi-dashboard { font-family: var(--ccs-font-family, system-ui, sans-serif); }
 .ccs-kpi-dashboard h3 { margin: 10px 0 4px 0; font-size: 15px; }
-.ccs-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 10px; }
-.ccs-card-label { color: #57606a; font-size: 12px; }
-.ccs-card-value { font-size: 20px; font-weight: 600; }
-.ccs-status-ok { color: #1a7f37; } .ccs-status-computing { color: #57606a; }
-.ccs-status-error { color: #b42318; font-weight: 600; }
-.ccs-hint { color: #57606a; font-size: 12px; }
+.ccs-kpi-dashboard .ccs-card-value { font-size: 20px; }
 table.ccs-table { border-collapse: collapse; font-size: 13px; margin: 4px 24px 8px 0; }
 table.ccs-table th, table.ccs-table td { padding: 3px 8px; text-align: right;
   border-bottom: 1px solid #e5e7eb; white-space: nowrap; }
 table.ccs-table th:first-child, table.ccs-table td:first-child { text-align: left; }
 .ccs-groups-scroll { max-height: 360px; overflow: auto; }
-a.ccs-download-link { font-size: 13px; }
 .ccs-rag-green { color: #2e8b57; } .ccs-rag-amber { color: #c98f00; } .ccs-rag-red { color: #c0392b; }
 .ccs-card-note { font-size: 12px; font-weight: 600; }
-</style>"""
+""")
 
 
 def t(key: str, lang: str, **fields) -> str:

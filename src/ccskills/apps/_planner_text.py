@@ -9,6 +9,7 @@ import html
 
 import pandas as pd
 
+from ccskills.apps._common import style
 from ccskills.formatting import format_number, format_percent
 
 __all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "method_name", "card_texts", "excel_sheets",
@@ -113,22 +114,16 @@ CARDS = ("method", "wape", "daily_mape", "peak", "shifts", "paid_hours", "fill_r
          "solver")
 """Result cards in screen order; CSS class ``ccs-card-<name with dashes>``."""
 
-STYLE = """<style>
+STYLE = style("""
 .ccs-planner { font-family: var(--ccs-font-family, system-ui, sans-serif); }
 .ccs-planner h3 { margin: 10px 0 4px 0; font-size: 15px; }
-.ccs-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 10px; }
-.ccs-card-label { color: #57606a; font-size: 12px; }
-.ccs-card-value { font-size: 20px; font-weight: 600; }
-.ccs-status-ok { color: #1a7f37; } .ccs-status-computing { color: #57606a; }
-.ccs-status-error { color: #b42318; font-weight: 600; }
-.ccs-hint { color: #57606a; font-size: 12px; }
+.ccs-planner .ccs-card-value { font-size: 20px; }
 table.ccs-table { border-collapse: collapse; font-size: 13px; margin: 4px 24px 8px 0; }
 table.ccs-table th, table.ccs-table td { padding: 3px 8px; text-align: right;
   border-bottom: 1px solid #e5e7eb; }
 table.ccs-table th:first-child, table.ccs-table td:first-child { text-align: left; }
 table.ccs-table tr.ccs-chosen { background: #e8f1fb; font-weight: 700; }
-a.ccs-download-link { font-size: 13px; }
-</style>"""
+""")
 
 
 def t(key: str, lang: str, **fields) -> str:

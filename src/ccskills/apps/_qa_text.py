@@ -9,6 +9,7 @@ import html
 
 import pandas as pd
 
+from ccskills.apps._common import style
 from ccskills.formatting import format_number, format_percent
 from ccskills.quality import CalibrationSummary, icc_band, kappa_band
 
@@ -111,15 +112,10 @@ ERRORS: dict[str, tuple[str, str]] = {
 }
 """Calculator sentences for library errors, by parameter name (for ``i18n.error_message``)."""
 
-STYLE = """<style>
+STYLE = style("""
 .ccs-qa-calculator { font-family: var(--ccs-font-family, system-ui, sans-serif); }
-.ccs-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 10px; }
-.ccs-card-label { color: #57606a; font-size: 12px; }
-.ccs-card-value { font-size: 22px; font-weight: 600; }
 .ccs-card-note { color: #57606a; font-size: 12px; }
 .ccs-qa-score .ccs-card-value { color: #1f6fb4; }
-.ccs-status-ok { color: #1a7f37; } .ccs-status-computing { color: #57606a; }
-.ccs-status-error { color: #b42318; font-weight: 600; }
 .ccs-section-title { font-weight: 600; margin: 6px 0 0 0; }
 table.ccs-qa-table { border-collapse: collapse; font-size: 13px; margin: 6px 24px 6px 0; }
 table.ccs-qa-table th, table.ccs-qa-table td { padding: 3px 8px; text-align: right;
@@ -127,8 +123,7 @@ table.ccs-qa-table th, table.ccs-qa-table td { padding: 3px 8px; text-align: rig
 table.ccs-qa-table td:first-child, table.ccs-qa-table th:first-child { text-align: left; }
 table.ccs-qa-table tr.ccs-flagged { background: #fdecea; }
 table.ccs-qa-table tr.ccs-borderline { background: #fff8e1; }
-a.ccs-download-link { font-size: 13px; }
-</style>"""
+""")
 
 
 def t(key: str, lang: str, **fields) -> str:

@@ -12,6 +12,7 @@ import html
 import altair as alt
 import pandas as pd
 
+from ccskills.apps._common import style
 from ccskills.charts import themed
 
 from ccskills.coaching import SMART_LETTERS, SmartCheck, SmartPlan
@@ -110,24 +111,18 @@ ERRORS = {
 }
 """Sentences by parameter name, added to :data:`ccskills.i18n.ERRORS`."""
 
-STYLE = """<style>
+STYLE = style("""
 .ccs-smart-plan { font-family: var(--ccs-font-family, system-ui, sans-serif); }
-.ccs-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 10px; }
-.ccs-card-label { color: #57606a; font-size: 12px; }
-.ccs-card-value { font-size: 20px; font-weight: 600; }
-.ccs-status-ok { color: #1a7f37; } .ccs-status-computing { color: #57606a; }
-.ccs-status-error { color: #b42318; font-weight: 600; }
+.ccs-smart-plan .ccs-card-value { font-size: 20px; }
 ul.ccs-verdicts { list-style: none; padding-left: 0; margin: 4px 0; }
 ul.ccs-verdicts li { padding: 3px 0; font-size: 14px; }
 li.ccs-verdict-pass { color: #1a7f37; } li.ccs-verdict-fail { color: #b42318; }
 li.ccs-verdict-unchecked { color: #57606a; }
-.ccs-hint { color: #57606a; font-size: 12px; }
 table.ccs-trajectory-table { border-collapse: collapse; font-size: 13px; }
 table.ccs-trajectory-table th, table.ccs-trajectory-table td { padding: 3px 8px; text-align: right;
   border-bottom: 1px solid #e5e7eb; }
 tr.ccs-off-track td { color: #b42318; }
-a.ccs-download-link { font-size: 13px; }
-</style>"""
+""")
 
 _STATE = {True: "pass", False: "fail", None: "unchecked"}
 
