@@ -230,27 +230,136 @@ def test_pareto_errors(counts, share, match):
 
 
 # --- run rules against a plain-Python reference -----------------------------------------------
+# An independent reading of the rules: scan every window position (zone windows may hang off
+# either end of the series: only the points that exist count) and mark, in each window that
+# holds the pattern, the point that completes it (the last qualifying point). Missing values are
+# left out before scanning (they break no run) and never flag.
 
-def brute_force_rules(x):
-    """The five rules point by point with loops (centre 0, sigma 1, limits ±3)."""
+def _scan_zone(x, out, window, need, limit):
     n = len(x)
-    out = {r: [False] * n for r in spc.RULES}
-    for i in range(n):
-        out["beyond_limits"][i] = abs(x[i]) > 3
+    for side in (1, -1):
+        for start in range(-(window - 1), n):
+            members = [j for j in range(start, start + window) if 0 <= j < n and side * x[j] > limit]
+            if len(members) >= need:
+                out[members[-1]] = True
+
+
+def _scan_runs(x, run, trend):
+    n = len(x)
+    for start in range(n):
         for side in (1, -1):
-            if i >= 2 and side * x[i] > 2 and sum(side * v > 2 for v in x[i - 2:i + 1]) >= 2:
-                out["two_of_three_beyond_2sigma"][i] = True
-            if i >= 4 and side * x[i] > 1 and sum(side * v > 1 for v in x[i - 4:i + 1]) >= 4:
-                out["four_of_five_beyond_1sigma"][i] = True
-            if i >= 7 and all(side * v > 0 for v in x[i - 7:i + 1]):
-                out["run_of_8"][i] = True
-            if i >= 5 and all(side * (x[j] - x[j - 1]) > 0 for j in range(i - 4, i + 1)):
-                out["trend_of_6"][i] = True
+            if start + 8 <= n and all(side * v > 0 for v in x[start:start + 8]):
+                run[start + 7] = True
+            if start + 6 <= n and all(side * (x[j + 1] - x[j]) > 0 for j in range(start, start + 5)):
+                trend[start + 5] = True
+
+
+def brute_force_rules(values):
+    """The five rules with loops (centre 0, sigma 1, limits ±3); None/NaN are missing."""
+    present = [i for i, v in enumerate(values) if v is not None and not math.isnan(v)]
+    x = [values[i] for i in present]
+    m = len(x)
+    found = {"beyond_limits": [abs(v) > 3 for v in x], "two_of_three_beyond_2sigma": [False] * m,
+             "four_of_five_beyond_1sigma": [False] * m, "run_of_8": [False] * m,
+             "trend_of_6": [False] * m}
+    _scan_zone(x, found["two_of_three_beyond_2sigma"], 3, 2, 2)
+    _scan_zone(x, found["four_of_five_beyond_1sigma"], 5, 4, 1)
+    _scan_runs(x, found["run_of_8"], found["trend_of_6"])
+    out = {r: [False] * len(values) for r in spc.RULES}
+    for k, i in enumerate(present):
+        for r in spc.RULES:
+            out[r][i] = found[r][k]
     return pd.DataFrame(out)
 
 
+_point = st.floats(-4, 4, allow_nan=False).map(lambda v: round(v, 2))
+
+
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.floats(-4, 4, allow_nan=False).map(lambda v: round(v, 2)), min_size=1, max_size=40))
+@given(st.lists(_point, min_size=1, max_size=40))
 def test_run_rules_match_a_brute_force_reference(values):
     got = spc.run_rule_flags(values, center=0.0, sigma=1.0)
     pd.testing.assert_frame_equal(got, brute_force_rules(values), check_dtype=False)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(_point, st.just(float("nan")), st.none()), min_size=0, max_size=40))
+def test_run_rules_with_missing_values_match_the_reference_for_lists_arrays_and_series(values):
+    expected = brute_force_rules(values)
+    as_float = [float("nan") if v is None else v for v in values]
+    for given_as in (values, np.array(as_float), pd.Series(as_float, dtype=float),
+                     pd.Series(values, dtype="Float64")):
+        got = spc.run_rule_flags(given_as, center=0.0, sigma=1.0)
+        pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+
+
+# Hand-built series: each pattern at the very start, at the very end, and across a gap.
+@pytest.mark.parametrize("values, rule, expected", [
+    ([2.5, 2.2, 0.0, 0.0], "two_of_three_beyond_2sigma", [False, True, False, False]),
+    ([-2.5, 0.0, -2.1, 0.0], "two_of_three_beyond_2sigma", [False, False, True, False]),
+    ([0.0, 0.0, 0.0, 2.5, 2.6], "two_of_three_beyond_2sigma", [False] * 4 + [True]),
+    ([1.5, 1.2, 1.1, 1.3, 0.0, 0.0], "four_of_five_beyond_1sigma", [False] * 3 + [True, False, False]),
+    ([1.5, 0.0, 1.2, 1.1, 1.3], "four_of_five_beyond_1sigma", [False] * 4 + [True]),
+    ([0.0] * 5 + [-1.5, -1.2, -1.1, -1.3], "four_of_five_beyond_1sigma", [False] * 8 + [True]),
+    ([0.1] * 8 + [-0.1], "run_of_8", [False] * 7 + [True, False]),
+    ([-0.1] + [0.1] * 8, "run_of_8", [False] * 8 + [True]),
+    ([0.0, 0.1, 0.2, 0.3, 0.4, 0.5], "trend_of_6", [False] * 5 + [True]),
+    ([0.5, 0.4, 0.3, 0.2, 0.1, 0.0, 0.1], "trend_of_6", [False] * 5 + [True, False]),
+    ([0.1, 0.1, 0.2, 0.3, 0.4, 0.5], "trend_of_6", [False] * 6),  # a tie breaks the trend
+    # missing values break no run: the pattern is read across the gap, the gap never flags
+    ([2.5, None, 2.2, 0.0], "two_of_three_beyond_2sigma", [False, False, True, False]),
+    ([2.5, float("nan"), float("nan"), 2.2], "two_of_three_beyond_2sigma", [False] * 3 + [True]),
+    ([0.1] * 4 + [None] + [0.1] * 4, "run_of_8", [False] * 8 + [True]),
+    ([0.0, 0.1, 0.2, None, 0.3, 0.4, 0.5], "trend_of_6", [False] * 6 + [True]),
+])
+def test_run_rules_by_hand(values, rule, expected):
+    for given_as in (values, np.array([np.nan if v is None else v for v in values], float)):
+        f = spc.run_rule_flags(given_as, center=0.0, sigma=1.0)
+        assert f[rule].tolist() == expected
+
+
+def test_two_points_beyond_2_sigma_are_a_signal_in_a_two_point_series():
+    assert spc.run_rule_flags([2.5, 2.5], 0.0, 1.0)["two_of_three_beyond_2sigma"].tolist() == [False, True]
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    ({"values": [1.0, float("inf")]}, r"values must be numbers or missing from -1e\+12 to 1e\+12, got inf at position 1"),
+    ({"values": [1.0, 1e13]}, r"values must be .* got 10000000000000.0 at position 1"),
+    ({"values": ["a", 1.0]}, "values must be a number or an array of numbers"),
+    ({"values": [[1.0, 2.0]]}, r"values must be a one-dimensional series of numbers, got shape \(1, 2\)"),
+    ({"sigma": float("nan")}, "sigma must be a finite number >= 0 at every point, got nan at position 0"),
+    ({"sigma": -1.0}, "sigma must be a finite number >= 0 at every point, got -1.0"),
+    ({"center": float("inf")}, "center must be a finite number at every point, got inf"),
+    ({"ucl": [1.0, float("nan")]}, "ucl must be a finite number at every point, got nan at position 1"),
+    ({"center": [1.0, 2.0, 3.0]}, "center must be a number or one number per point"),
+])
+def test_run_rule_flags_errors_name_the_parameter(kwargs, match):
+    args = {"values": [0.0, 1.0], "center": 0.0, "sigma": 1.0, **kwargs}
+    with pytest.raises((ValueError, TypeError), match=match):
+        spc.run_rule_flags(**args)
+
+
+@pytest.mark.parametrize("chart, args, match", [
+    (spc.individuals_chart, ([1.0, float("nan"), 2.0],), "values must be numbers .none missing.* got nan at position 1"),
+    (spc.individuals_chart, (pd.Series([1.0, None, 2.0]),), "values must be numbers .none missing.* at position 1"),
+    (spc.individuals_chart, ([1.0, 1e300],), "values must be numbers .none missing. from"),
+    (spc.p_chart, ([1, float("inf")], [10, 10]), "defectives must be numbers .none missing.* got inf"),
+    (spc.p_chart, ([1, 1], [10, float("nan")]), "n must be numbers .none missing.* got nan"),
+    (spc.xbar_r_chart, ([[1.0, float("nan")], [2.0, 3.0]],), "values must not be NaN"),
+    (spc.xbar_r_chart, (pd.DataFrame([[1.0, np.inf], [2.0, 3.0]]),), "values must be numbers .none missing.* got inf"),
+])
+def test_charts_refuse_missing_and_non_finite_values(chart, args, match):
+    with pytest.raises(ValueError, match=match):
+        chart(*args)
+
+
+def test_pareto_refuses_infinite_counts():
+    with pytest.raises(ValueError, match="counts must be numbers .none missing.* got inf"):
+        spc.pareto_table({"a": 1, "b": float("inf")})
+
+
+def test_moving_range_chart_skips_its_missing_first_point():
+    # MR = 0, 0, 0, 0, 0, 0, 0 then 8 constant steps: the first MR (NaN) is left out, not a run-breaker
+    chart = spc.individuals_chart([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0])
+    assert not chart.mr.points["signal"].iloc[0]
+    assert chart.mr.points["value"].iloc[1:].tolist() == [1.0] * 8

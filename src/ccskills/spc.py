@@ -33,6 +33,7 @@ from ._validation import as_float_array
 
 __all__ = [
     "CONTROL_CHART_CONSTANTS",
+    "MAX_VALUE",
     "RULES",
     "ControlChart",
     "XbarRChart",
@@ -98,13 +99,54 @@ class IndividualsChart(NamedTuple):
     mr: ControlChart
 
 
+#: Largest magnitude accepted for a charted value or count: beyond it a KPI is a unit or typing
+#: error, and sums, squares and limits could overflow a float.
+MAX_VALUE = 1e12
+
+
+def _numbers(name: str, value, *, missing: bool = False) -> np.ndarray:
+    """A 1-D float array of ``value`` (NaN for missing if ``missing``), finite, |x| <= MAX_VALUE."""
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"{name} must be a number or an array of numbers, got {value!r}")
+    try:
+        if isinstance(value, (pd.Series, pd.Index)):
+            x = value.to_numpy(dtype=float, na_value=np.nan)
+        else:
+            x = np.array(value, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a number or an array of numbers, got {value!r}") from None
+    if x.ndim != 1:
+        raise ValueError(f"{name} must be a one-dimensional series of numbers, got shape {x.shape!r}")
+    bad = (np.abs(x) > MAX_VALUE) | (np.isnan(x) & (not missing))
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        must = "numbers or missing" if missing else "numbers (none missing)"
+        raise ValueError(f"{name} must be {must} from -{MAX_VALUE:.0e} to {MAX_VALUE:.0e}, "
+                         f"got {x[i].item()!r} at position {i}")
+    return x
+
+
+def _limit(name: str, value, shape) -> np.ndarray:
+    """``value`` broadcast to ``shape``: finite numbers (a limit, centre or sigma)."""
+    try:
+        arr = np.broadcast_to(np.asarray(value, dtype=float), shape)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number or one number per point, got {value!r}") from None
+    bad = ~np.isfinite(arr) | ((arr < 0) if name == "sigma" else False)
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        must = "a finite number >= 0" if name == "sigma" else "a finite number"
+        raise ValueError(f"{name} must be {must} at every point, got {arr[i].item()!r} at position {i}")
+    return arr
+
+
 def _windows(flags: np.ndarray, window: int, need: int) -> np.ndarray:
-    """True at i when at least ``need`` of the ``window`` points ending at i are flagged."""
-    out = np.zeros(len(flags), bool)
-    if len(flags) >= window:
-        counts = np.convolve(flags.astype(int), np.ones(window, int), mode="valid")
-        out[window - 1:] = counts >= need
-    return out
+    """True at i when at least ``need`` of the last ``window`` points up to i are flagged.
+
+    At the start of a series fewer than ``window`` points exist; they are counted as they
+    are (a 2-of-3 pattern in points 0 and 1 is already certain at point 1).
+    """
+    return np.convolve(flags.astype(int), np.ones(window, int))[: len(flags)] >= need
 
 
 def _same_side_run(side: np.ndarray, length: int) -> np.ndarray:
@@ -117,36 +159,45 @@ def _same_side_run(side: np.ndarray, length: int) -> np.ndarray:
 def run_rule_flags(values, center, sigma, lcl=None, ucl=None) -> pd.DataFrame:
     """Western Electric / Nelson rule flags for a series of points, one boolean column per rule.
 
-    ``center`` and ``sigma`` (one-sigma distance) may be scalars or arrays (varying
-    limits, as in a p-chart); ``lcl``/``ucl`` default to center ∓ 3·sigma. Missing
-    values never flag and break no run (they are skipped by the window counts).
+    ``center`` and ``sigma`` (one-sigma distance, >= 0; 0 means no zone rule can fire) may be
+    scalars or arrays (varying limits, as in a p-chart); ``lcl``/``ucl`` default to
+    center ∓ 3·sigma. Zone rules count the points up to and including the current one, so a
+    pattern at the very start of a series is flagged as soon as it is complete (two points
+    beyond 2σ at positions 0 and 1 flag position 1). Missing values (None, NaN, ``pd.NA``)
+    never flag and break no run: the rules read the series with them left out, for lists,
+    arrays and Series alike. Values must be finite, within ±:data:`MAX_VALUE`.
 
     >>> flags = run_rule_flags([1, 2, 1, 2, 1, 2, 1, 2, 9], center=0, sigma=1)
     >>> flags["run_of_8"].tolist()[-2:], flags["beyond_limits"].tolist()[-1]
     ([True, True], True)
+    >>> run_rule_flags([2.5, None, 2.5, 0], 0, 1)["two_of_three_beyond_2sigma"].tolist()
+    [False, False, True, False]
     """
-    x = as_float_array("values", values) if not isinstance(values, np.ndarray) else values.astype(float)
-    c = np.broadcast_to(np.asarray(center, float), x.shape)
-    s = np.broadcast_to(np.asarray(sigma, float), x.shape)
-    lo = c - 3 * s if lcl is None else np.broadcast_to(np.asarray(lcl, float), x.shape)
-    hi = c + 3 * s if ucl is None else np.broadcast_to(np.asarray(ucl, float), x.shape)
+    x = _numbers("values", values, missing=True)
+    c, s = _limit("center", center, x.shape), _limit("sigma", sigma, x.shape)
+    lo = c - 3 * s if lcl is None else _limit("lcl", lcl, x.shape)
+    hi = c + 3 * s if ucl is None else _limit("ucl", ucl, x.shape)
+    keep = ~np.isnan(x)
+    out = pd.DataFrame(False, index=pd.RangeIndex(len(x)), columns=list(RULES))
+    flags = _present_flags(x[keep], c[keep], s[keep], lo[keep], hi[keep])
+    out.loc[keep, :] = flags
+    return out.astype(bool)
+
+
+def _present_flags(x, c, s, lo, hi) -> np.ndarray:
+    """The rule flags (points × RULES) of a series with no missing value."""
+    if not len(x):
+        return np.zeros((0, len(RULES)), bool)
     with np.errstate(invalid="ignore", divide="ignore"):
-        z = np.where(s > 0, (x - c) / s, 0.0)
-    side = np.sign(np.nan_to_num(x - c))
-    beyond2_up, beyond2_down = z > 2, z < -2
-    beyond1_up, beyond1_down = z > 1, z < -1
-    diff = np.sign(np.nan_to_num(np.diff(x, prepend=np.nan)))
-    diff[0] = 0
-    flags = {
-        "beyond_limits": (x > hi) | (x < lo),
-        "two_of_three_beyond_2sigma": _windows(beyond2_up, 3, 2) & beyond2_up
-        | _windows(beyond2_down, 3, 2) & beyond2_down,
-        "four_of_five_beyond_1sigma": _windows(beyond1_up, 5, 4) & beyond1_up
-        | _windows(beyond1_down, 5, 4) & beyond1_down,
-        "run_of_8": _same_side_run(side, 8),
-        "trend_of_6": _same_side_run(diff, 5),  # 6 points = 5 steps in one direction
-    }
-    return pd.DataFrame(flags)
+        z = np.where(s > 0, (x - c) / np.where(s > 0, s, 1.0), 0.0)
+    side = np.sign(x - c)
+    diff = np.sign(np.diff(x, prepend=x[:1]))
+    zone = [_windows(z * sign > limit, window, need) & (z * sign > limit)
+            for limit, window, need in ((2, 3, 2), (1, 5, 4)) for sign in (1, -1)]
+    columns = [(x > hi) | (x < lo), zone[0] | zone[1], zone[2] | zone[3],
+               _same_side_run(side, 8),
+               _same_side_run(diff, 5)]  # 6 points = 5 steps in one direction
+    return np.column_stack(columns)
 
 
 def _chart(kind, values, center, lcl, ucl, sigma, index, extra=None) -> ControlChart:
@@ -177,8 +228,8 @@ def p_chart(defectives, n) -> ControlChart:
     >>> round(chart.center, 2), round(float(chart.points["ucl"].iloc[0]), 4), chart.points["beyond_limits"].tolist()
     (0.1, 0.19, [False, False, True])
     """
-    d = as_float_array("defectives", defectives)
-    m = as_float_array("n", n)
+    d = _numbers("defectives", defectives)
+    m = _numbers("n", n)
     if d.ndim != 1 or d.shape != m.shape or len(d) == 0:
         raise ValueError(f"n must have one sample size per value of defectives, got {n!r}")
     if np.any(m <= 0):
@@ -194,10 +245,11 @@ def p_chart(defectives, n) -> ControlChart:
 
 def _subgroups(values, subgroup_size) -> np.ndarray:
     if isinstance(values, pd.DataFrame):
-        arr = values.to_numpy(dtype=float)
+        arr = values.to_numpy(dtype=float, na_value=np.nan)
     else:
         arr = as_float_array("values", values)
         if arr.ndim == 1:
+            arr = _numbers("values", arr)
             if subgroup_size is None:
                 raise ValueError("subgroup_size must be given for a flat list of values, got None")
             k = int(subgroup_size)
@@ -206,6 +258,7 @@ def _subgroups(values, subgroup_size) -> np.ndarray:
             arr = arr[: len(arr) // k * k].reshape(-1, k)
     if arr.ndim != 2 or arr.shape[1] not in _TABLE or arr.shape[0] < 2:
         raise ValueError(f"values must form at least 2 subgroups of 2 to 10 values, got shape {arr.shape!r}")
+    _numbers("values", arr.ravel())
     return arr
 
 
@@ -243,8 +296,8 @@ def individuals_chart(values) -> IndividualsChart:
     >>> chart.x.center, round(float(chart.x.points["ucl"].iloc[0]), 3), chart.x.points["beyond_limits"].tolist()[-1]
     (15.2, 29.828, True)
     """
-    x = as_float_array("values", values) if not isinstance(values, pd.Series) else values.to_numpy(float)
-    if x.ndim != 1 or len(x) < 2:
+    x = _numbers("values", values)
+    if len(x) < 2:
         raise ValueError(f"values must be at least 2 numbers in a row, got {values!r}")
     d2, _, _, _, d4 = _TABLE[2]
     mr = np.abs(np.diff(x, prepend=np.nan))
@@ -274,7 +327,7 @@ def pareto_table(counts, vital_share=0.8) -> pd.DataFrame:
         counts = pd.Series(list(counts)).value_counts()
     elif not pd.api.types.is_numeric_dtype(counts.dtype):
         counts = counts.value_counts()
-    values = as_float_array("counts", counts.to_numpy())
+    values = _numbers("counts", counts.to_numpy())
     if np.any(values < 0) or values.sum() <= 0:
         raise ValueError(f"counts must be >= 0 with a positive total, got {counts.to_dict()!r}")
     table = pd.DataFrame({"count": counts.to_numpy()}, index=counts.index.rename("category"))
