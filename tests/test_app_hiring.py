@@ -145,3 +145,84 @@ def test_unexpected_failure_is_a_sentence(monkeypatch):
     monkeypatch.setattr(app_module, "hiring_plan", boom)
     planner.numbers["current_fte"].value = 70.0
     assert planner.status_text == "Something unexpected went wrong (RuntimeError). Check the inputs and try again."
+
+
+# --- the status sentence and the cards read the same plan (issue 9) ------------------------------
+
+def _cards(planner):
+    return {name: planner.shown(name) for name in ("total_hires", "classes", "weeks_short", "largest_gap")}
+
+
+@pytest.mark.parametrize("typed", ["200, 200, 200", "80；85；90", "80、85、90", "80;85;90"])
+def test_short_weeks_no_class_can_reach_are_never_called_covered(typed):
+    # 3 weeks planned, training 4 weeks: the first class could graduate in week 5 (0-based 4), so
+    # hiring cannot help, and every week is short (need > 72 current FTE less attrition).
+    planner = build_hiring_planner("zh")
+    planner.source.value = "typed"
+    planner.typed.value = typed
+    need = [float(v) for v in typed.replace("；", ",").replace("、", ",").replace(";", ",").split(",")]
+    plan = core_plan(need)
+    assert planner.plan.trajectory["required_fte"].tolist() == need   # one number per week
+    gap = max(n - p for n, p in zip(need, plan.trajectory["productive_fte"]))  # largest shortfall
+    cards = _cards(planner)
+    assert cards == {"total_hires": "0 人", "classes": "0", "weeks_short": "3 周", "largest_gap": f"{gap:,.1f} 人"}
+    sentence = planner.status_text
+    assert "不需要招聘" not in sentence
+    assert sentence.startswith(f"人手不足 3 周（最大缺口 {gap:,.1f} 人）")
+    assert "第 5 周" in sentence and "4 周" in sentence
+    planner.language.value = "en"
+    assert "no hiring needed" not in planner.status_text
+    assert planner.status_text.startswith(f"Short in 3 weeks (largest gap {gap:,.1f})")
+
+
+def test_two_hundred_each_week_is_short_by_about_128():
+    planner = build_hiring_planner("en")
+    planner.source.value = "typed"
+    planner.typed.value = "200, 200, 200"
+    # week 1: 200 - 72 = 128 exactly (no attrition before the first week)
+    assert planner.plan.trajectory["gap"].iloc[0] == -128.0
+    assert _cards(planner)["weeks_short"] == "3 weeks"
+
+
+def test_classes_that_leave_weeks_short_say_why():
+    # 8 weeks; training 4: weeks 1-4 (before the first graduation) stay short; the class of at
+    # most 15 cannot close weeks 5-8 either (need 82-90 against ~70 on the floor).
+    planner = build_hiring_planner("zh")
+    planner.source.value = "typed"
+    planner.typed.value = "80, 80, 82, 85, 90, 90, 88, 85"
+    plan = planner.plan
+    short = plan.trajectory["short"].tolist()
+    assert short[:4] == [True] * 4 and plan.classes["hires"].tolist() == [15]
+    sentence = planner.status_text
+    assert sentence.startswith("已算出：1 个班，共 15 人。")
+    assert f"但仍有 {sum(short)} 周人手不足" in sentence
+    assert "第一个班最早在第 5 周结业（培训 4 周），此前 4 周的缺口招聘补不上" in sentence
+    assert f"每班最多 15 人，{sum(short) - 4} 周的缺口留在轨迹里" in sentence
+    assert _cards(planner)["weeks_short"] == f"{sum(short)} 周"
+
+
+def test_no_hiring_needed_only_when_no_week_is_short():
+    planner = build_hiring_planner("en")
+    planner.source.value = "typed"
+    planner.typed.value = "50, 50, 50, 50, 50"
+    assert planner.status_text == "Current staff cover every week; no hiring needed."
+    assert _cards(planner)["weeks_short"] == "0 weeks" and _cards(planner)["largest_gap"] == "0.0 people"
+
+
+@pytest.mark.parametrize("weeks, training, every, cap", [
+    (3, 4, 4, 15), (8, 4, 4, 15), (8, 0, 1, 0), (12, 2, 3, 4), (6, 6, 2, 0), (20, 3, 4, 8),
+])
+def test_sentence_and_cards_always_agree(weeks, training, every, cap):
+    planner = build_hiring_planner("en")
+    planner.source.value = "typed"
+    planner.numbers["training_weeks"].value = training
+    planner.numbers["class_every_weeks"].value = every
+    planner.numbers["max_class"].value = cap
+    planner.typed.value = ", ".join(str(70 + 5 * (i % 4)) for i in range(weeks))
+    short = int(planner.plan.trajectory["short"].sum())
+    sentence = planner.status_text
+    assert _cards(planner)["weeks_short"] == f"{short} weeks"
+    assert ("no hiring needed" in sentence) == (short == 0 and planner.plan.classes.empty)
+    if short:
+        assert f"{short} weeks" in sentence
+        assert f"largest gap {_cards(planner)['largest_gap'].split()[0]}" in sentence

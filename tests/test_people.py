@@ -274,3 +274,49 @@ def test_hiring_trajectory_matches_a_plain_loop(need, f0, a, weeks, p, every, ca
     assert plan.trajectory["in_training"].tolist() == pytest.approx(training)
     if cap:
         assert (plan.classes["hires"] <= cap).all()
+
+
+# --- event flags and the hiring plan's short weeks (issue 9) -------------------------------------
+
+def test_kaplan_meier_reads_text_flags_as_written():
+    # "false" is a censored person, not an event: same table as the boolean flags (hand example above)
+    as_text = people.kaplan_meier([1, 2, 2, 3, 4], ["true", "TRUE", "false", " yes ", "no"])
+    as_bool = people.kaplan_meier([1, 2, 2, 3, 4], [True, True, False, True, False])
+    pd.testing.assert_frame_equal(as_text, as_bool)
+    as_01 = people.kaplan_meier([1, 2, 2, 3, 4], np.array([1.0, 1.0, 0.0, 1.0, 0.0]))
+    pd.testing.assert_frame_equal(as_01, as_bool)
+    as_zh = people.kaplan_meier([1, 2, 2, 3, 4], pd.Series(["是", "是", "否", "是", "否"]))
+    pd.testing.assert_frame_equal(as_zh, as_bool)
+
+
+@pytest.mark.parametrize("flags, shown", [
+    ([True, float("nan"), False], "nan at position 1"),
+    ([True, None, False], "None at position 1"),
+    ([1, 2, 0], "2 at position 1"),
+    (["true", "maybe", "false"], "'maybe' at position 1"),
+    (np.array([1.0, np.nan, 0.0]), "nan at position 1"),
+])
+def test_kaplan_meier_refuses_unclear_flags(flags, shown):
+    with pytest.raises(ValueError, match=r"observed must be True/False \(or 1/0, yes/no, 是/否\), got " + shown):
+        people.kaplan_meier([1, 2, 3], flags)
+
+
+def test_hiring_plan_knows_the_weeks_hiring_cannot_reach():
+    # 3 weeks, training 4: the first class would graduate in week index 4, after the plan; every
+    # week is short by need - 72 (1 - a)^w, a = 0 here: 128 each week.
+    plan = people.hiring_plan([200, 200, 200], 72, 0.0, 4, 0.8)
+    assert plan.classes.empty
+    assert plan.first_graduation == 4
+    assert plan.weeks_short == 3 and plan.short_before_first_graduation == 3
+    assert plan.largest_gap == 128.0
+    # first_start 1, training 2: weeks 0-2 cannot be reached; week 3 onwards is covered
+    later = people.hiring_plan([10] * 6, 5, 0.0, 2, 1.0, first_start=1, class_every_weeks=1)
+    assert later.first_graduation == 3
+    assert later.trajectory["short"].tolist() == [True, True, True, False, False, False]
+    assert later.short_before_first_graduation == later.weeks_short == 3
+    assert later.largest_gap == 5.0
+
+
+def test_hiring_plan_with_nothing_short_has_no_gap():
+    plan = people.hiring_plan([10, 10], 12, 0.0, 1, 1.0)
+    assert plan.weeks_short == 0 and plan.largest_gap == 0.0 and plan.classes.empty

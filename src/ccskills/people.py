@@ -32,6 +32,7 @@ __all__ = [
     "headcount_on",
     "monthly_attrition",
     "annualise_attrition",
+    "event_flags",
     "kaplan_meier",
     "tenure_months",
     "tenure_survival",
@@ -170,8 +171,44 @@ def _attrition_rows(employees, months, headcount):
                          "attrition_rate": rate}, index=pd.DatetimeIndex(months, name="month"))
 
 
+_TRUE_TEXT = frozenset({"true", "yes", "1", "是"})
+_FALSE_TEXT = frozenset({"false", "no", "0", "否"})
+
+
+def _flag(value) -> bool | None:
+    """One flag as bool, or None when it is not a clear true/false."""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, float, np.integer, np.floating)) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        text = value.strip().lower()
+        return True if text in _TRUE_TEXT else False if text in _FALSE_TEXT else None
+    return None
+
+
+def event_flags(name: str, value) -> np.ndarray:
+    """Flags as a 1-D bool array: booleans, 0/1, or the text true/false, yes/no, 1/0, 是/否.
+
+    Anything else (NaN, None, 2, "maybe") raises ValueError naming ``name``, the value and
+    its position: a missing flag is not an event.
+
+    >>> event_flags("observed", [True, 0, "Yes", "否"]).tolist()
+    [True, False, True, False]
+    """
+    arr = np.asarray(value.to_numpy() if isinstance(value, pd.Series) else value, dtype=object).ravel()
+    flags = [_flag(v) for v in arr]
+    if None in flags:
+        i = flags.index(None)
+        raise ValueError(f"{name} must be True/False (or 1/0, yes/no, 是/否), got {arr[i]!r} at position {i}")
+    return np.array(flags, dtype=bool)
+
+
 def kaplan_meier(durations, observed) -> pd.DataFrame:
     """Kaplan-Meier survival table from durations and event flags (numpy, no extra library).
+
+    ``observed`` flags are read by :func:`event_flags` (booleans, 0/1, true/false, yes/no,
+    是/否); a missing or unclear flag raises ValueError (it is not silently an event).
 
     At each distinct event time t_j: n_j = durations >= t_j (at risk; a person censored at
     t_j still counts), d_j = events at t_j, S(t_j) = prod (1 - d_i / n_i) over t_i <= t_j,
@@ -183,7 +220,7 @@ def kaplan_meier(durations, observed) -> pd.DataFrame:
     [[1.0, 5.0, 1.0, 0.8], [2.0, 4.0, 1.0, 0.6000000000000001], [3.0, 2.0, 1.0, 0.30000000000000004]]
     """
     t = check_nonnegative("durations", durations).ravel()
-    e = np.asarray(observed, dtype=bool).ravel()
+    e = event_flags("observed", observed)
     if e.shape != t.shape:
         raise ValueError(f"observed must have one flag per duration ({t.size}), got {e.size}")
     times = np.unique(t[e])
@@ -267,13 +304,34 @@ def weekly_attrition_rate(rate, period="month"):
 
 @dataclass(frozen=True)
 class HiringPlan:
-    """Result of :func:`hiring_plan`: the classes to start and the week-by-week trajectory."""
+    """Result of :func:`hiring_plan`: the classes to start and the week-by-week trajectory.
+
+    ``first_graduation`` is the first week (0-based position) a class can put people on the
+    floor (``first_start + training_weeks``); weeks before it cannot be helped by hiring, so a
+    plan may have no class and still be short (:attr:`short_before_first_graduation`).
+    """
 
     classes: pd.DataFrame
     trajectory: pd.DataFrame
     weekly_attrition: float
     training_weeks: int
     pass_rate: float
+    first_graduation: int = 0
+
+    @property
+    def weeks_short(self) -> int:
+        """Weeks where productive FTE stays below the requirement (``trajectory["short"]``)."""
+        return int(self.trajectory["short"].sum())
+
+    @property
+    def short_before_first_graduation(self) -> int:
+        """Short weeks before the first week a class could graduate: hiring cannot reach them."""
+        return int(self.trajectory["short"].to_numpy()[: self.first_graduation].sum())
+
+    @property
+    def largest_gap(self) -> float:
+        """The largest shortfall in FTE over the weeks (0.0 when no week is short)."""
+        return float(max(-self.trajectory["gap"].min(), 0.0))
 
 
 def _check_int(name, value, low):
@@ -363,7 +421,7 @@ def hiring_plan(required_fte, current_fte, attrition_rate, training_weeks, pass_
     if isinstance(required_fte, pd.Series):
         for col in ("start", "graduation", "binding_week"):
             classes[col + "_label"] = [labels[i] for i in classes[col]]
-    return HiringPlan(classes, trajectory, a, weeks, p)
+    return HiringPlan(classes, trajectory, a, weeks, p, first + weeks)
 
 
 def _simulate(f0, hires, a, weeks, p):

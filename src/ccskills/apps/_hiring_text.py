@@ -12,7 +12,7 @@ import pandas as pd
 from ccskills.apps._common import style
 from ccskills.people import HiringPlan
 
-__all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "week_labels", "card_texts",
+__all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "week_labels", "card_texts", "verdict",
            "explanations", "classes_html", "excel_sheets"]
 
 TEXT = {
@@ -52,6 +52,21 @@ TEXT = {
     "computing": ("正在计算……", "Computing…"),
     "ok": ("已算出：{n} 个班，共 {hires} 人。", "Done: {n} classes, {hires} hires."),
     "no_classes": ("现有人数已够，不需要招聘。", "Current staff cover every week; no hiring needed."),
+    "still_short": ("但仍有 {weeks} 周人手不足（最大缺口 {gap} 人）：{reasons}。",
+                    " Still short in {weeks} weeks (largest gap {gap}): {reasons}."),
+    "short_no_class": ("人手不足 {weeks} 周（最大缺口 {gap} 人），但计划期内开班也补不上：{reasons}。"
+                       "请加长需求的周数或缩短培训。",
+                       "Short in {weeks} weeks (largest gap {gap}), but no class can help within this plan: "
+                       "{reasons}. Add weeks to the requirement or shorten training."),
+    "reason_before": ("第一个班最早在{grad}结业（培训 {training} 周），此前 {k} 周的缺口招聘补不上",
+                      "the earliest a class can graduate is {grad} (training {training} weeks), "
+                      "so {k} short weeks before it cannot be covered by hiring"),
+    "reason_after_end": ("培训 {training} 周，第一个班最早在计划第 {n} 周才结业，已超出这 {total} 周",
+                         "training takes {training} weeks, so the first class could graduate in week {n} "
+                         "at the earliest, after the {total} weeks planned"),
+    "reason_capped": ("每班最多 {max} 人，{k} 周的缺口留在轨迹里",
+                      "the class maximum of {max} leaves {k} weeks short"),
+    "reason_sep": ("；", "; "),
     "unexpected": ("计算时出现意外问题（{kind}）。请检查输入后重试。",
                    "Something unexpected went wrong ({kind}). Please check the inputs and try again."),
     "waiting_upload": ("请上传文件。", "Please upload a file."),
@@ -121,15 +136,46 @@ def _num(x: float, digits: int = 1) -> str:
 
 def card_texts(plan: HiringPlan, lang: str) -> dict[str, tuple[str, str]]:
     """Card name → (label, value text)."""
-    traj = plan.trajectory
     people = t("unit_people", lang)
-    gap = float(min(traj["gap"].min(), 0.0))
     return {
         "total_hires": (t("total_hires", lang), f"{int(plan.classes['hires'].sum())} {people}"),
         "classes": (t("classes", lang), f"{len(plan.classes)}"),
-        "weeks_short": (t("weeks_short", lang), f"{int(traj['short'].sum())} {t('unit_weeks', lang)}"),
-        "largest_gap": (t("largest_gap", lang), f"{_num(-gap)} {people}"),
+        "weeks_short": (t("weeks_short", lang), f"{plan.weeks_short} {t('unit_weeks', lang)}"),
+        "largest_gap": (t("largest_gap", lang), f"{_num(plan.largest_gap)} {people}"),
     }
+
+
+def _short_reasons(plan: HiringPlan, labels: list[str], lang: str, max_class: int | None) -> str:
+    """Why weeks stay short: before the first graduation, and/or capped classes."""
+    before = plan.short_before_first_graduation
+    total = len(plan.trajectory)
+    reasons = []
+    if before and plan.first_graduation >= total:
+        reasons.append(t("reason_after_end", lang, training=plan.training_weeks,
+                         n=plan.first_graduation + 1, total=total))
+    elif before:
+        reasons.append(t("reason_before", lang, grad=labels[plan.first_graduation],
+                         training=plan.training_weeks, k=before))
+    if plan.weeks_short > before:
+        reasons.append(t("reason_capped", lang, max=max_class, k=plan.weeks_short - before))
+    return t("reason_sep", lang).join(reasons)
+
+
+def verdict(plan: HiringPlan, labels: list[str], lang: str, max_class: int | None) -> str:
+    """The status sentence: classes and hires, and whether (and why) weeks stay short.
+
+    It reads the same plan as the cards (:func:`card_texts`), so they always agree: "no hiring
+    needed" only when no week is short.
+    """
+    hires = int(plan.classes["hires"].sum())
+    short = plan.weeks_short
+    if not short:
+        return t("ok", lang, n=len(plan.classes), hires=hires) if hires else t("no_classes", lang)
+    facts = {"weeks": short, "gap": _num(plan.largest_gap),
+             "reasons": _short_reasons(plan, labels, lang, max_class)}
+    if not hires:
+        return t("short_no_class", lang, **facts)
+    return t("ok", lang, n=len(plan.classes), hires=hires) + t("still_short", lang, **facts)
 
 
 def explanations(plan: HiringPlan, labels: list[str], lang: str,

@@ -19,7 +19,7 @@ import pandas as pd
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
                                    set_options, status_html)
 from ccskills.apps._hiring_text import (CARDS, ERRORS, STYLE, card_texts, classes_frame, classes_html,
-                                        excel_sheets, t, week_labels)
+                                        excel_sheets, t, verdict, week_labels)
 from ccskills.charts import themed
 from ccskills.i18n import LANGUAGES, error_message, parameter_of
 from ccskills.io import UploadError, parse_numbers, read_table, require_columns, upload_message
@@ -252,9 +252,7 @@ class HiringPlanner(ReadBack, widgets.VBox):
         self.download.value = excel_link(excel_sheets(plan, labels, lang, low, high),
                                          t("excel_file", lang), t("download_excel", lang))
         self._draw(self._chart(plan, labels))
-        hires = int(plan.classes["hires"].sum())
-        message = t("ok", lang, n=len(plan.classes), hires=hires) if hires else t("no_classes", lang)
-        self._set_status("ok", message)
+        self._set_status("ok", verdict(plan, labels, lang, high))
 
     def _chart(self, plan: HiringPlan, labels: list[str]):
         traj = plan.trajectory
