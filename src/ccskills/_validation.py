@@ -15,6 +15,7 @@ __all__ = [
     "check_nonnegative",
     "check_fraction",
     "check_finite",
+    "check_at_most",
     "check_lang",
 ]
 
@@ -65,6 +66,18 @@ def check_finite(name: str, value) -> np.ndarray:
     """Array of ``value``; every element finite."""
     arr = as_float_array(name, value)
     _raise_where(name, value, arr, ~np.isfinite(arr), "a finite number")
+    return arr
+
+
+def check_at_most(name: str, value, limit: float, must: str, *, mask=None) -> np.ndarray:
+    """Array of ``value``; every element ≤ ``limit`` (the model's verified range), else
+    ``ValueError("{name} must be {must}, got …")`` with the first offending element.
+
+    ``mask``, if given, is the derived quantity compared with ``limit`` instead (same shape
+    as ``value``), e.g. the load that ``calls`` give; the message still shows ``value``.
+    """
+    arr = as_float_array(name, value)
+    _raise_where(name, value, arr, ~((arr if mask is None else np.asarray(mask)) <= limit), must)
     return arr
 
 

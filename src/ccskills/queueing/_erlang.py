@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import special
 
-from ccskills._validation import check_nonnegative, check_positive
+from ccskills._validation import check_at_most, check_nonnegative, check_positive
+from ccskills.queueing._limits import MAX_LOAD, check_agents, check_load
 from ccskills.queueing._special import _TINY, log_poisson_pmf
 
 __all__ = [
@@ -40,6 +41,9 @@ def offered_load(calls, aht, interval):
     interval : float or array
         Interval length in seconds (> 0), e.g. 1800 for half an hour.
 
+    The load must come out at most 1,000,000 Erlangs (:data:`MAX_LOAD`, the range the
+    Erlang formulas are verified for); beyond it ``ValueError`` names ``calls``.
+
     Examples
     --------
     >>> offered_load(100, 180, 1800)
@@ -48,7 +52,12 @@ def offered_load(calls, aht, interval):
     c = check_nonnegative("calls", calls)
     h = check_positive("aht", aht)
     t = check_positive("interval", interval)
-    return _out(c * h / t)
+    with np.errstate(over="ignore"):
+        load = c * h / t
+    check_at_most("calls", np.broadcast_to(c, load.shape) if load.ndim else calls, MAX_LOAD,
+                  f"at most {MAX_LOAD:,.0f} × interval / aht (an offered load of {MAX_LOAD:,.0f} Erlangs)",
+                  mask=load)
+    return _out(load)
 
 
 def _erlang_b_overload(x: np.ndarray, a: np.ndarray) -> np.ndarray:
@@ -105,9 +114,9 @@ def erlang_b(agents, load):
     Parameters
     ----------
     agents : float or array
-        Number of servers N ≥ 0; may be fractional.
+        Number of servers, 0 ≤ N ≤ 2,000,000; may be fractional.
     load : float or array
-        Offered load A ≥ 0 in Erlangs.
+        Offered load in Erlangs, 0 ≤ A ≤ 1,000,000.
 
     Returns
     -------
@@ -121,8 +130,8 @@ def erlang_b(agents, load):
     >>> round(erlang_b(13, 10.0), 7)
     0.0843389
     """
-    n = check_nonnegative("agents", agents)
-    a = check_nonnegative("load", load)
+    n = check_agents(agents, allow_zero=True)
+    a = check_load(load)
     return _out(_erlang_b(*np.broadcast_arrays(n, a)))
 
 
@@ -163,9 +172,9 @@ def erlang_c(agents, load):
     Parameters
     ----------
     agents : float or array
-        Number of agents N > 0.
+        Number of agents, 0 < N ≤ 2,000,000 (may be fractional).
     load : float or array
-        Offered load A ≥ 0 in Erlangs.
+        Offered load in Erlangs, 0 ≤ A ≤ 1,000,000.
 
     Examples
     --------
@@ -174,8 +183,8 @@ def erlang_c(agents, load):
     >>> erlang_c(10, 10.0)
     1.0
     """
-    n = check_positive("agents", agents)
-    a = check_nonnegative("load", load)
+    n = check_agents(agents)
+    a = check_load(load)
     return _out(_erlang_c(n, a))
 
 
@@ -196,9 +205,9 @@ def service_level(agents, load, aht, answer_time):
     Parameters
     ----------
     agents : float or array
-        Number of agents N > 0.
+        Number of agents, 0 < N ≤ 2,000,000 (may be fractional).
     load : float or array
-        Offered load A ≥ 0 in Erlangs.
+        Offered load in Erlangs, 0 ≤ A ≤ 1,000,000.
     aht : float or array
         Average handle time in seconds (> 0).
     answer_time : float or array
@@ -209,8 +218,8 @@ def service_level(agents, load, aht, answer_time):
     >>> round(service_level(14, 10.0, 180, 20), 3)  # callcentrehelper.com worked example: 88.8 %
     0.888
     """
-    n = check_positive("agents", agents)
-    a = check_nonnegative("load", load)
+    n = check_agents(agents)
+    a = check_load(load)
     h = check_positive("aht", aht)
     t = check_nonnegative("answer_time", answer_time)
     return _out(_service_level(n, a, h, t))
@@ -229,6 +238,8 @@ def average_speed_of_answer(agents, load, aht):
     """ASA: mean wait in seconds over all calls (Erlang C); inf when N ≤ A.
 
     ``ASA = C(N, A)·AHT / (N − A)``. Calls answered at once count with zero wait.
+    Agents and load as in :func:`erlang_c`, AHT in seconds (> 0). Also inf where the
+    mean wait is beyond the largest float (≈ 1.8e308 s, e.g. AHT 1e300 s at N − A = 1e-10).
 
     Examples
     --------
@@ -237,8 +248,8 @@ def average_speed_of_answer(agents, load, aht):
     >>> average_speed_of_answer(9, 10.0, 180)
     inf
     """
-    n = check_positive("agents", agents)
-    a = check_nonnegative("load", load)
+    n = check_agents(agents)
+    a = check_load(load)
     h = check_positive("aht", aht)
     return _out(_asa(n, a, h))
 
@@ -253,6 +264,6 @@ def occupancy(agents, load):
     >>> occupancy(8, 10.0)
     1.0
     """
-    n = check_positive("agents", agents)
-    a = check_nonnegative("load", load)
+    n = check_agents(agents)
+    a = check_load(load)
     return _out(np.minimum(a / n, 1.0))

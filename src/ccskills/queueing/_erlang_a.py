@@ -23,6 +23,7 @@ from scipy import special
 
 from ccskills._validation import check_nonnegative, check_positive
 from ccskills.queueing._erlang import _asa, _erlang_b, _erlang_c, _out, _service_level
+from ccskills.queueing._limits import check_agents, check_load, check_patience
 from ccskills.queueing._special import _TINY, log_poisson_pmf, poisson_tail_series
 
 __all__ = ["ErlangAResult", "erlang_a"]
@@ -74,7 +75,8 @@ class _Core:
 
 
 def _core(n, a, aht, patience) -> _Core:
-    x, y = n * patience / aht, a * patience / aht
+    ratio = patience / aht  # in [1e-6, 1e6]: the products below cannot underflow to 0 first
+    x, y = n * ratio, a * ratio
     log_a, _ = _log_a(x, y)
     eb = _erlang_b(n, a)
     p_wait = eb / (eb + (1.0 - eb) * np.exp(-log_a))
@@ -125,7 +127,8 @@ class ErlangAResult:
         (``P(abandon) × patience``).
     occupancy : ``load × (1 − P(abandon)) / agents``.
     asa : mean wait in seconds of *answered* calls (computed on first access, by
-        quadrature, so that staffing whole tables does not pay for it).
+        quadrature, so that staffing whole tables does not pay for it); inf where
+        P(abandon) rounds to 1 (no call is answered).
     """
 
     p_wait: object
@@ -147,8 +150,8 @@ class ErlangAResult:
 
 def answered_asa(core: _Core, patience: np.ndarray) -> np.ndarray:
     """ASA of answered calls, Pw·patience·E[w e^{−w} | wait] / (1 − P(Ab)), row by row."""
-    values = np.zeros(core.x.shape)
-    for i in np.flatnonzero(core.p_wait > 0):
+    values = np.where(core.p_abandon < 1.0, 0.0, np.inf)  # nobody answered: inf, as ASA at N ≤ A
+    for i in np.flatnonzero((core.p_wait > 0) & (core.p_abandon < 1.0)):
         e = _delayed_served_wait(core.x[i], core.y[i], core.log_a[i])
         values[i] = core.p_wait[i] * patience[i] * e / (1.0 - core.p_abandon[i])
     return values
@@ -164,13 +167,14 @@ def erlang_a(agents, load, aht, patience, answer_time):
     Parameters
     ----------
     agents : float or array
-        Number of agents N > 0.
+        Number of agents, 0 < N ≤ 2,000,000.
     load : float or array
-        Offered load λ·AHT ≥ 0 in Erlangs.
+        Offered load λ·AHT in Erlangs, 0 ≤ load ≤ 1,000,000.
     aht : float or array
         Average handle time in seconds (> 0).
     patience : float or array
-        Mean patience in seconds (> 0, may be inf).
+        Mean patience in seconds: inf (Erlang C), or from aht / 10⁶ to 10⁶ × aht (the
+        range verified against mpmath).
     answer_time : float or array
         Service-level threshold in seconds (≥ 0).
 
@@ -191,10 +195,10 @@ def erlang_a(agents, load, aht, patience, answer_time):
     >>> round(r.occupancy, 6), round(r.mean_wait / 60, 6)
     (0.704297, 0.069919)
     """
-    n = check_positive("agents", agents)
-    a = check_nonnegative("load", load)
+    n = check_agents(agents)
+    a = check_load(load)
     h = check_positive("aht", aht)
-    p = check_positive("patience", patience, allow_inf=True)
+    p = check_patience(patience, h)
     t = check_nonnegative("answer_time", answer_time)
     shape = np.broadcast_shapes(n.shape, a.shape, h.shape, p.shape, t.shape)
     n, a, h, p, t = (np.broadcast_to(v, shape).ravel().astype(float) for v in (n, a, h, p, t))
@@ -206,7 +210,8 @@ def erlang_a(agents, load, aht, patience, answer_time):
     base_asa = np.where(no_ab, _asa(n, a, h), 0.0)
     sl, pab = cols["service_level"], cols["p_abandon"]
     with np.errstate(divide="ignore", invalid="ignore"):
-        cols["service_level_answered"] = np.where(pab < 1.0, sl / (1.0 - pab), 0.0)
+        answered = np.where(pab < 1.0, sl / (1.0 - pab), 0.0)
+    cols["service_level_answered"] = np.clip(answered, 0.0, 1.0)  # round-off as P(abandon) → 1
     return ErlangAResult(**{k: _out(v.reshape(shape)) for k, v in cols.items()},
                          _asa_parts=(shape, base_asa, finite, core, p[finite]))
 

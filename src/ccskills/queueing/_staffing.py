@@ -12,7 +12,9 @@ from __future__ import annotations
 import numpy as np
 
 from ccskills._validation import check_fraction, check_nonnegative, check_positive
-from ccskills.queueing._erlang import _asa_from_c, _c_from_b, _erlang_b, _sl_from_c
+from ccskills.queueing._erlang import _erlang_b, _sl_from_c
+from ccskills.queueing._limits import (MAX_AGENTS, check_answer_reachable, check_load,
+                                       check_patience)
 from ccskills.queueing._erlang_a import _core, _service_level_a, answered_asa
 
 __all__ = ["agents_for_service_level", "agents_for_asa", "agents_for_abandonment"]
@@ -30,31 +32,47 @@ def _as_int(arr: np.ndarray):
 
 
 def agents_for_occupancy(load: np.ndarray, max_occupancy: np.ndarray) -> np.ndarray:
-    """Fewest agents with load / agents ≤ max_occupancy, immune to round-off in A / occ."""
-    n = np.ceil(load / max_occupancy)
+    """Fewest agents with load / agents ≤ max_occupancy, immune to round-off in A / occ.
+
+    ValueError naming ``max_occupancy`` when that takes more than :data:`MAX_AGENTS`.
+    """
+    with np.errstate(over="ignore"):
+        n = np.ceil(load / max_occupancy)
     fits_one_less = (n > 1) & (load <= max_occupancy * (n - 1) * (1 + 1e-12))
-    return np.where(fits_one_less, n - 1, n)
+    n = np.where(fits_one_less, n - 1, n)
+    return check_answer_reachable(n, "max_occupancy", max_occupancy,
+                                  f"at least load / {MAX_AGENTS:,.0f} (at most {MAX_AGENTS:,.0f} agents)")
 
 
 def _step_erlang_c(load, meets):
-    """Fewest n > load with ``meets(n, load_rows, C(n), rows)`` true; rows with load 0 give 0."""
+    """Fewest n > load with ``meets(n, load_rows, log C(n), rows)`` true; rows with load 0 give 0.
+
+    Steps upward with the Erlang-B recursion B(n+1) = A·B(n) / (n + 1 + A·B(n)), B carried as
+    mantissa × 2^exponent (``frexp``, exact) so that log C stays exact far below the float
+    range (a target ASA of 1e-300 s at AHT 1e300 s needs C ≈ 1e-600). Stops at
+    :data:`MAX_AGENTS`; rows not met by then come back as ``inf``.
+    """
     n = np.floor(load) + 1.0
-    b = _erlang_b(n, load)
+    b, e = np.frexp(_erlang_b(n, load))
+    ma, ea = np.frexp(load)
     rows = np.flatnonzero(load > 0)
-    out = np.zeros_like(load)
-    while rows.size:
-        nr, ar, br = n[rows], load[rows], b[rows]
-        c = _c_from_b(nr, ar, br)
-        ok = meets(nr, ar, c, rows)
-        out[rows[ok]] = nr[ok]
-        rows = rows[~ok]
-        n[rows] += 1.0
-        b[rows] = load[rows] * b[rows] / (n[rows] + load[rows] * b[rows])
+    out = np.where(load > 0, np.inf, 0.0)
+    with np.errstate(divide="ignore", over="ignore", under="ignore"):
+        while rows.size:
+            nr, ar, br, er = n[rows], load[rows], b[rows], e[rows]
+            true_b = np.ldexp(br, er)
+            ok = meets(nr, ar, np.log(nr * br / (nr - ar + ar * true_b)) + er * np.log(2.0), rows)
+            out[rows[ok]] = nr[ok]
+            keep = ~ok & (nr < MAX_AGENTS)
+            rows, ar, true_b = rows[keep], ar[keep], true_b[keep]
+            n[rows] += 1.0
+            b[rows], step = np.frexp(ma[rows] * b[rows] / (n[rows] + ar * true_b))
+            e[rows] += ea[rows] + step
     return out
 
 
 def _validated(load, aht, max_occupancy):
-    a = check_nonnegative("load", load)
+    a = check_load(load)
     h = check_positive("aht", aht)
     occ = check_fraction("max_occupancy", max_occupancy, low_open=True)
     return a, h, occ
@@ -105,9 +123,10 @@ def agents_for_service_level(load, aht, answer_time, target, *, max_occupancy=1.
         if max_abandon is not None:
             raise ValueError(f"max_abandon needs patience (Erlang A), got patience={patience!r}")
         shape, (a, h, t, sl, occ) = _flat(a, h, t, sl, occ)
-        n = _step_erlang_c(a, lambda n, ar, c, r: _sl_from_c(n, ar, c, h[r], t[r]) >= sl[r])
+        n = _step_erlang_c(a, lambda n, ar, lc, r: _sl_from_c(n, ar, np.exp(lc), h[r], t[r]) >= sl[r])
+        n = check_answer_reachable(n, "target", sl)
         return _as_int(np.maximum(n, agents_for_occupancy(a, occ)).reshape(shape))
-    p = check_positive("patience", patience)
+    p = check_patience(patience, h)
     ab = (np.array(1.0) if max_abandon is None
           else check_fraction("max_abandon", max_abandon, low_open=True, high_open=True))
     return _as_int(_search_erlang_a(a, h, p, t, sl, occ, ab))
@@ -129,11 +148,13 @@ def agents_for_asa(load, aht, target_asa, *, max_occupancy=1.0, patience=None):
     a, h, occ = _validated(load, aht, max_occupancy)
     w = check_positive("target_asa", target_asa)
     if patience is not None:
-        p = check_positive("patience", patience)
+        p = check_patience(patience, h)
         shape, (a, h, p, w, occ) = _flat(a, h, p, w, occ)
-        return _as_int(_bisect_agents(a, lambda n, r: _asa_meets(n, a[r], h[r], p[r], w[r], occ[r])).reshape(shape))
+        found = _bisect_agents(a, lambda n, r: _asa_meets(n, a[r], h[r], p[r], w[r], occ[r]), "target_asa", w)
+        return _as_int(found.reshape(shape))
     shape, (a, h, w, occ) = _flat(a, h, w, occ)
-    n = _step_erlang_c(a, lambda n, ar, c, r: _asa_from_c(n, ar, c, h[r]) <= w[r])
+    n = _step_erlang_c(a, lambda n, ar, lc, r: lc + np.log(h[r]) - np.log(n - ar) <= np.log(w[r]))
+    n = check_answer_reachable(n, "target_asa", w)
     return _as_int(np.maximum(n, agents_for_occupancy(a, occ)).reshape(shape))
 
 
@@ -167,7 +188,7 @@ def agents_for_abandonment(load, aht, patience, max_abandon, *, max_occupancy=1.
     [0, 12, 98]
     """
     a, h, occ = _validated(load, aht, max_occupancy)
-    p = check_positive("patience", patience)
+    p = check_patience(patience, h)
     ab = check_fraction("max_abandon", max_abandon, low_open=True, high_open=True)
     shape, (a, h, p, ab, occ) = _flat(a, h, p, ab, occ)
 
@@ -176,7 +197,7 @@ def agents_for_abandonment(load, aht, patience, max_abandon, *, max_occupancy=1.
         occupancy = a[r] * (1.0 - core.p_abandon) / n
         return (core.p_abandon <= ab[r]) & (occupancy <= occ[r] * (1 + 1e-12))
 
-    return _as_int(_bisect_agents(a, meets).reshape(shape))
+    return _as_int(_bisect_agents(a, meets, "max_abandon", ab).reshape(shape))
 
 
 def _asa_meets(n, a, h, p, w, occ):
@@ -197,15 +218,17 @@ def _erlang_a_meets(n, a, h, p, t, sl, occ, ab):
 def _search_erlang_a(*arrays):
     """Erlang-A staffing for SL, abandonment and occupancy targets (flat arrays in, shape kept)."""
     shape, (a, h, p, t, sl, occ, ab) = _flat(*arrays)
-    found = _bisect_agents(a, lambda n, r: _erlang_a_meets(n, a[r], h[r], p[r], t[r], sl[r], occ[r], ab[r]))
+    found = _bisect_agents(a, lambda n, r: _erlang_a_meets(n, a[r], h[r], p[r], t[r], sl[r], occ[r], ab[r]),
+                           "target", sl)
     return found.reshape(shape)
 
 
-def _bisect_agents(a, meets):
+def _bisect_agents(a, meets, name, target):
     """Smallest n ≥ 1 with ``meets(n, rows)`` true, for a monotone ``meets``; 0 where load is 0.
 
-    Doubles an upper bracket from ⌈A⌉ (starting below the load matters under Erlang A),
-    then bisects every row at once.
+    Doubles an upper bracket from ⌈A⌉ (starting below the load matters under Erlang A)
+    up to :data:`MAX_AGENTS` (ValueError naming ``name`` for a row not met there), then
+    bisects every row at once: at most 2 × 21 evaluations per row.
     """
     rows = np.flatnonzero(a > 0)
     lo, hi = np.zeros(a.size), np.maximum(np.ceil(a), 1.0)
@@ -214,7 +237,8 @@ def _bisect_agents(a, meets):
         ok = meets(hi[todo], todo)
         lo[todo[~ok]] = hi[todo[~ok]]
         todo = todo[~ok]
-        hi[todo] *= 2.0
+        check_answer_reachable(np.where(hi[todo] >= MAX_AGENTS, np.inf, 0.0), name, target[todo])
+        hi[todo] = np.minimum(hi[todo] * 2.0, MAX_AGENTS)
     todo = rows[hi[rows] - lo[rows] > 1]
     while todo.size:
         mid = np.floor((lo[todo] + hi[todo]) / 2)
