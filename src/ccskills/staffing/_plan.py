@@ -18,7 +18,8 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from ccskills._validation import check_fraction, check_nonnegative, check_positive
+from ccskills._validation import check_at_most, check_fraction, check_nonnegative, check_positive
+from ccskills.queueing._limits import MAX_AGENTS
 from ccskills.queueing import (agents_for_abandonment, agents_for_asa, agents_for_service_level,
                                offered_load)
 from ccskills.queueing._figures import queue_figures
@@ -32,6 +33,13 @@ INTERVAL_COLUMNS = ("calls", "aht_s", "load", "required", "service_level", "asa_
                     "occupancy", "abandon_rate", "shrinkage", "scheduled", "phone_hours",
                     "paid_hours", "cost")
 """Columns of :attr:`StaffingPlan.intervals` (``cost`` only with an hourly cost)."""
+
+DAY_S = 86_400
+"""Longest interval a plan accepts, in seconds."""
+HOURS_PER_LEAP_YEAR = 8_784
+"""Most paid hours an FTE can have in a year (366 × 24): the upper end of ``hours_per_fte``."""
+MAX_HOURLY_COST = 1e12
+"""Largest ``hourly_cost`` accepted (any currency), so every cost stays a finite number."""
 
 
 @dataclass(frozen=True)
@@ -151,12 +159,19 @@ def _settings(interval, answer_time, target_sl, target_asa, patience, max_abando
         raise ValueError(f"max_abandon needs patience (Erlang A), got patience={patience!r}")
     if isinstance(min_agents, bool) or not float(check_nonnegative("min_agents", min_agents)).is_integer():
         raise ValueError(f"min_agents must be a whole number ≥ 0, got {min_agents!r}")
+    check_at_most("min_agents", min_agents, MAX_AGENTS, f"at most {MAX_AGENTS:,.0f}")
     for name, value in (("patience", patience), ("target_asa", target_asa),
                         ("hourly_cost", hourly_cost)):
         if value is not None:
             check_positive(name, value)
+    if hourly_cost is not None:
+        check_at_most("hourly_cost", hourly_cost, MAX_HOURLY_COST, f"at most {MAX_HOURLY_COST:g}")
+    check_at_most("interval", interval, DAY_S, "at most 86,400 seconds (one day)")
     check_nonnegative("answer_time", answer_time)
     check_positive("hours_per_fte", hours_per_fte)
+    if not 1 <= hours_per_fte <= HOURS_PER_LEAP_YEAR:
+        raise ValueError(f"hours_per_fte must be from 1 to {HOURS_PER_LEAP_YEAR:,} hours a year, "
+                         f"got {hours_per_fte!r}")
     if target_sl is not None:
         check_fraction("target_sl", target_sl, low_open=True, high_open=True)
     if max_occupancy is not None:
@@ -205,14 +220,17 @@ def plan_staffing(calls, aht, *, target_sl=0.8, answer_time=20, target_asa=None,
         Series on dates whose value holds from each date on (e.g. one value per week
         start) and starts on or before the first interval.
     hourly_cost : float, optional
-        Cost of one paid hour (any currency); adds a ``cost`` column.
+        Cost of one paid hour (any currency, 0 < hourly_cost ≤ 1e12); adds a ``cost`` column.
     hours_per_fte : float
-        Paid hours of one FTE a year (default 1,984); summaries turn a period's paid
-        hours into FTE at hours_per_fte × days / 365.
+        Paid hours of one FTE a year, 1 … 8,784 (default 1,984); summaries turn a period's
+        paid hours into FTE at hours_per_fte × days / 365.
     interval : float, optional
-        Interval length in seconds; inferred from the index when not given.
+        Interval length in seconds (at most 86,400); inferred from the index when not given.
     min_agents : int
-        Agents every listed interval keeps even with no calls (default 0).
+        Agents every listed interval keeps even with no calls (0 … 2,000,000; default 0).
+
+    Loads above 1,000,000 Erlangs raise ``ValueError`` naming ``calls`` (the verified range
+    of :mod:`ccskills.queueing`).
 
     Returns
     -------

@@ -12,9 +12,15 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from ccskills._validation import check_fraction, check_nonnegative, check_positive
+from ccskills._validation import check_at_most, check_fraction, check_nonnegative, check_positive
 from ccskills.queueing import (agents_for_asa, agents_for_service_level,
                                average_speed_of_answer, occupancy, offered_load, service_level)
+from ccskills.queueing._limits import MAX_AGENTS, check_load
+
+_FLOAT_MAX = float(np.finfo(float).max)
+
+MAX_HEADCOUNT = 2.0 ** 53
+"""Largest scheduled headcount returned: every whole number below it is exact in a float."""
 
 __all__ = ["scheduled_headcount", "required_agents", "agent_hours", "staffing_by_load", "PoolingEffect", "pooling_effect", "full_time_equivalents",
             "AhtSaving", "aht_reduction_saving"]
@@ -30,9 +36,12 @@ def scheduled_headcount(agents, shrinkage):
     Parameters
     ----------
     agents : int or array
-        Agents needed on the phones (≥ 0).
+        Agents needed on the phones, 0 ≤ agents ≤ 2,000,000 (the queueing range).
     shrinkage : float or array
         Share of paid time lost to breaks, training, absence …, 0 ≤ shrinkage < 1.
+
+    The headcount must stay below 2⁵³ (exact as a whole number); a shrinkage so close
+    to 1 that it would not raises ``ValueError`` naming ``shrinkage``.
 
     Examples
     --------
@@ -42,8 +51,12 @@ def scheduled_headcount(agents, shrinkage):
     167
     """
     n = check_nonnegative("agents", agents)
+    check_at_most("agents", agents, MAX_AGENTS, f"at most {MAX_AGENTS:,.0f}")
     s = check_fraction("shrinkage", shrinkage, high_open=True)
-    heads = np.ceil(np.round(n / (1.0 - s), 9)).astype(np.int64)
+    heads = np.ceil(np.round(n / (1.0 - s), 9))
+    check_at_most("shrinkage", np.broadcast_to(s, heads.shape) if heads.ndim else shrinkage, 1.0,
+                  "below 1 − agents / 2**53 (a headcount of at most 2**53)", mask=heads / MAX_HEADCOUNT)
+    heads = heads.astype(np.int64)
     return int(heads) if heads.ndim == 0 else heads
 
 
@@ -85,7 +98,10 @@ def agent_hours(agents, interval):
     """
     n = check_nonnegative("agents", agents)
     t = check_positive("interval", interval)
-    hours = n * t / 3600.0
+    with np.errstate(over="ignore"):
+        hours = n * t / 3600.0
+    check_at_most("agents", np.broadcast_to(n, hours.shape) if hours.ndim else agents, _FLOAT_MAX,
+                  "small enough that agents × interval is a finite number", mask=hours)
     return float(hours) if hours.ndim == 0 else hours
 
 
@@ -128,7 +144,8 @@ def staffing_by_load(loads, aht, *, answer_time=20, target=0.8, max_occupancy=1.
     >>> table["agents"].tolist(), table["occupancy"].round(3).tolist()  # twice the load, 10 more agents
     ([14, 24], [0.714, 0.833])
     """
-    a = check_positive("loads", loads).ravel()
+    check_positive("loads", loads)
+    a = check_load(loads, name="loads").ravel()
     n = np.atleast_1d(agents_for_service_level(a, aht, answer_time, target,
                                                max_occupancy=max_occupancy))
     return pd.DataFrame(
@@ -229,7 +246,10 @@ def full_time_equivalents(staff_hours, *, hours_per_fte=HOURS_PER_FTE, shrinkage
     hours = check_nonnegative("staff_hours", staff_hours)
     per_fte = check_positive("hours_per_fte", hours_per_fte)
     s = check_fraction("shrinkage", shrinkage, high_open=True)
-    fte = hours / (per_fte * (1.0 - s))
+    with np.errstate(over="ignore"):
+        fte = hours / (per_fte * (1.0 - s))
+    check_at_most("staff_hours", np.broadcast_to(hours, fte.shape) if fte.ndim else staff_hours, _FLOAT_MAX,
+                  "small enough that staff_hours / (hours_per_fte × (1 − shrinkage)) is finite", mask=fte)
     return float(fte) if fte.ndim == 0 else fte
 
 
