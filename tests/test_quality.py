@@ -346,3 +346,29 @@ def test_calibration_tables_and_summary():
         summarize_calibration([[1]])
     with pytest.raises(ValueError, match="rater must name a column of items, got 'who'"):
         calibration_tables(pd.DataFrame(rows), CARD, rater="who")
+
+
+def test_calibration_with_unanimous_decisions_and_equal_scores_shows_undefined_as_nan():
+    # every analyst passes every item and gives every call 100: kappa is 0/0 (one category) and
+    # every ICC form is 0/0 (no spread): the summary shows both as NaN (documented), no exception
+    from ccskills.quality import summarize_calibration
+
+    scores = pd.DataFrame({"A": [100, 100], "B": [100, 100]}, index=["c1", "c2"])
+    decisions = pd.DataFrame({"A": [True] * 4, "B": [True] * 4})
+    summary = summarize_calibration(scores, None, decisions)
+    assert math.isnan(summary.kappa)
+    assert summary.icc.isna().all()
+    assert summary.deviation.loc["A", "mean_deviation"] == 0
+
+
+def test_sample_sizes_stay_finite_at_the_extremes():
+    # n0 = z² p(1-p) / E² with E = 1e-300 overflows; with a population the sample is every call
+    assert sample_size(1e-300, population=1000) == 1000
+    with pytest.raises(ValueError, match="margin must be wide enough for a sample of at most 1e\\+12 evaluations, got 1e-300"):
+        sample_size(1e-300)
+    with pytest.raises(ValueError, match="n must be at most 1e\\+12 evaluations, got 10000000000000"):
+        margin_of_error(10**13)
+    with pytest.raises(ValueError, match="population must be at most 1e\\+12 calls"):
+        margin_of_error(5, population=10**400)
+    with pytest.raises(ValueError, match="sd must be a positive number, got inf"):
+        score_margin_of_error(5, float("inf"))

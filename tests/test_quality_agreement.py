@@ -10,6 +10,7 @@ ANOVA by loops, and hypothesis properties.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -145,8 +146,9 @@ def test_mean_squares_match_loops(x):
 def test_spearman_brown_links_single_and_average_forms(x):
     # ICC(1,k) and ICC(3,k) are Spearman-Brown step-ups of ICC(1,1) and ICC(3,1)
     k = len(x[0])
+    forms = icc_table(x)  # NaN where a form is undefined (icc raises there)
     for single, average in [("ICC(1,1)", "ICC(1,k)"), ("ICC(3,1)", "ICC(3,k)")]:
-        r1, rk = icc(x, single), icc(x, average)
+        r1, rk = forms[single], forms[average]
         if math.isnan(r1) or math.isnan(rk) or np.isclose(1 + (k - 1) * r1, 0):
             continue
         assert rk == pytest.approx(k * r1 / (1 + (k - 1) * r1), rel=1e-6, abs=1e-9)
@@ -156,7 +158,7 @@ def test_spearman_brown_links_single_and_average_forms(x):
 @given(tables, st.lists(st.integers(-20, 20), min_size=5, max_size=5))
 def test_rater_offsets_leave_consistency_unchanged(x, offsets):
     shifted = np.array(x, float) + np.array(offsets[: len(x[0])])
-    a, b = icc(x, "ICC(3,1)"), icc(shifted, "ICC(3,1)")
+    a, b = icc_table(x)["ICC(3,1)"], icc_table(shifted)["ICC(3,1)"]
     assert (math.isnan(a) and math.isnan(b)) or a == pytest.approx(b, abs=1e-9)
 
 
@@ -177,20 +179,26 @@ def test_fleiss_matches_statsmodels(rows):
     counts, _ = sm_ir.aggregate_raters(np.array(rows))
     with np.errstate(all="ignore"):
         expected = sm_ir.fleiss_kappa(counts)
-    got = fleiss_kappa(rows)
-    if math.isnan(got):
-        assert len({c for r in rows for c in r}) == 1
+    if len({c for r in rows for c in r}) == 1:  # one category: kappa 0/0 (statsmodels: NaN)
+        assert math.isnan(expected)
+        with pytest.raises(ValueError, match="ratings must use at least two categories"):
+            fleiss_kappa(rows)
     else:
-        assert got == pytest.approx(expected, abs=1e-9)
+        assert fleiss_kappa(rows) == pytest.approx(expected, abs=1e-9)
 
 
 @settings(max_examples=80, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from("xyz"), st.sampled_from("xyz")), min_size=1, max_size=30))
 def test_cohen_symmetric_and_bounded(pairs):
     a, b = [p[0] for p in pairs], [p[1] for p in pairs]
+    if len(set(a) | set(b)) == 1:  # one category between them: undefined, said so
+        for x, y in ((a, b), (b, a)):
+            with pytest.raises(ValueError, match="rater_a must use at least two categories"):
+                cohen_kappa(x, y)
+        return
     k_ab, k_ba = cohen_kappa(a, b), cohen_kappa(b, a)
-    assert (math.isnan(k_ab) and math.isnan(k_ba)) or k_ab == pytest.approx(k_ba)
-    assert math.isnan(k_ab) or -1 - 1e-12 <= k_ab <= 1 + 1e-12
+    assert k_ab == pytest.approx(k_ba)
+    assert -1 - 1e-12 <= k_ab <= 1 + 1e-12
 
 
 @settings(max_examples=60, deadline=None)
@@ -204,10 +212,66 @@ def test_perfect_agreement_is_one(labels, raters):
         assert icc(scores, form) == pytest.approx(1.0)
 
 
-def test_one_category_only_is_undefined():
-    assert math.isnan(cohen_kappa(["a", "a"], ["a", "a"]))
-    assert math.isnan(fleiss_kappa([["a", "a"], ["a", "a"]]))
-    assert math.isnan(icc([[5, 5], [5, 5]]))
+def test_one_category_only_is_undefined_and_says_why():
+    # p_e = 1 makes kappa 0/0 (Cohen 1960; Fleiss 1971); every ICC form is 0/0 on constant scores
+    with pytest.raises(ValueError, match=r"rater_a must use at least two categories .* kappa 0/0\), "
+                                         r"got only 'a' from both raters on all 2 items"):
+        cohen_kappa(["a", "a"], ["a", "a"])
+    with pytest.raises(ValueError, match="rater_a must use at least two categories .* got only 2 "):
+        cohen_kappa([2], [2])
+    with pytest.raises(ValueError, match="ratings must use at least two categories .* got only 'a' in all 4 ratings"):
+        fleiss_kappa([["a", "a"], ["a", "a"]])
+    for form in ICC_FORMS:
+        with pytest.raises(ValueError, match=r"scores must vary between targets .* got every score equal to 5.0"):
+            icc([[5, 5], [5, 5]], form)
+    assert icc_table([[5, 5], [5, 5]]).isna().all()
+
+
+def test_one_category_each_but_different_is_zero_agreement():
+    # a says "a" to all, b says "b" to all: p_o = 0, p_e = 1·0 + 0·1 = 0, kappa = 0 (defined)
+    assert cohen_kappa(["a", "a"], ["b", "b"]) == 0.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(tables)
+def test_icc_raises_exactly_where_the_table_shows_nan(x):
+    forms = icc_table(x)
+    for form in ICC_FORMS:
+        if math.isnan(forms[form]):
+            with pytest.raises(ValueError, match="scores must vary between targets"):
+                icc(x, form)
+        else:
+            assert icc(x, form) == forms[form] and forms[form] <= 1 + 1e-12
+
+
+def test_icc_undefined_forms_with_spread_only_in_the_interaction():
+    # rows and columns have equal means, all variance is rater x target interaction:
+    # MSR = MSC = 0, MSE = 1 (by hand: SS_total = 4 x 0.25 = 1 on 1 df); ICC(3,1) = -1/1 = -1 is
+    # defined, ICC(2,1)'s denominator 0 + 1·1 + 2(0 - 1)/2 = 0 and ICC(2,k)'s 0 + (0 - 1)/2 < 0 are not
+    x = [[1.0, 2.0], [2.0, 1.0]]
+    assert icc(x, "ICC(3,1)") == pytest.approx(-1.0)
+    for form in ("ICC(2,1)", "ICC(2,k)", "ICC(1,k)", "ICC(3,k)"):
+        with pytest.raises(ValueError, match=f"for {re.escape(form)} to be defined"):
+            icc(x, form)
+
+
+@pytest.mark.parametrize("scores, shown", [
+    ([[1.0, float("inf")], [2.0, 3.0]], "got inf in column 1, row 0"),
+    (pd.DataFrame({"A": [1.0, 2.0], "B": [3.0, -np.inf]}, index=["c1", "c2"]), "got -inf in column 'B', row 'c2'"),
+])
+def test_icc_refuses_infinite_scores_naming_column_and_row(scores, shown):
+    for call in (lambda: icc(scores), lambda: icc_table(scores), lambda: mean_squares(scores)):
+        with pytest.raises(ValueError, match="scores must be finite numbers, " + shown):
+            call()
+
+
+def test_icc_is_scale_free_down_to_tiny_and_up_to_huge_scores():
+    # ICC is unchanged when every score is multiplied by c > 0 (all mean squares scale by c²)
+    base = icc(SHROUT_FLEISS, "ICC(2,1)")
+    for c in (1e-300, 1e-8, 1e8, 1e300):
+        assert icc(SHROUT_FLEISS * c, "ICC(2,1)") == pytest.approx(base, rel=1e-9)
+    with pytest.raises(ValueError, match="scores must be below about 1e150"):
+        mean_squares(SHROUT_FLEISS * 1e300)
 
 
 # ---------------------------------------------------------------- bands

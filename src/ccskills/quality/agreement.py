@@ -9,7 +9,12 @@
   ANOVA mean squares (Shrout & Fleiss 1979; McGraw & Wong 1996 call ICC(2,·)
   "absolute agreement" and ICC(3,·) "consistency").
 
-Kappa and ICC are NaN when undefined (one category only, or no spread at all).
+When undefined they raise ``ValueError`` saying why, never a silent NaN: kappa when every
+rating falls in one single category (chance agreement p_e = 1, so κ = 0/0; Cohen 1960,
+Fleiss 1971 leave it undefined, and R's ``irr`` returns NaN there; report the percent
+agreement instead), an ICC form when its variance estimate (the denominator) is zero or
+negative, e.g. every score equal (Shrout & Fleiss 1979 define none of the forms then).
+:func:`icc_table` shows such forms as NaN, documented per table.
 """
 
 from __future__ import annotations
@@ -56,14 +61,19 @@ def cohen_kappa(rater_a, rater_b) -> float:
     if a.size != b.size:
         raise ValueError(f"rater_b must have as many labels as rater_a ({a.size}), got {b.size}")
     cats = pd.unique(np.concatenate([a, b]))
+    _several_categories("rater_a", cats, f"from both raters on all {a.size} items")
     p_o = float(np.mean(a == b))
     p_e = float(sum(np.mean(a == c) * np.mean(b == c) for c in cats))
     return _kappa(p_o, p_e)
 
 
+def _several_categories(name: str, cats, where: str) -> None:
+    if len(cats) < 2:
+        raise ValueError(f"{name} must use at least two categories among all ratings for kappa to be "
+                         f"defined (one category: chance agreement 1, kappa 0/0), got only {cats[0]!r} {where}")
+
+
 def _kappa(p_o: float, p_e: float) -> float:
-    if np.isclose(p_e, 1.0):
-        return float("nan")
     return (p_o - p_e) / (1 - p_e)
 
 
@@ -90,6 +100,7 @@ def fleiss_kappa(ratings) -> float:
         raise ValueError(f"ratings must be a table of labels, got {ratings!r}") from None
     m = table.shape[1]
     cats = pd.unique(table.ravel())
+    _several_categories("ratings", cats, f"in all {table.size} ratings")
     counts = np.column_stack([(table == c).sum(axis=1) for c in cats]).astype(float)
     p_i = ((counts**2).sum(axis=1) - m) / (m * (m - 1))
     p_j = counts.sum(axis=0) / counts.sum()
@@ -107,35 +118,70 @@ class MeanSquares(NamedTuple):
     k: int  # raters
 
 
-def mean_squares(scores) -> MeanSquares:
-    """MSR, MSW, MSC, MSE of a targets × raters score table (Shrout & Fleiss 1979, Table 2)."""
+def _score_table(scores) -> np.ndarray:
     try:
         x = _table("scores", scores, numeric=True)
     except (TypeError, ValueError) as err:
         if "must" in str(err):
             raise
         raise ValueError(f"scores must be a table of numbers, got {scores!r}") from None
+    bad = ~np.isfinite(x)
+    if bad.any():
+        row, col = (int(i[0]) for i in np.nonzero(bad))
+        column = scores.columns[col] if isinstance(scores, pd.DataFrame) else col
+        label = scores.index[row] if isinstance(scores, pd.DataFrame) else row
+        raise ValueError(f"scores must be finite numbers, got {x[row, col].item()!r} "
+                         f"in column {column!r}, row {label!r}")
+    return x
+
+
+def _unit_mean_squares(x: np.ndarray) -> tuple[MeanSquares, float]:
+    """Mean squares of ``x / scale - x[0,0] / scale`` (|values| <= 2: no overflow; exact zeros
+    for a constant table), and ``scale`` = max |x|. ICC forms are unchanged by this."""
+    scale = float(np.abs(x).max()) or 1.0
+    x = x / scale
+    x = x - x.flat[0]
     n, k = x.shape
     grand = x.mean()
     ss_total = ((x - grand) ** 2).sum()
     ss_rows = k * ((x.mean(axis=1) - grand) ** 2).sum()
     ss_cols = n * ((x.mean(axis=0) - grand) ** 2).sum()
-    ss_err = ss_total - ss_rows - ss_cols
-    return MeanSquares(ss_rows / (n - 1), (ss_total - ss_rows) / (n * (k - 1)),
-                       ss_cols / (k - 1), ss_err / ((n - 1) * (k - 1)), n, k)
+    ss_err = max(ss_total - ss_rows - ss_cols, 0.0)
+    return MeanSquares(ss_rows / (n - 1), max(ss_total - ss_rows, 0.0) / (n * (k - 1)),
+                       ss_cols / (k - 1), ss_err / ((n - 1) * (k - 1)), n, k), scale
 
 
-def _ratio(num: float, den: float) -> float:
-    return float("nan") if np.isclose(den, 0.0) else float(num / den)
+def mean_squares(scores) -> MeanSquares:
+    """MSR, MSW, MSC, MSE of a targets × raters score table (Shrout & Fleiss 1979, Table 2).
+
+    Scores must be finite; mean squares too large for a float raise ValueError.
+    """
+    x = _score_table(scores)
+    ms, scale = _unit_mean_squares(x)
+    with np.errstate(over="ignore"):
+        out = MeanSquares(*(v * scale * scale for v in ms[:4]), ms.n, ms.k)
+    if not all(np.isfinite(out[:4])):
+        raise ValueError(f"scores must be below about 1e150 in size for the mean squares to fit a "
+                         f"float, got {scale!r}")
+    return out
+
+
+def _icc_parts(ms: MeanSquares, model: int, average: bool) -> tuple[float, float]:
+    """(numerator, denominator) of the ICC form (Shrout & Fleiss 1979; McGraw & Wong 1996)."""
+    r, w, c, e, n, k = ms
+    if model == 1:
+        return r - w, (r if average else r + (k - 1) * w)
+    if model == 2:
+        return r - e, (r + (c - e) / n if average else r + (k - 1) * e + k * (c - e) / n)
+    return r - e, (r if average else r + (k - 1) * e)
 
 
 def _icc(ms: MeanSquares, model: int, average: bool) -> float:
-    r, w, c, e, n, k = ms
-    if model == 1:
-        return _ratio(r - w, r if average else r + (k - 1) * w)
-    if model == 2:
-        return _ratio(r - e, r + (c - e) / n if average else r + (k - 1) * e + k * (c - e) / n)
-    return _ratio(r - e, r if average else r + (k - 1) * e)
+    """The ICC, or NaN when its denominator is not positive (relative to the mean squares)."""
+    num, den = _icc_parts(ms, model, average)
+    if den <= 1e-12 * sum(ms[:4]):
+        return float("nan")
+    return float(num / den)
 
 
 def _parse_form(form, k: int) -> tuple[int, bool]:
@@ -158,14 +204,31 @@ def icc(scores, form: str = "ICC(2,1)") -> float:
     ...            [6, 2, 4, 7]], "ICC(3,1)"), 2)
     0.71
     """
-    ms = mean_squares(scores)
+    ms, _ = _unit_mean_squares(_score_table(scores))
     model, average = _parse_form(form, ms.k)
-    return _icc(ms, model, average)
+    value = _icc(ms, model, average)
+    if np.isnan(value):
+        raise ValueError(f"scores must vary between targets (rows) more than the raters disagree for "
+                         f"{form} to be defined (its variance estimate is 0 or negative: MSR {ms.rows:.3g}, "
+                         f"MSC {ms.columns:.3g}, MSE {ms.error:.3g} in units of the largest score "
+                         f"difference), got {_table_summary(scores)}")
+    return value
+
+
+def _table_summary(scores) -> str:
+    x = np.asarray(scores.to_numpy() if isinstance(scores, pd.DataFrame) else scores, dtype=float)
+    if np.all(x == x.flat[0]):
+        return f"every score equal to {x.flat[0].item()!r}"
+    return f"row means {np.round(x.mean(axis=1), 6).tolist()!r}"
 
 
 def icc_table(scores) -> pd.Series:
-    """All six Shrout & Fleiss forms of :func:`icc` for one table, indexed by form name."""
-    ms = mean_squares(scores)
+    """All six Shrout & Fleiss forms of :func:`icc` for one table, indexed by form name.
+
+    A form that is undefined for this table (its variance estimate is 0 or negative, e.g.
+    every score equal) is NaN here, where :func:`icc` raises ValueError saying why.
+    """
+    ms, _ = _unit_mean_squares(_score_table(scores))
     values = [_icc(ms, int(f[4]), f[6] == "k") for f in ICC_FORMS]
     return pd.Series(values, index=pd.Index(ICC_FORMS, name="form"), name="icc")
 

@@ -84,8 +84,9 @@ class CalibrationSummary(NamedTuple):
     reference: pd.Series  # reference score per call (the master, or the analysts' mean)
     reference_is_mean: bool  # True when no master score was given
     deviation: pd.DataFrame  # rater_deviation per analyst
-    icc: pd.Series  # the six Shrout & Fleiss forms
-    kappa: float  # Fleiss' kappa of the item decisions; NaN when none were given
+    icc: pd.Series  # the six Shrout & Fleiss forms; NaN for a form undefined on this table
+    kappa: float  # Fleiss' kappa of the item decisions; NaN when none were given or when every
+    # decision is the same (one category: kappa is 0/0, see ccskills.quality.agreement)
 
 
 def calibration_tables(items: pd.DataFrame, scorecard: pd.DataFrame, target: str = "call_id",
@@ -101,6 +102,15 @@ def calibration_tables(items: pd.DataFrame, scorecard: pd.DataFrame, target: str
     scores = score_table(score_evaluations(keyed, scorecard), target=target, rater=rater)
     decisions = keyed.pivot(index=[target, "item_id"], columns=rater, values="passed")
     return scores, decisions
+
+
+def _kappa_or_nan(decisions: pd.DataFrame) -> float:
+    """Fleiss' kappa, or NaN when it is undefined because every decision is the same."""
+    from .agreement import fleiss_kappa
+
+    if decisions.shape[1] >= 2 and decisions.notna().all().all() and decisions.stack().nunique() == 1:
+        return float("nan")
+    return fleiss_kappa(decisions)
 
 
 def summarize_calibration(scores: pd.DataFrame, reference=None, decisions=None,
@@ -121,6 +131,6 @@ def summarize_calibration(scores: pd.DataFrame, reference=None, decisions=None,
     from .agreement import fleiss_kappa, icc_table
 
     forms = icc_table(analysts)
-    kappa = float("nan") if decisions is None else fleiss_kappa(decisions[list(analysts.columns)])
+    kappa = float("nan") if decisions is None else _kappa_or_nan(decisions[list(analysts.columns)])
     return CalibrationSummary(analysts, ref.rename("reference"), reference is None,
                               rater_deviation(analysts, ref, tolerance), forms, kappa)

@@ -22,6 +22,10 @@ from .._validation import check_fraction, check_positive
 __all__ = ["z_value", "sample_size", "margin_of_error", "score_margin_of_error"]
 
 
+#: Largest sample :func:`sample_size` returns: beyond it the margin is a typing error.
+MAX_SAMPLE = 1e12
+
+
 def z_value(confidence: float = 0.95) -> float:
     """Two-sided normal quantile ``z`` for ``confidence`` in (0, 1): 1.959964 at 0.95."""
     from scipy.stats import norm
@@ -35,6 +39,8 @@ def _check_population(population, n=None):
         return None
     if isinstance(population, bool) or not isinstance(population, (int, np.integer)) or population < 1:
         raise ValueError(f"population must be a whole number of calls >= 1, got {population!r}")
+    if population > MAX_SAMPLE:
+        raise ValueError(f"population must be at most {MAX_SAMPLE:.0e} calls, got {population!r}")
     if n is not None and n > population:
         raise ValueError(f"n must be at most population ({population}), got {n!r}")
     return int(population)
@@ -43,6 +49,8 @@ def _check_population(population, n=None):
 def _check_n(n) -> int:
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
         raise ValueError(f"n must be a whole number of evaluations >= 1, got {n!r}")
+    if n > MAX_SAMPLE:
+        raise ValueError(f"n must be at most {MAX_SAMPLE:.0e} evaluations, got {n!r}")
     return int(n)
 
 
@@ -59,10 +67,14 @@ def sample_size(margin, confidence=0.95, proportion=0.5, population=None) -> int
     e = float(check_fraction("margin", margin, low_open=True, high_open=True))
     p = float(check_fraction("proportion", proportion, low_open=True, high_open=True))
     z = z_value(confidence)
-    n0 = z * z * p * (1 - p) / (e * e)
+    with np.errstate(over="ignore"):
+        n0 = float(np.float64(z / e) ** 2 * p * (1 - p))  # inf for a margin below ~1e-154
     big_n = _check_population(population)
     if big_n is not None:
-        n0 = n0 / (1 + (n0 - 1) / big_n)
+        n0 = float(big_n) if math.isinf(n0) else n0 / (1 + (n0 - 1) / big_n)
+    if n0 > MAX_SAMPLE:
+        raise ValueError(f"margin must be wide enough for a sample of at most {MAX_SAMPLE:.0e} "
+                         f"evaluations, got {margin!r}")
     return max(1, math.ceil(n0 - 1e-9))
 
 
