@@ -5,23 +5,32 @@ Reading uploads and building workbooks live in :mod:`ccskills.io`.
 
 Number formatting lives in :mod:`ccskills.formatting` (shared with the CLI); no
 queueing formula lives here.
+
+Unexpected errors (anything but a ``ValueError``/``TypeError`` naming a parameter) are shown
+as one sentence and their traceback goes to a log file the trainer can send:
+:func:`log_unexpected`, file ``ccskills.log`` in ``CCSKILLS_LOG_DIR`` or the user log folder
+(``~/.local/state/ccskills/log`` on Linux), at most 3 × 1 MiB.
 """
 
 from __future__ import annotations
 
 import base64
 import html
+import logging
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
 
+from ccskills.i18n import parameter_of
 from ccskills.io import excel_bytes
 
 
 __all__ = ["BASE_CSS", "style", "card", "card_value", "set_card", "busy", "excel_link", "status_html",
-           "status_text", "set_options", "draw_chart", "ReadBack"]
+           "status_text", "set_options", "draw_chart", "ReadBack", "log_unexpected", "log_path"]
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -141,3 +150,61 @@ class ReadBack:
     def status_text(self) -> str:
         """The status line as plain text."""
         return status_text(self.status)
+
+
+LOG_BYTES, LOG_BACKUPS = 2**20, 2
+"""The log file rotates at 1 MiB and keeps two older files (at most 3 MiB in all)."""
+
+_log = logging.getLogger("ccskills.apps")
+_log.propagate = False  # never onto the page through a root handler
+
+
+def log_path() -> Path:
+    """Where :func:`log_unexpected` writes: ``$CCSKILLS_LOG_DIR/ccskills.log``, else the user
+    log folder (``~/.local/state/ccskills/log/ccskills.log`` on Linux)."""
+    folder = os.environ.get("CCSKILLS_LOG_DIR")
+    if not folder:
+        import platformdirs
+
+        folder = platformdirs.user_log_dir("ccskills", appauthor=False)
+    return Path(folder) / "ccskills.log"
+
+
+def _handler() -> logging.Handler | None:
+    """The rotating file handler for :func:`log_path` (None if the folder cannot be written)."""
+    from logging.handlers import RotatingFileHandler
+
+    path = log_path()
+    for handler in _log.handlers:
+        if getattr(handler, "baseFilename", None) == str(path.absolute()):
+            return handler
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
+                                      encoding="utf-8", delay=False)
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s pid %(process)d %(message)s"))
+    for old in list(_log.handlers):
+        _log.removeHandler(old)
+        old.close()
+    _log.addHandler(handler)
+    return handler
+
+
+def log_unexpected(exc: BaseException, context: str) -> None:
+    """Write ``exc``'s traceback to the log file if it is not a known input error.
+
+    A ``ValueError``/``TypeError`` whose message names a parameter (``"x must be …, got …"``) is
+    the user's input and is not logged. ``context`` names the calculator and step, e.g.
+    ``"erlang: compute"``. Never raises: an unwritable folder loses the record, not the page.
+    """
+    if isinstance(exc, (ValueError, TypeError)) and parameter_of(exc) is not None:
+        return
+    try:
+        if _handler() is not None:
+            _log.setLevel(logging.ERROR)
+            _log.error("%s: %s: %s", context, type(exc).__name__, exc,
+                       exc_info=(type(exc), exc, exc.__traceback__))
+    except Exception:  # logging must never turn into a second error on the page
+        pass

@@ -16,7 +16,8 @@ from contextlib import contextmanager
 import ipywidgets as widgets
 
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
-                                   set_options, status_html)
+                                   set_options, status_html,
+                                   log_unexpected)
 from ccskills.interval_staffing import ErlangAnswer, ErlangInputs, solve
 from ccskills.apps._erlang_text import (CARDS, STYLE, card_texts, excel_frame,
                                         table_html)
@@ -172,6 +173,7 @@ class ErlangCalculator(ReadBack, widgets.VBox):
                 self.runs += 1
                 self._show(inputs, self.answer)
             except Exception as exc:  # every failure becomes a sentence, never a traceback
+                log_unexpected(exc, "erlang: compute")
                 self.answer = None
                 self.runs += 1
                 self._show_error(exc)

@@ -18,7 +18,8 @@ import pandas as pd
 from ccskills import kano
 from ccskills.apps import _kano_text as tx
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
-                                   status_html)
+                                   status_html,
+                                   log_unexpected)
 from ccskills.datasets.kano import load_kano_features, load_kano_survey
 from ccskills.i18n import LANGUAGES, error_message
 from ccskills.io import UploadError, read_table, require_columns, row_words, upload_message
@@ -218,6 +219,7 @@ class KanoAnalyser(ReadBack, widgets.VBox):
             except UploadError as err:
                 self._fail(self._upload_text(err))
             except Exception as exc:  # every failure becomes a sentence, never a traceback
+                log_unexpected(exc, "kano: analyse")
                 self._fail(error_message(exc, lang, errors=tx.ERRORS))
         return self.result
 

@@ -22,7 +22,8 @@ import pandas as pd
 
 from ccskills import kpi
 from ccskills.apps._common import (ReadBack, card, draw_chart, excel_link, set_card, set_options,
-                                   status_html)
+                                   status_html,
+                                   log_unexpected)
 from ccskills.apps._kpi_dashboard_text import (BREAKDOWNS, CARDS, CONTROL_CHOICES, ERRORS, GRAINS,
                                                PARETO_CHOICES, STYLE, WEEKDAYS, excel_sheets, group_label,
                                                groups_html, indicator_name, period_label, report_table,
@@ -240,6 +241,7 @@ class KpiDashboard(ReadBack, widgets.VBox):
             records = read_call_records(bytes(item["content"]), item["name"])
             data = _Data(records, None)
         except Exception as exc:  # a sentence naming the column and rows, never a traceback
+            log_unexpected(exc, "kpi_dashboard: read upload")
             self._clear()
             self.data_note.value = ""
             self._show_error(exc)
@@ -287,6 +289,7 @@ class KpiDashboard(ReadBack, widgets.VBox):
                                        self.pareto_choice.value, self.lang)
             self._show()
         except Exception as exc:  # every failure becomes a sentence, never a traceback
+            log_unexpected(exc, "kpi_dashboard: compute")
             self.view = None
             self._clear()
             self._show_error(exc)

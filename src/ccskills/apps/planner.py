@@ -16,7 +16,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
-                                   set_options, status_html)
+                                   set_options, status_html,
+                                   log_unexpected)
 from ccskills.apps._planner_text import (CARDS, ERRORS, STYLE, candidates_html, card_texts, daily_html,
                                          excel_sheets, method_name, t)
 from ccskills.i18n import LANGUAGES, error_message
@@ -165,6 +166,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             self._set_status("error", upload_message(err, self.lang))
             return
         except Exception as exc:  # a file nothing could read: a sentence, never a traceback
+            log_unexpected(exc, "planner: read upload")
             self.history = None
             self.runs += 1
             self._set_status("error", t("unexpected", self.lang, kind=type(exc).__name__))
@@ -228,6 +230,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
                 self.runs += 1
                 self._show(series["calls"])
             except Exception as exc:  # every failure becomes a sentence, never a traceback
+                log_unexpected(exc, "planner: forecast")
                 self.result = None
                 self.runs += 1
                 self._show_error(exc)

@@ -18,7 +18,8 @@ import pandas as pd
 
 from ccskills import quality as qa
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
-                                   status_html)
+                                   status_html,
+                                   log_unexpected)
 from ccskills.apps import _qa_text as tx
 from ccskills.charts import themed
 from ccskills.datasets.quality import load_calibration, load_scorecard
@@ -198,6 +199,7 @@ class QACalculator(ReadBack, widgets.VBox):
                    zip(self.items.items(), self.scorecard["critical_kind"])}
             result = qa.score_call(met, self.scorecard)
         except Exception as exc:  # never a traceback on screen
+            log_unexpected(exc, "qa: score call")
             set_card(self.cards["score"], tx.t("score", lang), "—", error_message(exc, lang, errors=tx.ERRORS))
             return None
         set_card(self.cards["score"], tx.t("score", lang), format(result.score, ".0f"))
@@ -259,6 +261,7 @@ class QACalculator(ReadBack, widgets.VBox):
             except UploadError as err:
                 self._fail(self._upload_text(err))
             except Exception as exc:  # every failure becomes a sentence
+                log_unexpected(exc, "qa: calibration")
                 self._fail(error_message(exc, lang, errors=tx.ERRORS))
         return self.summary
 

@@ -30,7 +30,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ccskills.apps._common import (busy, card, card_value, draw_chart, excel_link, set_card, set_options,
-                                   status_html, status_text)
+                                   status_html, status_text,
+                                   log_unexpected)
 from ccskills.apps._smart_plan_text import (ERRORS, STYLE, excel_sheets, peers_chart, result_text, t,
                                             table_html, trajectory_frame, verdicts_html)
 from ccskills.coaching import SmartCheck, SmartPlan, check_smart, kpi_directions, peer_table, plan_trajectory
@@ -288,6 +289,7 @@ class SmartPlanBuilder(widgets.VBox):
                 actuals = parse_actuals(self.actuals.value, plan.start)
                 trajectory = None if actuals is None else plan_trajectory(plan, actuals, TOLERANCE)
             except Exception as exc:  # every failure becomes a sentence, never a traceback
+                log_unexpected(exc, "smart_plan: check plan")
                 self._fail(self._message(exc))
                 return
             self.plan, self.check, self.trajectory = plan, check, trajectory
