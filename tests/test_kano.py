@@ -144,8 +144,12 @@ def test_better_worse_by_hand():
     assert isinstance(better_coefficient(1, 1, 1, 1), float)
 
 
-def test_coefficients_without_answers_are_nan_and_arrays_broadcast():
-    assert np.isnan(better_coefficient(0, 0, 0, 0)) and np.isnan(worse_coefficient(0, 0, 0, 0))
+def test_coefficients_without_answers_say_why_and_arrays_broadcast():
+    # (A + O) / (A + O + M + I) = 0/0: one set of counts raises, saying why; in an array that
+    # feature is NaN (documented) and the others are computed
+    for coefficient in (better_coefficient, worse_coefficient):
+        with pytest.raises(ValueError, match=r"a must be above 0 when o, m and i are all 0 .*0/0"):
+            coefficient(0, 0, 0, 0)
     out = better_coefficient([1, 0], [1, 0], [2, 0], 0)
     assert out[0] == pytest.approx(0.5) and np.isnan(out[1])
     assert worse_coefficient(5, 0, 0, 5) == 0.0 and not np.signbit(worse_coefficient(5, 0, 0, 5))
@@ -156,13 +160,41 @@ def test_bad_coefficient_counts():
         worse_coefficient(1, 1, -1, 1)
 
 
+@pytest.mark.parametrize("counts, message", [
+    ((float("inf"), 1, 1, 1), "a must be a count >= 0 and at most 1e\\+15, got inf"),
+    ((1, float("nan"), 1, 1), "o must be a count >= 0 and at most 1e\\+15, got nan"),
+    ((1, 1, [1, float("inf")], 1), "m must be a count >= 0 and at most 1e\\+15, got inf"),
+    ((1, 1, 1, 1e16), "i must be a count >= 0 and at most 1e\\+15, got 1e\\+16"),
+])
+def test_coefficients_refuse_infinite_missing_and_huge_counts(counts, message):
+    for coefficient in (better_coefficient, worse_coefficient):
+        with pytest.raises(ValueError, match=message):
+            coefficient(*counts)
+
+
+def test_coefficients_refuse_text_counts():
+    with pytest.raises(TypeError, match="a must be a count or an array of counts, got '3'"):
+        better_coefficient("3", 1, 1, 1)
+
+
+def test_quadrant_checks_its_inputs_and_leaves_nan_features_without_a_quadrant():
+    assert quadrant([0.7, float("nan")], [-0.6, float("nan")]).tolist() == ["O", ""]
+    with pytest.raises(ValueError, match="better must not be NaN"):
+        quadrant(float("nan"), -0.5)
+    with pytest.raises(ValueError, match="worse must be a coefficient from -1 to 1, got -inf"):
+        quadrant(0.5, float("-inf"))
+    with pytest.raises(ValueError, match="better_split must be a fraction in \\[0, 1\\], got 2"):
+        quadrant(0.5, -0.5, better_split=2)
+
+
 @given(st.integers(0, 500), st.integers(0, 500), st.integers(0, 500), st.integers(0, 500))
 @settings(max_examples=200, deadline=None)
 def test_coefficient_ranges_and_identity(a, o, m, i):
-    b, w = better_coefficient(a, o, m, i), worse_coefficient(a, o, m, i)
     if a + o + m + i == 0:
-        assert np.isnan(b) and np.isnan(w)
+        with pytest.raises(ValueError, match="0/0"):
+            better_coefficient(a, o, m, i)
         return
+    b, w = better_coefficient(a, o, m, i), worse_coefficient(a, o, m, i)
     assert 0 <= b <= 1 and -1 <= w <= 0
     # Better - Worse = (A + 2·O + M)/(A+O+M+I) counts O twice
     assert b - w == pytest.approx((a + 2 * o + m) / (a + o + m + i))

@@ -33,6 +33,7 @@ import numbers
 import numpy as np
 import pandas as pd
 
+from ._validation import as_float_array, check_fraction
 from .kpi._records import check_records, raise_bad_rows
 
 __all__ = [
@@ -226,12 +227,25 @@ def category_of_counts(counts) -> str:
     return next(c for c in TIE_ORDER if values[c] == top)
 
 
+#: Largest count accepted by the coefficients (sums stay exact in a float below 2**53).
+MAX_COUNT = 1e15
+
+
 def _counts(a, o, m, i):
-    arrays = [np.asarray(x, dtype=float) for x in (a, o, m, i)]
-    for name, arr in zip("aomi", arrays):
-        if np.isnan(arr).any() or (arr < 0).any():
-            raise ValueError(f"{name} must be a count >= 0, got {arr.tolist()!r}")
+    arrays = []
+    for name, x in zip("aomi", (a, o, m, i)):
+        arr = np.asarray(x, dtype=float) if not isinstance(x, (str, bytes)) else None
+        if arr is None or arr.dtype.kind not in "fiub":
+            raise TypeError(f"{name} must be a count or an array of counts, got {x!r}")
+        bad = ~((arr >= 0) & (arr <= MAX_COUNT))  # NaN, inf and negatives fail
+        if bad.any():
+            first = arr[bad].flat[0].item() if arr.ndim else arr.item()
+            raise ValueError(f"{name} must be a count >= 0 and at most {MAX_COUNT:.0e}, got {first!r}")
+        arrays.append(arr)
     total = arrays[0] + arrays[1] + arrays[2] + arrays[3]
+    if total.ndim == 0 and total == 0:
+        raise ValueError("a must be above 0 when o, m and i are all 0 (A + O + M + I = 0 makes the "
+                         "coefficient 0/0, undefined: only R or Q answers, or none), got 0")
     return arrays, np.where(total > 0, total, np.nan)
 
 
@@ -240,9 +254,12 @@ def _out(value):
 
 
 def better_coefficient(a, o, m, i):
-    """Better (satisfaction) coefficient (A + O) / (A + O + M + I), in [0, 1]; NaN without answers.
+    """Better (satisfaction) coefficient (A + O) / (A + O + M + I), in [0, 1].
 
-    Berger et al. (1993); R and Q answers are left out.
+    Berger et al. (1993); R and Q answers are left out. Counts must be finite, 0 to
+    :data:`MAX_COUNT`. With no A, O, M or I answer the coefficient is 0/0: one set of counts
+    raises ``ValueError`` saying so; in arrays (one feature per element, as in :func:`analyze`)
+    that feature's coefficient is NaN and the others are computed.
 
     >>> better_coefficient(40, 30, 20, 10)
     0.7
@@ -252,7 +269,9 @@ def better_coefficient(a, o, m, i):
 
 
 def worse_coefficient(a, o, m, i):
-    """Worse (dissatisfaction) coefficient -(O + M) / (A + O + M + I), in [-1, 0]; NaN without answers.
+    """Worse (dissatisfaction) coefficient -(O + M) / (A + O + M + I), in [-1, 0].
+
+    Same counts and the same 0/0 rule as :func:`better_coefficient`.
 
     >>> worse_coefficient(40, 30, 20, 10)
     -0.5
@@ -261,20 +280,31 @@ def worse_coefficient(a, o, m, i):
     return _out(-(o + m) / total + 0.0)  # + 0.0: no negative zero
 
 
+def _coefficient(name: str, value) -> np.ndarray:
+    """|value| as a float array: each in [-1, 1] or NaN (a feature without A/O/M/I answers)."""
+    arr = as_float_array(name, value) if np.ndim(value) == 0 else np.asarray(value, dtype=float)
+    bad = ~np.isnan(arr) & ~((arr >= -1) & (arr <= 1))
+    if bad.any():
+        raise ValueError(f"{name} must be a coefficient from -1 to 1, got {arr[bad].flat[0].item()!r}")
+    return np.abs(arr)
+
+
 def quadrant(better, worse, better_split=0.5, worse_split=0.5):
     """Quadrant of the Better / |Worse| chart: 'O' high/high, 'A' high Better only,
     'M' high |Worse| only, 'I' low/low (domain.md §3 [73]).
 
-    A value equal to its split counts as high. Splits are 0.5 by default; pass the
-    features' means to split there instead.
+    A value equal to its split counts as high. Splits are 0.5 by default (fractions in
+    [0, 1]); pass the features' means to split there instead. In arrays, a feature whose
+    coefficient is NaN (no A, O, M or I answer) has no quadrant: ''. A single NaN raises.
 
     >>> quadrant(0.7, -0.5), quadrant(0.7, -0.2), quadrant(0.3, -0.8), quadrant(0.2, -0.1)
     ('O', 'A', 'M', 'I')
     """
-    b = np.asarray(better, dtype=float)
-    w = np.abs(np.asarray(worse, dtype=float))
-    labels = np.where(b >= better_split, np.where(w >= worse_split, "O", "A"),
-                      np.where(w >= worse_split, "M", "I"))
+    b, w = _coefficient("better", better), _coefficient("worse", worse)
+    bs = float(check_fraction("better_split", better_split))
+    ws = float(check_fraction("worse_split", worse_split))
+    labels = np.where(b >= bs, np.where(w >= ws, "O", "A"), np.where(w >= ws, "M", "I"))
+    labels = np.where(np.isnan(b) | np.isnan(w), "", labels)
     return str(labels) if labels.ndim == 0 else labels
 
 
