@@ -147,11 +147,20 @@ def test_excel_round_trip_with_formats(tmp_path):
     pd.testing.assert_frame_equal(back, frame, check_dtype=False)
 
 
-def test_a_failed_write_leaves_no_file(tmp_path):
+def test_a_failed_write_leaves_no_file(tmp_path, monkeypatch):
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"old")
-    with pytest.raises(ValueError):
-        cio.write_excel(target, {"fine": pd.DataFrame({"a": [1]}), "a/b": pd.DataFrame({"a": [2]})})
+    real = cio._excel._format_columns
+
+    def fail_on_second_sheet(ws, table, formats):
+        if ws.title == "second":
+            raise ValueError("disk full (simulated)")
+        real(ws, table, formats)
+
+    monkeypatch.setattr(cio._excel, "_format_columns", fail_on_second_sheet)
+    with pytest.raises(ValueError, match="simulated"):
+        cio.write_excel(target, {"first": pd.DataFrame({"a": [1]}), "second": pd.DataFrame({"a": [2]})},
+                        overwrite=True)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
     with pytest.raises(ValueError, match="sheets must hold at least one table"):
