@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ccskills import evaluation as ev
+from ccskills.evaluation import NORMALISATIONS, composite_scores, normalise
 
 KPIS = pd.DataFrame({"aht_s": [300.0, 360.0, 420.0, 330.0],
                      "fcr": [0.70, 0.90, 0.80, 0.75],
@@ -162,3 +163,36 @@ def test_composite_properties(aht, w1, w2):
     a = ev.composite_scores(kpis, {"aht_s": w1, "fcr": w2}, dirs, method="rank_percentile")
     b = ev.composite_scores(squashed, {"aht_s": w1, "fcr": w2}, dirs, method="rank_percentile")
     assert a["rank"].tolist() == b["rank"].tolist()
+
+
+# --- non-finite and extreme values (issue 9) -----------------------------------------------------
+
+@pytest.mark.parametrize("method", NORMALISATIONS)
+def test_normalise_refuses_infinite_values_naming_the_row(method):
+    # an inf used to squash every other agent's min-max score to 0
+    values = pd.Series([300.0, float("inf"), 420.0], index=["a", "b", "c"])
+    with pytest.raises(ValueError, match="values must be finite numbers, got inf at 'b'"):
+        normalise(values, method, "lower", target=300.0)
+
+
+def test_composite_scores_name_the_column_and_row_of_a_non_finite_kpi():
+    kpis = pd.DataFrame({"aht_s": [300.0, 360.0], "fcr": [0.7, -float("inf")]}, index=["a", "b"])
+    with pytest.raises(ValueError, match="kpis must be finite numbers, got -inf in column 'fcr', row 'b'"):
+        composite_scores(kpis, {"aht_s": 1, "fcr": 1}, {"aht_s": "lower", "fcr": "higher"})
+
+
+def test_normalise_constant_values_exactly_and_huge_values_without_overflow():
+    # equal values: min-max 0.5 and z-score 0 by definition, with no rounding noise (0.1 is inexact)
+    assert normalise(pd.Series([0.1] * 3), "z_score").tolist() == [0.0, 0.0, 0.0]
+    assert normalise(pd.Series([0.1] * 3), "min_max").tolist() == [0.5, 0.5, 0.5]
+    # ±1e308: max - min overflows a float unless rescaled; by hand min-max gives 1, 0, 1/2 and
+    # z-scores ±sqrt(3/2), 0 (population sd of (1, -1, 0) is sqrt(2/3))
+    huge = pd.Series([1e308, -1e308, 0.0])
+    assert normalise(huge, "min_max").tolist() == [1.0, 0.0, 0.5]
+    assert normalise(huge, "z_score").tolist() == pytest.approx([1.5 ** 0.5, -(1.5 ** 0.5), 0.0])
+
+
+def test_huge_weights_are_normalised_without_overflow():
+    kpis = pd.DataFrame({"x": [1.0, 2.0], "y": [2.0, 1.0]}, index=["a", "b"])
+    out = composite_scores(kpis, {"x": 1e308, "y": 1e308}, {"x": "higher", "y": "higher"})
+    assert out["composite"].tolist() == [0.5, 0.5]  # equal weights: (0 + 1) / 2 each

@@ -12,6 +12,9 @@ Every choice that changes a ranking is a named parameter:
 
 * the **weights**, which are normalised to sum to 1; composite = sum w_k s_k.
 
+KPI values must be finite: a missing or infinite value raises ``ValueError`` naming it and
+its row (an ``inf`` would otherwise squash every other agent's score to 0).
+
 How much the weights decide is shown by ranking under several weight sets
 (:func:`ranks_under_weightings`), Spearman rank correlation between them
 (:func:`rank_stability`) and each agent's best and worst rank (:func:`rank_range`).
@@ -60,16 +63,17 @@ def normalise(values, method="min_max", direction="higher", target=None, cap=1.2
     if method not in NORMALISATIONS:
         raise ValueError(f"method must be one of {NORMALISATIONS!r}, got {method!r}")
     _direction("direction", direction)
-    x = pd.Series(values, dtype=float)
-    if x.isna().any():
-        raise ValueError(f"values must not be missing, got NaN at {x.index[x.isna()][0]!r}")
+    x = _finite_series(values)
     sign = 1.0 if direction == "higher" else -1.0
+    if method in ("min_max", "z_score"):  # both unchanged by x -> (x - x0) / scale: no overflow
+        x = _rescaled(x)
     if method == "min_max":
         span = x.max() - x.min()
         if span == 0:
             return x * 0 + 0.5
         return (x - x.min()) / span if direction == "higher" else (x.max() - x) / span
     if method == "z_score":
+        x = x - x.iloc[0] if len(x) else x  # exact zeros when every value is equal
         sd = x.std(ddof=0)
         return sign * (x - x.mean()) / sd if sd > 0 else x * 0.0
     if method == "rank_percentile":
@@ -85,14 +89,36 @@ def normalise(values, method="min_max", direction="higher", target=None, cap=1.2
     return ratio.clip(upper=cap)
 
 
+def _finite_series(values) -> pd.Series:
+    """``values`` as a float Series; ValueError naming the first missing or infinite value's label."""
+    try:
+        x = pd.Series(values, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"values must be numbers, got {values!r}") from None
+    if x.isna().any():
+        raise ValueError(f"values must not be missing, got NaN at {x.index[x.isna()][0]!r}")
+    bad = ~np.isfinite(x.to_numpy())
+    if bad.any():
+        raise ValueError(f"values must be finite numbers, got {float(x[bad].iloc[0])!r} at {x.index[bad][0]!r}")
+    return x
+
+
+def _rescaled(x: pd.Series) -> pd.Series:
+    """``x`` divided by a power of two (exact) when its values are so large that differences,
+    squares or sums could overflow; min-max and z-scores are unchanged by it."""
+    big = float(np.abs(x).max()) if len(x) else 0.0
+    return x / 2.0 ** np.floor(np.log2(big)) if big > 1e150 else x
+
+
 def _weights(weights, columns) -> pd.Series:
     w = pd.Series(weights, dtype=float)
     missing = [k for k in w.index if k not in columns]
     if missing:
         raise ValueError(f"weights must name KPI columns {list(columns)!r}, got {missing[0]!r}")
     check_nonnegative("weights", w.to_numpy())
-    if w.sum() <= 0:
+    if not w.max() > 0:  # weights are >= 0: a positive sum is a positive maximum
         raise ValueError(f"weights must have a positive sum, got {dict(w)!r}")
+    w = w / w.max()  # no overflow in the sum of huge weights
     return w / w.sum()
 
 
@@ -118,6 +144,7 @@ def composite_scores(kpis, weights, directions, method="min_max", targets=None, 
     targets = dict(targets or {})
     if not isinstance(directions, Mapping):
         raise TypeError(f"directions must be a mapping KPI -> 'higher'/'lower', got {directions!r}")
+    _check_kpis(kpis, list(w.index))
     out = pd.DataFrame(index=kpis.index)
     for k in w.index:
         if k not in directions:
@@ -134,6 +161,21 @@ def composite_scores(kpis, weights, directions, method="min_max", targets=None, 
     out["rank"] = out["composite"].rank(ascending=False, method="min")
     out.attrs.update(method=method, weights=dict(w))
     return out
+
+
+def _check_kpis(kpis: pd.DataFrame, columns: list) -> None:
+    """Every weighted KPI column numeric and finite; ValueError naming column, value and row."""
+    for k in columns:
+        x = pd.to_numeric(kpis[k], errors="coerce").astype(float)
+        bad = ~np.isfinite(x.to_numpy())
+        if bad.any():
+            row = kpis.index[bad][0]
+            raise ValueError(f"kpis must be finite numbers, got {_plain(kpis[k][bad].iloc[0])!r} "
+                             f"in column {k!r}, row {row!r}")
+
+
+def _plain(value):
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def team_scores(scores, teams) -> pd.DataFrame:
