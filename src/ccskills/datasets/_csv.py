@@ -1,4 +1,9 @@
-"""The one CSV dialect of every committed dataset, so regenerated files compare byte for byte."""
+"""The one CSV dialect of every committed dataset, so regenerated files compare byte for byte.
+
+Every file is written atomically (a temporary file in the same folder, flushed, then
+renamed over the target): an interrupted regeneration leaves the previous file whole
+and no temporary file behind.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,10 @@ __all__ = ["write_csv", "write_tables"]
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """Write ``frame`` as UTF-8, '\\n' line ends, ISO date-times, true/false booleans, empty for missing."""
+    """Write ``frame`` as UTF-8, '\\n' line ends, ISO date-times, true/false booleans, empty for missing.
+
+    Atomic: ``path`` is either the old file or the complete new one.
+    """
     out = frame.copy()
     for col in out.columns:
         s = out[col]
@@ -20,7 +28,10 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
         elif pd.api.types.is_datetime64_any_dtype(s.dtype):
             fmt = "%Y-%m-%d" if (s.dt.normalize() == s).all() else "%Y-%m-%d %H:%M:%S"
             out[col] = s.dt.strftime(fmt)
-    out.to_csv(path, index=False, lineterminator="\n", encoding="utf-8", na_rep="", float_format="%.2f")
+    from ..io._atomic import atomic_path
+
+    with atomic_path(path) as tmp:
+        out.to_csv(tmp, index=False, lineterminator="\n", encoding="utf-8", na_rep="", float_format="%.2f")
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], files: Mapping[str, str], directory) -> list[Path]:
