@@ -297,3 +297,55 @@ def test_a_table_missing_a_column_is_named(world, table, drop, match):
 def test_agents_table_is_named(world):
     with pytest.raises(TypeError, match="agents must be a pandas DataFrame, got 'list'"):
         kpi.compute(world["records"], ["offered"], by="team", agents=["P1"])
+
+
+# --- non-finite and huge durations (issue 9) ------------------------------------------------------
+
+def _three_calls(**changes):
+    frame = pd.DataFrame({
+        "call_id": ["c1", "c2", "c3"], "queue": ["q"] * 3,
+        "arrival": pd.to_datetime(["2026-03-02 08:00", "2026-03-02 08:05", "2026-03-02 08:10"]),
+        "outcome": ["answered", "answered", "abandoned"], "wait_s": [10.0, 30.0, 40.0],
+        "talk_s": [100.0, 200.0, None], "hold_s": [0.0, 0.0, None], "acw_s": [20.0, 20.0, None],
+        "agent_id": ["a", "b", None], "transferred": [False, True, False],
+        "resolved_first_contact": [True, False, None], "csat": [5, None, None]})
+    for column, (row, value) in changes.items():
+        frame[column] = frame[column].astype(object)
+        frame.loc[row, column] = value
+    return frame
+
+
+def test_compute_by_hand_on_three_calls():
+    # offered 3, answered 2; ASA = (10 + 30) / 2 = 20 s; SL(20 s, offered) = 1/3; AHT = (120 + 220) / 2
+    out = kpi.compute(_three_calls(), ["offered", "asa_s", "service_level", "aht_s"], freq=None)
+    assert out[["offered", "asa_s", "service_level", "aht_s"]].iloc[0].tolist() == [3, 20, 1 / 3, 170]
+
+
+@pytest.mark.parametrize("column, row, value, shown", [
+    ("wait_s", 1, float("inf"), "inf in row 1"),
+    ("wait_s", 0, "inf", "'inf' in row 0"),
+    ("wait_s", 2, 1e30, "1e\\+30 in row 2"),
+    ("talk_s", 0, float("inf"), "inf in row 0"),
+    ("acw_s", 1, 2e9, "2000000000.0 in row 1"),
+])
+def test_compute_refuses_infinite_and_huge_durations_naming_column_and_row(column, row, value, shown):
+    # ASA used to come out as inf from one wait_s = inf
+    records = _three_calls(**{column: (row, value)})
+    with pytest.raises(ValueError, match=f"{column} must be a finite number of seconds, at most 1e\\+09, got {shown}"):
+        kpi.compute(records, ["asa_s", "aht_s"], freq=None)
+
+
+def test_compute_refuses_nan_wait_naming_the_row():
+    records = _three_calls(wait_s=(1, float("nan")))
+    with pytest.raises(ValueError, match="wait_s must be a number of seconds >= 0 for answered calls, got None in row 1"):
+        kpi.compute(records, ["asa_s"], freq=None)
+
+
+def test_agent_state_seconds_refuse_inf():
+    states = pd.DataFrame({"date": pd.to_datetime(["2026-03-02"]), "agent_id": ["a"], "queue": ["q"],
+                           "team": ["t"]})
+    for col in kpi.workforce.STATE_COLUMNS:
+        states[col] = 3600.0
+    states.loc[0, kpi.workforce.STATE_COLUMNS[0]] = float("inf")
+    with pytest.raises(ValueError, match="must be a finite number of seconds, at most 1e\\+09, got inf in row 0"):
+        kpi.occupancy_rate(states)

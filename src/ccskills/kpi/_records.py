@@ -26,6 +26,9 @@ OUTCOMES = ("answered", "abandoned", "blocked")
 _TRUE = {"true", "t", "yes", "y", "1", "1.0"}
 _FALSE = {"false", "f", "no", "n", "0", "0.0"}
 _MAX_ROWS_SHOWN = 5
+#: Longest duration accepted in a record, in seconds (about 31.7 years): beyond it a value is a
+#: unit or typing error, and sums over many rows could overflow. ``inf`` is refused too.
+MAX_SECONDS = 1e9
 
 
 def check_records(records, columns, name: str = "records") -> None:
@@ -94,9 +97,16 @@ def seconds_column(records: pd.DataFrame, name: str, *, required) -> pd.Series:
     secs = pd.to_numeric(raw, errors="coerce").astype(float)
     unparsable = raw.notna().to_numpy() & secs.isna().to_numpy()
     raise_bad_rows(name, "a number of seconds >= 0", raw, unparsable | (secs < 0).to_numpy())
+    check_seconds_bound(name, raw, secs)
     missing = np.asarray(required, dtype=bool) & secs.isna().to_numpy()
     raise_bad_rows(name, "a number of seconds >= 0 for answered calls", raw, missing)
     return secs
+
+
+def check_seconds_bound(name: str, raw: pd.Series, secs: pd.Series) -> None:
+    """Raise naming the rows where a duration is infinite or above :data:`MAX_SECONDS`."""
+    too_big = (secs.abs() > MAX_SECONDS).to_numpy()
+    raise_bad_rows(name, f"a finite number of seconds, at most {MAX_SECONDS:.0e}", raw, too_big)
 
 
 def boolean_column(records: pd.DataFrame, name: str) -> pd.Series:

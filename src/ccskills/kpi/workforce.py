@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._records import check_records, ratio, raise_bad_rows, scalar, sums
+from ._records import check_records, check_seconds_bound, ratio, raise_bad_rows, scalar, sums
 
 __all__ = ["occupancy_rate", "utilisation_rate", "shrinkage_rate", "productive_hours",
            "OCCUPANCY_DEFINITIONS", "UTILISATION_DEFINITIONS", "SHRINKAGE_DEFINITIONS",
@@ -69,6 +69,7 @@ def state_indicators(states) -> pd.DataFrame:
     for col in STATE_COLUMNS:
         value = pd.to_numeric(states[col], errors="coerce").astype(float)
         raise_bad_rows(col, "a number of seconds >= 0", states[col], ~(value >= 0).to_numpy())
+        check_seconds_bound(col, states[col], value)
         out[col] = value
     frame = pd.DataFrame(out, index=states.index)
     frame["handle_s"] = frame["talk_s"] + frame["hold_s"] + frame["acw_s"]
