@@ -92,7 +92,7 @@ def test_members_declaring_more_than_the_total_limit_are_refused(no_parsing):
 
 
 def test_too_many_cells_are_counted_while_streaming(no_parsing):
-    # 2.1 million cells in 32 MB of XML (under the byte limits): refused by the cell count
+    # 100,000 cells more than the limit, in XML under the byte limits: refused by the cell count
     cells = b"<row>" + b"<c><v>1</v></c>" * (cio.MAX_XLSX_CELLS + 100_000) + b"</row>"
     err = _refused(_workbook_with(_sheet_xml(cells, b"A1:B2")))
     assert err.problem == "too_many_cells" and err.expected == cio.MAX_XLSX_CELLS

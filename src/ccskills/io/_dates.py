@@ -77,6 +77,34 @@ def _iso(p: pd.DataFrame, order: str) -> pd.Series:
             + ":" + p["M"].fillna("00") + ":" + p["S"].fillna("00") + p["f"].fillna(""))
 
 
+def _check_years(frame, column: str, raw: pd.Series, year: pd.Series) -> None:
+    outside = (year < YEAR_RANGE[0]) | (year >= YEAR_RANGE[1])
+    if outside.any():
+        rows, value = _first_bad(raw, outside, frame)
+        raise UploadError("date_out_of_range", f"{column} must have years in {YEAR_RANGE[0]}–"
+                          f"{YEAR_RANGE[1] - 1}, got {value!r} in row {rows[0]}", column=column, rows=rows,
+                          value=value, expected=f"{YEAR_RANGE[0]}–{YEAR_RANGE[1] - 1}")
+
+
+def _patterns(frame, column: str, raw: pd.Series, slow: pd.Series) -> pd.Series:
+    """Date-times of the ``slow`` cells by the accepted patterns (NaT elsewhere), or UploadError."""
+    parts = raw[slow].str.extract(_PATTERN).reindex(raw.index)
+    unmatched = slow & parts["y"].isna() & parts["y2"].isna()
+    if unmatched.any():
+        rows, value = _first_bad(raw, unmatched, frame)
+        raise UploadError("bad_timestamp", f"{column} must be date-times, got {value!r} in row {rows[0]}",
+                          column=column, rows=rows, value=value)
+    _check_years(frame, column, raw, pd.to_numeric(parts["y"].fillna(parts["y2"])))
+    order = _order(frame, column, raw, parts)
+    _zone(frame, column, raw, parts)
+    parsed = pd.to_datetime(_iso(parts, order), errors="coerce", format="ISO8601")
+    if (bad := slow & parsed.isna()).any():  # 2026-02-30, 25:00
+        rows, value = _first_bad(raw, bad, frame)
+        raise UploadError("bad_timestamp", f"{column} must be date-times, got {value!r} in row {rows[0]}",
+                          column=column, rows=rows, value=value)
+    return parsed.astype("datetime64[us]")
+
+
 def parse_timestamps(frame: pd.DataFrame, column: str) -> pd.Series:
     """Column ``column`` as datetime64[ns], or :class:`UploadError` naming the rows.
 
@@ -94,24 +122,9 @@ def parse_timestamps(frame: pd.DataFrame, column: str) -> pd.Series:
         rows = _rows(empty, frame)
         raise UploadError("missing_value", f"{column} must not be empty, got an empty cell in row {rows[0]}",
                           column=column, rows=rows)
-    parts = raw.str.extract(_PATTERN)
-    matched = parts["y"].notna() | parts["y2"].notna()
-    if not matched.all():
-        rows, value = _first_bad(raw, ~matched, frame)
-        raise UploadError("bad_timestamp", f"{column} must be date-times, got {value!r} in row {rows[0]}",
-                          column=column, rows=rows, value=value)
-    year = pd.to_numeric(parts["y"].fillna(parts["y2"]))
-    outside = (year < YEAR_RANGE[0]) | (year >= YEAR_RANGE[1])
-    if outside.any():
-        rows, value = _first_bad(raw, outside, frame)
-        raise UploadError("date_out_of_range", f"{column} must have years in {YEAR_RANGE[0]}–"
-                          f"{YEAR_RANGE[1] - 1}, got {value!r} in row {rows[0]}", column=column, rows=rows,
-                          value=value, expected=f"{YEAR_RANGE[0]}–{YEAR_RANGE[1] - 1}")
-    order = _order(frame, column, raw, parts)
-    _zone(frame, column, raw, parts)
-    parsed = pd.to_datetime(_iso(parts, order), errors="coerce", format="ISO8601")
-    if parsed.isna().any():  # 2026-02-30, 25:00
-        rows, value = _first_bad(raw, parsed.isna(), frame)
-        raise UploadError("bad_timestamp", f"{column} must be date-times, got {value!r} in row {rows[0]}",
-                          column=column, rows=rows, value=value)
+    parsed = pd.to_datetime(raw, format="%Y-%m-%d %H:%M:%S", errors="coerce").astype("datetime64[us]")
+    slow = parsed.isna()  # every spelling but the committed files' one goes through the patterns
+    if slow.any():
+        parsed = parsed.where(~slow, _patterns(frame, column, raw, slow))
+    _check_years(frame, column, raw, parsed.dt.year)
     return parsed.astype("datetime64[ns]").rename(column)

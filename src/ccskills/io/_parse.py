@@ -86,16 +86,27 @@ def parse_numbers(frame: pd.DataFrame, column: str, *, minimum: float | None = N
     """
     raw = frame[column].astype(str).str.strip()
     empty = raw == ""
-    text = raw.where(~raw.str.match(_THOUSANDS), raw.str.replace(",", "", regex=False)).where(~empty)
-    numbers = pd.to_numeric(text, errors="coerce").astype("float64")
-    if durations:
-        seconds, wrong = _durations(raw)
-        if wrong.any():
-            _refuse("bad_duration", frame, column, raw, wrong, "seconds or h:mm:ss")
-        numbers = numbers.where(seconds.isna(), seconds)
+    numbers = pd.to_numeric(raw.where(~empty), errors="coerce").astype("float64")
+    retry = numbers.isna() & ~empty  # 1,234 and 0:05:00 (few cells: the regular expressions run on these)
+    if retry.any():
+        numbers = numbers.where(~retry, _other_spellings(frame, column, raw, retry, durations))
     _check_values(frame, column, raw, numbers, empty, allow_missing)
     _check_range(frame, column, raw, numbers, minimum, maximum, integer)
     return numbers.astype("float64").rename(column)
+
+
+def _other_spellings(frame, column: str, raw: pd.Series, retry: pd.Series, durations: bool) -> pd.Series:
+    """Numbers of the cells plain parsing missed: thousands separators, and clock durations if asked."""
+    cells = raw[retry]
+    text = cells.where(~cells.str.match(_THOUSANDS), cells.str.replace(",", "", regex=False))
+    values = pd.to_numeric(text, errors="coerce").astype("float64")
+    if durations:
+        seconds, wrong = _durations(cells)
+        if wrong.any():
+            _refuse("bad_duration", frame, column, raw, wrong.reindex(raw.index, fill_value=False),
+                    "seconds or h:mm:ss")
+        values = values.where(seconds.isna(), seconds)
+    return values.reindex(raw.index)
 
 
 def _check_values(frame, column, raw, numbers, empty, allow_missing) -> None:

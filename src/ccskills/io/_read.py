@@ -55,7 +55,7 @@ def sniff_delimiter(text: str) -> str:
     >>> sniff_delimiter("a;b;c\\n1;2,5;3\\n"), sniff_delimiter("标题\\n\\na\\tb\\n1\\t2\\n")
     (';', '\\t')
     """
-    lines = [line for line in text.splitlines()[:40] if line.strip()]
+    lines = [line for line in text[:200_000].splitlines()[:40] if line.strip()]
 
     def score(sep: str) -> tuple[int, int]:
         widths = [len(row) for row in csv.reader(lines, delimiter=sep)]
@@ -72,7 +72,7 @@ def _text_rows(text: str, suffix: str) -> list[list[str]]:
 
 def _header_index(rows: list[list[str]]) -> int:
     """Position of the header: the first of the first rows with ≥ half the table's width filled."""
-    filled = [sum(1 for cell in row if cell.strip()) for row in rows]
+    filled = [sum(1 for cell in row if cell) for row in rows[:_HEADER_SEARCH_ROWS * 20]]
     width = max(filled, default=0)
     need = 1 if width <= 1 else max(2, (width + 1) // 2)
     for position, count in enumerate(filled[:_HEADER_SEARCH_ROWS]):
@@ -81,10 +81,15 @@ def _header_index(rows: list[list[str]]) -> int:
     return next((p for p, count in enumerate(filled) if count), 0)
 
 
-def _is_total(row: list[str]) -> str | None:
-    first = next((cell for cell in row if cell), "")
-    word = first.rstrip(":：").strip().lower()
-    return first if word in TOTAL_ROW_WORDS else None
+def _total_rows(frame: pd.DataFrame) -> pd.Series:
+    """Which rows are total rows: their first non-empty cell is one of :data:`TOTAL_ROW_WORDS`."""
+    first = frame.iloc[:, 0].copy() if frame.shape[1] else pd.Series("", index=frame.index)
+    for j in range(1, frame.shape[1]):
+        empty = first == ""
+        if not empty.any():
+            break
+        first[empty] = frame.iloc[:, j][empty]
+    return first.str.rstrip(":：").str.strip().str.lower().isin(TOTAL_ROW_WORDS)
 
 
 def _frame(rows: list[list[str]]) -> pd.DataFrame:
@@ -93,22 +98,17 @@ def _frame(rows: list[list[str]]) -> pd.DataFrame:
     top = _header_index(rows) if rows else 0
     width = max((len(row) for row in rows[top:]), default=0)
     header = (rows[top] if rows else []) + [""] * width
-    body, numbers, notes = [], [], []
-    for position in range(top + 1, len(rows)):
-        row = rows[position] + [""] * (width - len(rows[position]))
-        if not any(row):
-            continue
-        total = _is_total(row)
-        if total is not None:
-            notes.append(UploadNote("dropped_total_row", rows=(position + 1,), value=total))
-            continue
-        body.append(row)
-        numbers.append(position + 1)
+    kept = [p for p in range(top + 1, len(rows)) if any(rows[p])]
+    body = [rows[p] + [""] * (width - len(rows[p])) for p in kept]
     frame = pd.DataFrame(body, columns=_column_names(header[:width]), dtype=str)
-    frame = _drop_empty_columns(frame)
+    numbers = pd.Series(kept, dtype="int64") + 1
+    total = _total_rows(frame)
+    notes = [UploadNote("dropped_total_row", rows=(int(n),), value=frame.iloc[p].loc[lambda r: r != ""].iloc[0])
+             for p, n in zip(total.to_numpy().nonzero()[0], numbers[total.to_numpy()])]
+    frame = _drop_empty_columns(frame.loc[~total.to_numpy()].reset_index(drop=True))
     if top:
         notes.insert(0, UploadNote("header_below_title", value=top + 1))
-    frame.attrs[ROWS_ATTR] = RowNumbers(numbers)
+    frame.attrs[ROWS_ATTR] = RowNumbers(numbers[~total.to_numpy()].tolist())
     frame.attrs[NOTES_ATTR] = notes
     return frame
 
@@ -131,6 +131,7 @@ def _drop_empty_columns(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _check_control(frame: pd.DataFrame) -> None:
+    """``control_character`` naming the first column and rows with NUL or another control character."""
     for column in frame.columns:
         bad = frame[column].str.contains(_CONTROL)
         if bad.any():
@@ -178,7 +179,8 @@ def read_table(source, filename: str | None = None, *, sheet=0) -> pd.DataFrame:
     data, name = _payload(source, filename)
     is_xlsx = _file_kind(data, name)
     try:
-        rows = xlsx_rows(data, sheet) if is_xlsx else _text_rows(decode_text(data), Path(name).suffix.lower())
+        text = None if is_xlsx else decode_text(data)
+        rows = xlsx_rows(data, sheet) if is_xlsx else _text_rows(text, Path(name).suffix.lower())
         if not any(cell.strip() for row in rows for cell in map(str, row)):
             raise UploadError("unreadable", "file must have a header row, got an empty file")
         frame = _frame(rows)
@@ -188,5 +190,6 @@ def read_table(source, filename: str | None = None, *, sheet=0) -> pd.DataFrame:
         raise UploadError("unreadable", f"file must be a readable table, got an error: {err}") from err
     if frame.empty:
         raise UploadError("empty", "file must have at least one data row, got none")
-    _check_control(frame)
+    if text is None or _CONTROL.search(text):
+        _check_control(frame)
     return frame
