@@ -74,8 +74,10 @@ def test_typed_requirement():
      "The class maximum must be a whole number, at least the minimum (you entered 2)."),
     ("training_weeks", -1, "培训周数必须是不小于 0 的整数（输入值：-1）。",
      "Training weeks must be a whole number of 0 or more (you entered -1)."),
-    ("current_fte", -5.0, "现有在岗人数必须是不小于 0 的数字（输入值：-5）。",
-     "Current FTE must be a number of 0 or more (you entered -5)."),
+    ("current_fte", -5.0, "现有在岗人数必须是 0 到 1000 万之间的数字（输入值：-5）。",
+     "Current FTE must be a number from 0 to 10,000,000 (you entered -5)."),
+    ("current_fte", 1e8, "现有在岗人数必须是 0 到 1000 万之间的数字（输入值：1e+08）。",
+     "Current FTE must be a number from 0 to 10,000,000 (you entered 1e+08)."),
     ("class_every_weeks", 0, "开班间隔必须是不小于 1 的整数（输入值：0）。",
      "The class interval must be a whole number of 1 or more (you entered 0)."),
 ])
@@ -93,7 +95,7 @@ def test_typed_text_that_is_not_numbers():
     planner = build_hiring_planner("en")
     planner.source.value = "typed"
     planner.typed.value = "80, eighty"
-    assert planner.status_text == "Weekly need must be numbers of 0 or more, at least one week (you entered eighty)."
+    assert planner.status_text == "Weekly need must be numbers from 0 to 10,000,000, at least one week (you entered eighty)."
 
 
 def _upload(planner, content: bytes, name: str) -> None:

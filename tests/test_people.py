@@ -320,3 +320,15 @@ def test_hiring_plan_knows_the_weeks_hiring_cannot_reach():
 def test_hiring_plan_with_nothing_short_has_no_gap():
     plan = people.hiring_plan([10, 10], 12, 0.0, 1, 1.0)
     assert plan.weeks_short == 0 and plan.largest_gap == 0.0 and plan.classes.empty
+
+
+def test_hiring_plan_bounds_its_inputs_and_class_sizes():
+    with pytest.raises(ValueError, match="required_fte must be at most 1e\\+07 FTE, got 1e\\+300"):
+        people.hiring_plan([10, 1e300], 5, 0.0, 1, 0.5)
+    with pytest.raises(ValueError, match="current_fte must be at most 1e\\+07 FTE, got 100000000.0"):
+        people.hiring_plan([10, 10], 1e8, 0.0, 1, 0.5)
+    with pytest.raises(ValueError, match="required_fte must be zero or a positive number, got inf"):
+        people.hiring_plan([10, float("inf")], 5, 0.0, 1, 0.5)
+    # a gap of 1e-9 FTE with a pass rate of 5e-324: raw = 1e-9 / 5e-324 overflows to inf
+    with pytest.raises(ValueError, match="pass_rate must be high enough .* in week 0, got 5e-324"):
+        people.hiring_plan([1e-9], 0.0, 0.0, 0, 5e-324)

@@ -7,7 +7,8 @@ Every choice that changes a ranking is a named parameter:
 
   - ``"min_max"``: (x - min) / (max - min), 0 = worst agent, 1 = best (0.5 if all equal);
   - ``"z_score"``: (x - mean) / sd (population sd), sign flipped when lower is better (0 if all equal);
-  - ``"target_ratio"``: x / target if higher is better, target / x if lower, capped at ``cap``;
+  - ``"target_ratio"``: x / target if higher is better, target / x if lower, capped at ``cap``
+    (values must be >= 0, and > 0 when lower is better: a ratio to a target is of amounts);
   - ``"rank_percentile"``: (average rank - 1) / (n - 1), 0 = worst, 1 = best (ties share);
 
 * the **weights**, which are normalised to sum to 1; composite = sum w_k s_k.
@@ -85,7 +86,10 @@ def normalise(values, method="min_max", direction="higher", target=None, cap=1.2
     check_positive("cap", cap)
     if direction == "lower":
         check_positive("values", x.to_numpy())
-    ratio = x / t if direction == "higher" else t / x
+    else:
+        check_nonnegative("values", x.to_numpy())
+    with np.errstate(over="ignore"):  # a ratio past float range is past the cap anyway
+        ratio = x / t if direction == "higher" else t / x
     return ratio.clip(upper=cap)
 
 
@@ -107,7 +111,9 @@ def _rescaled(x: pd.Series) -> pd.Series:
     """``x`` divided by a power of two (exact) when its values are so large that differences,
     squares or sums could overflow; min-max and z-scores are unchanged by it."""
     big = float(np.abs(x).max()) if len(x) else 0.0
-    return x / 2.0 ** np.floor(np.log2(big)) if big > 1e150 else x
+    if big <= 1e150:
+        return x
+    return pd.Series(np.ldexp(x.to_numpy(), -int(np.frexp(big)[1])), index=x.index)  # |x| < 1
 
 
 def _weights(weights, columns) -> pd.Series:

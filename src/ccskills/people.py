@@ -340,6 +340,25 @@ def _check_int(name, value, low):
     return int(value)
 
 
+#: Largest FTE requirement or current staff :func:`hiring_plan` accepts, and largest class size
+#: it will compute: beyond them the input is a typing error and the arithmetic leaves exact floats.
+MAX_FTE = 1e7
+
+
+def _fte(name, value) -> np.ndarray:
+    arr = check_nonnegative(name, value)
+    _too_big = arr > MAX_FTE
+    if _too_big.any():
+        raise ValueError(f"{name} must be at most {MAX_FTE:.0e} FTE, got {arr[_too_big].flat[0].item()!r}")
+    return arr
+
+
+def _check_class_size(raw, pass_rate, gap, week) -> None:
+    if not raw <= MAX_FTE:  # inf too: a tiny pass rate or survival to the binding week
+        raise ValueError(f"pass_rate must be high enough (with this attrition) for a class of at most "
+                         f"{MAX_FTE:.0e} to cover the gap of {gap:.4g} FTE in week {week}, got {pass_rate!r}")
+
+
 def hiring_plan(required_fte, current_fte, attrition_rate, training_weeks, pass_rate, *,
                 attrition_period="week", class_every_weeks=4, first_start=0,
                 min_class=1, max_class=None) -> HiringPlan:
@@ -370,10 +389,10 @@ def hiring_plan(required_fte, current_fte, attrition_rate, training_weeks, pass_
     [[0, 4], [1, 2]]
     """
     req = required_fte if isinstance(required_fte, pd.Series) else pd.Series(np.asarray(required_fte, float))
-    need = check_nonnegative("required_fte", req.to_numpy(dtype=float))
+    need = _fte("required_fte", req.to_numpy(dtype=float))
     if need.size == 0:
         raise ValueError("required_fte must have at least one week, got an empty series")
-    f0 = float(check_nonnegative("current_fte", current_fte))
+    f0 = float(_fte("current_fte", current_fte))
     a = weekly_attrition_rate(attrition_rate, attrition_period)
     weeks = _check_int("training_weeks", training_weeks, 0)
     p = float(check_fraction("pass_rate", pass_rate, low_open=True))
@@ -391,8 +410,10 @@ def hiring_plan(required_fte, current_fte, attrition_rate, training_weeks, pass_
         cover = np.arange(g, min(g + every, n_weeks))
         projected = _simulate(f0, hires, a, weeks, p)[0]
         survive = (1 - a) ** (cover - g)
-        raw = (need[cover] - projected[cover]) / (p * survive)
+        with np.errstate(over="ignore", divide="ignore"):
+            raw = (need[cover] - projected[cover]) / (p * survive)
         k = int(np.argmax(raw))
+        _check_class_size(raw[k], pass_rate, need[cover[k]] - projected[cover[k]], int(cover[k]))
         n = rounded = math.ceil(raw[k] - 1e-9) if raw[k] > 0 else 0
         limited = ""
         if 0 < n < low:

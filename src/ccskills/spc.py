@@ -132,11 +132,12 @@ def _limit(name: str, value, shape) -> np.ndarray:
         arr = np.broadcast_to(np.asarray(value, dtype=float), shape)
     except (TypeError, ValueError):
         raise ValueError(f"{name} must be a number or one number per point, got {value!r}") from None
-    bad = ~np.isfinite(arr) | ((arr < 0) if name == "sigma" else False)
+    bad = ~(np.abs(arr) <= MAX_VALUE) | ((arr < 0) if name == "sigma" else False)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         must = "a finite number >= 0" if name == "sigma" else "a finite number"
-        raise ValueError(f"{name} must be {must} at every point, got {arr[i].item()!r} at position {i}")
+        raise ValueError(f"{name} must be {must} (at most {MAX_VALUE:.0e} in size) at every point, "
+                         f"got {arr[i].item()!r} at position {i}")
     return arr
 
 
@@ -188,7 +189,7 @@ def _present_flags(x, c, s, lo, hi) -> np.ndarray:
     """The rule flags (points × RULES) of a series with no missing value."""
     if not len(x):
         return np.zeros((0, len(RULES)), bool)
-    with np.errstate(invalid="ignore", divide="ignore"):
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
         z = np.where(s > 0, (x - c) / np.where(s > 0, s, 1.0), 0.0)
     side = np.sign(x - c)
     diff = np.sign(np.diff(x, prepend=x[:1]))

@@ -95,8 +95,9 @@ TEXT = {
 }
 
 ERRORS = {
-    "required_fte": ("每周需求必须是不小于 0 的数字，至少一周", "Weekly need must be numbers of 0 or more, at least one week"),
-    "current_fte": ("现有在岗人数必须是不小于 0 的数字", "Current FTE must be a number of 0 or more"),
+    "required_fte": ("每周需求必须是 0 到 1000 万之间的数字，至少一周",
+                     "Weekly need must be numbers from 0 to 10,000,000, at least one week"),
+    "current_fte": ("现有在岗人数必须是 0 到 1000 万之间的数字", "Current FTE must be a number from 0 to 10,000,000"),
     "attrition_rate": ("流失率必须在 0 % 到 100 % 之间（不含 100 %）", "Attrition must be from 0 % to below 100 %"),
     "pass_rate": ("鉴定通过率必须大于 0 % 且不超过 100 %", "The pass rate must be above 0 % and at most 100 %"),
     "training_weeks": ("培训周数必须是不小于 0 的整数", "Training weeks must be a whole number of 0 or more"),
