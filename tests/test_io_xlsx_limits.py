@@ -112,6 +112,19 @@ def test_a_member_that_unpacks_to_more_than_it_declares_is_refused(no_parsing):
     assert err.problem in ("unreadable", "zip_too_large")
 
 
+def test_a_far_away_cell_is_refused_not_padded_into_memory():
+    # two cells in 200 bytes of XML, but the second at XFD1048576: 17 billion cells once padded
+    body = (b'<row r="1"><c r="A1" t="inlineStr"><is><t>calls</t></is></c></row>'
+            b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+    err = _refused(_workbook_with(_sheet_xml(body, b"A1:A2")))
+    assert err.problem == "too_many_cells"
+
+
+def test_a_million_empty_rows_count_as_rows():
+    err = _refused(_workbook_with(_sheet_xml(b"<row/>" * (cio.MAX_XLSX_CELLS + 1))))
+    assert err.problem == "too_many_cells"
+
+
 def test_a_broken_zip_is_unreadable():
     data = _workbook_with(_sheet_xml(b"<row><c><v>1</v></c></row>"))
     assert _refused(data[: len(data) // 2]).problem == "unreadable"

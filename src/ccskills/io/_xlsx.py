@@ -4,9 +4,11 @@ An .xlsx is a zip of XML files; a 1.5 MB file can unpack to gigabytes ("zip bomb
 Before parsing, :func:`check_xlsx` refuses a workbook whose members declare more
 than :data:`MAX_XLSX_MEMBER_BYTES` each or :data:`MAX_XLSX_UNPACKED_BYTES` together,
 then streams every worksheet and the shared-string table through a byte cap (a
-member that unpacks to more than it declared is refused too) counting cells, and
-refuses more than :data:`MAX_XLSX_CELLS`. Only then does openpyxl read the sheet, in
-read-only mode, ignoring the sheet's declared dimension.
+member that unpacks to more than it declared is refused too) counting cells and
+rows, and refuses more than :data:`MAX_XLSX_CELLS`. Only then does openpyxl read the
+sheet, in read-only mode, ignoring the sheet's declared dimension and counting again
+as it goes (a cell far away, say at XFD1048576, makes openpyxl yield every empty row
+and column before it: those count too).
 """
 
 from __future__ import annotations
@@ -35,7 +37,8 @@ MAX_XLSX_MEMBERS = 10_000
 """A workbook with more zip members than this is refused."""
 
 _CHUNK = 1 << 20
-_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s>/]")
+_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:c|row)[\s>/]")  # cells, and rows (even empty ones)
+_ROW_NUMBER = re.compile(rb'row\b[^>]*?\br="(\d+)"')
 _STRING = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
 
 
@@ -71,12 +74,12 @@ def check_xlsx(data: bytes) -> None:
     for info in members:
         name = info.filename.lower()
         if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-            _count(book, info, _CELL)
+            _count(book, info, _CELL, rows=True)
         elif name.endswith("sharedstrings.xml"):
             _count(book, info, _STRING)
 
 
-def _count(book: zipfile.ZipFile, info: zipfile.ZipInfo, pattern: re.Pattern) -> None:
+def _count(book: zipfile.ZipFile, info: zipfile.ZipInfo, pattern: re.Pattern, rows: bool = False) -> None:
     """Stream one member, at most its declared size, counting ``pattern``; refuse past the limits."""
     cap = min(info.file_size, MAX_XLSX_MEMBER_BYTES)
     seen, count, carry = 0, 0, b""
@@ -90,12 +93,18 @@ def _count(book: zipfile.ZipFile, info: zipfile.ZipInfo, pattern: re.Pattern) ->
                 cut = max(text.rfind(b"<"), 0)
                 count += len(pattern.findall(text, 0, cut))
                 carry = text[cut:]
-                if count > MAX_XLSX_CELLS:
+                if count > MAX_XLSX_CELLS or (rows and _last_row(text) > MAX_XLSX_CELLS):
                     raise _too_many(MAX_XLSX_CELLS)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as err:
         raise UploadError("unreadable", f"file must be a readable .xlsx, got {err}") from err
     if len(pattern.findall(carry)) + count > MAX_XLSX_CELLS:
         raise _too_many(MAX_XLSX_CELLS)
+
+
+def _last_row(text: bytes) -> int:
+    """The row number of the last ``<row r="…">`` in ``text`` (0 if none): rows before it will be padded."""
+    found = _ROW_NUMBER.search(text, max(text.rfind(b"row "), 0))
+    return int(found.group(1)) if found else 0
 
 
 def cell_text(value) -> str:
@@ -126,7 +135,7 @@ def xlsx_rows(data: bytes, sheet=0) -> list[list[str]]:
         ws.reset_dimensions()  # the declared <dimension> may lie; read the cells there are
         rows, cells = [], 0
         for row in ws.iter_rows(values_only=True):
-            cells += len(row)
+            cells += max(len(row), 1)  # gaps (row 1, then row 1048576) come as empty rows: count them
             if cells > MAX_XLSX_CELLS:
                 raise _too_many(MAX_XLSX_CELLS)
             rows.append([cell_text(v) for v in row])
