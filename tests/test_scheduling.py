@@ -346,3 +346,70 @@ def test_days_that_run_out_of_time_get_the_time_left(monkeypatch):
     res = schedule(req, p, time_limit=30.0)
     assert len(calls) == 4 and calls[3] > calls[0]  # day 1 again, with more time than its first share
     assert res.status == "optimal" and res.objective == 18.0 and res.gap == 0
+
+
+# ---------------------------------------------------------------- time limits are limits (issue 9)
+def _weekly_case():
+    idx = planning_index("2026-03-02")
+    hour = idx.hour + idx.minute / 60
+    shape = np.exp(-((hour - 11) / 2.5) ** 2) + 0.8 * np.exp(-((hour - 16) / 2.5) ** 2)
+    req = pd.Series(np.where((hour >= 8) & (hour < 22), np.ceil(40 * shape), 0).astype(int), idx)
+    return req, shift_patterns(idx, lengths=(8 * 3600, 9 * 3600), start_step=900, days_off="any2")
+
+
+def test_every_solver_call_gets_at_most_the_time_left(monkeypatch):
+    """The LP relaxation, the small rounding MILP and branch and bound each get a time_limit,
+    never more than what is left of the caller's."""
+    import scipy.optimize
+
+    real, limits = scipy.optimize.milp, []
+
+    def recording(*args, **kwargs):
+        limits.append((kwargs.get("options") or {}).get("time_limit"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(scipy.optimize, "milp", recording)
+    req, p = _weekly_case()
+    schedule(req, p, time_limit=2.0)
+    assert len(limits) >= 2 and all(limit is not None and 0 < limit <= 2.0 for limit in limits)
+    assert sum(limits[:1]) <= 2.0  # the LP relaxation is limited too
+
+
+def test_lp_out_of_time_still_gives_a_feasible_cover(monkeypatch):
+    """When even the LP relaxation stops at the limit (HiGHS status 1, no point), the answer is a
+    feasible cover labelled 'time_limit' with a valid bound (paid hours ≥ hours on the phones)."""
+    import scipy.optimize
+    from scipy.optimize import OptimizeResult
+
+    def out_of_time(*args, **kwargs):
+        return OptimizeResult(x=None, fun=None, status=1, success=False, message="Time limit reached",
+                              mip_dual_bound=None)
+
+    monkeypatch.setattr(scipy.optimize, "milp", out_of_time)
+    req, p = _weekly_case()
+    res = schedule(req, p, time_limit=1.0)
+    assert res.status == "time_limit" and not res.optimal
+    assert (res.coverage["under"] == 0).all()
+    assert res.dual_bound == req.sum() / 4 <= res.objective  # Σ r_t × 0.25 h
+    soft = schedule(req, p, soft=True, time_limit=1.0)
+    assert soft.status == "time_limit" and soft.counts.sum() == 0 and soft.dual_bound == 0.0
+
+
+def test_status_text_and_optimal_flag_agree():
+    """'optimal' exactly when the gap is closed; stopped inside mip_gap is 'gap_limit'."""
+    req, p = _weekly_case()
+    for gap in (0.0, 0.05):
+        res = schedule(req, p, time_limit=5.0, mip_gap=gap)
+        assert (res.status == "optimal") == res.optimal
+        if res.status == "gap_limit":
+            assert 1e-6 < res.gap <= gap + 1e-9
+    tiny = schedule(_requirement([1, 2, 2, 1, 1, 1]), _tiny_patterns())
+    assert tiny.status == "optimal" and tiny.optimal and tiny.gap == 0
+
+
+def test_pattern_count_is_bounded_before_building():
+    """Three break windows of 25 placements each on round-the-clock starts: 21 million tours."""
+    idx = planning_index("2026-03-02")
+    windows = tuple(BreakRule(name, 900, 0, 6 * 3600) for name in ("a", "b", "c"))
+    with pytest.raises(ValueError, match=r"start_step must give at most 100,000 patterns"):
+        shift_patterns(idx, open_hours=("00:00", "24:00"), start_step=900, breaks=windows, days_off="any2")

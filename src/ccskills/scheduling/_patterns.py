@@ -138,6 +138,29 @@ def days_off_patterns(rule: str) -> list[tuple[int, ...]]:
     raise ValueError(f"days_off must be 'any2', 'consecutive2' or None, got {rule!r}")
 
 
+MAX_PATTERNS = 100_000
+"""Most patterns :func:`shift_patterns` builds: beyond it the model outgrows memory and any
+sensible time limit (HiGHS needs seconds for the LP relaxation alone at 20,000 weekly tours)."""
+
+
+def _shift_count(period, open_s, close_s, step, lengths, breaks) -> int:
+    """Daily shifts the rules give at most (overlapping break placements not yet removed)."""
+    total = 0
+    for length in lengths:
+        starts = len(range(open_s, close_s - length + 1, step))
+        placements = [len([o for o in range(r.earliest, r.latest + 1, period) if o + r.duration <= length])
+                      for r in breaks]
+        total += starts * int(np.prod(placements, dtype=float))
+    return total
+
+
+def _check_count(count: int, start_step) -> None:
+    if count > MAX_PATTERNS:
+        raise ValueError(f"start_step must give at most {MAX_PATTERNS:,} patterns with these lengths, "
+                         f"breaks and days (each break window multiplies them; {count:,.0f} here), "
+                         f"got {start_step!r}")
+
+
 def _daily_shifts(period, open_s, close_s, step, lengths, breaks):
     """Daily shift templates: (start_s, length_s, ((activity, start_s, duration), …)) tuples."""
     shifts = []
@@ -205,6 +228,8 @@ def shift_patterns(index, *, lengths=(8 * 3600,), open_hours=("08:00", "22:00"),
     -------
     PatternSet
         ``paid_hours`` per pattern is shift length minus unpaid breaks (per week for tours).
+        At most :data:`MAX_PATTERNS` (100,000) patterns; more raise ``ValueError`` naming
+        ``start_step`` before any is built.
 
     Examples
     --------
@@ -230,6 +255,9 @@ def shift_patterns(index, *, lengths=(8 * 3600,), open_hours=("08:00", "22:00"),
             raise TypeError(f"breaks must be BreakRule objects, got {rule!r}")
         if rule.duration % period or rule.earliest % period:
             raise ValueError(f"breaks must fit the period grid ({period} s), got {rule!r}")
+    columns = len(days_off_patterns(days_off)) if days_off is not None else len(index) * period // DAY_S
+    _check_count(_shift_count(period, open_s, close_s, start_step, lengths, tuple(breaks)) * columns,
+                 start_step)
     shifts = _daily_shifts(period, open_s, close_s, start_step, lengths, tuple(breaks))
     if not shifts:
         raise ValueError(f"lengths must fit inside open_hours {open_hours!r}, got {lengths!r}")
