@@ -345,3 +345,12 @@ def test_peer_table_by_hand():
     assert fcr.index[fcr["bottom"]].tolist() == ["d", "e"]
     with pytest.raises(ValueError, match="must have the column"):
         coaching.peer_table(per_agent, ["csat"])
+
+
+def test_infinite_values_are_refused_naming_the_row():
+    with pytest.raises(ValueError, match=r"^value must be a finite number, got inf in row 1$"):
+        plan_trajectory(plan(), pd.Series([1.0, float("inf")], index=["2026-04-02", "2026-04-03"]))
+    with pytest.raises(ValueError, match=r"^peer_values must be finite numbers or missing, got inf"):
+        top_quartile_level([300.0, float("inf")], -1)
+    # missing peers are left out (documented): the 25th percentile of 300, 320, 340 is 310
+    assert top_quartile_level([300.0, None, 320.0, float("nan"), 340.0], -1) == 310.0

@@ -154,3 +154,18 @@ def test_resolve_targets_registry_and_overrides():
 def test_resolve_targets_rejects(targets, match):
     with pytest.raises(ValueError, match=match):
         resolve_targets(targets, ["service_level", "offered"])
+
+
+@pytest.mark.parametrize("direction, target, amber, match", [
+    ("higher", float("nan"), None, "target must be a finite number"),
+    ("lower", 0.8, float("inf"), "amber must be a finite number"),
+    ("band", (0.75, float("nan")), None, "target must be a finite number"),
+    ("band", 0.8, None, r"target must be a \(low, high\) pair for a band"),
+    ("higher", "0.8", None, "target must be a finite number"),
+])
+def test_rag_status_refuses_targets_that_would_colour_everything_red(direction, target, amber, match):
+    # a NaN target compares False with every value, so every value used to show as red
+    from ccskills.kpi.status import rag_status
+
+    with pytest.raises(ValueError, match=match):
+        rag_status([0.7, 0.9], direction, target, amber)

@@ -243,11 +243,18 @@ def _lang(lang: str) -> int:
 def top_quartile_level(peer_values, direction: int) -> float:
     """The level the best quarter of peers reach: 75th percentile if higher is better, else 25th.
 
+    Missing peers (NaN/None) are left out; an infinite value raises ValueError.
+
     >>> top_quartile_level([300, 320, 340, 360, 380], -1)  # AHT in seconds, lower is better
     320.0
     """
-    values = np.asarray(peer_values, dtype=float)
-    values = values[np.isfinite(values)]
+    try:
+        values = np.asarray(peer_values, dtype=float).ravel()
+    except (TypeError, ValueError):
+        raise TypeError(f"peer_values must be numbers, got {peer_values!r}") from None
+    if np.isinf(values).any():
+        raise ValueError(f"peer_values must be finite numbers or missing, got {values[np.isinf(values)][0].item()!r}")
+    values = values[~np.isnan(values)]
     if values.size == 0:
         raise ValueError(f"peer_values must hold at least one finite number, got {peer_values!r}")
     return float(np.percentile(values, 75 if direction > 0 else 25))
@@ -388,9 +395,10 @@ def _actuals(actuals) -> pd.Series:
     index = pd.to_datetime(pd.Series(actuals.index, dtype=object), errors="coerce")
     raise_bad_rows("date", "a date such as '2026-04-30'", pd.Series(actuals.index),
                    index.isna().to_numpy())
-    values = pd.to_numeric(actuals, errors="coerce")
-    raise_bad_rows("value", "a number", actuals.reset_index(drop=True),
-                   values.isna().to_numpy())
+    values = pd.to_numeric(actuals, errors="coerce").astype(float)
+    raw = actuals.reset_index(drop=True)
+    raise_bad_rows("value", "a number", raw, values.isna().to_numpy())
+    raise_bad_rows("value", "a finite number", raw, np.isinf(values.to_numpy()))
     return pd.Series(values.to_numpy(float), index=pd.DatetimeIndex(index, name="date"))
 
 

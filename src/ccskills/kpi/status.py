@@ -10,6 +10,7 @@ the registry's are this kit's teaching defaults.
 
 from __future__ import annotations
 
+import math
 import numbers
 from typing import NamedTuple
 
@@ -31,6 +32,19 @@ class Target(NamedTuple):
     amber: float | tuple | None
 
 
+def _check_edges(direction, target, amber) -> None:
+    """Targets and amber edges: finite numbers (a (low, high) pair of them for a band)."""
+    for name, edge in (("target", target), ("amber", amber)):
+        if edge is None and name == "amber":
+            continue
+        ends = edge if direction == "band" and isinstance(edge, tuple) and len(edge) == 2 else (edge,)
+        if direction == "band" and len(ends) != 2:
+            raise ValueError(f"{name} must be a (low, high) pair for a band, got {edge!r}")
+        for end in ends:
+            if isinstance(end, bool) or not isinstance(end, numbers.Real) or not math.isfinite(end):
+                raise ValueError(f"{name} must be a finite number (or a pair for a band), got {edge!r}")
+
+
 def rag_status(values, direction, target, amber=None) -> pd.Series:
     """Status per value: "green" / "amber" / "red" (<NA> where the value is missing), as a Series.
 
@@ -41,6 +55,7 @@ def rag_status(values, direction, target, amber=None) -> pd.Series:
     """
     v = pd.Series(values, dtype=float) if not isinstance(values, pd.Series) else values.astype(float)
     x = v.to_numpy()
+    _check_edges(direction, target, amber)
     if direction == "band":
         (lo, hi), (alo, ahi) = target, amber if amber is not None else target
         green, ok = (x >= lo) & (x <= hi), (x >= alo) & (x <= ahi)
