@@ -234,3 +234,25 @@ def test_year_2500_in_an_upload_is_a_sentence_with_row():
     rows = ["C1,售前,2500-03-02 08:00:05,接通,12,300,0,30,P001,否"]
     err = _err(cio.read_call_records, _calls(rows))
     assert cio.upload_message(err, "en") == 'Column "来电时间" must have years within 1900–2199; row 2 has "2500-03-02 08:00:05".'
+
+
+# ------------------------------------------------------------------ sizes and row numbers
+
+
+def test_an_oversized_file_object_is_refused_after_reading_one_byte_past_the_limit(monkeypatch):
+    monkeypatch.setattr(cio._read, "MAX_UPLOAD_BYTES", 100)
+    handle = io.BytesIO(b"a,b\n" + b"1,2\n" * 250)  # 1,004 bytes
+    with pytest.raises(cio.UploadError) as info:
+        cio.read_table(handle, "big.csv")
+    assert info.value.problem == "too_large" and handle.tell() == 101
+
+
+def test_row_numbers_survive_a_title_and_a_filter():
+    frame = cio.read_table("报表\n\nqueue,calls\nA,1\nB,2\n\nA,x\n".encode(), "q.csv")
+    # title(1) blank(2) header(3) A,1(4) B,2(5) blank(6) A,x(7)
+    assert list(frame.attrs["ccskills_rows"]) == [4, 5, 7]
+    only_a = frame[frame["queue"] == "A"]  # an app keeps some rows: the labels still point home
+    with pytest.raises(cio.UploadError) as info:
+        cio.parse_numbers(only_a, "calls")
+    assert info.value.rows == [7]
+    assert cio.spreadsheet_rows(None, [True]) == [2]  # a frame not from read_table: header = row 1

@@ -38,14 +38,19 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _payload(source, filename: str | None) -> tuple[bytes, str]:
-    """The raw bytes and the file name (for its extension) of a path, bytes or file-like object."""
+    """The raw bytes and the file name (for its extension) of a path, bytes or file-like object.
+
+    Paths and file objects are read only up to one byte past :data:`MAX_UPLOAD_BYTES`,
+    enough to refuse an oversized file without holding all of it.
+    """
     if isinstance(source, (bytes, bytearray, memoryview)):
         return bytes(source), filename or ""
     if isinstance(source, (str, Path)):
         path = Path(source)
-        return path.read_bytes(), filename or path.name
+        with path.open("rb") as handle:
+            return handle.read(MAX_UPLOAD_BYTES + 1), filename or path.name
     if hasattr(source, "read"):
-        return source.read(), filename or getattr(source, "name", "") or ""
+        return source.read(MAX_UPLOAD_BYTES + 1), filename or getattr(source, "name", "") or ""
     raise TypeError(f"source must be a path, bytes or a file object, got {type(source).__name__}")
 
 
