@@ -11,8 +11,9 @@ import re
 import pytest
 
 from ccskills.i18n import ERRORS, LANGUAGES, TEXT, error_message, parameter_of, text
-from ccskills.queueing import (agents_for_asa, agents_for_service_level, erlang_a,
-                               offered_load, service_level)
+from ccskills.queueing import (agents_for_abandonment, agents_for_asa, agents_for_service_level,
+                               erlang_a, offered_load, service_level)
+from ccskills.staffing import scheduled_headcount
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -88,3 +89,39 @@ def test_unknown_parameter_and_unexpected_errors_still_give_a_sentence():
 
 def test_unknown_language_falls_back_to_chinese():
     assert text("title", "fr") == text("title", "zh")
+
+
+LIMIT_CALLS = [  # (call, sentence key): the limits of the verified range (issue 9)
+    (lambda: offered_load(1e17, 180, 1800), "calls:max"),
+    (lambda: agents_for_service_level(2.0 ** 53, 180, 20, 0.8), "load:max"),
+    (lambda: service_level(1e17, 8.0, 180, 20), "agents:max"),
+    (lambda: erlang_a(10, 8.0, 180, 1e300, 20), "patience:max"),
+    (lambda: erlang_a(10, 1e-200, 180, 1e-200, 20), "patience:min"),
+    (lambda: agents_for_service_level(10.0, 180, 20, 0.8, max_occupancy=1e-300), "max_occupancy:min"),
+    (lambda: agents_for_service_level(1e6, 180, 20, 0.8, patience=180, max_occupancy=0.4), "target:reach"),
+    (lambda: agents_for_asa(1e6, 180, 20, patience=180, max_occupancy=0.4), "target_asa:reach"),
+    (lambda: agents_for_abandonment(1e6, 180, 180, 0.05, max_occupancy=0.4), "max_abandon:reach"),
+    (lambda: scheduled_headcount(2e6, 1 - 1e-16), "shrinkage:max"),
+    (lambda: scheduled_headcount(1e19, 0.3), "agents:max"),
+]
+
+
+@pytest.mark.parametrize("call, key", LIMIT_CALLS)
+def test_limit_errors_get_their_own_sentence(call, key):
+    """A bound's message ("must be at most / at least / reachable") picks the bound's sentence,
+    not the parameter's usual one (which would say "must be more than 0" for a huge value)."""
+    with pytest.raises(ValueError) as caught:
+        call()
+    assert parameter_of(caught.value)[0] == key.split(":")[0]
+    for index, lang in enumerate(LANGUAGES):
+        message = error_message(caught.value, lang)
+        assert message.startswith(ERRORS[key][index]) and message != ERRORS[key.split(":")[0]][index]
+    assert not CJK.search(ERRORS[key][1]) and CJK.search(ERRORS[key][0])
+
+
+def test_a_calculators_own_sentence_still_wins_for_ordinary_errors():
+    own = {"calls": ("自己的", "Own sentence")}
+    assert error_message(ValueError("calls must be zero or a positive number, got -1"), "en",
+                         errors=own).startswith("Own sentence")
+    assert error_message(ValueError("calls must be at most 1,000,000 × interval / aht, got 1e+17"),
+                         "en", errors=own).startswith(ERRORS["calls:max"][1])

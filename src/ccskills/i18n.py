@@ -111,8 +111,38 @@ ERRORS: dict[str, tuple[str, str]] = {
     "patience": ("耐心时间必须大于 0 秒", "Patience must be more than 0 seconds"),
     "max_abandon": ("最高放弃率必须在 0 % 到 100 % 之间",
                     "The maximum abandonment rate must be between 0 % and 100 %"),
+    # Limits of the range the formulas are verified for (ccskills.queueing._limits).
+    "calls:max": ("来电量太大：话务量（来电量 × AHT ÷ 时段长度）最多 1,000,000 爱尔兰",
+                  "Too many calls: the offered load (calls × AHT ÷ interval) can be at most "
+                  "1,000,000 Erlangs"),
+    "load:max": ("话务量最多 1,000,000 爱尔兰", "The offered load can be at most 1,000,000 Erlangs"),
+    "agents:max": ("座席数最多 2,000,000", "The number of agents can be at most 2,000,000"),
+    "patience:max": ("耐心时间最多是 AHT 的 1,000,000 倍（客户从不放弃时请用 Erlang C）",
+                     "Patience can be at most 1,000,000 × AHT (for callers who never abandon, "
+                     "use Erlang C)"),
+    "patience:min": ("耐心时间至少是 AHT 的百万分之一", "Patience must be at least AHT ÷ 1,000,000"),
+    "target:reach": ("这个服务水平目标需要超过 2,000,000 名座席，请降低目标",
+                     "This service level target would need more than 2,000,000 agents; lower it"),
+    "target_asa:reach": ("这个平均应答速度目标需要超过 2,000,000 名座席，请放宽目标",
+                         "This ASA target would need more than 2,000,000 agents; raise it"),
+    "max_abandon:reach": ("这个放弃率上限需要超过 2,000,000 名座席，请放宽上限",
+                          "This abandonment cap would need more than 2,000,000 agents; raise it"),
+    "max_occupancy:min": ("最高占用率太低：所需座席会超过 2,000,000",
+                          "The maximum occupancy is too low: it would need more than 2,000,000 agents"),
+    "shrinkage:max": ("损耗率太接近 100 %：排班人数会大到无法准确计算",
+                      "Shrinkage is too close to 100 %: the headcount would be too large to count exactly"),
+    "interval:max": ("时段长度最多 86,400 秒（一天）", "The interval can be at most 86,400 seconds (one day)"),
 }
-"""Parameter name → the rule it broke, as a sentence stem in (Chinese, English)."""
+"""Parameter name → the rule it broke, as a sentence stem in (Chinese, English).
+
+A key ``"{name}:max"``, ``"{name}:min"`` or ``"{name}:reach"`` is the sentence for an
+upper bound ("must be at most / below"), a lower bound ("must be at least") or a target
+no staffing within the limits reaches ("must be reachable"); without one, the
+parameter's own sentence is used.
+"""
+
+_VARIANTS = ((" must be at most ", "max"), (" must be below ", "max"),
+             (" must be at least ", "min"), (" must be reachable ", "reach"))
 
 PERCENT_PARAMETERS = frozenset({"target", "target_sl", "max_occupancy", "shrinkage", "max_abandon"})
 """Parameters entered in percent on screen but passed to the library as fractions."""
@@ -177,7 +207,16 @@ def error_message(exc: BaseException, lang: str = "zh", *, percent: bool = True,
     name, value = parsed
     shown = _shown_value(name, value, percent)
     table = ERRORS if errors is None else {**ERRORS, **errors}
-    if name not in table:
+    key = _sentence_key(name, str(exc), table)
+    if key is None:
         label = TEXT[name][_index(lang)] if name in TEXT else name
         return text("invalid_generic", lang, name=label, value=shown)
-    return table[name][_index(lang)] + _ENTERED[_index(lang)].format(value=shown)
+    return table[key][_index(lang)] + _ENTERED[_index(lang)].format(value=shown)
+
+
+def _sentence_key(name: str, message: str, table: dict) -> str | None:
+    """The key of ``table`` for this message: the bound's variant of ``name`` if it has one."""
+    variant = next((f"{name}:{kind}" for words, kind in _VARIANTS if words in message), None)
+    if variant in table:
+        return variant
+    return name if name in table else None
