@@ -372,3 +372,21 @@ def test_sample_sizes_stay_finite_at_the_extremes():
         margin_of_error(5, population=10**400)
     with pytest.raises(ValueError, match="sd must be a positive number, got inf"):
         score_margin_of_error(5, float("inf"))
+
+
+def test_scorecard_points_from_huge_weights_without_overflow():
+    # weights 1e308 and 3e307: their sum overflows a float; the points are 100 x w / Σw = 10/13, 3/13
+    card = pd.DataFrame({"item_id": ["a", "b"], "section": ["s", "s"], "weight": [1e308, 3e307],
+                         "critical_kind": ["", ""]})
+    assert check_scorecard(card)["points"].tolist() == pytest.approx([1000 / 13, 300 / 13], rel=1e-15)
+
+
+def test_score_interval_says_when_the_spread_cannot_be_estimated():
+    one_each = pd.DataFrame({"agent_id": ["a", "b"], "score": [80.0, 90.0]})  # std of one value: NaN
+    with pytest.raises(ValueError, match="sd must be given when the groups' own spread cannot be estimated"):
+        score_interval(one_each, "agent_id")
+    equal = pd.DataFrame({"agent_id": ["a", "a"], "score": [80.0, 80.0]})  # spread 0
+    with pytest.raises(ValueError, match="sd must be given .* median sd 0.0"):
+        score_interval(equal, "agent_id")
+    # with sd given: margin = 1.959964 x 10 / sqrt(1) (score_margin_of_error, hand value)
+    assert score_interval(one_each, "agent_id", sd=10)["margin"].tolist() == pytest.approx([19.59964] * 2, rel=1e-6)

@@ -124,7 +124,7 @@ def _weights(weights, columns) -> pd.Series:
     check_nonnegative("weights", w.to_numpy())
     if not w.max() > 0:  # weights are >= 0: a positive sum is a positive maximum
         raise ValueError(f"weights must have a positive sum, got {dict(w)!r}")
-    w = w / w.max()  # no overflow in the sum of huge weights
+    w = pd.Series(np.ldexp(w.to_numpy(), -int(np.frexp(w.max())[1])), index=w.index)  # exact, no overflow
     return w / w.sum()
 
 

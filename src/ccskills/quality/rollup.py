@@ -76,6 +76,9 @@ def score_interval(scored: pd.DataFrame, by="agent_id", confidence: float = 0.95
     keys = _by("scored", scored, by)
     g = scored.groupby(keys)["score"]
     spread = float(g.std().median()) if sd is None else sd
+    if sd is None and not spread > 0:
+        raise ValueError("sd must be given when the groups' own spread cannot be estimated (each group "
+                         f"has one evaluation, or every score is equal: median sd {spread!r}), got None")
     out = pd.DataFrame({"evaluations": g.size(), "mean_score": g.mean()})
     out["margin"] = [score_margin_of_error(int(n), spread, confidence) for n in out["evaluations"]]
     out["low"] = out["mean_score"] - out["margin"]

@@ -65,15 +65,16 @@ def check_scorecard(scorecard: pd.DataFrame) -> pd.DataFrame:
     if bad.any():
         raise ValueError(f"scorecard weight must be zero or a positive number, got "
                          f"{_py(card['weight'][bad].iloc[0])!r}")
-    if weight.sum() <= 0:
+    if not weight.max() > 0:  # weights >= 0: a positive sum is a positive maximum (no overflow)
         raise ValueError(f"scorecard weight must sum to more than 0, got {weight.sum()!r}")
     kind = card["critical_kind"].fillna("").astype(str).str.strip()
     wrong = ~kind.isin(("",) + CRITICAL_KINDS)
     if wrong.any():
         raise ValueError(f"scorecard critical_kind must be one of {', '.join(CRITICAL_KINDS)} or "
                          f"empty, got {kind[wrong].iloc[0]!r}")
+    unit = np.ldexp(weight.astype(float), -int(np.frexp(weight.max())[1]))  # exact; the sum stays finite
     return card.assign(weight=weight.astype(float), critical_kind=kind,
-                       points=100.0 * weight / weight.sum())
+                       points=100.0 * unit / unit.sum())
 
 
 def _long(results: pd.DataFrame, card: pd.DataFrame) -> pd.DataFrame:
