@@ -332,3 +332,13 @@ def test_hiring_plan_bounds_its_inputs_and_class_sizes():
     # a gap of 1e-9 FTE with a pass rate of 5e-324: raw = 1e-9 / 5e-324 overflows to inf
     with pytest.raises(ValueError, match="pass_rate must be high enough .* in week 0, got 5e-324"):
         people.hiring_plan([1e-9], 0.0, 0.0, 0, 5e-324)
+
+
+def test_employee_dates_are_checked_naming_the_row():
+    staff = pd.DataFrame({"hire_date": pd.to_datetime(["2026-01-05", None, "2026-02-02"]),
+                          "leave_date": pd.to_datetime([None, None, "2026-01-30"])})
+    with pytest.raises(ValueError, match="hire_date must be a date, got None in row 1"):
+        people.tenure_months(staff, "2026-03-31")
+    staff.loc[1, "hire_date"] = pd.Timestamp("2026-01-12")
+    with pytest.raises(ValueError, match="leave_date must be on or after hire_date .*, got Timestamp.'2026-01-30 00:00:00'. in row 2"):
+        people.tenure_survival(staff, "2026-03-31")

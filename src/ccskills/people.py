@@ -94,8 +94,14 @@ def attendance_summary(attendance, by="team", freq=None) -> pd.DataFrame:
 
 
 def _employed(employees):
+    """hire_date and leave_date, checked: every hire dated, no one leaving before being hired."""
+    from .kpi._records import raise_bad_rows
+
     _require(employees, ["hire_date", "leave_date"], "employees")
-    return employees["hire_date"], employees["leave_date"]
+    hire, leave = employees["hire_date"], employees["leave_date"]
+    raise_bad_rows("hire_date", "a date", hire, hire.isna().to_numpy())
+    raise_bad_rows("leave_date", "on or after hire_date (or empty)", leave, (leave < hire).to_numpy())
+    return hire, leave
 
 
 def headcount_on(employees, dates) -> pd.Series:
