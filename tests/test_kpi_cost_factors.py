@@ -126,3 +126,18 @@ def test_cost_breakdown_on_the_course_data_adds_up():
 def test_cost_breakdown_errors(costs, by, error, match):
     with pytest.raises(error, match=match):
         kpi.cost_breakdown(costs, by)
+
+
+def test_cost_ratios_refuse_results_beyond_float_range():
+    from ccskills.kpi import cost
+
+    with pytest.raises(ValueError, match="contacts must keep the result within float range"):
+        cost.cost_per_contact(1e308, 1e-300)
+    with pytest.raises(ValueError, match="productive_hours must keep the result within float range"):
+        cost.cost_per_productive_hour(1e308, 1e-10)
+    with pytest.raises(ValueError, match="fte must keep the result within float range"):
+        cost.productive_hours_from_shrinkage(1e300, 1e10, 0.1)
+    with pytest.raises(ValueError, match="occupancy must keep the result within float range"):
+        cost.cost_per_contact_factors(40.0, 300, 5e-324)
+    with pytest.raises(ValueError, match="contacts must be a positive number, got inf"):
+        cost.cost_per_contact(100.0, float("inf"))

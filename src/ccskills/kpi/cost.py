@@ -26,13 +26,22 @@ def _out(arr):
     return float(arr) if np.ndim(arr) == 0 else arr
 
 
+def _fits(result, name: str, value):
+    """``result`` if every element is finite; else ValueError naming the input that overflowed it."""
+    if not np.all(np.isfinite(result)):
+        raise ValueError(f"{name} must keep the result within float range (about 1e308), got {value!r}")
+    return result
+
+
 def cost_per_contact(total_cost, contacts):
     """Cost per contact (单呼成本) = total cost / contacts handled, CNY per contact.
 
     >>> cost_per_contact(1_000_000, 40_000)
     25.0
     """
-    return _out(check_nonnegative("total_cost", total_cost) / check_positive("contacts", contacts))
+    with np.errstate(over="ignore"):
+        ratio = check_nonnegative("total_cost", total_cost) / check_positive("contacts", contacts)
+    return _out(_fits(ratio, "contacts", contacts))
 
 
 def cost_per_productive_hour(total_cost, productive_hours):
@@ -42,7 +51,9 @@ def cost_per_productive_hour(total_cost, productive_hours):
     40.06
     """
     cost = check_nonnegative("total_cost", total_cost)
-    return _out(cost / check_positive("productive_hours", productive_hours))
+    with np.errstate(over="ignore"):
+        ratio = cost / check_positive("productive_hours", productive_hours)
+    return _out(_fits(ratio, "productive_hours", productive_hours))
 
 
 def productive_hours_from_shrinkage(fte, paid_hours_per_fte, shrinkage):
@@ -56,7 +67,9 @@ def productive_hours_from_shrinkage(fte, paid_hours_per_fte, shrinkage):
     s = check_nonnegative("shrinkage", shrinkage)
     if np.any(s >= 1):
         raise ValueError(f"shrinkage must be a fraction from 0 to below 1, got {shrinkage!r}")
-    return _out(fte * hours * (1 - s))
+    with np.errstate(over="ignore"):
+        hours = fte * hours * (1 - s)
+    return _out(_fits(hours, "fte", fte))
 
 
 def total_cost(costs) -> float:
@@ -94,8 +107,10 @@ def cost_per_contact_factors(cost_per_productive_hour, aht, occupancy):
     handle = check_nonnegative("aht", aht) / 3600
     occ = check_fraction("occupancy", occupancy, low_open=True)
     cost, handle, occ = np.broadcast_arrays(cost, handle, occ)
+    with np.errstate(over="ignore"):
+        per_contact = _fits(cost * handle / occ, "occupancy", occupancy)
     columns = {"cost_per_productive_hour": cost, "handle_hours": handle,
-               "staffed_per_handled": 1 / occ, "cost_per_contact": cost * handle / occ}
+               "staffed_per_handled": _fits(1 / occ, "occupancy", occupancy), "cost_per_contact": per_contact}
     if cost.ndim == 0:
         return pd.Series({k: float(v) for k, v in columns.items()})
     index = next((v.index for v in (cost_per_productive_hour, aht, occupancy)
@@ -135,7 +150,8 @@ def cost_breakdown(costs, by="category") -> pd.DataFrame:
 
     One row per value of ``by`` (a column name or list of names of ``costs``, e.g.
     ``load_cost_lines()``), sorted by it: ``amount_cny`` and ``budget_cny`` (sums, CNY),
-    ``share`` = amount / total amount of all groups, ``variance_cny`` = amount − budget
+    ``share`` = amount / total amount of all groups (NaN when every amount is 0: 0/0),
+    ``variance_cny`` = amount − budget
     (positive: over budget) and ``variance_share`` = variance / budget (NaN where the
     budget is 0).
 
