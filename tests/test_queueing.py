@@ -414,3 +414,91 @@ def test_bad_input_names_the_parameter(call, message):
 def test_text_input_is_a_type_error():
     with pytest.raises(TypeError, match="load must be a number or an array of numbers, got 'ten'"):
         erlang_c(10, "ten")
+
+
+# ---------------------------------------------------------------- the verified range (issue 9)
+from ccskills.queueing import agents_for_abandonment  # noqa: E402
+from ccskills.queueing._limits import MAX_AGENTS, MAX_LOAD, MAX_PATIENCE_RATIO  # noqa: E402
+from queue_reference import mp_erlang_a  # noqa: E402
+
+
+@pytest.mark.parametrize("n,a", [(MAX_AGENTS, MAX_LOAD), (1_001_000, MAX_LOAD), (1_000_000, MAX_LOAD), (1_000_000.5, 999_996.75),
+                                 (999_000, MAX_LOAD), (10, MAX_LOAD), (0.5, MAX_LOAD), (1e-10, 5.0)])
+def test_erlang_b_is_exact_at_the_limits(n, a):
+    """The limits are where the formulas were verified: ≤ 2e-15 relative against 50-digit mpmath."""
+    assert rel_err(erlang_b(n, a), mp_erlang_b(n, a)) < 1e-13
+
+
+@pytest.mark.parametrize("n,a,ratio", [(14, 10.0, 1e-6), (14, 10.0, 1e6), (1000, 990.0, 1e6),
+                                       (1_000_000, MAX_LOAD, 1e-6), (1e-3, 1e-3, 1e-6), (1e-3, 1e-3, 1e6),
+                                       (5, MAX_LOAD, 1e-6)])
+def test_erlang_a_is_exact_at_the_patience_limits(n, a, ratio):
+    """Patience from AHT / 10⁶ to 10⁶ × AHT: P(wait), P(abandon) and SL against 60-digit mpmath."""
+    aht = 180.0
+    t = 1e4 if a > 100 * n else 20.0
+    r = erlang_a(n, a, aht, ratio * aht, t)
+    p_wait, p_ab, sl = mp_erlang_a(n, a, aht, ratio * aht, t)
+    assert r.p_wait == pytest.approx(p_wait, rel=1e-12)
+    assert r.p_abandon == pytest.approx(p_ab, rel=1e-12)
+    assert r.service_level == pytest.approx(sl, rel=1e-10, abs=1e-15)
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda: erlang_b(5, MAX_LOAD * 1.000001), "load must be at most 1,000,000 Erlangs"),
+    (lambda: erlang_c(MAX_AGENTS + 1, 5.0), "agents must be at most 2,000,000"),
+    (lambda: erlang_a(10, 8.0, 180, 180 * MAX_PATIENCE_RATIO * 1.01, 20), "patience must be at most"),
+    (lambda: erlang_a(10, 8.0, 180, 180 / MAX_PATIENCE_RATIO / 1.01, 20), "patience must be at least"),
+    (lambda: agents_for_service_level(2.0 ** 53, 180, 20, 0.8), "load must be at most"),
+    (lambda: agents_for_asa(1e17, 180, 20), "load must be at most"),
+    (lambda: offered_load(1e17, 180, 1800), "calls must be at most"),
+    (lambda: offered_load([1.0, 1e17], 180, 1800), r"calls must be at most .*got 1e\+17"),
+    (lambda: agents_for_service_level(10.0, 180, 20, 0.8, max_occupancy=1e-300), "max_occupancy must be at least"),
+    (lambda: agents_for_abandonment(1e6, 180, 180, 0.05, max_occupancy=0.4), "max_abandon must be reachable"),
+])
+def test_inputs_beyond_the_verified_range_are_refused_up_front(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
+
+
+def test_limits_are_inclusive():
+    assert 0 < erlang_c(MAX_AGENTS, MAX_LOAD) < 1e-300 or erlang_c(MAX_AGENTS, MAX_LOAD) == 0.0
+    assert offered_load(MAX_LOAD, 1, 1) == MAX_LOAD
+    assert erlang_a(10, 8.0, 180, 180 * MAX_PATIENCE_RATIO, 20).p_wait > 0
+
+
+def _first_meeting(asa_of, target, start):
+    n = start
+    while asa_of(n) > target:
+        n += 1
+    return n
+
+
+def test_asa_search_is_exact_far_below_the_float_range():
+    """ASA ≤ 5e-324 s at AHT 1e300 s needs C ≈ 1e-600, far below doubles: the search carries
+    Erlang B as mantissa × 2^exponent. Reference: 50-digit mpmath Erlang C, scanned upward."""
+    w, aht = mp.mpf("5e-324"), mp.mpf("1e300")
+    small = _first_meeting(lambda n: mp_erlang_c(n, mp.mpf("1e-300")) * aht / (n - mp.mpf("1e-300")), w, 1)
+    assert agents_for_asa(1e-300, 1e300, 5e-324) == small == 3
+    found = agents_for_asa(1e6, 1e300, 1e-300)
+    asa = lambda n: mp_erlang_c(n, mp.mpf(10) ** 6) * aht / (n - mp.mpf(10) ** 6)  # noqa: E731
+    assert asa(found) <= mp.mpf("1e-300") < asa(found - 1)
+
+
+def test_erlang_c_search_at_the_largest_load_is_exact():
+    """At 1,000,000 Erlangs, 80/20: the answer meets the target and one fewer does not (mpmath)."""
+    found = agents_for_service_level(MAX_LOAD, 180, 20, 0.8)
+    sl = lambda n: 1 - mp_erlang_c(n, MAX_LOAD) * mp.exp(-(n - MAX_LOAD) * 20 / mp.mpf(180))  # noqa: E731
+    assert sl(found) >= 0.8 > sl(found - 1)
+
+
+def test_erlang_a_when_nobody_is_answered():
+    """Agents → 0: every caller abandons; ASA of answered calls is documented as inf, not NaN."""
+    r = erlang_a(1e-300, 5.0, 180, 300, 20)
+    assert r.p_abandon == 1.0 and r.asa == math.inf and r.service_level_answered == 0.0
+    assert 0.0 <= r.service_level <= 1e-300 and r.occupancy == 0.0
+
+
+def test_service_level_of_answered_calls_never_exceeds_one():
+    """SL / (1 − P(abandon)) at P(abandon) ≈ 1 − 1e-5 loses digits to round-off; it is kept ≤ 1."""
+    r = erlang_a(1e-6, 1e-6, 180, 180e-6, 20)
+    assert 0.0 <= r.service_level_answered <= 1.0
