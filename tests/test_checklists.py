@@ -99,3 +99,17 @@ def test_radar_points_geometry_and_chart():
         cc.radar_points(["a", "b"], [1, 2])
     with pytest.raises(ValueError, match="lang must be"):
         cc.radar_chart(result, "de")
+
+
+@pytest.mark.parametrize("value", [True, 1.5, float("inf"), -1, "2", 3])
+def test_answers_outside_the_scale_are_refused_naming_the_item(value):
+    checklist = c.get_checklist("five_s")
+    with pytest.raises(ValueError, match=r"answers\['five_s.structure.1'\] must be one of"):
+        c.score_checklist(checklist, {"five_s.structure.1": value})
+
+
+def test_unanswered_sections_are_nan_by_design():
+    result = c.score_checklist(c.get_checklist("five_s"), {"five_s.structure.1": 2})
+    assert result.sections.loc["structure", "percent"] == 1.0  # 2 of top 2
+    others = result.sections.drop(index="structure")
+    assert others["percent"].isna().all() and (others["answered"] == 0).all()

@@ -8,7 +8,9 @@ A checklist has sections of items (Chinese with English) and an answer scale: 0/
   (so a maturity answer of 1 counts 0 and 5 counts 1);
 * ``mean`` = average answered score (for maturity: the section's level).
 
-Unanswered items are left out of the section's score and counted in ``unanswered``.
+Unanswered items are left out of the section's score and counted in ``unanswered``; a section
+with no answered item has ``percent`` and ``mean`` NaN (0/0: nothing to average), by design.
+Answers are whole numbers of the scale (True/False, 1.5, inf are refused, naming the item).
 The content lives in :mod:`ccskills.checklists_data`.
 
 >>> five_s = get_checklist("five_s")
