@@ -191,3 +191,43 @@ def test_asa_target_with_patience_uses_erlang_a():
     assert n == agents_for_asa(load, aht, asa, patience=patience)
     assert n < required_agents(calls, aht, interval, target_asa=asa)
     assert erlang_a(n, load, aht, patience, 20).asa <= asa < erlang_a(n - 1, load, aht, patience, 20).asa
+
+
+# ---------------------------------------------------------------- no overflow, no silent inf (issue 9)
+def test_scheduled_headcount_is_exact_or_refused():
+    """The issue's case gave −9223372036854775808 (int64 overflow); now the bound says why.
+    Reference for the largest exact case: the ceiling in exact rationals of the float inputs."""
+    from fractions import Fraction
+
+    from ccskills.staffing import scheduled_headcount
+
+    with pytest.raises(ValueError, match=r"agents must be at most 2,000,000, got 1e\+19"):
+        scheduled_headcount(1e19, 0.3)
+    with pytest.raises(ValueError, match=r"shrinkage must be below 1 − agents / 2\*\*53"):
+        scheduled_headcount(2e6, 1 - 1e-16)
+    with pytest.raises(ValueError, match=r"shrinkage must be below .*got 0\.99999999999"):
+        scheduled_headcount([14, 2e6], [0.3, 1 - 1e-11])
+    exact = math.ceil(Fraction(2_000_000) / (1 - Fraction(0.999999)))
+    assert scheduled_headcount(2e6, 0.999999) == exact == 1_999_999_999_943
+    assert scheduled_headcount([14, 100], 0.4).tolist() == [24, 167]  # ⌈14 / 0.6⌉, ⌈166.7⌉
+
+
+def test_hours_and_fte_never_overflow_silently():
+    from ccskills.staffing import agent_hours
+
+    with pytest.raises(ValueError, match="agents must be small enough"):
+        agent_hours(2e6, 1e308)
+    with pytest.raises(ValueError, match="staff_hours must be small enough"):
+        full_time_equivalents([1.0, 1e308], hours_per_fte=1e-300)
+    with pytest.raises(ValueError, match="loads must be at most 1,000,000 Erlangs"):
+        staffing_by_load([10.0, 1e17], 180)
+
+
+def test_required_agents_refuses_a_load_beyond_the_range_instead_of_looping():
+    """2**53 Erlangs once looped forever (2**53 + 1 == 2**53 in floats)."""
+    from ccskills.staffing import required_agents
+
+    with pytest.raises(ValueError, match="calls must be at most"):
+        required_agents(2.0 ** 53, 1800, 1800)
+    with pytest.raises(ValueError, match="calls must be at most"):
+        required_agents([100, 2.0 ** 53], 180, 1800, target_asa=20)

@@ -352,3 +352,18 @@ def test_plan_is_a_staffing_plan_with_its_settings():
                          max_occupancy=0.85, patience=300)
     assert isinstance(plan, StaffingPlan)
     assert plan.settings.max_occupancy == 0.85 and plan.settings.model == "Erlang A"
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    (dict(calls=[100.0, 1e17]), "calls must be at most"),
+    (dict(min_agents=3_000_000), "min_agents must be at most 2,000,000"),
+    (dict(hours_per_fte=0.5), "hours_per_fte must be from 1 to 8,784"),
+    (dict(hours_per_fte=9000), "hours_per_fte must be from 1 to 8,784"),
+    (dict(hourly_cost=1e300), "hourly_cost must be at most"),
+    (dict(interval=2 * 86_400), "interval must be at most 86,400"),
+])
+def test_plan_inputs_beyond_the_verified_range_are_refused(kwargs, match):
+    """Issue 9: a forecast of 1e17 calls used to tie up the search; silly settings gave inf."""
+    calls = pd.Series(kwargs.pop("calls", [100.0, 120.0]), index=day(periods=2))
+    with pytest.raises(ValueError, match=match):
+        plan_staffing(calls, 180, **kwargs)

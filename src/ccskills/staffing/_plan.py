@@ -80,6 +80,7 @@ def interval_seconds(index: pd.DatetimeIndex, interval=None) -> float:
             raise ValueError("interval must be given when no day has two slots, got interval=None")
         interval = float(steps.min())
     length = float(check_positive("interval", interval))
+    check_at_most("interval", interval, DAY_S, "at most 86,400 seconds (one day)")
     ratio = steps / length
     if np.any(np.abs(ratio - np.round(ratio)) > 1e-9) or np.any(ratio < 1 - 1e-9):
         bad = float(steps[np.argmax((np.abs(ratio - np.round(ratio)) > 1e-9) | (ratio < 1))])
@@ -166,7 +167,6 @@ def _settings(interval, answer_time, target_sl, target_asa, patience, max_abando
             check_positive(name, value)
     if hourly_cost is not None:
         check_at_most("hourly_cost", hourly_cost, MAX_HOURLY_COST, f"at most {MAX_HOURLY_COST:g}")
-    check_at_most("interval", interval, DAY_S, "at most 86,400 seconds (one day)")
     check_nonnegative("answer_time", answer_time)
     check_positive("hours_per_fte", hours_per_fte)
     if not 1 <= hours_per_fte <= HOURS_PER_LEAP_YEAR:
