@@ -104,6 +104,19 @@ def test_excel_unicode_text_utf16_tab_separated():
     assert records[["call_id", "queue", "wait_s"]].values.tolist() == [["C1", "售前", 12]]
 
 
+def test_excel_sep_hint_line_decides_the_delimiter_and_is_not_a_row():
+    frame = cio.read_table(b"sep=;\nqueue;calls\nA,B;1\nC;x\n", "e.csv")
+    assert frame.to_dict("list") == {"queue": ["A,B", "C"], "calls": ["1", "x"]}
+    with pytest.raises(cio.UploadError) as info:  # rows as Excel shows them: the hint line is hidden
+        cio.parse_numbers(frame, "calls")
+    assert info.value.rows == [3]
+
+
+def test_a_password_protected_workbook_is_named_as_such():
+    err = _err(cio.read_table, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "工资.xlsx")
+    assert err.problem == "xlsx_protected" and "password" in cio.upload_message(err, "en")
+
+
 def test_big5_is_decoded_not_garbled():
     text = "時段,來電量,備註\n2026-03-02 08:00,12,週一\n2026-03-02 08:15,7,繁體中文測試\n"
     frame = cio.read_table(text.encode("big5"), "tw.csv")
@@ -135,11 +148,19 @@ def test_durations_in_clock_form():
     assert records["hold_s"].tolist() == [20, 0]
 
 
-@pytest.mark.parametrize("typed", ["1:75", "1:2:3:4", "12:60:00", "5分钟"])
+@pytest.mark.parametrize("typed", ["1:75", "1:2:3:4", "12:60:00", "5分70秒", "1时75分", "五分钟", "5 min"])
 def test_broken_clock_durations_are_refused(typed):
     rows = [f"C1,售前,2026-03-02 08:00:05,接通,12,{typed},0,30,P001,否"]
     err = _err(cio.read_call_records, _calls(rows))
     assert err.column == "通话时长" and err.rows == [2] and err.value == typed
+
+
+@pytest.mark.parametrize("typed, seconds", [
+    ("5分钟", 300), ("5分30秒", 330), ("1小时2分3秒", 3723), ("1时0分5秒", 3605), ("45秒", 45), ("90分钟", 5400),
+])
+def test_chinese_durations(typed, seconds):
+    rows = [f"C1,售前,2026-03-02 08:00:05,接通,12,{typed},0,30,P001,否"]
+    assert cio.read_call_records(_calls(rows), "c.csv")["talk_s"].tolist() == [seconds]
 
 
 def test_durations_from_excel_time_cells():

@@ -147,6 +147,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                       "请只保留需要的数据后另存，或导出为 CSV。",
                       "This Excel file unpacks to too much data ({value} bytes; the limit is {expected}); it may "
                       "be damaged or hostile. Keep only the data needed and save again, or export CSV."),
+    "xlsx_protected": ("这个 Excel 文件“{value}”设置了打开密码（或是旧格式）：请取消密码后另存为 .xlsx 再上传。",
+                       'This Excel file "{value}" has an opening password (or is in an old format): remove '
+                       "the password, save as .xlsx and upload again."),
     "too_many_cells": ("这个表格的单元格太多（超过 {expected} 个），请拆分成较小的文件或只保留需要的列。",
                        "The sheet has too many cells (more than {expected}); split the file or keep only the "
                        "columns needed."),

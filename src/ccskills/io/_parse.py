@@ -3,7 +3,9 @@
 Numbers must be finite: ``inf``, ``nan`` and values beyond float range such as
 ``1e400`` are refused, and so are whole numbers above :data:`MAX_WHOLE_NUMBER`, so
 that a count or a number of seconds always fits a 64-bit integer exactly. Duration
-columns (``durations=True``) also accept ``h:mm:ss`` and ``mm:ss``.
+columns (``durations=True``) also accept ``h:mm:ss`` and ``mm:ss`` (two parts are
+minutes and seconds, as ACD exports write talk times) and the Chinese ``1小时2分3秒``,
+``5分30秒``, ``90分钟``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ MAX_WHOLE_NUMBER = 10**15
 
 _THOUSANDS = r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$"  # 1,234 or 12,345.5; "12,5" is not a number
 _DURATION = r"^(?:(?P<h>\d+):(?=\d{1,2}:))?(?P<m>\d+):(?P<s>\d{1,2}(?:\.\d+)?)$"
+_DURATION_ZH = (r"^(?=\d)(?:(?P<h>\d+)\s*(?:小时|时))?\s*(?:(?P<m>\d+)\s*(?:分钟|分))?\s*"
+                r"(?:(?P<s>\d+(?:\.\d+)?)\s*秒)?$")
+_DURATION_HINT = r"[:：时分秒]"
 
 
 def require_columns(frame: pd.DataFrame, columns: Iterable[str],
@@ -54,14 +59,16 @@ def _refuse(problem: str, frame, column: str, raw: pd.Series, bad, what: str, ex
 
 
 def _durations(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Seconds of the ``h:mm:ss`` / ``mm:ss`` cells, and which cells look like a clock but are not one."""
-    parts = raw.str.extract(_DURATION)
-    clock = parts["m"].notna()
-    h = pd.to_numeric(parts["h"], errors="coerce").fillna(0)
-    m, s = pd.to_numeric(parts["m"], errors="coerce"), pd.to_numeric(parts["s"], errors="coerce")
-    wrong = clock & ((s >= 60) | (parts["h"].notna() & (m >= 60)))
-    looks = raw.str.contains(":", regex=False) & ~clock
-    return (h * 3600 + m * 60 + s).where(clock), wrong | looks
+    """Seconds of the clock (``h:mm:ss``, ``mm:ss``) and Chinese (``5分30秒``) cells, and which cells
+    look like a duration but are not one (``1:75``, ``5 分 70 秒``)."""
+    clock, zh = raw.str.extract(_DURATION), raw.str.extract(_DURATION_ZH)
+    parts = clock.where(clock["m"].notna(), zh)
+    found = parts[["h", "m", "s"]].notna().any(axis=1)
+    h, m, s = (pd.to_numeric(parts[k], errors="coerce") for k in ("h", "m", "s"))
+    wrong = found & (((s >= 60) & (h.notna() | m.notna())) | ((m >= 60) & h.notna()))
+    looks = raw.str.contains(_DURATION_HINT) & ~found
+    seconds = h.fillna(0) * 3600 + m.fillna(0) * 60 + s.fillna(0)
+    return seconds.where(found), wrong | looks
 
 
 def parse_numbers(frame: pd.DataFrame, column: str, *, minimum: float | None = None,
@@ -76,8 +83,9 @@ def parse_numbers(frame: pd.DataFrame, column: str, *, minimum: float | None = N
     (``above_maximum``); ``integer`` rejects fractions and numbers above
     :data:`MAX_WHOLE_NUMBER`. ``durations`` also reads ``h:mm:ss`` and ``mm:ss`` as seconds.
 
-    >>> parse_numbers(pd.DataFrame({"talk_s": ["95", "1:35", "0:01:35"]}), "talk_s", durations=True).tolist()
-    [95.0, 95.0, 95.0]
+    >>> parse_numbers(pd.DataFrame({"talk_s": ["95", "1:35", "0:01:35", "1分35秒"]}), "talk_s",
+    ...               durations=True).tolist()
+    [95.0, 95.0, 95.0, 95.0]
     >>> try:
     ...     parse_numbers(pd.DataFrame({"wait_s": ["3", "1e30"]}), "wait_s", integer=True)
     ... except UploadError as err:

@@ -34,6 +34,7 @@ total row: it is dropped, so its numbers are not counted twice, and a note says 
 
 _HEADER_SEARCH_ROWS = 10
 _DELIMITERS = (",", ";", "\t", "|")
+_SEP_HINT = re.compile(r"sep=(.)\r?\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -71,6 +72,10 @@ def sniff_delimiter(text: str) -> str:
 
 
 def _text_rows(text: str, suffix: str) -> list[list[str]]:
+    """Rows of a text table; a first line ``sep=;`` (Excel's delimiter hint, hidden in Excel) decides."""
+    hint = _SEP_HINT.match(text)
+    if hint:
+        return list(csv.reader(_io.StringIO(text[hint.end():], newline=""), delimiter=hint.group(1), strict=True))
     sep = "\t" if suffix == ".tsv" else sniff_delimiter(text)
     return [row for row in csv.reader(_io.StringIO(text, newline=""), delimiter=sep, strict=True)]
 
@@ -153,6 +158,9 @@ def _file_kind(data: bytes, name: str) -> bool:
                           value=len(data), expected=MAX_UPLOAD_BYTES)
     suffix = Path(name).suffix.lower()
     is_xlsx = data[:4] == b"PK\x03\x04"
+    if suffix in (".xlsx", ".xlsm") and data[:4] == b"\xd0\xcf\x11\xe0":  # OLE: encrypted workbook
+        raise UploadError("xlsx_protected", f"file must be an .xlsx without a password, got {name!r}",
+                          value=name)
     if suffix == ".xls" and not is_xlsx:
         raise UploadError("file_type", f"file must be .csv or .xlsx, got {name!r} (old .xls: save as .xlsx)",
                           value=name)
