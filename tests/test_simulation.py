@@ -225,3 +225,16 @@ def test_plan_errors():
     with pytest.raises(ValueError, match="^target_sl must be set"):
         simulate_plan(plan_staffing(pd.Series([50.0], index=plan.index), 180, interval=1800,
                                     target_sl=None, target_asa=30), replications=2).target_met()
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    (dict(calls=1e17), "calls must be at most 200,000 simulated in all"),
+    (dict(interval=1e-3), "calls must be at most 200,000 simulated in all"),
+    (dict(agents=20_000), "agents must be at most 10,000 in a simulation"),
+    (dict(patience=1e-300), "patience must be at least aht / 1,000,000"),
+])
+def test_runs_too_large_to_finish_are_refused_before_they_start(kwargs, match):
+    """Issue 9: ciw simulates about 1,500 calls a second, so 1e17 calls would never return."""
+    args = {"calls": 100, "aht": 180, "agents": 14, **kwargs}
+    with pytest.raises(ValueError, match=match):
+        simulate_interval(args.pop("calls"), args.pop("aht"), args.pop("agents"), **args)

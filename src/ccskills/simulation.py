@@ -44,7 +44,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ccskills._validation import check_nonnegative, check_positive
+from ccskills._validation import check_at_most, check_nonnegative, check_positive
+from ccskills.queueing import offered_load
+from ccskills.queueing._limits import check_patience
 
 __all__ = ["IntervalSimulation", "PlanSimulation", "simulate_interval", "simulate_plan",
            "confidence_interval", "METRICS"]
@@ -55,6 +57,13 @@ METRICS = ("service_level", "asa_s", "abandon_rate", "occupancy", "p_wait")
 _COUNTS = ("offered", "answered", "answered_within", "abandoned", "waited", "wait_sum_s",
            "busy_s", "agent_s")
 _FAR = 1e12  # a date no run reaches: the last shift ends there, the run stops before it
+
+MAX_SIMULATED_CALLS = 200_000
+"""Most calls one simulation call may expect to simulate (replications included): ciw runs
+about 1,500 calls a second on one core, so this is two to three minutes; a lesson's largest
+(100 replications × 300 calls with the warm-up) is 30,000."""
+MAX_SIMULATED_AGENTS = 10_000
+"""Most agents in one simulated interval (ciw keeps an object per agent)."""
 
 
 @lru_cache(maxsize=1)
@@ -223,6 +232,16 @@ def _seeds(seed, count: int) -> list[int]:
     return [int(s) for s in np.random.SeedSequence(int(seed)).generate_state(count)]
 
 
+def _check_size(calls, expected_calls, agents, aht, patience) -> None:
+    """Refuse runs beyond :data:`MAX_SIMULATED_CALLS` / :data:`MAX_SIMULATED_AGENTS` before they start."""
+    if not expected_calls <= MAX_SIMULATED_CALLS:
+        raise ValueError(f"calls must be at most {MAX_SIMULATED_CALLS:,} simulated in all (calls × (1 + "
+                         f"warmup / interval) × replications is {expected_calls:,.0f}), got {calls!r}")
+    check_at_most("agents", agents, MAX_SIMULATED_AGENTS, f"at most {MAX_SIMULATED_AGENTS:,} in a simulation")
+    if patience is not None:
+        check_patience(patience, aht)
+
+
 def _check_options(replications, service, service_cv, patience, answer_time, confidence):
     if isinstance(replications, bool) or not isinstance(replications, (int, np.integer)) or replications < 2:
         raise ValueError(f"replications must be a whole number ≥ 2, got {replications!r}")
@@ -305,6 +324,10 @@ def simulate_interval(calls, aht, agents, *, interval=1800, answer_time=20, pati
     confidence : float
         Level of the confidence intervals (default 0.95).
 
+    At most :data:`MAX_SIMULATED_CALLS` (200,000) expected calls in all and
+    :data:`MAX_SIMULATED_AGENTS` (10,000) agents; larger runs raise ``ValueError`` before
+    they start.
+
     Examples
     --------
     >>> sim = simulate_interval(100, 180, 14, replications=5, seed=1)
@@ -318,6 +341,8 @@ def simulate_interval(calls, aht, agents, *, interval=1800, answer_time=20, pati
     if isinstance(agents, bool) or not float(check_positive("agents", agents)).is_integer():
         raise ValueError(f"agents must be a whole number ≥ 1, got {agents!r}")
     _check_options(replications, service, service_cv, patience, answer_time, confidence)
+    _check_size(calls, n_calls * (1 + warm / length) * replications, agents, handle, patience)
+    offered_load(n_calls, handle, length)  # the formula column's range: ValueError naming calls
     edges = np.array([0.0, warm, warm + length]) if warm > 0 else np.array([0.0, length])
     k = edges.size - 1
     day = _Day(edges, np.full(k, n_calls / length), np.full(k, int(agents)), np.full(k, handle))
@@ -450,6 +475,8 @@ def simulate_plan(plan, *, agents=None, replications=20, seed=2026, service="exp
     if staff.shape != plan.required.shape:
         raise ValueError(f"agents must have one value per interval ({plan.required.size}), got {staff.shape}")
     check_nonnegative("agents", staff)
+    total = float(np.sum(plan.calls))
+    _check_size(total, total * replications, np.max(staff, initial=0), plan.aht_filled, s.patience)
     days = list(_plan_days(plan, staff))
     seeds = _seeds(seed, replications * len(days))
     frames = []
