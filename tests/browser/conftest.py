@@ -10,7 +10,7 @@ import pytest
 
 import voila_harness as harness
 
-OPEN_TIMEOUT_MS = 90_000  # a cold Voila page (new kernel, imports) on a busy 2-core machine
+OPEN_TIMEOUT_MS = harness.PAGE_TIMEOUT_MS  # a cold Voila page (new kernel, imports) on a busy machine
 
 
 @pytest.fixture(scope="session")
@@ -43,8 +43,11 @@ def lab_server(tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser(chromium_executable):
     """One headless Chromium for the session, driven by Playwright's sync API."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Playwright's assertions wait 5 s by default, whatever the context's timeout: too short
+    # for a page whose kernel shares two cores with other jobs. Wait on the condition longer.
+    expect.set_options(timeout=harness.EXPECT_TIMEOUT_MS)
     with sync_playwright() as playwright:
         chromium = harness.launch_chromium(playwright, chromium_executable)
         yield chromium

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import pytest
 from voila_harness import runs
+from voila_harness import EXPECT_TIMEOUT_MS, PAGE_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "kpi_dashboard.ipynb"
-OPEN_TIMEOUT_MS = 120_000  # a cold Voila page computing the month's KPIs on a busy 2-core machine
-CHANGE_TIMEOUT_MS = 60_000
+OPEN_TIMEOUT_MS = PAGE_TIMEOUT_MS  # a cold Voila page computing the month's KPIs on a busy 2-core machine
+CHANGE_TIMEOUT_MS = EXPECT_TIMEOUT_MS
 
 
 def _expect():

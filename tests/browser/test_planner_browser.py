@@ -11,12 +11,13 @@ import re
 
 import pytest
 from voila_harness import runs
+from voila_harness import PAGE_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "workforce_planner.ipynb"
-OPEN_TIMEOUT_MS = 90_000  # a cold Voila page on a busy 2-core machine
-PLAN_TIMEOUT_MS = 180_000  # forecast + backtest + MILP on a busy 2-core machine
+OPEN_TIMEOUT_MS = PAGE_TIMEOUT_MS  # a cold Voila page on a busy 2-core machine
+PLAN_TIMEOUT_MS = 2 * PAGE_TIMEOUT_MS  # forecast + backtest + MILP on a busy 2-core machine
 
 
 def _expect():

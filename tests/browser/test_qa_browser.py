@@ -12,6 +12,7 @@ import re
 
 import pytest
 from voila_harness import after_run as analysed
+from voila_harness import PAGE_TIMEOUT_MS
 from voila_harness import assert_no_traceback, runs
 
 from ccskills import quality as qa
@@ -21,7 +22,7 @@ from ccskills.datasets.quality import load_calibration, load_scorecard
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = "qa_calibration.ipynb"
-OPEN_TIMEOUT_MS = 90_000  # a cold Voila page (new kernel, imports, first analysis) on a busy machine
+OPEN_TIMEOUT_MS = PAGE_TIMEOUT_MS  # a cold Voila page (new kernel, imports, first analysis) on a busy machine
 SCORE = ".ccs-qa-score .ccs-card-value"
 ICC = ".ccs-qa-icc .ccs-card-value"
 

@@ -37,6 +37,13 @@ CHROMIUM_ARGS = [
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
+# Generous upper bounds, never expected durations: every wait below returns as soon as its
+# condition holds, so these only decide how long a broken test takes to say so. They are
+# sized for a 2-core machine running three other test jobs (load ~10).
+SERVER_START_S = 240      # Voila/JupyterLab answering GET / (imports, preheating kernels)
+PAGE_TIMEOUT_MS = 240_000  # a page loaded and its first answer shown (a cold kernel)
+EXPECT_TIMEOUT_MS = 120_000  # any later change shown on the page
+
 
 def find_chromium() -> str | None:
     """Path of a Chromium/Chrome executable, or None."""
@@ -109,13 +116,13 @@ def _lab_command(port: int, token: str) -> list[str]:
 
 
 def start_voila(log: Path, template: str = "ccskills", extra: list[str] | None = None,
-                timeout: float = 90) -> VoilaServer:
+                timeout: float = SERVER_START_S) -> VoilaServer:
     """Start Voila on a free port of 127.0.0.1 serving course/apps; wait until it answers."""
     port = free_port()
     return _started(_voila_command(port, template, extra or []), port, log, timeout)
 
 
-def start_lab(log: Path, timeout: float = 90) -> VoilaServer:
+def start_lab(log: Path, timeout: float = SERVER_START_S) -> VoilaServer:
     """Start JupyterLab (Voila as its server extension) on 127.0.0.1 serving course/."""
     port, token = free_port(), secrets.token_hex(16)
     return _started(_lab_command(port, token), port, log, timeout, prefix="apps/",
@@ -134,12 +141,52 @@ def _started(command: list[str], port: int, log: Path, timeout: float,
         if process.poll() is not None:
             raise RuntimeError(f"{command[2]} exited with {process.returncode}; see {log}")
         try:
-            with urllib.request.urlopen(server.url + "/", timeout=5):
+            with urllib.request.urlopen(server.url + "/", timeout=30):
                 return server
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+            time.sleep(0.5)
     server.stop()
     raise RuntimeError(f"{command[2]} did not answer within {timeout} s; see {log}")
+
+
+def wait_until(condition, timeout: float, what: str, interval: float = 1.0):
+    """Poll ``condition()`` until it returns something truthy (returned); fail after ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout} s: {what}")
+        time.sleep(interval)
+
+
+def kernel_pids(server: VoilaServer) -> dict[int, str]:
+    """The server's kernel processes now: pid -> kernel id (from the connection file name)."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            args = (entry / "cmdline").read_bytes().split(b"\0")
+        except (OSError, ValueError, IndexError):
+            continue  # the process ended while we looked
+        if parent != server.process.pid:
+            continue
+        for arg in args:
+            name = Path(arg.decode(errors="replace")).name
+            if name.startswith("kernel-") and name.endswith(".json"):
+                found[int(entry.name)] = name[len("kernel-"):-len(".json")]
+    return found
+
+
+def page_kernel_id(page) -> str:
+    """The kernel id a Voila page was served with (its jupyter-config-data)."""
+    import json
+
+    return json.loads(page.locator("#jupyter-config-data").text_content())["kernelId"]
 
 
 def launch_chromium(playwright, executable: str):

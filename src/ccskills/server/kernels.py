@@ -69,6 +69,7 @@ class CappedKernelManager(AsyncMappingKernelManager):
         super().__init__(**kwargs)
         self._starting: set[str] = set()
         self._page_kernels: set[str] = set()
+        self._first_seen: dict = {}
         self._stopping_all = False
 
     @property
@@ -102,6 +103,7 @@ class CappedKernelManager(AsyncMappingKernelManager):
     async def shutdown_kernel(self, kernel_id: str, now: bool = False, restart: bool = False):
         """Shut a kernel down; the freed place refills Voila's preheated pools."""
         self._page_kernels.discard(kernel_id)
+        self._first_seen.pop(kernel_id, None)
         result = await ensure_async(super().shutdown_kernel(kernel_id, now=now, restart=restart))
         if not restart and not self._stopping_all:
             self._refill_pools()
@@ -119,10 +121,9 @@ class CappedKernelManager(AsyncMappingKernelManager):
         if not pools or fill is None:
             return
         for name, pool in pools.items():
-            failed = [task for task in pool if task.done() and task.exception() is not None]
-            if failed:
-                pool[:] = [task for task in pool if task not in failed]
-                fill(notebook_name=name)
+            pool[:] = [task for task in pool
+                       if not (task.done() and (task.cancelled() or task.exception()))]
+            fill(notebook_name=name)
 
     async def cull_kernel_if_idle(self, kernel_id: str):
         """Calculator kernels: closed pages go after ``page_closed_timeout``, open ones after
@@ -137,12 +138,16 @@ class CappedKernelManager(AsyncMappingKernelManager):
         last = getattr(kernel, "last_activity", None)
         if getattr(kernel, "execution_state", None) != "dead" and last is None:
             return None
+        # A preheated kernel handed to a page keeps the activity time of its pre-rendering:
+        # count from when the culler first saw it outside the pool (Voila skips pool kernels).
+        now = utcnow()
+        since = max(last, self._first_seen.setdefault(kernel_id, now)) if last else now
         connected = self._kernel_connections.get(kernel_id, 0) > 0
         limit = self.page_idle_timeout if connected else self.page_closed_timeout
         dead = getattr(kernel, "execution_state", None) == "dead"
-        if dead or utcnow() - last > timedelta(seconds=limit):
+        if dead or now - since > timedelta(seconds=limit):
             self.log.info("Freeing calculator kernel %s (%s, idle since %s).", kernel_id,
-                          "page open" if connected else "page closed", last)
+                          "page open" if connected else "page closed", since)
             await ensure_async(self.shutdown_kernel(kernel_id))
         return None
 
