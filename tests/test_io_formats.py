@@ -277,3 +277,21 @@ def test_row_numbers_survive_a_title_and_a_filter():
         cio.parse_numbers(only_a, "calls")
     assert info.value.rows == [7]
     assert cio.spreadsheet_rows(None, [True]) == [2]  # a frame not from read_table: header = row 1
+
+
+def test_excel_title_gap_and_total_row_keep_excels_row_numbers():
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws["A1"], ws["A3"], ws["B3"] = "2026年3月来电", "时段", "来电"
+    ws["A4"], ws["B4"] = "2026-03-02 08:00", 12
+    ws["A6"], ws["B6"] = "2026-03-02 08:15", "x"  # row 5 left empty
+    ws["A7"], ws["B7"] = "合计", 12
+    buffer = io.BytesIO()
+    book.save(buffer)
+    frame = cio.read_table(buffer.getvalue(), "h.xlsx")
+    assert list(frame.attrs["ccskills_rows"]) == [4, 6]
+    with pytest.raises(cio.UploadError) as info:
+        cio.parse_numbers(frame, "来电")
+    assert info.value.rows == [6]
+    assert cio.upload_notes(frame, "zh") == ["表头在第 3 行，上面的标题行已跳过。",
+                                             "已忽略合计行：第 7 行（“合计”），以免重复计算。"]
