@@ -196,3 +196,11 @@ def test_huge_weights_are_normalised_without_overflow():
     kpis = pd.DataFrame({"x": [1.0, 2.0], "y": [2.0, 1.0]}, index=["a", "b"])
     out = composite_scores(kpis, {"x": 1e308, "y": 1e308}, {"x": "higher", "y": "higher"})
     assert out["composite"].tolist() == [0.5, 0.5]  # equal weights: (0 + 1) / 2 each
+
+
+def test_composite_of_perfect_scores_is_exactly_one_whatever_the_weights():
+    # weights 20 and 4.1e16 normalise to fractions whose rounded sum is not exactly 1; a
+    # weighted mean of 1 and 1 is 1 (and of 0 and 0 is 0) all the same
+    kpis = pd.DataFrame({"x": [1.0, 0.0], "y": [1.0, 0.0]}, index=["best", "worst"])
+    out = composite_scores(kpis, {"x": 20.0, "y": 4.11757680216731e16}, {"x": "higher", "y": "higher"})
+    assert out["composite"].tolist() == [1.0, 0.0]

@@ -163,7 +163,9 @@ def composite_scores(kpis, weights, directions, method="min_max", targets=None, 
             g = pd.Series(groups).reindex(kpis.index)
             out[k] = pd.concat([normalise(part, method, directions[k], targets.get(k), cap)
                                 for _, part in column.groupby(g, sort=True)]).reindex(kpis.index)
-    out["composite"] = out[list(w.index)].to_numpy() @ w.to_numpy()
+    scores = out[list(w.index)].to_numpy()
+    # a weighted mean lies between its smallest and largest score; clip only the rounding of w
+    out["composite"] = np.clip(scores @ w.to_numpy(), scores.min(axis=1), scores.max(axis=1))
     out["rank"] = out["composite"].rank(ascending=False, method="min")
     out.attrs.update(method=method, weights=dict(w))
     return out

@@ -25,7 +25,8 @@ from ccskills import quality as qa
 
 FUZZ = settings(max_examples=40, deadline=5000, suppress_health_check=[HealthCheck.too_slow],
                 derandomize=True)
-_NAMED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]* must ")
+# "{name} must …", also "answers['key'] must …" (an entry of a mapping parameter)
+_NAMED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])? must ")
 
 EXTREME = [0.0, -0.0, 5e-324, 1e-300, 1e-9, 0.5, 1.0, 3.0, 20.0, 1e6, 1e9, 1e12, 1e15, 1e300,
            1.7976931348623157e308, math.inf, -math.inf, math.nan, -1.0, -1e300]
@@ -292,3 +293,75 @@ def test_pareto_table(counts, share):
         in_unit(table["share"])
         in_unit(table["cumulative_share"].clip(upper=1.0))
         assert table["cumulative_share"].iloc[-1] == pytest.approx(1.0)
+
+
+# --- more of the public surface: costs, RAG status, coaching, Kano survey, checklists ----------
+
+@FUZZ
+@given(extreme, extreme, extreme)
+def test_cost_ratios(total, volume, share):
+    from ccskills.kpi import cost
+
+    for call in (lambda: cost.cost_per_contact(total, volume),
+                 lambda: cost.cost_per_productive_hour(total, volume),
+                 lambda: cost.productive_hours_from_shrinkage(total, volume, share)):
+        value = named_error(call)
+        assert value is None or (math.isfinite(value) and value >= 0)
+    factors = named_error(lambda: cost.cost_per_contact_factors(total, volume, share))
+    if factors is not None:
+        assert np.isfinite(factors.to_numpy()).all()
+
+
+@FUZZ
+@given(st.lists(extreme, max_size=5), st.sampled_from(["higher", "lower", "band", "up"]),
+       st.one_of(extreme, st.tuples(extreme, extreme)), st.one_of(st.none(), extreme, st.tuples(extreme, extreme)))
+def test_rag_status(values, direction, target, amber):
+    out = named_error(lambda: kpi.status.rag_status(values, direction, target, amber))
+    if out is not None:
+        shown = out.dropna()
+        assert shown.isin(["green", "amber", "red"]).all()
+        # <NA> exactly where the value is missing (documented)
+        assert out.isna().tolist() == [v != v for v in values]
+
+
+@FUZZ
+@given(st.lists(st.one_of(extreme, st.none()), max_size=8), st.sampled_from([1, -1]), extreme)
+def test_coaching_levels(peers, direction, minutes):
+    from ccskills import coaching
+
+    level = named_error(lambda: coaching.top_quartile_level(peers, direction))
+    assert level is None or math.isfinite(level)
+    agenda = named_error(lambda: coaching.grow_agenda(minutes))
+    if agenda is not None:
+        assert np.isfinite(agenda.to_numpy()).all() and (agenda >= 0).all()
+
+
+answers = st.sampled_from([1, 2, 3, 4, 5, "like", "我很喜欢", "dislike", 0, 6, math.nan, None, "", 2.5, True])
+
+
+@FUZZ
+@given(st.lists(st.tuples(st.sampled_from(["x", "y"]), answers, answers), min_size=0, max_size=10))
+def test_kano_analyze(rows):
+    survey = pd.DataFrame([{"respondent": f"r{i}", "feature": f, "functional": a, "dysfunctional": b}
+                           for i, (f, a, b) in enumerate(rows)],
+                          columns=["respondent", "feature", "functional", "dysfunctional"])
+    result = named_error(lambda: kano.analyze(survey))
+    if result is not None and len(result):
+        # NaN only for a feature whose answers are all R or Q (documented)
+        aomi = result[["A", "O", "M", "I"]].sum(axis=1)
+        assert result["better"].isna().equals(aomi == 0)
+        in_unit(result["better"], allow_nan=True)
+        in_unit(-result["worse"], allow_nan=True)
+
+
+@FUZZ
+@given(st.dictionaries(st.sampled_from(["five_s.structure.1", "five_s.structure.2", "nope"]),
+                       st.one_of(st.sampled_from([0, 1, 2, 3, -1, True, None, "2"]), extreme), max_size=3))
+def test_checklist_scores(answers_given):
+    from ccskills import checklists
+
+    result = named_error(lambda: checklists.score_checklist(checklists.get_checklist("five_s"), answers_given))
+    if result is not None:
+        answered = result.sections["answered"] > 0
+        in_unit(result.sections.loc[answered, "percent"])
+        assert result.sections.loc[~answered, "percent"].isna().all()  # 0/0 by design

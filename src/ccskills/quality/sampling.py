@@ -71,7 +71,7 @@ def sample_size(margin, confidence=0.95, proportion=0.5, population=None) -> int
         n0 = float(np.float64(z / e) ** 2 * p * (1 - p))  # inf for a margin below ~1e-154
     big_n = _check_population(population)
     if big_n is not None and n0 > 0:
-        n0 = float(big_n) if math.isinf(n0) else n0 / (1 + (n0 - 1) / big_n)
+        n0 = float(big_n) if math.isinf(n0) else n0 * big_n / (n0 + (big_n - 1))  # = n0 / (1 + (n0 - 1) / N)
     if n0 > MAX_SAMPLE:
         raise ValueError(f"margin must be wide enough for a sample of at most {MAX_SAMPLE:.0e} "
                          f"evaluations, got {margin!r}")
