@@ -497,3 +497,16 @@ def test_import_does_not_load_statsmodels():
     code = "import sys, ccskills.forecasting; print('statsmodels' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_accuracy_refuses_counts_that_would_overflow_and_names_inf():
+    """Issue 9: 1e300 calls made RMSE inf silently; an infinite actual raised IndexError."""
+    from ccskills.forecasting import accuracy
+
+    with pytest.raises(ValueError, match=r"actual must hold counts of at most 1e\+15 in size, got 1e\+300"):
+        accuracy([1e300, 1.0], [0.0, 1.0])
+    with pytest.raises(ValueError, match=r"actual must hold counts >= 0, got inf"):
+        accuracy([float("inf"), 1.0], [0.0, 1.0])
+    with pytest.raises(ValueError, match=r"forecast must hold counts of at most"):
+        accuracy([1.0], [-1e16])
+    assert accuracy([1e15, 1e15], [-1e15, 1e15])["rmse"] == pytest.approx(2e15 / 2 ** 0.5, rel=1e-15)

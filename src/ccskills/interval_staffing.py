@@ -16,6 +16,7 @@ import pandas as pd
 
 from ccskills.queueing import agents_for_asa, agents_for_service_level, offered_load
 from ccskills.queueing._figures import queue_figures
+from ccskills.queueing._limits import MAX_AGENTS
 from ccskills.staffing import scheduled_headcount
 
 __all__ = ["ErlangInputs", "ErlangAnswer", "solve", "around", "queue_table", "TABLE_COLUMNS"]
@@ -70,8 +71,8 @@ class ErlangAnswer:
 
 
 def around(agents: int, span: int = SPAN) -> np.ndarray:
-    """Agent counts ``agents - span … agents + span``, starting at 1 at least."""
-    return np.arange(max(1, agents - span), agents + span + 1)
+    """Agent counts ``agents - span … agents + span``, from 1 up to the queueing limit (2,000,000)."""
+    return np.arange(max(1, agents - span), min(agents + span, int(MAX_AGENTS)) + 1)
 
 
 def _required(inputs: ErlangInputs, load: float, max_occupancy: float) -> int:

@@ -7,6 +7,10 @@ import pandas as pd
 
 MEASURES = ("wape", "mape", "rmse", "bias", "daily_mape")
 
+MAX_COUNT = 1e15
+"""Largest count (in size) accuracy accepts: squares and sums of such counts stay finite and
+exact to 1 in 10¹⁶, where 1e300 calls would overflow RMSE to inf."""
+
 
 def _aligned(actual, forecast) -> tuple[pd.Series, pd.Series]:
     if isinstance(actual, pd.Series) and isinstance(forecast, pd.Series):
@@ -22,9 +26,14 @@ def _aligned(actual, forecast) -> tuple[pd.Series, pd.Series]:
     if len(actual) == 0:
         raise ValueError("actual must hold at least one value, got an empty series")
     if not (np.isfinite(actual) & (actual >= 0)).all():
-        raise ValueError(f"actual must hold counts >= 0, got {actual[~(actual >= 0)].iloc[0]!r}")
+        raise ValueError(f"actual must hold counts >= 0, got {float(actual[~(np.isfinite(actual) & (actual >= 0))].iloc[0])!r}")
     if not np.isfinite(forecast).all():
-        raise ValueError(f"forecast must hold finite numbers, got {forecast[~np.isfinite(forecast)].iloc[0]!r}")
+        raise ValueError(f"forecast must hold finite numbers, got {float(forecast[~np.isfinite(forecast)].iloc[0])!r}")
+    for name, values in (("actual", actual), ("forecast", forecast)):
+        big = values.abs() > MAX_COUNT
+        if big.any():
+            raise ValueError(f"{name} must hold counts of at most {MAX_COUNT:g} in size, "
+                             f"got {float(values[big].iloc[0])!r}")
     return actual, forecast
 
 
@@ -48,7 +57,8 @@ def accuracy(actual, forecast) -> pd.Series:
 
     Series are aligned on their index; a slot present in one only counts as 0 in the other
     (a slot forecast open that stayed closed has actual 0). Fractions, not percent; NaN when
-    undefined (ΣA = 0, or no positive actual for MAPE).
+    undefined (ΣA = 0, or no positive actual for MAPE). Counts up to 1e15 in size
+    (:data:`MAX_COUNT`); beyond, ``ValueError`` names ``actual`` or ``forecast``.
 
     Worked example: actual (10, 2), forecast (8, 4): errors 2 and 2; WAPE = 4/12 = 0.3333;
     MAPE = (2/10 + 2/2)/2 = 0.6; RMSE = √((4+4)/2) = 2; bias = (12 − 12)/12 = 0.
