@@ -342,3 +342,17 @@ def test_employee_dates_are_checked_naming_the_row():
     staff.loc[1, "hire_date"] = pd.Timestamp("2026-01-12")
     with pytest.raises(ValueError, match="leave_date must be on or after hire_date .*, got Timestamp.'2026-01-30 00:00:00'. in row 2"):
         people.tenure_survival(staff, "2026-03-31")
+
+
+def test_dates_and_months_are_checked_naming_the_parameter():
+    staff = pd.DataFrame({"hire_date": pd.to_datetime(["2026-01-05"]), "leave_date": pd.to_datetime([None])})
+    with pytest.raises(ValueError, match="as_of must be a date such as '2026-03-31', got 'soon'"):
+        people.tenure_months(staff, "soon")
+    with pytest.raises(ValueError, match="start must be a date such as '2026-03-31', got None"):
+        people.monthly_attrition(staff, None, "2026-03-31")
+    with pytest.raises(ValueError, match="months must be a whole number >= 0, got inf"):
+        people.tenure_survival(staff, "2026-03-31", months=float("inf"))
+    with pytest.raises(ValueError, match="months must be at most 1200, got 1000000000"):
+        people.tenure_survival(staff, "2026-03-31", months=10**9)
+    with pytest.raises(ValueError, match="months must be a whole number >= 0, got nan"):
+        people.early_attrition_cohorts(staff, "2026-03-31", months=(3, float("nan")))

@@ -55,6 +55,17 @@ def _require(frame, columns, name):
         raise ValueError(f"{name} must have columns {list(columns)!r}, got {list(frame.columns)!r}")
 
 
+def _date(name, value) -> pd.Timestamp:
+    """``value`` as a Timestamp; ValueError naming ``name`` for anything that is not a date."""
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError, OverflowError):
+        stamp = pd.NaT
+    if pd.isna(stamp):
+        raise ValueError(f"{name} must be a date such as '2026-03-31', got {value!r}")
+    return stamp
+
+
 def _choice(name, value, allowed):
     if value not in allowed:
         raise ValueError(f"{name} must be one of {allowed!r}, got {value!r}")
@@ -135,8 +146,8 @@ def monthly_attrition(employees, start, end, by=None, headcount="start_end", ann
     """
     _choice("headcount", headcount, _HEADCOUNT)
     _choice("annualise", annualise, _ANNUALISE)
-    months = pd.date_range(pd.Timestamp(start).to_period("M").start_time,
-                           pd.Timestamp(end).to_period("M").start_time, freq="MS")
+    months = pd.date_range(_date("start", start).to_period("M").start_time,
+                           _date("end", end).to_period("M").start_time, freq="MS")
     if by is None:
         groups = [(None, employees)]
     else:
@@ -246,7 +257,7 @@ def kaplan_meier(durations, observed) -> pd.DataFrame:
 def tenure_months(employees, as_of) -> pd.DataFrame:
     """Each person's tenure in months up to leaving or ``as_of``, and whether they left."""
     hire, leave = _employed(employees)
-    as_of = pd.Timestamp(as_of)
+    as_of = _date("as_of", as_of)
     left = leave.notna() & (leave <= as_of)
     end = leave.where(left, as_of)
     months = (end - hire).dt.days / DAYS_PER_MONTH
@@ -264,7 +275,7 @@ def tenure_survival(employees, as_of, months=24) -> pd.DataFrame:
     """
     ten = tenure_months(employees, as_of)
     table = kaplan_meier(ten["tenure_months"], ten["left"])
-    grid = np.arange(int(months) + 1, dtype=float)
+    grid = np.arange(_months(months) + 1, dtype=float)
     pos = np.searchsorted(table["time"].to_numpy(), grid, side="right") - 1
     surv = np.where(pos >= 0, table["survival"].to_numpy()[np.maximum(pos, 0)], 1.0)
     se = np.where(pos >= 0, table["std_error"].to_numpy()[np.maximum(pos, 0)], 0.0)
@@ -283,6 +294,7 @@ def early_attrition_cohorts(employees, as_of, months=(1, 3, 6, 12), freq="M") ->
     """
     ten = tenure_months(employees, as_of)
     _choice("freq", freq, ("M", "Q"))
+    months = [_months(k) for k in (months if np.ndim(months) else [months])]
     cohort = employees["hire_date"].dt.to_period(freq).dt.start_time.rename("cohort")
     observable = ((pd.Timestamp(as_of) - employees["hire_date"]).dt.days / DAYS_PER_MONTH)
     out = pd.DataFrame({"hires": ten.groupby(cohort).size()})
@@ -338,6 +350,14 @@ class HiringPlan:
     def largest_gap(self) -> float:
         """The largest shortfall in FTE over the weeks (0.0 when no week is short)."""
         return float(max(-self.trajectory["gap"].min(), 0.0))
+
+
+def _months(value) -> int:
+    """A whole number of months of tenure, 0 to 1200 (a century; also bounds the work done)."""
+    months = _check_int("months", value, 0)
+    if months > 1200:
+        raise ValueError(f"months must be at most 1200, got {value!r}")
+    return months
 
 
 def _check_int(name, value, low):
