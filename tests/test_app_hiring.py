@@ -95,7 +95,7 @@ def test_typed_text_that_is_not_numbers():
     planner = build_hiring_planner("en")
     planner.source.value = "typed"
     planner.typed.value = "80, eighty"
-    assert planner.status_text == "Weekly need must be numbers from 0 to 10,000,000, at least one week (you entered eighty)."
+    assert planner.status_text == "Weekly need must be numbers from 0 to 10,000,000, for 1 to 1040 weeks (you entered eighty)."
 
 
 def _upload(planner, content: bytes, name: str) -> None:
@@ -228,3 +228,11 @@ def test_sentence_and_cards_always_agree(weeks, training, every, cap):
     if short:
         assert f"{short} weeks" in sentence
         assert f"largest gap {_cards(planner)['largest_gap'].split()[0]}" in sentence
+
+
+def test_a_requirement_longer_than_twenty_years_is_one_sentence():
+    planner = build_hiring_planner("en")
+    planner.source.value = "typed"
+    planner.typed.value = ", ".join(["80"] * 1041)
+    assert planner.status_text == ("Weekly need must be numbers from 0 to 10,000,000, for 1 to 1040 weeks "
+                                   "(you entered 1041 weeks).")

@@ -356,3 +356,8 @@ def test_dates_and_months_are_checked_naming_the_parameter():
         people.tenure_survival(staff, "2026-03-31", months=10**9)
     with pytest.raises(ValueError, match="months must be a whole number >= 0, got nan"):
         people.early_attrition_cohorts(staff, "2026-03-31", months=(3, float("nan")))
+
+
+def test_hiring_plan_is_bounded_to_twenty_years():
+    with pytest.raises(ValueError, match="required_fte must have at most 1040 weeks .20 years., got 1041 weeks"):
+        people.hiring_plan([10.0] * 1041, 5, 0.0, 1, 0.5)

@@ -369,6 +369,8 @@ def _check_int(name, value, low):
 #: Largest FTE requirement or current staff :func:`hiring_plan` accepts, and largest class size
 #: it will compute: beyond them the input is a typing error and the arithmetic leaves exact floats.
 MAX_FTE = 1e7
+#: Longest plan :func:`hiring_plan` computes, in weeks (20 years; the work grows with its square).
+MAX_WEEKS = 1040
 
 
 def _fte(name, value) -> np.ndarray:
@@ -418,6 +420,8 @@ def hiring_plan(required_fte, current_fte, attrition_rate, training_weeks, pass_
     need = _fte("required_fte", req.to_numpy(dtype=float))
     if need.size == 0:
         raise ValueError("required_fte must have at least one week, got an empty series")
+    if need.size > MAX_WEEKS:
+        raise ValueError(f"required_fte must have at most {MAX_WEEKS} weeks (20 years), got {need.size} weeks")
     f0 = float(_fte("current_fte", current_fte))
     a = weekly_attrition_rate(attrition_rate, attrition_period)
     weeks = _check_int("training_weeks", training_weeks, 0)

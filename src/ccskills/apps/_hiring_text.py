@@ -95,8 +95,8 @@ TEXT = {
 }
 
 ERRORS = {
-    "required_fte": ("每周需求必须是 0 到 1000 万之间的数字，至少一周",
-                     "Weekly need must be numbers from 0 to 10,000,000, at least one week"),
+    "required_fte": ("每周需求必须是 0 到 1000 万之间的数字，1 到 1040 周",
+                     "Weekly need must be numbers from 0 to 10,000,000, for 1 to 1040 weeks"),
     "current_fte": ("现有在岗人数必须是 0 到 1000 万之间的数字", "Current FTE must be a number from 0 to 10,000,000"),
     "attrition_rate": ("流失率必须在 0 % 到 100 % 之间（不含 100 %）", "Attrition must be from 0 % to below 100 %"),
     "pass_rate": ("鉴定通过率必须大于 0 % 且不超过 100 %", "The pass rate must be above 0 % and at most 100 %"),
