@@ -66,7 +66,7 @@ def _durations(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
     found = parts[["h", "m", "s"]].notna().any(axis=1)
     h, m, s = (pd.to_numeric(parts[k], errors="coerce") for k in ("h", "m", "s"))
     wrong = found & (((s >= 60) & (h.notna() | m.notna())) | ((m >= 60) & h.notna()))
-    looks = raw.str.contains(_DURATION_HINT) & ~found
+    looks = raw.str.contains(_DURATION_HINT) & raw.str.contains(r"\d") & ~found  # 四十秒: not a number
     seconds = h.fillna(0) * 3600 + m.fillna(0) * 60 + s.fillna(0)
     return seconds.where(found), wrong | looks
 
