@@ -349,3 +349,14 @@ def test_agent_state_seconds_refuse_inf():
     states.loc[0, kpi.workforce.STATE_COLUMNS[0]] = float("inf")
     with pytest.raises(ValueError, match="must be a finite number of seconds, at most 1e\\+09, got inf in row 0"):
         kpi.occupancy_rate(states)
+
+
+@pytest.mark.parametrize("value, ok", [(True, True), (1, True), ("是", True), (" Yes ", True), ("否", True),
+                                       (2, False), ("maybe", False), (float("inf"), False)])
+def test_boolean_flags_accept_clear_values_and_name_anything_else(value, ok):
+    records = _three_calls(transferred=(0, value))
+    if ok:
+        kpi.compute(records, ["transfer_rate"], freq=None)
+    else:
+        with pytest.raises(ValueError, match="transferred must be true or false, got .* in row 0"):
+            kpi.compute(records, ["transfer_rate"], freq=None)

@@ -14,7 +14,9 @@ Run rules (Western Electric Handbook 1956; Nelson 1984), flagged per point:
 ``beyond_limits`` (WE 1 / Nelson 1), ``two_of_three_beyond_2sigma`` (WE 2),
 ``four_of_five_beyond_1sigma`` (WE 3), ``run_of_8`` (WE 4: eight in a row on one
 side of the centre line), ``trend_of_6`` (Nelson 3: six in a row steadily rising
-or falling). A flag marks the point that completes the pattern.
+or falling). A flag marks the point that completes the pattern, counting from the first point
+of the series (two points beyond 2σ at the start flag the second); missing values are left out
+and break no run. Values and limits must be finite, within ±:data:`MAX_VALUE`.
 
 Constants :data:`CONTROL_CHART_CONSTANTS` for subgroup sizes 2-10 are the published
 table (ASTM STP 15D; Montgomery, *Introduction to Statistical Quality Control*,

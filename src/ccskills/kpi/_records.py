@@ -23,8 +23,8 @@ import pandas as pd
 
 OUTCOMES = ("answered", "abandoned", "blocked")
 
-_TRUE = {"true", "t", "yes", "y", "1", "1.0"}
-_FALSE = {"false", "f", "no", "n", "0", "0.0"}
+_TRUE = {"true", "t", "yes", "y", "1", "1.0", "是"}
+_FALSE = {"false", "f", "no", "n", "0", "0.0", "否"}
 _MAX_ROWS_SHOWN = 5
 #: Longest duration accepted in a record, in seconds (about 31.7 years): beyond it a value is a
 #: unit or typing error, and sums over many rows could overflow. ``inf`` is refused too.
@@ -110,7 +110,11 @@ def check_seconds_bound(name: str, raw: pd.Series, secs: pd.Series) -> None:
 
 
 def boolean_column(records: pd.DataFrame, name: str) -> pd.Series:
-    """A true/false column (bool, 0/1 or text such as 'true'/'false') as pandas "boolean"."""
+    """A true/false column as pandas "boolean": bool, 0/1, or the text true/false, t/f, yes/no,
+    y/n, 1/0, 是/否 (any case, spaces trimmed); blank cells are missing (<NA>). Anything else
+    (2, 'maybe', inf) raises ValueError naming the column, the value and the rows. Callers
+    decide what missing means: no transfer for ``transferred``, no FCR answer for
+    ``resolved_first_contact`` (left out of the FCR rate)."""
     raw = records[name]
     if pd.api.types.is_bool_dtype(raw.dtype):
         return raw.astype("boolean")
