@@ -360,3 +360,18 @@ def test_boolean_flags_accept_clear_values_and_name_anything_else(value, ok):
     else:
         with pytest.raises(ValueError, match="transferred must be true or false, got .* in row 0"):
             kpi.compute(records, ["transfer_rate"], freq=None)
+
+
+def _one_state(**seconds):
+    row = {"paid_s": 28800.0, "logged_in_s": 27000.0, "available_s": 5000.0, "talk_s": 15000.0,
+           "hold_s": 1000.0, "acw_s": 4000.0, "not_ready_s": 2000.0, **seconds}
+    return pd.DataFrame([row])
+
+
+def test_agent_states_must_nest_so_rates_stay_between_0_and_1():
+    # handle 20,000 + available 5,000 = 25,000 <= logged-in 27,000 <= paid 28,800: fine
+    assert kpi.occupancy_rate(_one_state()) == 0.8  # 20000 / 25000
+    with pytest.raises(ValueError, match="logged_in_s must be at least talk_s \\+ hold_s \\+ acw_s \\+ available_s, got 24000.0 in row 0"):
+        kpi.occupancy_rate(_one_state(logged_in_s=24000.0))
+    with pytest.raises(ValueError, match="paid_s must be at least logged_in_s, got 26000.0 in row 0"):
+        kpi.shrinkage_rate(_one_state(paid_s=26000.0))

@@ -12,6 +12,10 @@ disagree (domain.md §1.3 [18][19][22]; "fix yours" [20]):
   ``handle_over_paid``; ``logged_in_over_paid``;
 - shrinkage ``not_available`` (default, SWPP): (paid − handle − available) / paid;
   ``offline_only``: (paid − logged-in) / paid.
+
+Each row must nest: handle + available <= logged-in <= paid (a row that does not is refused,
+naming the column and row), so every rate lies in [0, 1]; a rate is NaN when its denominator
+sums to 0 (no staffed or paid time).
 """
 
 from __future__ import annotations
@@ -73,7 +77,18 @@ def state_indicators(states) -> pd.DataFrame:
         out[col] = value
     frame = pd.DataFrame(out, index=states.index)
     frame["handle_s"] = frame["talk_s"] + frame["hold_s"] + frame["acw_s"]
+    _check_nested(states, frame)
     return frame
+
+
+def _check_nested(states, frame) -> None:
+    """Handle + available fit in logged-in time, and logged-in time in paid time, row by row
+    (otherwise occupancy, utilisation or shrinkage would leave [0, 1])."""
+    staffed = frame["handle_s"] + frame["available_s"]
+    raise_bad_rows("logged_in_s", "at least talk_s + hold_s + acw_s + available_s", states["logged_in_s"],
+                   (staffed > frame["logged_in_s"] + 1e-6).to_numpy())
+    raise_bad_rows("paid_s", "at least logged_in_s", states["paid_s"],
+                   (frame["logged_in_s"] > frame["paid_s"] + 1e-6).to_numpy())
 
 
 def _one(kind, states, definition) -> float:
