@@ -365,3 +365,33 @@ def test_checklist_scores(answers_given):
         answered = result.sections["answered"] > 0
         in_unit(result.sections.loc[answered, "percent"])
         assert result.sections.loc[~answered, "percent"].isna().all()  # 0/0 by design
+
+
+@FUZZ
+@given(st.lists(st.tuples(*[extreme] * 6), min_size=0, max_size=4),
+       st.sampled_from(["occupancy", "utilisation", "shrinkage"]))
+def test_workforce_rates(rows, kind):
+    states = pd.DataFrame(rows, columns=["paid_s", "logged_in_s", "available_s", "talk_s", "hold_s", "acw_s"])
+    rate = {"occupancy": kpi.occupancy_rate, "utilisation": kpi.utilisation_rate,
+            "shrinkage": kpi.shrinkage_rate}[kind]
+    value = named_error(lambda: rate(states))
+    if value is not None:
+        in_unit([value], allow_nan=True)  # NaN documented: the denominator sums to 0
+        paid = states["paid_s"].sum() if len(states) else 0.0
+        assert not math.isnan(value) or kind == "occupancy" or paid == 0
+
+
+nps_answers = st.one_of(st.sampled_from([0, 6, 7, 9, 10, 11, -1, None, "9", "nine", 8.5]), extreme)
+
+
+@FUZZ
+@given(st.lists(st.tuples(nps_answers, nps_answers), min_size=0, max_size=8))
+def test_survey_scores(rows):
+    survey = pd.DataFrame(rows, columns=["nps", "ces"])
+    nps = named_error(lambda: kpi.net_promoter_score(survey))
+    if nps is not None:
+        assert math.isnan(nps) == (survey["nps"].notna().sum() == 0)  # NaN: no response (documented)
+        assert math.isnan(nps) or -100 <= nps <= 100
+    share = named_error(lambda: kpi.customer_effort_score(survey, "share_easy"))
+    if share is not None:
+        in_unit([share], allow_nan=True)

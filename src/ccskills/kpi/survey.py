@@ -54,6 +54,8 @@ def _ces(definition: str):
 def net_promoter_score(survey) -> float:
     """NPS (净推荐值) = 100 × (promoters 9-10 − detractors 0-6) / responses, from −100 to 100.
 
+    Blank answers are not responses; with no response at all NPS is NaN (0/0, nothing to report).
+
     >>> net_promoter_score(pd.DataFrame({"nps": [10, 9, 8, 3, None]}))   # (2 − 1) / 4
     25.0
     """
@@ -62,6 +64,8 @@ def net_promoter_score(survey) -> float:
 
 def customer_effort_score(survey, definition="mean") -> float:
     """CES (客户费力度): mean 1-7 ease rating (7 = very easy), or the share rating 5-7 (``"share_easy"``).
+
+    Blank answers are not responses; with no response at all CES is NaN (0/0).
 
     >>> survey = pd.DataFrame({"ces": [7, 5, 2, None]})
     >>> customer_effort_score(survey), round(customer_effort_score(survey, "share_easy"), 3)
