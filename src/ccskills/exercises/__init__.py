@@ -66,6 +66,11 @@ A whole exercise, with a dict standing in for the notebook's ``globals()``:
 参考答案：
     load_erl = calls * aht_min * 60 / interval_s
 >>> verify(Q1)  # what a chapter test does for every question
+
+The no-code track (workbooks a supervisor answers in boxes, served by Voila through
+:mod:`ccskills.workbooks`) uses the same engine: :func:`no_code_questions` returns every
+:class:`NoCodeQuestion` (``set``, ``id``, ``kind``, ``options``, ``answer`` and
+``check(value, lang="zh")`` that never raises), re-using the code track's declarations.
 """
 
 from ._compare import Rules, compare
@@ -83,11 +88,21 @@ from ._questions import (
     ThoughtExperiment,
 )
 from ._testing import verify
+from ._no_code import Given, NoCodeQuestion, NoCodeSet, Say, from_code
+from ._registry import NO_CODE_SETS, no_code_questions, no_code_set
 
 __all__ = [
     "CustomQuestion",
     "EqualityQuestion",
     "FunctionQuestion",
+    "Given",
+    "NO_CODE_SETS",
+    "NoCodeQuestion",
+    "NoCodeSet",
+    "Say",
+    "from_code",
+    "no_code_questions",
+    "no_code_set",
     "Hint",
     "Incorrect",
     "Mistake",

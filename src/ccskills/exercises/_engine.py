@@ -108,7 +108,7 @@ def _incorrect(question: Question, values: dict, reason: str, lang: str) -> Outc
         mistake = question.match_mistake(values, lang)
     except Exception:  # a mistake that cannot be reproduced is simply not recognised
         mistake = None
-    message = mistake.feedback if mistake else reason
+    message = mistake.in_language(lang) if mistake else reason
     return Outcome(Status.INCORRECT, message, lang, mistake=mistake)
 
 

@@ -105,6 +105,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{call} returned ____: the function body is not finished.",
     },
     "assert_failed": {"zh": "答案没有通过检查。", "en": "the answer did not pass the check."},
+    # No-code workbooks (no variable names, no code).
+    "nc_not_attempted": {"zh": "还没有作答：填写或选择答案后，再点“检查”。",
+                         "en": "not answered yet: enter or choose your answer, then press Check."},
+    "nc_not_a_number": {"zh": "请只填一个数（单位已写在框旁边），你填的是“{got}”。",
+                        "en": "please enter just a number (the unit is shown beside the box); you entered \u201c{got}\u201d."},
+    "nc_not_an_option": {"zh": "请从给出的选项中选择。", "en": "please choose from the options given."},
+    "nc_choice_wrong": {"zh": "不是这一项；看一条提示再想一想。",
+                        "en": "not this one; read a hint and think again."},
+    "nc_missing_options": {"zh": "还有 {n} 个该选的选项没有选。", "en": "{n} option(s) that belong are not ticked."},
+    "nc_extra_options": {"zh": "多选了 {n} 个不该选的选项。", "en": "{n} ticked option(s) do not belong."},
+    "nc_checker_failed": {"zh": "这道题暂时无法检查，请告诉讲师。",
+                          "en": "this question cannot be checked right now; please tell the trainer."},
 }
 
 

@@ -95,6 +95,16 @@ class Outcome:
         """True when the answer is correct."""
         return self.status is Status.CORRECT
 
+    @property
+    def correct(self) -> bool:
+        """True when the answer is correct (the no-code contract's name for :attr:`passed`)."""
+        return self.status is Status.CORRECT
+
+    @property
+    def feedback(self) -> str:
+        """The sentence for the trainee (the no-code contract's name for :attr:`message`)."""
+        return self.message
+
     def _label(self) -> str:
         return text(f"label_{self.status.value}", self.lang)
 

@@ -54,11 +54,21 @@ class Mistake:
         What the trainee did wrong, in Chinese with the English term where useful.
     var : str, optional
         The variable this mistake is about (default: the question's first).
+    feedback_en : str, optional
+        The feedback in English (no-code workbooks are bilingual); default: ``feedback``.
+
+    >>> Mistake(3, "忘了乘以 60。", feedback_en="You forgot to multiply by 60.").in_language("en")
+    'You forgot to multiply by 60.'
     """
 
     wrong: Any
     feedback: str
     var: str | None = None
+    feedback_en: str = ""
+
+    def in_language(self, lang: str) -> str:
+        """The feedback in ``lang`` (Chinese when no English text is given)."""
+        return self.feedback_en if lang == "en" and self.feedback_en else self.feedback
 
 
 def _resolve(value):
