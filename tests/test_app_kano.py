@@ -215,3 +215,10 @@ def test_bad_wide_uploads_name_the_sheet_column(app, content, words):
     assert app.result is None
     for word in words:
         assert word in app.status_text, (word, app.status_text)
+
+
+def test_rows_count_a_title_line_above_the_header(app):
+    # a title line and a blank line sit above the header (sheet row 3), so the 2nd data row is row 5
+    content = "2026年3月 卡诺问卷\n\nrespondent,feature,functional,dysfunctional\nR1,x,1,5\nR2,x,maybe,3\n"
+    app.load_upload(content.encode(), "titled.csv")
+    assert "第 5 行" in app.status_text and "“maybe”" in app.status_text, app.status_text

@@ -322,3 +322,13 @@ def test_only_blocked_calls_is_one_sentence_and_a_file_without_teams_drops_team(
     assert "no earlier period" in app.change.value
     app.source.value = "sample"
     assert "team" in [v for _, v in app.breakdown.options]
+
+
+def test_a_dropped_total_row_is_said_beside_the_data():
+    app = build_kpi_dashboard("zh")
+    app.source.value = "upload"
+    total = "合计,,,,,,,,,,,"  # the export's total line: row 7 of the sheet (header row 1, 5 calls)
+    _upload(app, _csv([*ROWS, total]), "通话记录.csv")
+    assert "ccs-status-error" not in app.status.value, app.status_text
+    assert "已读取 通话记录.csv：5 条通话记录" in app.data_note.value
+    assert "已忽略合计行：第 7 行" in app.data_note.value

@@ -106,6 +106,16 @@ def test_upload_in_gbk_with_chinese_headers_plans(tmp_path):
                       .reindex(app.result.forecast.index - pd.Timedelta(days=7)).sum())
 
 
+def test_an_uploads_total_row_is_dropped_and_said():
+    # two slots and the export's 合计 line (sheet row 4): the total is not read as a third slot
+    text = "时段,来电量\n2026-03-02 08:00,12\n2026-03-02 08:15,3\n合计,15\n"
+    app = build_workforce_planner("zh")
+    app.source.value = "upload"
+    _upload(app, text.encode("gbk"), "历史.csv")
+    assert app.history is not None and int(app.history["calls"].sum()) == 12 + 3
+    assert "已忽略合计行：第 4 行" in app.history_note.value, app.history_note.value
+
+
 @pytest.mark.parametrize("text, message", [
     ("时段,来电量\n2026-03-02 08:00,12\n2026-03-02 08:00,3\n",
      "“时段”列有重复值“2026-03-02 08:00:00”：第 2, 3 行。"),

@@ -96,11 +96,14 @@ def report_excel_bytes(report: Report, lang: str = "zh") -> bytes:
     return excel_bytes(report_sheets(report, lang))
 
 
-def write_report_excel(path, report: Report, lang: str = "zh"):
-    """Write the report to ``path`` as .xlsx, atomically (via :func:`ccskills.io.write_excel`)."""
+def write_report_excel(path, report: Report, lang: str = "zh", *, overwrite: bool = False):
+    """Write the report to ``path`` as .xlsx, atomically (via :func:`ccskills.io.write_excel`).
+
+    An existing file is replaced only with ``overwrite=True`` (else ``FileExistsError``).
+    """
     from .io import write_excel
 
-    return write_excel(path, report_sheets(report, lang))
+    return write_excel(path, report_sheets(report, lang), overwrite=overwrite)
 
 
 # ------------------------------------------------------------------ charts

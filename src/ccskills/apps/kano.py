@@ -22,7 +22,8 @@ from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link,
                                    log_unexpected)
 from ccskills.datasets.kano import load_kano_features, load_kano_survey
 from ccskills.i18n import LANGUAGES, error_message
-from ccskills.io import UploadError, read_table, require_columns, row_words, upload_message
+from ccskills.io import (UploadError, read_table, require_columns, row_words, spreadsheet_rows,
+                         upload_message)
 from ccskills.kano_charts import quadrant_chart
 
 __all__ = ["KanoAnalyser", "build_kano_analyser", "read_survey_upload", "SURVEY_ALIASES"]
@@ -36,24 +37,19 @@ SURVEY_ALIASES = {
 """Chinese headers an uploaded survey may use, mapped to the library's column names."""
 
 SEGMENT_NAMES = ("segment", "分群", "客户分群", "群组")
-_FIRST_ROW = 2  # spreadsheet numbering: the header is row 1
-
-
-def _rows(mask) -> list[int]:
-    return [int(i) + _FIRST_ROW for i in pd.Series(mask).to_numpy().nonzero()[0]]
 
 
 def _check_present(frame: pd.DataFrame, column: str) -> None:
     blank = frame[column].astype(str).str.strip() == ""
     if blank.any():
         raise UploadError("missing_value", f"{column} must not be empty", column=column,
-                          rows=_rows(blank))
+                          rows=spreadsheet_rows(frame, blank))
 
 
 def _check_answers(frame: pd.DataFrame, column: str) -> None:
     bad = kano.invalid_answers(frame[column].to_numpy(dtype=object))
     if bad.any():
-        rows = _rows(bad)
+        rows = spreadsheet_rows(frame, bad)
         raise UploadError("bad_answer", f"{column} must be a Kano answer", column=column, rows=rows,
                           value=frame[column][bad].iloc[0])
 
@@ -70,7 +66,7 @@ def _wide_survey(frame: pd.DataFrame, segment: str | None) -> pd.DataFrame:
         if twice.any():
             first = frame.loc[twice, ids].iloc[0]
             raise UploadError("repeated", f"{ids} must not repeat", column=ids,
-                              rows=_rows(frame[ids] == first), value=first)
+                              rows=spreadsheet_rows(frame, frame[ids] == first), value=first)
     long = kano.survey_from_wide(frame, respondent=ids, keep=[segment] if segment else [])
     return long.rename(columns={segment: "segment"}) if segment else long
 
@@ -103,7 +99,7 @@ def read_survey_upload(data, filename: str) -> pd.DataFrame:
         first = frame[twice].iloc[0]
         same = (frame["respondent"] == first["respondent"]) & (frame["feature"] == first["feature"])
         raise UploadError("repeated", "respondent and feature must not repeat", column="respondent",
-                          rows=_rows(same), value=f"{first['respondent']} / {first['feature']}")
+                          rows=spreadsheet_rows(frame, same), value=f"{first['respondent']} / {first['feature']}")
     out = frame[list(kano.SURVEY_COLUMNS)].copy()
     if segment is not None:
         out["segment"] = frame[segment].astype(str)

@@ -30,7 +30,7 @@ from ccskills.apps._kpi_dashboard_text import (BREAKDOWNS, CARDS, CONTROL_CHOICE
                                                signals_text, t,
                                                table_html)
 from ccskills.i18n import LANGUAGES, error_message
-from ccskills.io import UploadError, read_call_records, upload_message
+from ccskills.io import UploadError, read_call_records, upload_message, upload_notes
 from ccskills.kpi_charts import RAG_MARKS, format_value
 from ccskills.spc import ControlChart, p_chart, pareto_table
 
@@ -254,6 +254,8 @@ class KpiDashboard(ReadBack, widgets.VBox):
         fields = dict(rows=f"{len(r):,}", first=f"{r['arrival'].min():%Y-%m-%d %H:%M}",
                       last=f"{r['arrival'].max():%Y-%m-%d %H:%M}")
         note = t("loaded", self.lang, name=name, **fields) if name else t("sample_span", self.lang, **fields)
+        if name:  # what the reader decided (a dropped total row, a guessed date order)
+            note = " ".join([note, *upload_notes(r, self.lang)])
         self.data_note.value = f'<span class="ccs-hint">{html.escape(note)}</span>'
         self._quiet = True
         try:

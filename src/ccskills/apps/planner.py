@@ -21,7 +21,7 @@ from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link,
 from ccskills.apps._planner_text import (CARDS, ERRORS, STYLE, candidates_html, card_texts, daily_html,
                                          excel_sheets, method_name, t)
 from ccskills.i18n import LANGUAGES, error_message
-from ccskills.io import UploadError, read_interval_history, upload_message
+from ccskills.io import UploadError, read_interval_history, upload_message, upload_notes
 from ccskills.planning import STAGES, PlanningInputs, run_planning
 
 __all__ = ["WorkforcePlanner", "build_workforce_planner"]
@@ -192,6 +192,8 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         fields = dict(rows=f"{len(part):,}", first=f"{part['interval_start'].min():%Y-%m-%d %H:%M}",
                       last=f"{part['interval_start'].max():%Y-%m-%d %H:%M}")
         note = t("loaded", self.lang, name=name, **fields) if name else t("history_span", self.lang, **fields)
+        if name:  # what the reader decided (a dropped total row, a guessed date order)
+            note = " ".join([note, *upload_notes(self.history, self.lang)])
         self.history_note.value = f'<span class="ccs-hint">{html.escape(note)}</span>'
         self._set_status("computing", t("ready", self.lang))
 

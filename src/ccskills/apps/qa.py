@@ -25,7 +25,7 @@ from ccskills.charts import themed
 from ccskills.datasets.quality import load_calibration, load_scorecard
 from ccskills.i18n import LANGUAGES, error_message
 from ccskills.io import (UploadError, check_allowed, check_unique, parse_numbers, read_table,
-                         require_columns, row_words, upload_message)
+                         require_columns, row_words, spreadsheet_rows, upload_message)
 
 __all__ = ["QACalculator", "build_qa_calculator", "read_calibration_upload"]
 
@@ -67,7 +67,7 @@ def _read_scores(frame: pd.DataFrame) -> pd.DataFrame:
         values = parse_numbers(frame, column, minimum=0)
         high = values > 100
         if high.any():
-            rows = [int(i) + 2 for i in high.to_numpy().nonzero()[0]]
+            rows = spreadsheet_rows(frame, high)
             raise UploadError("above_maximum", f"{column} must be at most 100", column=column,
                               rows=rows, value=frame[column][high].iloc[0])
         table[column] = values.to_numpy()
