@@ -25,8 +25,9 @@ from ccskills import quality as qa
 
 FUZZ = settings(max_examples=40, deadline=5000, suppress_health_check=[HealthCheck.too_slow],
                 derandomize=True)
-# "{name} must …", also "answers['key'] must …" (an entry of a mapping parameter)
-_NAMED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])? must ")
+# "{name} must …", also "answers['key'] must …" (an entry of a mapping parameter) and
+# "results passed must …" (a table parameter and its column)
+_NAMED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\]| [A-Za-z_][A-Za-z0-9_]*)? must ")
 
 EXTREME = [0.0, -0.0, 5e-324, 1e-300, 1e-9, 0.5, 1.0, 3.0, 20.0, 1e6, 1e9, 1e12, 1e15, 1e300,
            1.7976931348623157e308, math.inf, -math.inf, math.nan, -1.0, -1e300]
@@ -395,3 +396,21 @@ def test_survey_scores(rows):
     share = named_error(lambda: kpi.customer_effort_score(survey, "share_easy"))
     if share is not None:
         in_unit([share], allow_nan=True)
+
+
+_CARD = pd.DataFrame({"item_id": ["greet", "solve", "verify"], "section": ["a", "b", "b"],
+                      "weight": [1, 3, 0], "critical_kind": ["", "", "compliance"]})
+passed_values = st.one_of(st.sampled_from([True, False, 0, 1, 0.5, "false", "1", None, 2]), extreme)
+
+
+@FUZZ
+@given(st.fixed_dictionaries({"greet": passed_values, "solve": passed_values, "verify": passed_values}),
+       st.lists(extreme, min_size=3, max_size=3))
+def test_qa_score_call(results, weights):
+    scored = named_error(lambda: qa.score_call(results, _CARD))
+    if scored is not None:
+        assert 0 <= scored.score <= scored.raw_score <= 100
+    card = _CARD.assign(weight=weights)
+    scored = named_error(lambda: qa.score_call({"greet": True, "solve": False, "verify": True}, card))
+    if scored is not None:
+        assert 0 <= scored.score <= 100 and np.isfinite(scored.sections.to_numpy()).all()
