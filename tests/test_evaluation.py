@@ -204,3 +204,15 @@ def test_composite_of_perfect_scores_is_exactly_one_whatever_the_weights():
     kpis = pd.DataFrame({"x": [1.0, 0.0], "y": [1.0, 0.0]}, index=["best", "worst"])
     out = composite_scores(kpis, {"x": 20.0, "y": 4.11757680216731e16}, {"x": "higher", "y": "higher"})
     assert out["composite"].tolist() == [1.0, 0.0]
+
+
+@pytest.mark.parametrize("n", [0, float("nan"), float("inf"), 2.5, 10**6, True])
+def test_random_weightings_count_is_checked(n):
+    # int(nan) and int(inf) used to escape as unnamed errors; a million draws ties up a kernel
+    with pytest.raises(ValueError, match="n must be a whole number of weight sets from 1 to 100000"):
+        ev.random_weightings(["aht_s", "fcr"], n=n)
+
+
+def test_random_weightings_need_a_kpi():
+    with pytest.raises(ValueError, match="kpis_names must name at least one KPI, got \\[\\]"):
+        ev.random_weightings([])

@@ -232,6 +232,10 @@ def random_weightings(kpis_names, n=50, seed=0, base=None, concentration=20.0) -
     Larger ``concentration`` keeps the draws closer to ``base``; seeded, reproducible.
     """
     names = list(kpis_names)
+    if not names:
+        raise ValueError(f"kpis_names must name at least one KPI, got {kpis_names!r}")
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= 100_000:
+        raise ValueError(f"n must be a whole number of weight sets from 1 to 100000, got {n!r}")
     b = np.full(len(names), 1 / len(names)) if base is None else _weights(base, names).reindex(names).to_numpy()
     check_positive("concentration", concentration)
     rng = np.random.default_rng(seed)
