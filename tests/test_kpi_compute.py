@@ -375,3 +375,13 @@ def test_agent_states_must_nest_so_rates_stay_between_0_and_1():
         kpi.occupancy_rate(_one_state(logged_in_s=24000.0))
     with pytest.raises(ValueError, match="paid_s must be at least logged_in_s, got 26000.0 in row 0"):
         kpi.shrinkage_rate(_one_state(paid_s=26000.0))
+
+
+def test_a_wrong_year_cannot_make_millions_of_periods():
+    # 1800 to 2026 at 15 minutes: about 7.9 million periods of zeros; refused naming freq
+    records = _three_calls()
+    records["arrival"] = pd.to_datetime(["1800-03-02 08:00", "2026-03-02 08:05", "2026-03-02 08:10"])
+    with pytest.raises(ValueError, match="freq must give at most 1,000,000 periods over the arrival times .* got '15min'"):
+        kpi.compute(records, ["offered"], freq="15min")
+    out = kpi.compute(records, ["offered"], freq="MS")  # 2,725 months is fine
+    assert out["offered"].sum() == 3 and len(out) == 2  # only months with calls are kept

@@ -194,7 +194,7 @@ def _dense_period_codes(time: pd.Series, freq) -> tuple:
     if freq == "MS":
         months = arrival.dt.year.to_numpy(dtype=np.int64) * 12 + arrival.dt.month.to_numpy(dtype=np.int64) - 1
         first = months.min()
-        k = np.arange(months.max() - first + 1)
+        k = np.arange(_periods(months.max() - first + 1, freq))
         starts = pd.to_datetime({"year": (first + k) // 12, "month": (first + k) % 12 + 1, "day": 1})
         return months - first, pd.DatetimeIndex(starts, name="period").astype("datetime64[ns]")
     if freq == "W":
@@ -204,8 +204,20 @@ def _dense_period_codes(time: pd.Series, freq) -> tuple:
         step, offset = (pd.Timestamp(0) + to_offset(freq)).value, 0
         slot = ns // step
     first = slot.min()
-    starts = (first + np.arange(slot.max() - first + 1)) * step + offset
+    starts = (first + np.arange(_periods(slot.max() - first + 1, freq))) * step + offset
     return slot - first, pd.DatetimeIndex(starts.astype("datetime64[ns]"), name="period")
+
+
+#: Most periods one table may span at the chosen ``freq`` (about two years of minutes): beyond it
+#: the arrival times hold a typing error (a year 1700 or 2200) and the table would not fit memory.
+MAX_PERIODS = 1_000_000
+
+
+def _periods(count, freq) -> int:
+    if count > MAX_PERIODS:
+        raise ValueError(f"freq must give at most {MAX_PERIODS:,} periods over the arrival times "
+                         f"(check for a wrong year), got {freq!r} over {int(count):,} periods")
+    return int(count)
 
 
 def _keys(table, names, label="records") -> pd.DataFrame:
