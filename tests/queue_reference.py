@@ -66,3 +66,18 @@ def mp_erlang_a(n, load, aht, patience, t, digits: int = 60) -> tuple[float, flo
         s = mp.exp(-t / patience)
         sl = 1 - p_wait + p_wait * (x / y) * (reg(x + 1, y) - reg(x + 1, y * s)) / reg(x, y)
         return float(p_wait), float(p_ab), float(sl)
+
+
+def mp_answered(n, load, aht, patience, digits: int = 80) -> float:
+    """1 − P(abandon) of M/M/N+M, the closed form of :func:`mp_erlang_a` at ``digits`` digits,
+    subtracted in mpmath so that an answered share of 1e-12 keeps every digit."""
+    import mpmath as mp
+
+    with mp.workdps(digits):
+        n, a, aht, patience = (mp.mpf(v) for v in (n, load, aht, patience))
+        x, y = n * patience / aht, a * patience / aht
+        big_a = x * mp.exp(y) * y ** (-x) * mp.gammainc(x, 0, y)
+        e_b = mp.exp(n * mp.log(a) - a) / mp.gammainc(n + 1, a)
+        p_wait = big_a * e_b / (1 + (big_a - 1) * e_b)
+        rho = y / x
+        return float(1 - (1 / (rho * big_a) + 1 - 1 / rho) * p_wait)

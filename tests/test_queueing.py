@@ -419,11 +419,11 @@ def test_text_input_is_a_type_error():
 # ---------------------------------------------------------------- the verified range (issue 9)
 from ccskills.queueing import agents_for_abandonment  # noqa: E402
 from ccskills.queueing._limits import MAX_AGENTS, MAX_LOAD, MAX_PATIENCE_RATIO  # noqa: E402
-from queue_reference import mp_erlang_a  # noqa: E402
+from queue_reference import mp_answered, mp_erlang_a  # noqa: E402
 
 
 @pytest.mark.parametrize("n,a", [(MAX_AGENTS, MAX_LOAD), (1_001_000, MAX_LOAD), (1_000_000, MAX_LOAD), (1_000_000.5, 999_996.75),
-                                 (999_000, MAX_LOAD), (10, MAX_LOAD), (0.5, MAX_LOAD), (1e-10, 5.0)])
+                                 (999_000, MAX_LOAD), (10, MAX_LOAD), (0.5, MAX_LOAD), (1e-6, 5.0), (1e-6, 1e-300)])
 def test_erlang_b_is_exact_at_the_limits(n, a):
     """The limits are where the formulas were verified: ≤ 2e-15 relative against 50-digit mpmath."""
     assert rel_err(erlang_b(n, a), mp_erlang_b(n, a)) < 1e-13
@@ -491,11 +491,14 @@ def test_erlang_c_search_at_the_largest_load_is_exact():
     assert sl(found) >= 0.8 > sl(found - 1)
 
 
-def test_erlang_a_when_nobody_is_answered():
-    """Agents → 0: every caller abandons; ASA of answered calls is documented as inf, not NaN."""
-    r = erlang_a(1e-300, 5.0, 180, 300, 20)
-    assert r.p_abandon == 1.0 and r.asa == math.inf and r.service_level_answered == 0.0
-    assert 0.0 <= r.service_level <= 1e-300 and r.occupancy == 0.0
+@pytest.mark.parametrize("n,a,ratio", [(1e-6, 1e6, 1.0), (1e-6, 1e6, 1e-6), (0.5, 1e6, 1e-6), (14, 10.0, 300 / 180)])
+def test_answered_share_keeps_its_digits_when_almost_everyone_abandons(n, a, ratio):
+    """Occupancy = load × (1 − P(abandon)) / agents: at P(abandon) = 1 − 1e-12 the answered share
+    is computed without subtracting from 1 (it lost 4 digits that way). Reference: 80-digit mpmath."""
+    r = erlang_a(n, a, 180, 180 * ratio, 20)
+    answered = mp_answered(n, a, 180, 180 * ratio)
+    assert r.occupancy == pytest.approx(min(a * answered / n, 1.0), rel=1e-10)
+    assert 0.0 <= r.service_level_answered <= 1.0 and r.asa >= 0
 
 
 def test_service_level_of_answered_calls_never_exceeds_one():

@@ -10,7 +10,7 @@ import numpy as np
 from scipy import special
 
 from ccskills._validation import check_at_most, check_nonnegative, check_positive
-from ccskills.queueing._limits import MAX_LOAD, check_agents, check_load
+from ccskills.queueing._limits import MAX_LOAD, MIN_LOAD, check_agents, check_load
 from ccskills.queueing._special import _TINY, log_poisson_pmf
 
 __all__ = [
@@ -41,8 +41,8 @@ def offered_load(calls, aht, interval):
     interval : float or array
         Interval length in seconds (> 0), e.g. 1800 for half an hour.
 
-    The load must come out at most 1,000,000 Erlangs (:data:`MAX_LOAD`, the range the
-    Erlang formulas are verified for); beyond it ``ValueError`` names ``calls``.
+    The load must come out 0 or from 1e-300 to 1,000,000 Erlangs (the range the Erlang
+    formulas are verified for); outside it ``ValueError`` names ``calls``.
 
     Examples
     --------
@@ -54,20 +54,25 @@ def offered_load(calls, aht, interval):
     t = check_positive("interval", interval)
     with np.errstate(over="ignore"):
         load = c * h / t
-    check_at_most("calls", np.broadcast_to(c, load.shape) if load.ndim else calls, MAX_LOAD,
+    shown = np.broadcast_to(c, load.shape) if load.ndim else calls
+    check_at_most("calls", shown, MAX_LOAD,
                   f"at most {MAX_LOAD:,.0f} × interval / aht (an offered load of {MAX_LOAD:,.0f} Erlangs)",
                   mask=load)
+    check_at_most("calls", shown, 0.0, f"0 or give an offered load of at least {MIN_LOAD:g} Erlangs",
+                  mask=np.where((load > 0) & (load < MIN_LOAD), 1.0, 0.0))
     return _out(load)
 
 
-def _erlang_b_overload(x: np.ndarray, a: np.ndarray) -> np.ndarray:
+def _erlang_b_overload(x: np.ndarray, a: np.ndarray, complement: bool = False) -> np.ndarray:
     """Erlang B in overload via 1/B = Σ_j Π_{i<j} (x−i)/a.
 
     Exact and fast for integer x < a (the series terminates and its terms fall by at
     least x/a per step). For fractional x it is an asymptotic series, used only where
     Q(x+1, a) underflows (a ≫ x); it is cut at its smallest term, far below 1e-17.
+    The sum past its first term, S, is kept apart: B = 1/(1 + S) and, with ``complement``,
+    1 − B = S/(1 + S) without cancellation.
     """
-    total = np.ones_like(x)
+    rest = np.zeros_like(x)
     term = np.ones_like(x)
     active = np.arange(x.size)
     j = 0
@@ -76,12 +81,12 @@ def _erlang_b_overload(x: np.ndarray, a: np.ndarray) -> np.ndarray:
         terms = term[active, None] * np.cumprod((x[active, None] - ks) / a[active, None], axis=1)
         growing = np.abs(x[active, None] - ks) > a[active, None]  # past the smallest term
         terms[np.cumsum(growing, axis=1) > 0] = 0.0
-        total[active] += terms.sum(axis=1)
+        rest[active] += terms.sum(axis=1)
         term[active] = terms[:, -1]
-        done = (np.abs(term[active]) <= 1e-17 * np.abs(total[active])) | growing[:, -1]
+        done = (np.abs(term[active]) <= 1e-17 * np.abs(1.0 + rest[active])) | growing[:, -1]
         active = active[~done]
         j += 256
-    return 1.0 / total
+    return (rest if complement else 1.0) / (1.0 + rest)
 
 
 def _erlang_b(n: np.ndarray, a: np.ndarray) -> np.ndarray:
@@ -102,6 +107,22 @@ def _erlang_b(n: np.ndarray, a: np.ndarray) -> np.ndarray:
     return out
 
 
+def _erlang_b_complement(n: np.ndarray, a: np.ndarray) -> np.ndarray:
+    """1 − B(N, A) for validated arrays, without cancellation where B is near 1 (N ≪ A, N < 1).
+
+    There 1 − B = Q(N, A) / Q(N+1, A) (regularised upper incomplete gamma, by Q(s+1, A) =
+    Q(s, A) + A^s e^{−A}/Γ(s+1)), or the overload series' S/(1 + S) where Q underflows.
+    """
+    n, a = np.broadcast_arrays(n, a)
+    out = 1.0 - _erlang_b(n, a)
+    near = np.flatnonzero((out < 0.5) & (n > 0) & (a > 0))
+    q1 = special.gammaincc(n[near] + 1.0, a[near])
+    fine = q1 > _TINY
+    out[near[fine]] = special.gammaincc(n[near[fine]], a[near[fine]]) / q1[fine]
+    out[near[~fine]] = _erlang_b_overload(n[near[~fine]], a[near[~fine]], complement=True)
+    return out
+
+
 def erlang_b(agents, load):
     """Erlang B blocking probability of an M/M/N/N loss system.
 
@@ -114,9 +135,9 @@ def erlang_b(agents, load):
     Parameters
     ----------
     agents : float or array
-        Number of servers, 0 ≤ N ≤ 2,000,000; may be fractional.
+        Number of servers: 0, or 1e-6 ≤ N ≤ 2,000,000 (may be fractional).
     load : float or array
-        Offered load in Erlangs, 0 ≤ A ≤ 1,000,000.
+        Offered load in Erlangs: 0, or 1e-300 ≤ A ≤ 1,000,000.
 
     Returns
     -------
@@ -144,13 +165,18 @@ def _c_from_b(n, a, b):
 
 
 def _sl_from_c(n, a, c, aht, t):
-    """Service level from P(wait) = C (N > A): 1 − C·exp(−(N − A)·t / AHT)."""
-    return 1.0 - c * np.exp(-(n - a) * t / aht)
+    """Service level from P(wait) = C (N > A): 1 − C·exp(−(N − A)·t / AHT).
+
+    t / AHT may overflow to inf (AHT 1e-300 s): exp(−inf) = 0 is then the exact limit.
+    """
+    with np.errstate(over="ignore"):
+        return 1.0 - c * np.exp(-(n - a) * t / aht)
 
 
 def _asa_from_c(n, a, c, aht):
-    """ASA in seconds from P(wait) = C (N > A): C·AHT / (N − A)."""
-    return c * aht / (n - a)
+    """ASA in seconds from P(wait) = C (N > A): C·AHT / (N − A) (inf beyond the float range)."""
+    with np.errstate(over="ignore"):
+        return c * aht / (n - a)
 
 
 def _erlang_c(n: np.ndarray, a: np.ndarray) -> np.ndarray:
@@ -172,9 +198,9 @@ def erlang_c(agents, load):
     Parameters
     ----------
     agents : float or array
-        Number of agents, 0 < N ≤ 2,000,000 (may be fractional).
+        Number of agents, 1e-6 ≤ N ≤ 2,000,000 (may be fractional).
     load : float or array
-        Offered load in Erlangs, 0 ≤ A ≤ 1,000,000.
+        Offered load in Erlangs: 0, or 1e-300 ≤ A ≤ 1,000,000.
 
     Examples
     --------
@@ -205,9 +231,9 @@ def service_level(agents, load, aht, answer_time):
     Parameters
     ----------
     agents : float or array
-        Number of agents, 0 < N ≤ 2,000,000 (may be fractional).
+        Number of agents, 1e-6 ≤ N ≤ 2,000,000 (may be fractional).
     load : float or array
-        Offered load in Erlangs, 0 ≤ A ≤ 1,000,000.
+        Offered load in Erlangs: 0, or 1e-300 ≤ A ≤ 1,000,000.
     aht : float or array
         Average handle time in seconds (> 0).
     answer_time : float or array

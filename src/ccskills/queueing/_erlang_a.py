@@ -22,7 +22,8 @@ import numpy as np
 from scipy import special
 
 from ccskills._validation import check_nonnegative, check_positive
-from ccskills.queueing._erlang import _asa, _erlang_b, _erlang_c, _out, _service_level
+from ccskills.queueing._erlang import (_asa, _erlang_b, _erlang_b_complement, _erlang_c, _out,
+                                       _service_level)
 from ccskills.queueing._limits import check_agents, check_load, check_patience
 from ccskills.queueing._special import _TINY, log_poisson_pmf, poisson_tail_series
 
@@ -72,21 +73,33 @@ class _Core:
     log_a: np.ndarray
     p_wait: np.ndarray
     p_abandon: np.ndarray
+    p_answered: np.ndarray
 
 
 def _core(n, a, aht, patience) -> _Core:
+    """P(wait), P(abandon) and P(answered) = 1 − P(abandon), the last without cancellation.
+
+    1 − P(Ab) = (1 − Pw) + Pw·(1 − P(Ab | wait)) with 1 − P(Ab | wait) = (A − 1)/(ρA), so
+    that at P(abandon) = 1 − 1e-12 the answered share keeps all its digits.
+    """
     ratio = patience / aht  # in [1e-6, 1e6]: the products below cannot underflow to 0 first
     x, y = n * ratio, a * ratio
     log_a, _ = _log_a(x, y)
-    eb = _erlang_b(n, a)
-    p_wait = eb / (eb + (1.0 - eb) * np.exp(-log_a))
-    return _Core(x, y, log_a, p_wait, p_wait * _p_abandon_given_wait(x, y, log_a))
+    eb, not_eb = _erlang_b(n, a), _erlang_b_complement(n, a)
+    inv_a = np.exp(-log_a)
+    denom = eb + not_eb * inv_a
+    p_wait = eb / denom
+    given = _p_abandon_given_wait(x, y, log_a)
+    served_given = np.minimum(-np.expm1(-log_a) * x / y, 1.0)  # (A − 1)/A ÷ ρ
+    p_answered = not_eb * inv_a / denom + p_wait * served_given
+    return _Core(x, y, log_a, p_wait, p_wait * given, np.clip(p_answered, 0.0, 1.0))
 
 
 def _service_level_a(core: _Core, patience, t):
     """Answered within t / offered: 1 − Pw + Pw·(1/ρ)·[(A−1) − G·(A(x, ys) − 1)] / A."""
     x, y = core.x, core.y
-    theta_t = t / patience
+    with np.errstate(over="ignore"):  # t / patience = inf (AHT 1e-300 s) gives s = 0, exact
+        theta_t = t / patience
     s = np.exp(-theta_t)
     log_at, am1_t = _log_a(x, y * s)
     log_g = -x * theta_t - y * np.expm1(-theta_t)  # ln(s^x e^{y(1−s)})
@@ -150,10 +163,10 @@ class ErlangAResult:
 
 def answered_asa(core: _Core, patience: np.ndarray) -> np.ndarray:
     """ASA of answered calls, Pw·patience·E[w e^{−w} | wait] / (1 − P(Ab)), row by row."""
-    values = np.where(core.p_abandon < 1.0, 0.0, np.inf)  # nobody answered: inf, as ASA at N ≤ A
-    for i in np.flatnonzero((core.p_wait > 0) & (core.p_abandon < 1.0)):
+    values = np.where(core.p_answered > 0.0, 0.0, np.inf)  # nobody answered: inf, as ASA at N ≤ A
+    for i in np.flatnonzero((core.p_wait > 0) & (core.p_answered > 0.0)):
         e = _delayed_served_wait(core.x[i], core.y[i], core.log_a[i])
-        values[i] = core.p_wait[i] * patience[i] * e / (1.0 - core.p_abandon[i])
+        values[i] = core.p_wait[i] * patience[i] * e / core.p_answered[i]
     return values
 
 
@@ -167,7 +180,7 @@ def erlang_a(agents, load, aht, patience, answer_time):
     Parameters
     ----------
     agents : float or array
-        Number of agents, 0 < N ≤ 2,000,000.
+        Number of agents, 1e-6 ≤ N ≤ 2,000,000 (may be fractional).
     load : float or array
         Offered load λ·AHT in Erlangs, 0 ≤ load ≤ 1,000,000.
     aht : float or array
@@ -208,10 +221,10 @@ def erlang_a(agents, load, aht, patience, answer_time):
     cols = _fill(shape, zero, no_ab, finite, n, a, h, p, t, core)
     cols["service_level"][finite] = _service_level_a(core, p[finite], t[finite])
     base_asa = np.where(no_ab, _asa(n, a, h), 0.0)
-    sl, pab = cols["service_level"], cols["p_abandon"]
+    sl, answered = cols["service_level"], cols.pop("p_answered")
     with np.errstate(divide="ignore", invalid="ignore"):
-        answered = np.where(pab < 1.0, sl / (1.0 - pab), 0.0)
-    cols["service_level_answered"] = np.clip(answered, 0.0, 1.0)  # round-off as P(abandon) → 1
+        within = np.where(answered > 0.0, sl / answered, 0.0)
+    cols["service_level_answered"] = np.clip(within, 0.0, 1.0)  # round-off in SL near 0
     return ErlangAResult(**{k: _out(v.reshape(shape)) for k, v in cols.items()},
                          _asa_parts=(shape, base_asa, finite, core, p[finite]))
 
@@ -228,5 +241,7 @@ def _fill(shape, zero, no_ab, finite, n, a, h, p, t, core):
     cols["p_wait"][finite] = core.p_wait
     cols["p_abandon"][finite] = core.p_abandon
     cols["mean_wait"][finite] = core.p_abandon * p[finite]
-    cols["occupancy"] = np.minimum(a * (1.0 - cols["p_abandon"]) / n, 1.0)
+    cols["p_answered"] = np.ones(size)
+    cols["p_answered"][finite] = core.p_answered
+    cols["occupancy"] = np.minimum(a * cols["p_answered"] / n, 1.0)
     return cols

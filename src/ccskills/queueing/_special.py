@@ -37,7 +37,11 @@ def stirlerr(x: np.ndarray) -> np.ndarray:
 def bd0(x: np.ndarray, m: np.ndarray) -> np.ndarray:
     """Deviance ``x ln(x/m) + m − x`` (≥ 0), accurate when x ≈ m (Loader 2000); x, m > 0."""
     x, m = np.broadcast_arrays(np.asarray(x, float), np.asarray(m, float))
-    out = x * np.log(x / m) + m - x
+    with np.errstate(over="ignore", under="ignore", divide="ignore"):
+        ratio = x / m
+        # x / m beyond the float range (a subnormal load): ln x − ln m has every digit there
+        log_ratio = np.where((ratio > 0) & np.isfinite(ratio), np.log(ratio), np.log(x) - np.log(m))
+    out = x * log_ratio + m - x
     near = np.abs(x - m) < 0.1 * (x + m)
     if near.any():
         xn, mn = x[near], m[near]

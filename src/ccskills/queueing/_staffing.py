@@ -126,7 +126,7 @@ def agents_for_service_level(load, aht, answer_time, target, *, max_occupancy=1.
         n = _step_erlang_c(a, lambda n, ar, lc, r: _sl_from_c(n, ar, np.exp(lc), h[r], t[r]) >= sl[r])
         n = check_answer_reachable(n, "target", sl)
         return _as_int(np.maximum(n, agents_for_occupancy(a, occ)).reshape(shape))
-    p = check_patience(patience, h)
+    p = check_patience(patience, h, allow_inf=False)
     ab = (np.array(1.0) if max_abandon is None
           else check_fraction("max_abandon", max_abandon, low_open=True, high_open=True))
     return _as_int(_search_erlang_a(a, h, p, t, sl, occ, ab))
@@ -148,7 +148,7 @@ def agents_for_asa(load, aht, target_asa, *, max_occupancy=1.0, patience=None):
     a, h, occ = _validated(load, aht, max_occupancy)
     w = check_positive("target_asa", target_asa)
     if patience is not None:
-        p = check_patience(patience, h)
+        p = check_patience(patience, h, allow_inf=False)
         shape, (a, h, p, w, occ) = _flat(a, h, p, w, occ)
         found = _bisect_agents(a, lambda n, r: _asa_meets(n, a[r], h[r], p[r], w[r], occ[r]), "target_asa", w)
         return _as_int(found.reshape(shape))
@@ -188,13 +188,13 @@ def agents_for_abandonment(load, aht, patience, max_abandon, *, max_occupancy=1.
     [0, 12, 98]
     """
     a, h, occ = _validated(load, aht, max_occupancy)
-    p = check_patience(patience, h)
+    p = check_patience(patience, h, allow_inf=False)
     ab = check_fraction("max_abandon", max_abandon, low_open=True, high_open=True)
     shape, (a, h, p, ab, occ) = _flat(a, h, p, ab, occ)
 
     def meets(n, r):
         core = _core(n, a[r], h[r], p[r])
-        occupancy = a[r] * (1.0 - core.p_abandon) / n
+        occupancy = a[r] * core.p_answered / n
         return (core.p_abandon <= ab[r]) & (occupancy <= occ[r] * (1 + 1e-12))
 
     return _as_int(_bisect_agents(a, meets, "max_abandon", ab).reshape(shape))
@@ -203,7 +203,7 @@ def agents_for_abandonment(load, aht, patience, max_abandon, *, max_occupancy=1.
 def _asa_meets(n, a, h, p, w, occ):
     """Row-wise: does n agents meet the answered-ASA and occupancy targets (Erlang A)?"""
     core = _core(n, a, h, p)
-    occupancy = a * (1.0 - core.p_abandon) / n
+    occupancy = a * core.p_answered / n
     return (answered_asa(core, p) <= w) & (occupancy <= occ * (1 + 1e-12))
 
 
@@ -211,7 +211,7 @@ def _erlang_a_meets(n, a, h, p, t, sl, occ, ab):
     """Row-wise: does n agents meet the SL, abandonment and occupancy targets (Erlang A)?"""
     core = _core(n, a, h, p)
     service = _service_level_a(core, p, t)
-    occupancy = a * (1.0 - core.p_abandon) / n
+    occupancy = a * core.p_answered / n
     return (service >= sl) & (core.p_abandon <= ab) & (occupancy <= occ * (1 + 1e-12))
 
 

@@ -31,7 +31,8 @@ def scheduled_headcount(agents, shrinkage):
 
     ``ceil(agents / (1 − shrinkage))`` (the convention of pyworkforce, turbotab and
     call-center-tools; cran/ErlangC leaves it unrounded), guarded against round-off so
-    that 14 / (1 − 0.3) = 20.000000000000004 gives 20.
+    that 14 / (1 − 0.3) = 20.000000000000004 gives 20: the quotient is rounded to 9
+    decimals before the ceiling (so fractions of an agent below 1e-9 count as none).
 
     Parameters
     ----------
