@@ -103,6 +103,9 @@ LIMIT_CALLS = [  # (call, sentence key): the limits of the verified range (issue
     (lambda: agents_for_abandonment(1e6, 180, 180, 0.05, max_occupancy=0.4), "max_abandon:reach"),
     (lambda: scheduled_headcount(2e6, 1 - 1e-16), "shrinkage:max"),
     (lambda: scheduled_headcount(1e19, 0.3), "agents:max"),
+    (lambda: offered_load(5e-324, 1, 1), "calls:min"),
+    (lambda: service_level(14, 5e-324, 180, 20), "load:min"),
+    (lambda: service_level(5e-324, 5.0, 180, 20), "agents:min"),
 ]
 
 

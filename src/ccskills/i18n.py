@@ -115,8 +115,12 @@ ERRORS: dict[str, tuple[str, str]] = {
     "calls:max": ("来电量太大：话务量（来电量 × AHT ÷ 时段长度）最多 1,000,000 爱尔兰",
                   "Too many calls: the offered load (calls × AHT ÷ interval) can be at most "
                   "1,000,000 Erlangs"),
+    "calls:min": ("来电量太小：话务量要么是 0，要么至少 1e-300 爱尔兰",
+                  "Too few calls: the offered load must be 0 or at least 1e-300 Erlangs"),
     "load:max": ("话务量最多 1,000,000 爱尔兰", "The offered load can be at most 1,000,000 Erlangs"),
+    "load:min": ("话务量要么是 0，要么至少 1e-300 爱尔兰", "The offered load must be 0 or at least 1e-300 Erlangs"),
     "agents:max": ("座席数最多 2,000,000", "The number of agents can be at most 2,000,000"),
+    "agents:min": ("座席数至少是百万分之一（0.000001）", "The number of agents must be at least 0.000001"),
     "patience:max": ("耐心时间最多是 AHT 的 1,000,000 倍（客户从不放弃时请用 Erlang C）",
                      "Patience can be at most 1,000,000 × AHT (for callers who never abandon, "
                      "use Erlang C)"),
@@ -136,13 +140,13 @@ ERRORS: dict[str, tuple[str, str]] = {
 """Parameter name → the rule it broke, as a sentence stem in (Chinese, English).
 
 A key ``"{name}:max"``, ``"{name}:min"`` or ``"{name}:reach"`` is the sentence for an
-upper bound ("must be at most / below"), a lower bound ("must be at least") or a target
-no staffing within the limits reaches ("must be reachable"); without one, the
+upper bound ("must be at most / below"), a lower bound ("must be [0 or] at least") or a
+target no staffing within the limits reaches ("must be reachable"); without one, the
 parameter's own sentence is used.
 """
 
-_VARIANTS = ((" must be at most ", "max"), (" must be below ", "max"),
-             (" must be at least ", "min"), (" must be reachable ", "reach"))
+_VARIANT = re.compile(r" must be (?:0 or )?(at most|below|at least|reachable) ")
+_KINDS = {"at most": "max", "below": "max", "at least": "min", "reachable": "reach"}
 
 PERCENT_PARAMETERS = frozenset({"target", "target_sl", "max_occupancy", "shrinkage", "max_abandon"})
 """Parameters entered in percent on screen but passed to the library as fractions."""
@@ -216,7 +220,8 @@ def error_message(exc: BaseException, lang: str = "zh", *, percent: bool = True,
 
 def _sentence_key(name: str, message: str, table: dict) -> str | None:
     """The key of ``table`` for this message: the bound's variant of ``name`` if it has one."""
-    variant = next((f"{name}:{kind}" for words, kind in _VARIANTS if words in message), None)
+    found = _VARIANT.search(message)
+    variant = f"{name}:{_KINDS[found[1]]}" if found else None
     if variant in table:
         return variant
     return name if name in table else None

@@ -58,7 +58,8 @@ def offered_load(calls, aht, interval):
     check_at_most("calls", shown, MAX_LOAD,
                   f"at most {MAX_LOAD:,.0f} × interval / aht (an offered load of {MAX_LOAD:,.0f} Erlangs)",
                   mask=load)
-    check_at_most("calls", shown, 0.0, f"0 or give an offered load of at least {MIN_LOAD:g} Erlangs",
+    check_at_most("calls", shown, 0.0, f"0 or at least {MIN_LOAD:g} × interval / aht (an offered load "
+                  f"of {MIN_LOAD:g} Erlangs)",
                   mask=np.where((load > 0) & (load < MIN_LOAD), 1.0, 0.0))
     return _out(load)
 
