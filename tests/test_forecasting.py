@@ -510,3 +510,14 @@ def test_accuracy_refuses_counts_that_would_overflow_and_names_inf():
     with pytest.raises(ValueError, match=r"forecast must hold counts of at most"):
         accuracy([1.0], [-1e16])
     assert accuracy([1e15, 1e15], [-1e15, 1e15])["rmse"] == pytest.approx(2e15 / 2 ** 0.5, rel=1e-15)
+
+
+def test_calendar_dates_outside_the_covered_span_are_named():
+    """Issue 9: 2262-06 overflowed pandas' nanosecond range inside shopping_events, unnamed.
+    (Here because the forecasts' special days read these calendars.)"""
+    from ccskills.workcalendar import day_types, shopping_events
+
+    with pytest.raises(ValueError, match="start and end must be from 1900-01-01 to 2200-12-31"):
+        shopping_events("2026-01-01", "2262-01-01")
+    with pytest.raises(ValueError, match="index must hold dates from 1900-01-01"):
+        day_types(pd.to_datetime(["1850-01-01"]))

@@ -35,6 +35,9 @@ __all__ = ["china_calendar", "shopping_events", "day_types", "DAY_TYPES", "SHOPP
 SHOPPING_EVENTS = (("618", 6, 18, 17, 3), ("双11", 11, 11, 21, 3))
 
 _PAD = pd.Timedelta(days=20)
+FIRST_DAY, LAST_DAY = pd.Timestamp("1900-01-01"), pd.Timestamp("2200-12-31")
+"""Dates the calendars cover: inside pandas' nanosecond range with room for the padding and a
+whole shopping season, and a span that builds in about a second."""
 
 
 def _date_range(start, end) -> pd.DatetimeIndex:
@@ -47,6 +50,9 @@ def _date_range(start, end) -> pd.DatetimeIndex:
     first, last = first.normalize(), last.normalize()
     if last < first:
         raise ValueError(f"end must be on or after start, got {end!r}")
+    if first < FIRST_DAY or last > LAST_DAY:
+        raise ValueError(f"start and end must be from {FIRST_DAY.date()} to {LAST_DAY.date()}, "
+                         f"got {start!r} and {end!r}")
     return pd.date_range(first, last, freq="D")
 
 
@@ -160,6 +166,9 @@ def day_types(index) -> pd.Series:
     if stamps.hasnans:
         raise ValueError("index must hold dates and times, got a missing value (NaT)")
     days = stamps.normalize()
+    if days.min() < FIRST_DAY or days.max() > LAST_DAY:
+        raise ValueError(f"index must hold dates from {FIRST_DAY.date()} to {LAST_DAY.date()}, "
+                         f"got {days.min().date()} … {days.max().date()}")
     cal = china_calendar(days.min(), days.max()).reindex(days)
     kind = pd.Series("weekday", index=stamps, name="day_type", dtype=object)
     kind[days.day_of_week >= 5] = "weekend"
