@@ -158,3 +158,13 @@ def test_without_a_recorder_nothing_is_recorded():
 def test_unknown_set_is_refused():
     with pytest.raises(ValueError, match="name must be one of"):
         build_workbook("ch42")
+
+
+def test_workbook_import_pulls_no_charts_and_exercises_no_widgets():
+    import subprocess
+    import sys
+
+    code = ("import sys, ccskills.exercises; ccskills.exercises.no_code_questions(); a = 'ipywidgets' in sys.modules;"
+            "import ccskills.workbooks; print(a, 'altair' in sys.modules, 'voila' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "False"]

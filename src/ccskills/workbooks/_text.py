@@ -49,6 +49,7 @@ table.ccs-given-table th:first-child, table.ccs-given-table td:first-child { tex
 .ccs-question-title { font-weight: 600; }
 .ccs-unit { padding: 0 8px; line-height: 28px; }
 .ccs-progress { color: #57606a; }
+.ccs-kind, .ccs-given-note { color: #57606a; font-size: 12px; }
 </style>"""
 """Page styles (system fonts; nothing fetched)."""
 
@@ -61,5 +62,5 @@ def given_html(title: str, content, note: str = "") -> str:
         rows = "".join(f"<tr><td>{html.escape(str(label))}</td><td>{html.escape(str(value))}</td></tr>"
                        for label, value in content)
         body = f'<table class="ccs-given-table ccs-facts">{rows}</table>'
-    note_html = f'<div class="ccs-hint">{html.escape(note)}</div>' if note else ""
+    note_html = f'<div class="ccs-given-note">{html.escape(note)}</div>' if note else ""
     return f'<div class="ccs-given-title">{html.escape(title)}</div>{body}{note_html}'

@@ -48,7 +48,7 @@ class QuestionCard(widgets.VBox):
         self.unit.add_class("ccs-unit")
         self.buttons = {name: widgets.Button(layout=widgets.Layout(width="auto")) for name in ("check", "hint", "solution")}
         for name, button in self.buttons.items():
-            button.add_class(_css(name))
+            button.add_class(_css(f"{name}_button"))
         self.buttons["check"].button_style = "primary"
         self.buttons["check"].on_click(lambda _: self.check())
         self.buttons["hint"].on_click(lambda _: self.show_hint())
@@ -145,8 +145,8 @@ class QuestionCard(widgets.VBox):
 
     def _kind_note(self, lang: str) -> str:
         kind = {"choice": "choose_one", "multiple": "choose_many"}.get(self.question.kind)
-        return f'<span class="ccs-hint">（{t(kind, lang)}）</span>' if kind and lang == "zh" else (
-            f'<span class="ccs-hint"> ({t(kind, lang)})</span>' if kind else "")
+        return f'<span class="ccs-kind">（{t(kind, lang)}）</span>' if kind and lang == "zh" else (
+            f'<span class="ccs-kind"> ({t(kind, lang)})</span>' if kind else "")
 
     def _show_verdict(self) -> None:
         status = self.outcome.status.value
