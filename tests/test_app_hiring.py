@@ -138,15 +138,25 @@ def test_excel_download_has_classes_and_trajectory(app):
     assert len(sheets["周"]) == 26
 
 
-def test_unexpected_failure_is_a_sentence(monkeypatch):
+def test_unexpected_failure_is_a_sentence_and_its_traceback_is_logged(monkeypatch, tmp_path):
+    import ccskills.apps._common as common
+
+    monkeypatch.setenv("CCSKILLS_LOG_DIR", str(tmp_path))
     planner = build_hiring_planner("en")
 
     def boom(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(app_module, "hiring_plan", boom)
-    planner.numbers["current_fte"].value = 70.0
-    assert planner.status_text == "Something unexpected went wrong (RuntimeError). Check the inputs and try again."
+    try:
+        planner.numbers["current_fte"].value = 70.0
+        assert planner.status_text == "Something unexpected went wrong (RuntimeError). Check the inputs and try again."
+        logged = (tmp_path / "ccskills.log").read_text("utf-8")
+        assert "hiring: plan" in logged and "RuntimeError: disk on fire" in logged and "Traceback" in logged
+    finally:
+        for handler in list(common._log.handlers):  # release the file
+            common._log.removeHandler(handler)
+            handler.close()
 
 
 # --- the status sentence and the cards read the same plan (issue 9) ------------------------------

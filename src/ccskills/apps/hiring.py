@@ -16,8 +16,8 @@ import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
-from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
-                                   set_options, status_html)
+from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, log_unexpected,
+                                   set_card, set_options, status_html)
 from ccskills.apps._hiring_text import (CARDS, ERRORS, STYLE, card_texts, classes_frame, classes_html,
                                         excel_sheets, t, verdict, week_labels)
 from ccskills.charts import themed
@@ -220,6 +220,7 @@ class HiringPlanner(ReadBack, widgets.VBox):
             except UploadError as err:
                 self._fail(upload_message(err, self.lang))
             except Exception as exc:  # every failure becomes a sentence, never a traceback
+                log_unexpected(exc, "hiring: plan")
                 self._fail(self._message(exc))
 
     def _message(self, exc: BaseException) -> str:
