@@ -43,6 +43,14 @@ def test_ids_are_unique_within_a_set():
     assert len(pairs) == len(set(pairs))
 
 
+def test_titles_are_unique_within_a_set():
+    for name in NO_CODE_SETS:
+        titles = [q.title for q in no_code_set(name).questions]
+        assert len(titles) == len(set(titles)), Counter(titles).most_common(2)
+        titles_en = [q.title_en for q in no_code_set(name).questions]
+        assert len(titles_en) == len(set(titles_en)), Counter(titles_en).most_common(2)
+
+
 def test_unknown_set_is_refused_naming_the_known_ones():
     with pytest.raises(ValueError, match=r"name must be one of \['ch02', 'ch05'"):
         no_code_set("ch99")

@@ -168,3 +168,15 @@ def test_workbook_import_pulls_no_charts_and_exercises_no_widgets():
             "import ccskills.workbooks; print(a, 'altair' in sys.modules, 'voila' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False", "False"]
+
+
+def test_calculator_tasks_link_to_a_calculator_beside_the_workbooks():
+    from pathlib import Path
+
+    apps = Path(__file__).resolve().parents[1] / "course" / "apps"
+    tasks = [q for name in SETS for q in no_code_set(name).questions if q.calculator]
+    assert len(tasks) >= 3
+    for q in tasks:
+        assert (apps / f"{q.calculator}.ipynb").is_file(), q.calculator
+        page = build_workbook(q.set)
+        assert f'href="../apps/{q.calculator}.ipynb"' in page.card(q.id).heading.value

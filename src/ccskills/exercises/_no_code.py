@@ -122,6 +122,9 @@ class NoCodeQuestion(Question):
         the code track's tolerance (a person types a rounded number).
     givens : sequence of str
         Ids of the :class:`Given` items this question reads.
+    calculator : str
+        For a calculator task, the calculator the page links to (its notebook's name in
+        ``course/apps`` without ``.ipynb``, e.g. "erlang_calculator").
     source : Question, optional
         The code-track question whose declaration this one re-uses.
     """
@@ -135,6 +138,7 @@ class NoCodeQuestion(Question):
     unit: Say = Say("")
     decimals: int | None = None
     givens: Sequence[str] = ()
+    calculator: str = ""
     title_en: str = ""
     hints_en: Sequence[str] = ()
     explanation_en: str = ""

@@ -150,6 +150,7 @@ ABANDON = from_code(
 
 ABANDON_SHORT = from_code(
     ch02.ABANDONMENT, "abandon_rate_excl_short", set=NAME, id="abandon_rate_excl_short", givens=["evening"],
+    title="剔除短时放弃的放弃率 abandonment without short abandons",
     scale=100, unit=PCT, decimals=1,
     prompt=Say("剔除短时放弃 (short abandons, ≤ 5 秒) 后，放弃率是多少？填百分数，保留 1 位小数。",
                "With short abandons (≤ 5 s) removed, what is the abandonment rate? In percent, one decimal."),
@@ -192,6 +193,7 @@ ASA = from_code(
 
 AGENTS = from_code(
     ch02.AGENTS, "agents_needed", set=NAME, id="agents_80_20", givens=["interval"], unit=Say("人", "agents"),
+    calculator="erlang_calculator",
     prompt=Say("用 Erlang 座席计算器：这个时段要达到 80/20（80 % 的电话 20 秒内接起），最少需要几名在线座席？",
                "With the Erlang calculator: how many agents on the phones does this interval need for 80/20 "
                "(80 % of calls answered within 20 s)?"),
@@ -207,6 +209,7 @@ AGENTS = from_code(
 
 HEADCOUNT = from_code(
     ch02.AGENTS, "headcount", set=NAME, id="headcount", givens=["interval"], unit=Say("人", "people"),
+    title="排班人数 scheduled headcount",
     prompt=Say("上一题的在线座席数，损耗率 (shrinkage) 30 % 时要排多少人？（向上取整）",
                "With the agents of the last question and 30 % shrinkage, how many people must be scheduled? (round up)"),
     title_en="Scheduled headcount",
@@ -219,6 +222,7 @@ HEADCOUNT = from_code(
 
 POOLING = from_code(
     ch02.POOLING, set=NAME, id="pooling_saved", givens=["queues"], unit=Say("人", "agents"),
+    calculator="erlang_calculator",
     prompt=Say("用 Erlang 座席计算器（80/20）：两个队列分开排班各需几人？合并成一个队列（座席两类电话都能接）需几人？"
                "合并能节省几名座席？",
                "With the Erlang calculator (80/20): how many agents does each queue need on its own, and the two "
@@ -267,6 +271,7 @@ AHT_SAVING = from_code(
 
 SL_Y = from_code(
     ch02.SL_VS_ASA, "sl_y", set=NAME, id="sl_team_y", givens=["teams"], scale=100, unit=PCT, decimals=0,
+    title="Y 组的服务水平 team Y service level",
     feedback={1: "正好等 20 秒的电话也算“20 秒内”。"},
     prompt=Say("Y 组的服务水平（20 秒内接起的比例）是多少？填百分数。",
                "What is team Y's service level (share answered within 20 s)? In percent."),

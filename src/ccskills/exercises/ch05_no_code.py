@@ -186,7 +186,7 @@ HOLIDAY = from_code(
 )
 
 WAPE = from_code(
-    ch05.WAPE_MAPE, "wape", set=NAME, id="wape", givens=["forecast_check"], scale=100, unit=PCT, decimals=1,
+    ch05.WAPE_MAPE, "wape", set=NAME, id="wape", title="预测误差 WAPE", givens=["forecast_check"], scale=100, unit=PCT, decimals=1,
     keep=[0], keep_hints=[0], hints=["先算每个时段的 |实际 − 预测|，再加总。"],
     extra_mistakes=[Mistake(lambda: float(ch05._accuracy()["wape"]), "单位是 %：请填百分数（例如 10.6），不是小数。",
                             feedback_en="The unit is %: enter a percentage (e.g. 10.6), not a fraction.")],
@@ -201,7 +201,7 @@ WAPE = from_code(
 )
 
 MAPE = from_code(
-    ch05.WAPE_MAPE, "mape", set=NAME, id="mape", givens=["forecast_check"], scale=100, unit=PCT, decimals=1,
+    ch05.WAPE_MAPE, "mape", set=NAME, id="mape", title="预测误差 MAPE", givens=["forecast_check"], scale=100, unit=PCT, decimals=1,
     keep_hints=[0], hints=["MAPE：四个时段各自的 |实际 − 预测| ÷ 实际，再求平均。"],
     prompt=Say("同样四个时段，MAPE（平均绝对百分比误差）是多少？填百分数，保留 1 位小数。",
                "For the same four intervals, what is the MAPE (mean absolute percentage error)? In percent, one decimal."),
@@ -214,7 +214,7 @@ MAPE = from_code(
 )
 
 PEAK = from_code(
-    ch05.PLAN, "peak_scheduled", set=NAME, id="peak_scheduled", givens=["monday"], unit=Say("人", "people"),
+    ch05.PLAN, "peak_scheduled", set=NAME, id="peak_scheduled", title="高峰排班人数 peak scheduled headcount", givens=["monday"], unit=Say("人", "people"),
     keep_hints=[1], hints=[],
     prompt=Say("考虑 30 % 的损耗，高峰时段要排多少人？（向上取整）",
                "With 30 % shrinkage, how many people must be scheduled at the peak? (round up)"),
@@ -230,6 +230,7 @@ PEAK = from_code(
 
 SLOT_AGENTS = from_code(
     ch05.SLOT_AGENTS, set=NAME, id="slot_agents", givens=["slot"], unit=Say("人", "agents"),
+    calculator="erlang_calculator",
     hints=["用 Erlang 座席计算器（导读里的链接）：输入这个时段的来话量和 AHT，时段 15 分钟，目标 80 % / 20 秒，损耗 0。"],
     prompt=Say("用 Erlang 座席计算器：这个时段要达到 80/20，最少需要几名在线座席？",
                "With the Erlang calculator: how many agents on the phones does this interval need for 80/20?"),
@@ -266,7 +267,7 @@ EFFICIENCY = from_code(
 )
 
 ADHERENCE = from_code(
-    ch05.ADHERENCE, "adherence_e066", set=NAME, id="adherence_e066", givens=["e066"], scale=100, unit=PCT, decimals=1,
+    ch05.ADHERENCE, "adherence_e066", set=NAME, id="adherence_e066", title="遵从度 adherence", givens=["e066"], scale=100, unit=PCT, decimals=1,
     prompt=Say("E066 这两周的遵从度 (adherence) 是多少？填百分数，保留 1 位小数。",
                "What is E066's adherence over the two weeks? In percent, one decimal."),
     title_en="Adherence",
@@ -278,7 +279,7 @@ ADHERENCE = from_code(
 )
 
 CONFORMANCE = from_code(
-    ch05.ADHERENCE, "conformance_e066", set=NAME, id="conformance_e066", givens=["e066"], scale=100, unit=PCT,
+    ch05.ADHERENCE, "conformance_e066", set=NAME, id="conformance_e066", title="一致率 conformance", givens=["e066"], scale=100, unit=PCT,
     decimals=1, hints=["一致率 = 实际在线时间 ÷ 排班在线时间。"],
     prompt=Say("E066 这两周的一致率 (conformance) 是多少？填百分数，保留 1 位小数。",
                "What is E066's conformance over the two weeks? In percent, one decimal."),

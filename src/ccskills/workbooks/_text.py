@@ -13,7 +13,7 @@ import html
 
 import pandas as pd
 
-__all__ = ["STYLE", "WORDS", "t", "given_html"]
+__all__ = ["CALCULATORS", "STYLE", "WORDS", "calculator_link", "t", "given_html"]
 
 WORDS: dict[str, tuple[str, str]] = {
     "check": ("检查", "Check"),
@@ -26,7 +26,32 @@ WORDS: dict[str, tuple[str, str]] = {
     "answer_is": ("答案：{answer}", "Answer: {answer}"),
     "progress": ("已答对 {correct} / {total} 题", "{correct} of {total} correct"),
     "given": ("已知", "Given"),
+    "open_calculator": ("打开{name} ↗", "Open the {name} ↗"),
 }
+
+CALCULATORS: dict[str, tuple[str, str]] = {
+    "erlang_calculator": ("Erlang 座席计算器", "Erlang calculator"),
+    "workforce_planner": ("排班规划器", "workforce planner"),
+    "qa_calibration": ("质检评分与校准", "QA scorecard & calibration"),
+    "kpi_dashboard": ("KPI 看板", "KPI dashboard"),
+    "kano_analyser": ("卡诺分析", "Kano analyser"),
+    "smart_plan_builder": ("SMART 计划", "SMART plan builder"),
+    "hiring_planner": ("招聘与流失规划", "hiring & attrition planner"),
+}
+"""Calculator notebook (course/apps/<name>.ipynb) → its name on screen."""
+
+
+def calculator_link(name: str, lang: str) -> str:
+    """A link from a workbook (course/workbooks/) to a calculator beside it, opening a new tab.
+
+    Relative, so it works wherever Voila renders course/ (``/voila/render/apps/…``, a hub prefix).
+
+    >>> calculator_link("erlang_calculator", "en")
+    '<a class="ccs-calculator-link" href="../apps/erlang_calculator.ipynb" target="_blank">Open the Erlang calculator ↗</a>'
+    """
+    label = t("open_calculator", lang, name=CALCULATORS[name][1 if lang == "en" else 0])
+    return (f'<a class="ccs-calculator-link" href="../apps/{name}.ipynb" target="_blank">'
+            f"{html.escape(label)}</a>")
 
 
 def t(key: str, lang: str, **fields: object) -> str:

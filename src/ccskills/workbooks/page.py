@@ -20,7 +20,7 @@ from collections.abc import Callable
 import ipywidgets as widgets
 
 from ccskills.exercises import Hint, NoCodeQuestion, NoCodeSet, Outcome, SolutionNote, no_code_set
-from ccskills.workbooks._text import STYLE, given_html, t
+from ccskills.workbooks._text import STYLE, calculator_link, given_html, t
 
 __all__ = ["QuestionCard", "Workbook", "build_workbook"]
 
@@ -125,7 +125,7 @@ class QuestionCard(widgets.VBox):
         title = html.escape(q.title_in(lang))
         self.heading.value = (f'<div class="ccs-question-title">{t("question", lang, n=self.number)}　{title}</div>'
                               f'<div class="ccs-prompt">{html.escape(_plain(q.prompt.get(lang)))}'
-                              f'{self._kind_note(lang)}</div>')
+                              f'{self._kind_note(lang)}</div>{self._calculator(lang)}')
         self.unit.value = html.escape(q.unit.get(lang))
         for name, button in self.buttons.items():
             button.description = t(name, lang)
@@ -142,6 +142,10 @@ class QuestionCard(widgets.VBox):
             self.outcome = q.check(self.value, lang=lang)
             self._show_verdict()
         self._show_note()
+
+    def _calculator(self, lang: str) -> str:
+        name = self.question.calculator
+        return f'<div class="ccs-calculator">{calculator_link(name, lang)}</div>' if name else ""
 
     def _kind_note(self, lang: str) -> str:
         kind = {"choice": "choose_one", "multiple": "choose_many"}.get(self.question.kind)
