@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from ccskills import queueing, staffing
-from ccskills.forecasting import accuracy
+from ccskills.forecasting import METHODS, accuracy, backtest, forecast, forecast_aht
 from ccskills.interval_staffing import ErlangInputs, solve
 from ccskills.queueing._limits import MAX_AGENTS, MAX_LOAD
 from ccskills.simulation import simulate_interval
@@ -270,3 +270,43 @@ def test_accuracy(actual, forecast):
     assert math.isfinite(result["rmse"]) and result["rmse"] >= 0
     for key in ("wape", "mape"):
         assert math.isnan(result[key]) or result[key] >= 0
+
+
+# --- forecasting ------------------------------------------------------------------------------
+
+_SLOTS = pd.date_range("2026-01-05", periods=10 * 7 * 24, freq="h")
+_SLOTS = _SLOTS[(_SLOTS.hour >= 8) & (_SLOTS.hour < 20)]  # ten weeks of 12 open hours
+_BASE = 50.0 + 20.0 * np.sin(np.arange(len(_SLOTS)) / 12 * np.pi)
+horizon = st.one_of(st.sampled_from(["1D", "7D", "14D"]),
+                    st.sampled_from(["366D", "367D", "100000D", "0D", "-1D", "abc", None, 5]))
+spike = st.tuples(st.integers(0, len(_SLOTS) - 1), st.one_of(st.floats(0, 1e6), extreme))
+
+
+@settings(FUZZ, max_examples=25)
+@given(st.lists(spike, max_size=2), horizon, st.sampled_from(sorted(METHODS)),
+       st.one_of(st.integers(1, 3), st.sampled_from([-1, 0, 10**9])))
+def test_forecast_and_backtest(spikes, span, method, origins):
+    """A plausible history with a few extreme slots: forecasts are finite counts ≥ 0, or named errors."""
+    values = _BASE.copy()
+    for position, value in spikes:
+        values[position] = value
+    history = pd.Series(values, index=_SLOTS)
+    result = named_error(forecast, history, span, method=method)
+    if result is not None:
+        assert np.isfinite(result).all() and (result >= 0).all()
+    test = named_error(backtest, history, method, span, origins=origins)
+    if test is not None:
+        assert np.isfinite(test.table["forecast"]).all() and (test.table["forecast"] >= 0).all()
+        measures = test.by_origin.to_numpy(dtype=float)
+        assert not np.isinf(measures).any()  # NaN only where a measure is undefined (documented)
+
+
+@settings(FUZZ, max_examples=25)
+@given(st.lists(spike, max_size=2), horizon)
+def test_forecast_aht(spikes, span):
+    aht = pd.Series(180.0, index=_SLOTS)
+    for position, value in spikes:
+        aht.iloc[position] = value
+    result = named_error(forecast_aht, aht, pd.Series(_BASE, index=_SLOTS), span)
+    if result is not None:
+        assert np.isfinite(result).all() and (result >= 0).all()

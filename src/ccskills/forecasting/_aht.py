@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from ccskills._validation import check_nonnegative
-from ccskills.forecasting._history import check_history, check_horizon
+from ccskills.forecasting._history import MAX_COUNT, check_history, check_horizon
 
 
 def forecast_aht(history_aht, history_calls, horizon=None, k: int = 8, calls_forecast=None) -> pd.Series:
@@ -33,8 +33,9 @@ def forecast_aht(history_aht, history_calls, horizon=None, k: int = 8, calls_for
     if not isinstance(history_aht, pd.Series) or not isinstance(history_aht.index, pd.DatetimeIndex):
         raise ValueError(f"history_aht must be a Series on a DatetimeIndex, got {type(history_aht).__name__!r}")
     aht = pd.to_numeric(history_aht, errors="coerce").reindex(calls.values.index)
-    if (aht < 0).any():
-        raise ValueError(f"history_aht must hold seconds >= 0, got {aht[aht < 0].iloc[0]!r}")
+    bad = (aht < 0) | (aht > MAX_COUNT)  # NaN (no AHT for a slot) is allowed
+    if bad.any():
+        raise ValueError(f"history_aht must hold seconds from 0 to {MAX_COUNT:g}, got {float(aht[bad].iloc[0])!r}")
     if calls_forecast is not None:
         slots = pd.DatetimeIndex(calls_forecast.index)
     elif horizon is not None:

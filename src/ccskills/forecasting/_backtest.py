@@ -45,12 +45,18 @@ class BacktestResult:
         return pooled
 
 
+MAX_ORIGINS = 1_000
+"""Most weekly origins a backtest takes (about 19 years of history): each one is a forecast."""
+
+
 def rolling_origins(history: History, horizon: pd.Timedelta, origins) -> list[pd.Timestamp]:
     """Origins: ``origins`` timestamps, or that many weekly steps back from the end, the last
     one ``horizon`` before the midnight that follows the history."""
     if isinstance(origins, (int, np.integer)) and not isinstance(origins, bool):
         if origins < 1:
             raise ValueError(f"origins must be a positive number of origins or a list of timestamps, got {origins!r}")
+        if origins > MAX_ORIGINS:
+            raise ValueError(f"origins must be at most {MAX_ORIGINS:,} weekly origins, got {origins!r}")
         last = history.end.ceil("D") - horizon
         return [last - i * WEEK for i in range(int(origins) - 1, -1, -1)]
     try:

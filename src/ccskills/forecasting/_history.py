@@ -88,6 +88,12 @@ class History:
         return self.values.groupby(self.keys()).last()
 
 
+MAX_COUNT = 1e15
+"""Largest count per slot a history may hold: forecasts (sums, Holt-Winters) stay finite."""
+MAX_HORIZON = pd.Timedelta(days=366)
+"""Longest horizon forecast or backtested: a year of 15-minute slots is 35,136 values."""
+
+
 def infer_step(index: pd.DatetimeIndex) -> pd.Timedelta:
     """The grid step: the smallest gap between slots."""
     return pd.Timedelta(np.diff(index.as_unit("ns").asi8).min(), unit="ns")
@@ -107,7 +113,11 @@ def check_history(history, name: str = "history") -> History:
     values.index = values.index.as_unit("ns")
     bad = values[~np.isfinite(values) | (values < 0)]
     if len(bad):
-        raise ValueError(f"{name} must hold counts >= 0 (no NaN), got {bad.iloc[0]!r} at {bad.index[0]}")
+        raise ValueError(f"{name} must hold counts >= 0 (no NaN), got {float(bad.iloc[0])!r} at {bad.index[0]}")
+    if (values > MAX_COUNT).any():
+        big = values[values > MAX_COUNT]
+        raise ValueError(f"{name} must hold counts of at most {MAX_COUNT:g} per slot, "
+                         f"got {float(big.iloc[0])!r} at {big.index[0]}")
     values = values.sort_index()
     if values.index.has_duplicates:
         dup = values.index[values.index.duplicated()][0]
@@ -136,4 +146,6 @@ def check_horizon(horizon, name: str = "horizon") -> pd.Timedelta:
         raise ValueError(f"{name} must be a positive time span such as '7D', got {horizon!r}") from None
     if pd.isna(value) or value <= pd.Timedelta(0):
         raise ValueError(f"{name} must be a positive time span such as '7D', got {horizon!r}")
+    if value > MAX_HORIZON:
+        raise ValueError(f"{name} must be at most {MAX_HORIZON.days} days, got {horizon!r}")
     return value
