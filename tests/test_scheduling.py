@@ -413,3 +413,22 @@ def test_pattern_count_is_bounded_before_building():
     windows = tuple(BreakRule(name, 900, 0, 6 * 3600) for name in ("a", "b", "c"))
     with pytest.raises(ValueError, match=r"start_step must give at most 100,000 patterns"):
         shift_patterns(idx, open_hours=("00:00", "24:00"), start_step=900, breaks=windows, days_off="any2")
+
+
+def test_roster_time_limit_is_checked_and_shared(monkeypatch):
+    """roster's two HiGHS calls share one time_limit (the second got the whole limit again)."""
+    import scipy.optimize
+
+    with pytest.raises(ValueError, match="time_limit must be a positive number"):
+        roster(schedule(_requirement([1, 2, 2, 1, 1, 1]), _tiny_patterns()), ["a", "b"], time_limit=float("inf"))
+    real, limits = scipy.optimize.milp, []
+
+    def recording(*args, **kwargs):
+        limits.append(kwargs["options"]["time_limit"])
+        result = real(*args, **kwargs)
+        return result if len(limits) > 1 else scipy.optimize.OptimizeResult(x=None, status=2)
+
+    res = schedule(_requirement([1, 2, 2, 1, 1, 1]), _tiny_patterns())
+    monkeypatch.setattr(scipy.optimize, "milp", recording)
+    roster(res, [f"agent {i}" for i in range(8)], min_days_off=0, time_limit=4.0)
+    assert len(limits) == 2 and limits[0] <= 2.0 and limits[1] <= 4.0  # half, then what is left

@@ -11,6 +11,9 @@ first roster that satisfies them all.
 
 from __future__ import annotations
 
+import math
+import time
+
 import numpy as np
 import pandas as pd
 
@@ -82,11 +85,19 @@ def roster(result, agents, *, min_rest=11 * 3600, max_consecutive_days=5, min_da
         Longest run of working days; fewest days off in the horizon. Rules are checked
         inside the planning horizon only (the week before and after are not known here).
 
-    Raises ``ValueError`` when the agents cannot take all shifts under these rules.
+    time_limit : seconds
+        For HiGHS in all: half for a roster that spreads working days evenly, the time left
+        for any roster that keeps the rules.
+
+    Raises ``ValueError`` when the agents cannot take all shifts under these rules, or
+    naming ``time_limit`` when HiGHS found no roster in time.
     """
     from scipy import sparse
     from scipy.optimize import Bounds, LinearConstraint, milp
 
+    if isinstance(time_limit, bool) or not isinstance(time_limit, (int, float)) or \
+            not math.isfinite(time_limit) or time_limit <= 0:
+        raise ValueError(f"time_limit must be a positive number of seconds, got {time_limit!r}")
     agents = [str(a) for a in agents]
     if not agents or len(set(agents)) != len(agents):
         raise ValueError(f"agents must be distinct names, at least one, got {agents!r}")
@@ -105,12 +116,16 @@ def roster(result, agents, *, min_rest=11 * 3600, max_consecutive_days=5, min_da
     base = [LinearConstraint(rules, -np.inf, np.tile(bounds, n_a)), LinearConstraint(cover, counts, counts)]
     balance = LinearConstraint(sparse.kron(eye, sparse.csr_matrix(job_days[None, :])),
                                np.floor(shifts_each), np.ceil(shifts_each))
-    for constraints in (base + [balance], base):  # evenly spread days if possible
+    deadline = time.perf_counter() + time_limit
+    for share, constraints in ((0.5, base + [balance]), (1.0, base)):  # evenly spread days if possible
+        left = max(share * (deadline - time.perf_counter()), 0.01)  # the time left, not the limit again
         res = milp(np.zeros(n_a * n_j), integrality=np.ones(n_a * n_j), bounds=Bounds(0, 1),
-                   constraints=constraints, options={"time_limit": float(time_limit)})
+                   constraints=constraints, options={"time_limit": left})
         if res.x is not None:
             break
     else:
+        if res.status == 1:
+            raise ValueError(f"time_limit must be long enough for HiGHS to find a roster, got {time_limit!r}")
         raise ValueError(f"agents must be enough to staff every shift under the rest rules, got {n_a} agents")
     z = np.rint(res.x).reshape(n_a, n_j).astype(bool)
     table = pd.DataFrame("", index=pd.Index(agents, name="agent"), columns=days)
