@@ -432,3 +432,12 @@ def test_roster_time_limit_is_checked_and_shared(monkeypatch):
     monkeypatch.setattr(scipy.optimize, "milp", recording)
     roster(res, [f"agent {i}" for i in range(8)], min_days_off=0, time_limit=4.0)
     assert len(limits) == 2 and limits[0] <= 2.0 and limits[1] <= 4.0  # half, then what is left
+
+
+def test_measures_refuse_counts_that_would_overflow():
+    """Issue 9: 1e19 required agents became a negative int64; inf scheduled likewise."""
+    idx = pd.date_range("2026-03-02 09:00", periods=2, freq="15min")
+    with pytest.raises(ValueError, match="required must be whole numbers of agents ≥ 0 and ≤ 2,000,000"):
+        coverage_table(pd.Series([1e19, 1.0], idx), [1, 1])
+    with pytest.raises(ValueError, match=r"scheduled must be agents ≥ 0 and ≤ 2,000,000, got inf"):
+        schedule_fill_rate(pd.Series([1, 1], idx), [float("inf"), 1])

@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ccskills.queueing._limits import MAX_AGENTS
+
 __all__ = ["coverage_table", "schedule_fill_rate", "schedule_efficiency"]
 
 
@@ -19,9 +21,10 @@ def _check_required(required) -> pd.Series:
     if not isinstance(required, pd.Series) or not isinstance(required.index, pd.DatetimeIndex):
         raise TypeError(f"required must be a pandas Series on a DatetimeIndex, got {type(required).__name__}")
     values = pd.to_numeric(required, errors="coerce").to_numpy(dtype=float)
-    bad = ~np.isfinite(values) | (values < 0) | (values != np.round(values))
+    bad = ~np.isfinite(values) | (values < 0) | (values != np.round(values)) | (values > MAX_AGENTS)
     if bad.any():
-        raise ValueError(f"required must be whole numbers of agents ≥ 0, got {required[bad].iloc[0]!r}")
+        raise ValueError(f"required must be whole numbers of agents ≥ 0 and ≤ {MAX_AGENTS:,.0f}, "
+                         f"got {required[bad].iloc[0]!r}")
     return pd.Series(values.astype(np.int64), index=required.index, name="required")
 
 
@@ -31,8 +34,9 @@ def _align(required, scheduled):
     if not sch.index.equals(req.index):
         raise ValueError("scheduled must have the same index as required, got a different index")
     values = sch.to_numpy(dtype=float)
-    if (values < 0).any() or np.isnan(values).any():
-        raise ValueError(f"scheduled must be agents ≥ 0, got {values[(values < 0) | np.isnan(values)][0]!r}")
+    bad = ~((values >= 0) & (values <= MAX_AGENTS))  # NaN and inf too
+    if bad.any():
+        raise ValueError(f"scheduled must be agents ≥ 0 and ≤ {MAX_AGENTS:,.0f}, got {float(values[bad][0])!r}")
     return req, values
 
 
