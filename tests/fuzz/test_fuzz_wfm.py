@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from ccskills import queueing, staffing
+from ccskills.scheduling import coverage_table, schedule_efficiency, schedule_fill_rate
 from ccskills.forecasting import METHODS, accuracy, backtest, forecast, forecast_aht
 from ccskills.interval_staffing import ErlangInputs, solve
 from ccskills.queueing._limits import MAX_AGENTS, MAX_LOAD
@@ -310,3 +311,24 @@ def test_forecast_aht(spikes, span):
     result = named_error(forecast_aht, aht, pd.Series(_BASE, index=_SLOTS), span)
     if result is not None:
         assert np.isfinite(result).all() and (result >= 0).all()
+
+
+# --- scheduling measures ----------------------------------------------------------------------
+
+@FUZZ
+@given(st.lists(st.tuples(st.one_of(st.integers(0, 50), extreme), st.one_of(st.integers(0, 50), extreme)),
+                min_size=1, max_size=4))
+def test_coverage_measures(pairs):
+    index = pd.date_range("2026-03-02 09:00", periods=len(pairs), freq="15min")
+    required = pd.Series([p[0] for p in pairs], index=index, dtype=float)
+    scheduled = [p[1] for p in pairs]
+    table = named_error(coverage_table, required, scheduled)
+    if table is not None:
+        assert (table.to_numpy() >= 0).all() and (table["under"] - table["over"]
+                                                    == table["required"] - table["scheduled"]).all()
+    fill = named_error(schedule_fill_rate, required, scheduled)
+    if fill is not None:
+        in_unit(fill)
+    efficiency = named_error(schedule_efficiency, required, scheduled)
+    if efficiency is not None:  # NaN when nothing is scheduled (documented); may exceed 1
+        assert (math.isnan(efficiency) and sum(scheduled) == 0) or 0 <= efficiency < math.inf
