@@ -16,7 +16,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from ccskills.exercises import (NO_CODE_SETS, NoCodeQuestion, Status, ch02, ch05, no_code_questions,
+from ccskills.exercises import (NO_CODE_SETS, NoCodeQuestion, Status, ch02, ch03, ch05, no_code_questions,
                                 no_code_set)
 from ccskills.exercises._no_code import is_plain
 
@@ -30,7 +30,7 @@ def qid(question: NoCodeQuestion) -> str:
 
 
 def test_the_sets_are_registered_and_large_enough():
-    assert set(NO_CODE_SETS) >= {"ch02", "ch05"}
+    assert set(NO_CODE_SETS) >= {"ch02", "ch03", "ch05"}
     per_set = Counter(q.set for q in QUESTIONS)
     assert all(per_set[name] >= 10 for name in NO_CODE_SETS), per_set
     for name in NO_CODE_SETS:
@@ -52,7 +52,7 @@ def test_titles_are_unique_within_a_set():
 
 
 def test_unknown_set_is_refused_naming_the_known_ones():
-    with pytest.raises(ValueError, match=r"name must be one of \['ch02', 'ch05'"):
+    with pytest.raises(ValueError, match=r"name must be one of \['ch02', 'ch03', 'ch05'"):
         no_code_set("ch99")
 
 
@@ -143,7 +143,7 @@ NUMBERS_FROM_CODE = [q for q in QUESTIONS if q.source is not None]
 
 def test_numbers_come_from_the_code_track():
     assert len(NUMBERS_FROM_CODE) >= 20
-    assert {q.source for q in NUMBERS_FROM_CODE} <= set(ch02.QUESTIONS) | set(ch05.QUESTIONS)
+    assert {q.source for q in NUMBERS_FROM_CODE} <= set(ch02.QUESTIONS) | set(ch03.QUESTIONS) | set(ch05.QUESTIONS)
 
 
 @pytest.mark.parametrize("question", NUMBERS_FROM_CODE, ids=qid)

@@ -54,7 +54,7 @@ __all__ = ["KINDS", "NoCodeQuestion", "NoCodeSet", "Given", "Say", "from_code", 
 
 KINDS = ("number", "choice", "multiple")
 ANSWER = "answer"
-_CODE = re.compile(r"`|[A-Za-z]\w*_\w+|(?<![\w.])(?!min\(|max\()[A-Za-z]\w*\(|\[\"|==|<=|>=|\.\w+\(")
+_CODE = re.compile(r"`|[A-Za-z]\w*_\w+|(?<![\w.])(?!min\(|max\()[a-z]\w+\(|\[\"|==|<=|>=|\.\w+\(")
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,8 @@ def is_plain(shown: str) -> bool:
     (True, False)
     >>> is_plain("Σ min(排班, 需求)"), is_plain("accuracy(actual, forecast)"), is_plain("plan.summary()")
     (True, False, False)
+    >>> is_plain("ICC(2,1)、z²·p(1−p)/E²")  # notation, not code
+    True
     """
     return not _CODE.search(shown)
 

@@ -14,6 +14,7 @@ __all__ = ["NO_CODE_SETS", "no_code_questions", "no_code_set"]
 
 NO_CODE_SETS: dict[str, str] = {
     "ch02": "ccskills.exercises.ch02_no_code",
+    "ch03": "ccskills.exercises.ch03_no_code",
     "ch05": "ccskills.exercises.ch05_no_code",
 }
 """Set name → the module whose ``SET`` declares it, in course order."""
