@@ -84,3 +84,17 @@ def test_ch05_workbook_renders_and_grades_a_percentage(page, lab_server):
     card(page, "wape").locator(".ccs-hint-button").click()
     _expect()(card(page, "wape").locator(".ccs-note")).to_contain_text(f"提示 1/{len(wape.hints)}")
     assert_no_traceback(page)
+
+
+def test_ch03_multiple_choice_is_ticked_like_a_form(page, lab_server):
+    special = next(q for q in no_code_set("ch03").questions if q.id == "special_cause_days")
+    open_workbook(page, lab_server, "ch03")
+    box = card(page, "special_cause_days")
+    box.get_by_label(special.answer[0], exact=True).check()
+    box.locator(".ccs-check-button").click()
+    _expect()(box.locator(".ccs-verdict")).to_contain_text("还有")  # the engine says how many are missing
+    for label in special.answer[1:]:
+        box.get_by_label(label, exact=True).check()
+    box.locator(".ccs-check-button").click()
+    _expect()(box.locator(".ccs-verdict")).to_contain_text("✓ 正确")
+    assert_no_traceback(page)
