@@ -94,6 +94,8 @@ class QuestionCard(widgets.VBox):
             chosen = value if isinstance(value, (list, tuple, set, frozenset)) else (value,)
             for tick, label in zip(self.ticks, self.question.options):
                 tick.value = label in chosen
+        elif self.question.kind == "number":
+            self.box.value = "" if value is None else str(value)
         else:
             self.box.value = value
 
