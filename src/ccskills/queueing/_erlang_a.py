@@ -135,7 +135,9 @@ class ErlangAResult:
     p_wait : probability that a call has to wait.
     p_abandon : fraction of offered calls that abandon.
     service_level : calls answered within ``answer_time`` / calls offered.
-    service_level_answered : calls answered within ``answer_time`` / calls answered.
+    service_level_answered : calls answered within ``answer_time`` / calls answered (its
+        absolute round-off is about 1e-16 / P(answered), so it keeps fewer digits when
+        nearly every caller abandons; kept within [0, 1]).
     mean_wait : mean wait in seconds of all arrivals, abandoners' waits included
         (``P(abandon) × patience``).
     occupancy : ``load × (1 − P(abandon)) / agents``.
