@@ -140,3 +140,14 @@ def test_a_short_upload_explains_what_is_missing():
     _upload(app, text.encode(), "short.csv")
     app.run()
     assert app.status_text.startswith("The history is too short"), app.status_text
+
+
+@pytest.mark.parametrize("status, words", [("optimal", "最优"), ("gap_limit", "在差距上限内停止"),
+                                           ("time_limit", "到达时限")])
+def test_the_solver_card_says_what_the_solver_said(status, words):
+    from ccskills.apps._planner_text import SOLVER_STATUS, t
+
+    fields = dict(gap="1.0%", seconds="2.0")
+    assert t(SOLVER_STATUS[status], "zh", **fields).startswith(words)
+    # every status the scheduler can report with a schedule has its own words (never "optimal" by default)
+    assert set(SOLVER_STATUS) == {"optimal", "gap_limit", "time_limit"}

@@ -81,6 +81,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "card_solver": ("求解状态", "Solver"),
     "solver_optimal": ("最优（差距 {gap}，{seconds} 秒）", "optimal (gap {gap}, {seconds} s)"),
     "solver_time_limit": ("到达时限（差距 {gap}，{seconds} 秒）", "time limit (gap {gap}, {seconds} s)"),
+    "solver_gap_limit": ("在差距上限内停止（差距 {gap}，{seconds} 秒）", "stopped within the gap limit (gap {gap}, {seconds} s)"),
     "candidates_title": ("各方法回测 WAPE（越低越好）", "Backtest WAPE by method (lower is better)"),
     "daily_title": ("每日汇总", "Daily summary"),
     "download": ("下载规划 Excel", "Download the plan (Excel)"),
@@ -137,11 +138,15 @@ def method_name(method: str, lang: str) -> str:
     return t(key, lang) if key in TEXT else method
 
 
+SOLVER_STATUS = {"optimal": "solver_optimal", "gap_limit": "solver_gap_limit", "time_limit": "solver_time_limit"}
+"""The schedule's solver status → the words the planner shows (see :class:`ccskills.scheduling.CoverResult`)."""
+
+
 def card_texts(result, lang: str) -> dict[str, str]:
     """Card name → value text for a :class:`~ccskills.planning.PlanningResult`."""
     s = result.schedule
-    solver = t("solver_optimal" if s.status == "optimal" else "solver_time_limit", lang,
-               gap=format_percent(s.gap), seconds=f"{s.seconds:.1f}")
+    solver = (t(SOLVER_STATUS[s.status], lang, gap=format_percent(s.gap), seconds=f"{s.seconds:.1f}")
+              if s.status in SOLVER_STATUS else s.status)
     summary = result.summary()
     return {
         "method": method_name(result.method, lang),

@@ -116,9 +116,12 @@ def plan_workbook_bytes(plan, lang: str = "zh") -> bytes:
     return excel_bytes(sheets, number_formats=formats)
 
 
-def write_plan_workbook(plan, path, lang: str = "zh"):
-    """Write the plan's workbook to ``path`` atomically (:func:`ccskills.io.write_excel`)."""
+def write_plan_workbook(plan, path, lang: str = "zh", *, overwrite: bool = False):
+    """Write the plan's workbook to ``path`` atomically (:func:`ccskills.io.write_excel`).
+
+    An existing file is replaced only with ``overwrite=True`` (else ``FileExistsError``).
+    """
     from ccskills.io import write_excel
 
     sheets, formats = plan_sheets(plan, lang)
-    return write_excel(path, sheets, number_formats=formats)
+    return write_excel(path, sheets, number_formats=formats, overwrite=overwrite)

@@ -354,11 +354,14 @@ class StaffingPlan:
 
         return plan_workbook_bytes(self, lang)
 
-    def to_excel(self, path, lang: str = "zh"):
-        """Write the :meth:`excel_bytes` workbook to ``path`` atomically (temp file + rename); returns the path."""
+    def to_excel(self, path, lang: str = "zh", *, overwrite: bool = False):
+        """Write the :meth:`excel_bytes` workbook to ``path`` atomically (temp file + rename); returns the path.
+
+        An existing file is replaced only with ``overwrite=True`` (else ``FileExistsError``).
+        """
         from ccskills.staffing._excel import write_plan_workbook
 
-        return write_plan_workbook(self, path, lang)
+        return write_plan_workbook(self, path, lang, overwrite=overwrite)
 
 
 def _parts(frame: pd.DataFrame) -> pd.DataFrame:
