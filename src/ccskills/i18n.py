@@ -152,8 +152,10 @@ PERCENT_PARAMETERS = frozenset({"target", "target_sl", "max_occupancy", "shrinka
 """Parameters entered in percent on screen but passed to the library as fractions."""
 
 _ENTERED = ("（输入值：{value}）。", " (you entered {value}).")
-_MESSAGE = re.compile(r"^\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*) must .*?(?:, got (?P<value>.*))?$",
-                      re.DOTALL)
+_MESSAGE = re.compile(r"^\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\[[^\]]*\]| [A-Za-z_][A-Za-z0-9_]*)? must .*?"
+                      r"(?:, got (?P<value>.*))?$", re.DOTALL)
+"""``"{name} must …, got {value!r}"``; a table parameter may name its column (``"{name} {column} must …"``)
+and a mapping parameter its entry (``"{name}['key'] must …"``)."""
 
 
 def _index(lang: str) -> int:
@@ -175,6 +177,10 @@ def parameter_of(exc: BaseException) -> tuple[str, str] | None:
 
     >>> parameter_of(ValueError("patience must be a positive number, got 0.0"))
     ('patience', '0.0')
+    >>> parameter_of(ValueError("results passed must be True/False, got 2"))  # a table and its column
+    ('results', '2')
+    >>> parameter_of(ValueError("answers['q1'] must be 1-5, got 7"))  # an entry of a mapping
+    ('answers', '7')
     """
     match = _MESSAGE.match(str(exc))
     if match is None:

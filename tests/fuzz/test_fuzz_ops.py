@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from ccskills import evaluation, kano, people, spc
 from ccskills import kpi
 from ccskills import quality as qa
+from ccskills.i18n import parameter_of
 
 FUZZ = settings(max_examples=40, deadline=5000, suppress_health_check=[HealthCheck.too_slow],
                 derandomize=True)
@@ -41,6 +42,7 @@ def named_error(call):
         return call()
     except (ValueError, TypeError) as err:
         assert _NAMED.match(str(err)), f"unnamed error: {type(err).__name__}: {err}"
+        assert parameter_of(err) is not None, f"a calculator would not name the parameter: {err}"
         return None
 
 
