@@ -16,7 +16,8 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from ccskills.exercises import (NO_CODE_SETS, NoCodeQuestion, Status, ch02, ch03, ch05, no_code_questions,
+from ccskills.exercises import (NO_CODE_SETS, NoCodeQuestion, Status, ch01_kano, ch02, ch03, ch05,
+                                no_code_questions,
                                 no_code_set)
 from ccskills.exercises._no_code import is_plain
 
@@ -30,12 +31,14 @@ def qid(question: NoCodeQuestion) -> str:
 
 
 def test_the_sets_are_registered_and_large_enough():
-    assert set(NO_CODE_SETS) >= {"ch02", "ch03", "ch05"}
+    assert set(NO_CODE_SETS) >= {"ch01_kano", "ch02", "ch03", "ch05"}
     per_set = Counter(q.set for q in QUESTIONS)
     assert all(per_set[name] >= 10 for name in NO_CODE_SETS), per_set
-    for name in NO_CODE_SETS:
-        kinds = Counter(q.kind for q in no_code_set(name).questions)
-        assert kinds["number"] >= 5 and kinds["choice"] + kinds["multiple"] >= 5, (name, kinds)
+    for name in NO_CODE_SETS:  # the code track's answers, plus 5-10 interpretation questions
+        questions = no_code_set(name).questions
+        from_code = sum(1 for q in questions if q.source is not None)
+        interpretation = sum(1 for q in questions if q.source is None and q.kind != "number")
+        assert from_code >= 5 and 5 <= interpretation <= 10, (name, from_code, interpretation)
 
 
 def test_ids_are_unique_within_a_set():
@@ -52,7 +55,7 @@ def test_titles_are_unique_within_a_set():
 
 
 def test_unknown_set_is_refused_naming_the_known_ones():
-    with pytest.raises(ValueError, match=r"name must be one of \['ch02', 'ch03', 'ch05'"):
+    with pytest.raises(ValueError, match=r"name must be one of \['ch01_kano', 'ch02', 'ch03', 'ch05'"):
         no_code_set("ch99")
 
 
@@ -138,12 +141,22 @@ def test_typical_mistake_declared_where_one_exists(question):
     assert question.mistakes, "every no-code question names at least one typical mistake"
 
 
-NUMBERS_FROM_CODE = [q for q in QUESTIONS if q.source is not None]
+FROM_CODE = [q for q in QUESTIONS if q.source is not None]
+NUMBERS_FROM_CODE = [q for q in FROM_CODE if q.kind == "number"]
+CATEGORIES_FROM_CODE = [q for q in FROM_CODE if q.kind == "choice"]
 
 
-def test_numbers_come_from_the_code_track():
-    assert len(NUMBERS_FROM_CODE) >= 20
-    assert {q.source for q in NUMBERS_FROM_CODE} <= set(ch02.QUESTIONS) | set(ch03.QUESTIONS) | set(ch05.QUESTIONS)
+def test_answers_come_from_the_code_track():
+    assert len(NUMBERS_FROM_CODE) >= 30 and len(CATEGORIES_FROM_CODE) >= 4
+    code_track = {q for chapter in (ch01_kano, ch02, ch03, ch05) for q in chapter.QUESTIONS}
+    assert {q.source for q in FROM_CODE} <= code_track
+
+
+@pytest.mark.parametrize("question", CATEGORIES_FROM_CODE, ids=qid)
+def test_category_is_the_code_tracks_expected_value(question):
+    # the option stands for the code track's categorical answer ("A", "M", …), shown in the label
+    values = [v for v in question.source.expected_values.values() if isinstance(v, str)]
+    assert any(f" {v} (" in question.answer for v in values), (question.answer, values)
 
 
 @pytest.mark.parametrize("question", NUMBERS_FROM_CODE, ids=qid)

@@ -8,6 +8,7 @@ languages, contains no code, traceback or Python name.
 
 from __future__ import annotations
 
+import html
 import re
 
 import ipywidgets as widgets
@@ -27,7 +28,7 @@ def page(request):
 
 
 def _verdict_text(card) -> str:
-    return re.sub(r"<[^>]+>", "", card.verdict.value)
+    return html.unescape(re.sub(r"<[^>]+>", "", card.verdict.value))
 
 
 def _click(card, name: str) -> None:

@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 import numbers
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -366,9 +366,13 @@ def from_code(code: Question, var: str | None = None, *, set: str, id: str, prom
               scale: float = 1.0, keep: Sequence[int] | None = None,
               feedback: dict[int, str] | None = None, feedback_en: Sequence[str] = (),
               extra_mistakes: Sequence[Mistake] = (), keep_hints: Sequence[int] | None = None,
-              hints: Sequence[str] = (),
-              hints_en: Sequence[str] = (), **fields) -> NoCodeQuestion:
-    """A number question re-using a code-track question's declaration for variable ``var``.
+              hints: Sequence[str] = (), hints_en: Sequence[str] = (),
+              labels: Mapping[Any, Say] | None = None, **fields) -> NoCodeQuestion:
+    """A question re-using a code-track question's declaration for variable ``var``.
+
+    A number question by default; with ``labels`` (the code track's categorical answers, e.g.
+    "A", "M", mapped to options) a single-choice question whose answer and typical mistakes are
+    the code track's values turned into those options.
 
     The expected value is the code question's callable (times ``scale``, e.g. 100 to ask a
     fraction in percent), with the same tolerances; its typical mistakes for ``var`` (those at
@@ -382,15 +386,24 @@ def from_code(code: Question, var: str | None = None, *, set: str, id: str, prom
     kept = [(i, m) for i, m in own if keep is None or i in keep]
     feedback = feedback or {}
     english = list(feedback_en) + [""] * len(kept)
-    mistakes = [Mistake(_scaled(m.wrong, scale), feedback.get(i, m.feedback), feedback_en=english[n])
+    convert = (lambda value: _as_label(value, labels)) if labels else (lambda value: _scaled(value, scale))
+    mistakes = [Mistake(convert(m.wrong), feedback.get(i, m.feedback), feedback_en=english[n])
                 for n, (i, m) in enumerate(kept)]
     plain_hints = [h for i, h in enumerate(code.hints) if is_plain(h) and (keep_hints is None or i in keep_hints)]
     fields.setdefault("title", code.title)
     fields.setdefault("explanation", code.explanation)
+    if labels:
+        fields.update(kind="choice", choices=list(labels.values()))
     return NoCodeQuestion(
-        set=set, id=id, kind="number", prompt=prompt, expected=_scaled(code.expected[var], scale),
-        mistakes=[*mistakes, *extra_mistakes], hints=[*plain_hints, *hints], hints_en=hints_en,
-        rtol=code.rtol, atol=code.atol * scale, source=code, **fields)
+        set=set, id=id, kind=fields.pop("kind", "number"), prompt=prompt,
+        expected=convert(code.expected[var]), mistakes=[*mistakes, *extra_mistakes],
+        hints=[*plain_hints, *hints], hints_en=hints_en, rtol=code.rtol, atol=code.atol * scale,
+        source=code, **fields)
+
+
+def _as_label(value, labels: Mapping[Any, Say]):
+    """The option (Chinese label) standing for the code track's ``value``, computed at check time."""
+    return lambda: labels[_resolve(value)].zh
 
 
 def _scaled(value, scale: float):
