@@ -17,6 +17,7 @@ NO_CODE_SETS: dict[str, str] = {
     "ch02": "ccskills.exercises.ch02_no_code",
     "ch03": "ccskills.exercises.ch03_no_code",
     "ch05": "ccskills.exercises.ch05_no_code",
+    "ch06": "ccskills.exercises.ch06_no_code",
 }
 """Set name → the module whose ``SET`` declares it, in course order."""
 
