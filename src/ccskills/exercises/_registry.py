@@ -16,6 +16,7 @@ NO_CODE_SETS: dict[str, str] = {
     "ch01_kano": "ccskills.exercises.ch01_kano_no_code",
     "ch02": "ccskills.exercises.ch02_no_code",
     "ch03": "ccskills.exercises.ch03_no_code",
+    "ch04": "ccskills.exercises.ch04_no_code",
     "ch05": "ccskills.exercises.ch05_no_code",
     "ch06": "ccskills.exercises.ch06_no_code",
 }
