@@ -13,6 +13,7 @@ from ._no_code import NoCodeQuestion, NoCodeSet
 __all__ = ["NO_CODE_SETS", "no_code_questions", "no_code_set"]
 
 NO_CODE_SETS: dict[str, str] = {
+    "ch01": "ccskills.exercises.ch01_no_code",
     "ch01_kano": "ccskills.exercises.ch01_kano_no_code",
     "ch02": "ccskills.exercises.ch02_no_code",
     "ch03": "ccskills.exercises.ch03_no_code",
