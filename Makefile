@@ -8,13 +8,14 @@ HOST   := 127.0.0.1
 PORT   ?= 8888
 APPS_PORT ?= 8866
 
-.PHONY: start apps test test-library test-notebooks test-browser chromium bench clean help
+.PHONY: start apps test test-library test-notebooks test-browser chromium bench bench-load clean help
 
 help:
 	@echo "make start  - open the course in JupyterLab (calculators open through Voila)"
 	@echo "make apps   - serve the calculators alone with Voila"
 	@echo "make test   - run every test tier (library, exercises, apps, notebooks, browser)"
 	@echo "make bench  - run benchmarks against pyworkforce (installs it into .venv)"
+	@echo "make bench-load - 10/20/30 browsers at once on one calculator server (about 12 min)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +35,10 @@ AS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # The course works offline: no update check, no news feed, no PyPI extension manager.
 LAB_OFFLINE := --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
 	--LabApp.news_url=None --LabApp.extension_manager=readonly
-# Calculators render with our Voila template "ccskills" (no CDN links; see voila.json).
+# Calculators render with our Voila template "ccskills" (no CDN links). The server settings
+# (kernel cap and busy page, freeing closed pages' kernels, 64 MiB uploads) are installed with
+# the kit into .venv/etc/jupyter (voila.json, jupyter_server_config.d/ccskills.json), so they
+# apply wherever Voila or JupyterLab starts; voila.json here is the same file.
 VOILA_TEMPLATE := ccskills
 
 # The index links voila/render/apps/<name>.ipynb: Voila runs inside JupyterLab.
@@ -86,6 +90,10 @@ $(BENCH)/.installed: pyproject.toml
 
 bench: $(BENCH)/.installed chromium
 	cd benchmarks && ../$(BENCH)/bin/python run_all.py
+
+# The workshop load alone: first-chart p50/p95, kernels and memory at 10, 20, 30 sessions.
+bench-load: $(VENV)/.installed-test chromium
+	$(BIN)/python benchmarks/load_calculators.py
 
 clean:
 	rm -rf $(VENV) $(BENCH) .pytest_cache .hypothesis

@@ -1,0 +1,131 @@
+"""The server settings the kit installs, and its kernel manager on real kernels (no browser).
+
+The browser tier (tests/browser/test_server_browser.py) checks the same behaviour through a
+real Voila and Chromium; here each rule is checked directly and quickly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+from tornado import web
+
+from ccskills.io import MAX_UPLOAD_BYTES
+from ccskills.server import CappedKernelManager, default_max_kernels
+from ccskills.server.busy import BUSY_MESSAGE, RETRY_AFTER_S, RetryAfter, install_retry_after
+
+REPO = Path(__file__).resolve().parents[1]
+CONFIG = REPO / "share" / "jupyter-config"
+VOILA_PAGE_ENV = {"VOILA_REQUEST_URL": "http://127.0.0.1/voila/render/x.ipynb"}
+
+
+def _json(path: Path) -> dict:
+    return json.loads(path.read_text("utf-8"))
+
+
+def test_the_repository_voila_json_is_the_installed_one():
+    assert _json(REPO / "voila.json") == _json(CONFIG / "voila.json")
+
+
+def test_both_servers_get_the_kernel_manager_and_the_upload_size():
+    voila = _json(CONFIG / "voila.json")
+    lab = _json(CONFIG / "jupyter_server_config.d" / "ccskills.json")
+    manager = "ccskills.server.CappedKernelManager"
+    assert voila["VoilaConfiguration"]["multi_kernel_manager_class"] == manager
+    assert lab["ServerApp"]["kernel_manager_class"] == manager
+    for size in (voila["Voila"]["tornado_settings"]["websocket_max_message_size"],
+                 lab["ServerApp"]["tornado_settings"]["websocket_max_message_size"]):
+        # The advertised upload limit plus room for the message's JSON header and framing.
+        assert size >= MAX_UPLOAD_BYTES + 2**20
+    assert voila["CappedKernelManager"] == lab["CappedKernelManager"]
+    assert voila["VoilaExecutor"] == lab["VoilaExecutor"]
+
+
+def test_the_settings_are_installed_with_the_kit():
+    shared = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))[
+        "tool"]["hatch"]["build"]["targets"]["wheel"]["shared-data"]
+    assert shared["share/jupyter-config/voila.json"] == "etc/jupyter/voila.json"
+    assert (shared["share/jupyter-config/jupyter_server_config.d/ccskills.json"]
+            == "etc/jupyter/jupyter_server_config.d/ccskills.json")
+
+
+def test_the_busy_page_speaks_both_languages():
+    page = (REPO / "share/jupyter/voila/templates/ccskills/503.html").read_text("utf-8")
+    assert "服务器繁忙" in page and "The server is busy" in page
+    assert f'content="{RETRY_AFTER_S}"' in page  # it retries when Retry-After says
+    assert "服务器繁忙" in BUSY_MESSAGE and "The server is busy" in BUSY_MESSAGE
+
+
+def test_the_default_cap_follows_memory():
+    assert default_max_kernels(24 * 2**30) == 40
+    assert default_max_kernels(64 * 2**30) > default_max_kernels(24 * 2**30)
+    assert default_max_kernels(1 * 2**30) == 4
+    assert default_max_kernels() >= 4
+
+
+class _App:
+    def __init__(self):
+        self.web_app = web.Application()
+
+
+def test_retry_after_is_added_once_to_503_answers():
+    app = _App()
+    install_retry_after(app)
+    install_retry_after(app)
+    assert app.web_app.transforms.count(RetryAfter) == 1
+    transform = RetryAfter(None)
+    _, headers, _ = transform.transform_first_chunk(503, {}, b"", True)
+    assert headers["Retry-After"] == str(RETRY_AFTER_S)
+    _, headers, _ = transform.transform_first_chunk(200, {}, b"", True)
+    assert "Retry-After" not in headers
+
+
+def _run(coroutine_function, **traits):
+    """Run ``coroutine_function(manager)`` against a real kernel manager; shut every kernel down."""
+    async def body():
+        manager = CappedKernelManager(**traits)
+        try:
+            return await coroutine_function(manager)
+        finally:
+            await manager.shutdown_all(now=True)
+            assert manager.list_kernel_ids() == []
+    return asyncio.run(body())
+
+
+@pytest.mark.slow
+def test_beyond_the_cap_a_start_is_refused_with_503():
+    async def scenario(manager):
+        first = await manager.start_kernel(env=VOILA_PAGE_ENV)
+        with pytest.raises(web.HTTPError) as refused:
+            await manager.start_kernel(env=VOILA_PAGE_ENV)
+        assert refused.value.status_code == 503
+        assert refused.value.log_message == BUSY_MESSAGE
+        assert manager.list_kernel_ids() == [first]  # the refusal started nothing
+        await manager.shutdown_kernel(first)
+        second = await manager.start_kernel(env=VOILA_PAGE_ENV)  # a freed place is usable
+        assert manager.list_kernel_ids() == [second]
+
+    _run(scenario, max_kernels=1)
+
+
+@pytest.mark.slow
+def test_a_closed_page_is_freed_an_open_page_and_other_kernels_are_kept():
+    async def scenario(manager):
+        closed = await manager.start_kernel(env=VOILA_PAGE_ENV)
+        open_page = await manager.start_kernel(env=VOILA_PAGE_ENV)
+        notebook = await manager.start_kernel()  # a notebook opened in JupyterLab
+        manager.notify_connect(open_page)
+        # Two checks, as the periodic culler makes them: the first notes when it saw each
+        # page kernel (a preheated kernel handed to a page counts from then), the second frees.
+        for _ in range(2):
+            await asyncio.sleep(0.1)
+            for kernel_id in manager.list_kernel_ids():
+                await manager.cull_kernel_if_idle(kernel_id)
+        assert sorted(manager.list_kernel_ids()) == sorted([open_page, notebook])
+        assert closed not in manager.list_kernel_ids()
+
+    _run(scenario, max_kernels=5, page_closed_timeout=0, page_idle_timeout=3600)
