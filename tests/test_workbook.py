@@ -68,7 +68,7 @@ def test_each_typical_mistake_shows_its_feedback(page):
     for card in page.cards.values():
         for mistake in card.question.mistakes:
             wrong = card.question.mistake_values(mistake)["answer"]
-            card.value = f"{wrong:.6g}" if card.question.kind == "number" else wrong
+            card.value = f"{wrong:.10g}" if card.question.kind == "number" else wrong
             _click(card, "check")
             assert mistake.feedback in _verdict_text(card), (card.question.id, card.verdict.value)
             assert "ccs-verdict-incorrect" in card.verdict.value

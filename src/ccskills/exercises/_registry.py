@@ -20,6 +20,7 @@ NO_CODE_SETS: dict[str, str] = {
     "ch04": "ccskills.exercises.ch04_no_code",
     "ch05": "ccskills.exercises.ch05_no_code",
     "ch06": "ccskills.exercises.ch06_no_code",
+    "ch07": "ccskills.exercises.ch07_no_code",
     "ch08": "ccskills.exercises.ch08_no_code",
 }
 """Set name → the module whose ``SET`` declares it, in course order."""
