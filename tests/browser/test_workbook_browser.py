@@ -15,7 +15,7 @@ import re
 import pytest
 from voila_harness import assert_no_traceback
 
-from ccskills.exercises import no_code_set
+from ccskills.exercises import NO_CODE_SETS, no_code_set
 
 pytestmark = pytest.mark.browser
 
@@ -98,3 +98,12 @@ def test_ch03_multiple_choice_is_ticked_like_a_form(page, lab_server):
     box.locator(".ccs-check-button").click()
     _expect()(box.locator(".ccs-verdict")).to_contain_text("✓ 正确")
     assert_no_traceback(page)
+
+
+@pytest.mark.parametrize("name", sorted(NO_CODE_SETS))
+def test_every_workbook_renders_without_code(page, lab_server, name):
+    open_workbook(page, lab_server, name)
+    assert_no_traceback(page)
+    shown = page.locator(".ccs-workbook").inner_text()
+    assert not CODE.search(shown), CODE.search(shown)
+    _expect()(page.locator(".ccs-question")).to_have_count(len(no_code_set(name).questions))
