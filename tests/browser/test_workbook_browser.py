@@ -107,3 +107,13 @@ def test_every_workbook_renders_without_code(page, lab_server, name):
     shown = page.locator(".ccs-workbook").inner_text()
     assert not CODE.search(shown), CODE.search(shown)
     _expect()(page.locator(".ccs-question")).to_have_count(len(no_code_set(name).questions))
+
+
+def test_calculator_task_opens_the_calculator_beside_it(page, lab_server):
+    open_workbook(page, lab_server, "ch02")
+    link = card(page, "agents_80_20").locator("a.ccs-calculator-link")
+    with page.context.expect_page() as opened:
+        link.click()
+    calculator = opened.value
+    _expect()(calculator.locator(".ccs-required-agents .ccs-card-value")).to_have_text(re.compile(r"^\d+$"))
+    assert "/voila/render/apps/erlang_calculator.ipynb" in calculator.url
