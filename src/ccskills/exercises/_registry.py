@@ -22,15 +22,18 @@ NO_CODE_SETS: dict[str, str] = {
     "ch06": "ccskills.exercises.ch06_no_code",
     "ch07": "ccskills.exercises.ch07_no_code",
     "ch08": "ccskills.exercises.ch08_no_code",
+    "pretest": "ccskills.exercises.assessments:PRETEST",
+    "posttest": "ccskills.exercises.assessments:POSTTEST",
 }
-"""Set name → the module whose ``SET`` declares it, in course order."""
+"""Set name → the module whose ``SET`` declares it (or ``module:NAME``), in course order."""
 
 
 def no_code_set(name: str) -> NoCodeSet:
     """The workbook ``name`` ("ch02", "ch05", …); ``ValueError`` naming the known ones otherwise."""
     if name not in NO_CODE_SETS:
         raise ValueError(f"name must be one of {sorted(NO_CODE_SETS)}, got {name!r}")
-    return import_module(NO_CODE_SETS[name]).SET
+    module, _, attribute = NO_CODE_SETS[name].partition(":")
+    return getattr(import_module(module), attribute or "SET")
 
 
 def no_code_questions() -> tuple[NoCodeQuestion, ...]:
