@@ -1,0 +1,64 @@
+"""Every chapter links its no-code workbook, in both forms the guide uses, and every linked file exists.
+
+Forms (as in ``course/00_guide.ipynb``'s workbook table): a relative link that JupyterLab opens,
+``../workbooks/<set>.ipynb``, and the Voila address ``/voila/render/workbooks/<set>.ipynb``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from ccskills.exercises import NO_CODE_SETS
+
+COURSE = Path(__file__).resolve().parents[1] / "course"
+EXERCISES = {
+    "01_performance_foundations/exercises.ipynb": "ch01",
+    "01_performance_foundations/exercises_kano.ipynb": "ch01_kano",
+    **{f"{p.parent.name}/exercises.ipynb": f"ch{p.parent.name[:2]}"
+       for p in COURSE.glob("0[2-8]_*/exercises.ipynb")},
+}
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def markdown(path: Path) -> str:
+    cells = nbformat.read(path, as_version=4).cells
+    return "\n".join(c.source for c in cells if c.cell_type == "markdown")
+
+
+def last_lesson(chapter: Path) -> Path:
+    return sorted(chapter.glob("0*.ipynb"))[-1]
+
+
+def test_every_exercise_set_has_a_chapter_notebook_here():
+    chapters = {p.name[:2] for p in COURSE.glob("0[1-8]_*") if p.is_dir()}
+    assert len(EXERCISES) == 9 == len(chapters) + 1
+    assert set(EXERCISES.values()) <= set(NO_CODE_SETS)
+
+
+@pytest.mark.parametrize("notebook, workbook", sorted(EXERCISES.items()))
+def test_exercises_link_their_workbook_both_ways(notebook, workbook):
+    text = markdown(COURSE / notebook)
+    assert f"[不写代码的练习册 (no-code workbook)](../workbooks/{workbook}.ipynb)" in text
+    assert f"](/voila/render/workbooks/{workbook}.ipynb)" in text
+
+
+@pytest.mark.parametrize("chapter", sorted(p.name for p in COURSE.glob("0[1-8]_*") if p.is_dir()))
+def test_each_chapter_closing_summary_links_its_workbook(chapter):
+    text = markdown(last_lesson(COURSE / chapter))
+    summary = text[text.rindex("小结"):]
+    assert f"](../workbooks/ch{chapter[:2]}.ipynb)" in summary
+    assert f"](/voila/render/workbooks/ch{chapter[:2]}.ipynb)" in summary
+
+
+@pytest.mark.parametrize("path", sorted(COURSE.glob("0*/*.ipynb")), ids=lambda p: p.relative_to(COURSE).as_posix())
+def test_every_workbook_link_points_at_a_workbook_notebook(path):
+    for target in LINK.findall(markdown(path)):
+        if "workbooks/" not in target:
+            continue
+        relative = target.removeprefix("/voila/render/")
+        file = (COURSE / relative) if target.startswith("/voila/render/") else (path.parent / target)
+        assert file.resolve().is_file(), f"{path.name} links {target}, which does not exist"
