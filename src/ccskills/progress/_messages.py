@@ -1,0 +1,34 @@
+"""What the progress store says to a trainee, in Chinese and English."""
+
+from __future__ import annotations
+
+__all__ = ["say"]
+
+_TEXTS = {
+    "not_saved": (
+        "（提示：进度暂时没有保存——无法连接进度记录 ({error})。练习照常检查；连接恢复后会自动补存。）",
+        "(Note: your progress is not being saved right now: the progress store cannot be reached "
+        "({error}). Checking works as usual; answers are saved once the store is back.)",
+    ),
+    "unset_name": (
+        "（提示：还没有设置你的姓名，进度记在“{trainee}”名下。请运行 "
+        "`ccskills.progress.set_trainee(\"你的姓名\")`，或请讲师帮你设置。）",
+        "(Note: your name is not set, so your progress is saved as “{trainee}”. Run "
+        "`ccskills.progress.set_trainee(\"Your Name\")` or ask the trainer to set it.)",
+    ),
+    "unset_name_page": (
+        "（提示：还没有设置你的姓名，进度记在“{trainee}”名下。请在页面上方填写姓名。）",
+        "(Note: your name is not set, so your progress is saved as “{trainee}”. Enter your name "
+        "at the top of the page.)",
+    ),
+}
+
+
+def say(key: str, lang: str, **values) -> str:
+    """The text ``key`` in ``lang`` ("zh" or "en"; anything else gives Chinese).
+
+    >>> say("unset_name", "en", trainee="unset:ann@pc1")[:30]
+    '(Note: your name is not set, s'
+    """
+    zh, en = _TEXTS[key]
+    return (en if lang == "en" else zh).format(**values)
