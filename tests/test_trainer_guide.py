@@ -95,3 +95,72 @@ def test_each_day_is_six_hours_and_the_clock_adds_up(text, day):
         assert length, f"{heading}: duration {duration!r} is not 'NN 分钟' or '午休 NN 分钟'"
         assert start + int(length[1]) == next_start, f"{heading}: the block at {start // 60}:{start % 60:02d}"
     assert sum(1 for _, d in rows if _LUNCH.match(d)) == 1, heading
+
+
+# ---------------------------------------------------------------- the no-code workbooks (issue 10)
+_WORKBOOK_ROW = re.compile(r"^\|[^|]+\|\s*`course/workbooks/(\w+)\.ipynb`\s*\|"
+                           r"\s*(\d+)\s*\|\s*(\d+)\s*\|\s*(\d+)\s*\|\s*(\d+)\s*\|\s*(\d+) 分钟\s*\|")
+MINUTES_PER_KIND = {"number": 2.0, "choice": 1.0, "multiple": 1.5}
+"""The guide's stated estimate per question: a number 2 min, a single choice 1 min, a multiple choice 1.5 min."""
+
+
+def test_every_workbook_page_is_named(text):
+    pages = sorted(p.relative_to(REPO).as_posix() for p in REPO.glob("course/workbooks/*.ipynb"))
+    assert len(pages) >= 12
+    missing = [p for p in pages if p not in text]
+    assert not missing, f"say when to use these workbook pages: {missing}"
+
+
+def test_workbook_time_table_matches_the_question_sets(text):
+    """Counts per set and kind are today's ``no_code_questions()``; the time follows the stated rule."""
+    import math
+    from collections import Counter
+
+    from ccskills.exercises import NO_CODE_SETS, no_code_questions
+
+    counts = Counter((q.set, q.kind) for q in no_code_questions())
+    rows = {m[1]: tuple(int(x) for x in m.groups()[1:]) for line in text.splitlines() if (m := _WORKBOOK_ROW.match(line))}
+    assert set(rows) == set(NO_CODE_SETS) | {"pretest", "posttest"}, sorted(rows)
+    for name, (total, number, choice, multiple, minutes) in rows.items():
+        assert (number, choice, multiple) == (counts[name, "number"], counts[name, "choice"], counts[name, "multiple"]), name
+        assert total == number + choice + multiple, name
+        kinds = {"number": number, "choice": choice, "multiple": multiple}
+        assert minutes == math.ceil(sum(MINUTES_PER_KIND[k] * n for k, n in kinds.items())), name
+    for kind, word in (("number", "数字题 2 分钟"), ("choice", "单选 1 分钟"), ("multiple", "多选 1.5 分钟")):
+        assert word in text, f"state the estimate per {kind} question"
+
+
+def test_pretest_opens_day_1_and_posttest_closes_day_3(text):
+    heading = list(days(text))
+    day1 = text[text.index(heading[0]):text.index(heading[1])]
+    day3 = text[text.index(heading[2]):text.index(heading[3])]
+    assert "course/workbooks/pretest.ipynb" in day1 and "course/workbooks/posttest.ipynb" in day3
+    assert day1.index("pretest.ipynb") < day1.index("course/01_performance_foundations/01_")
+    assert "course/workbooks/evaluation.ipynb" in day3
+    day2 = text[text.index(heading[1]):text.index(heading[2])]
+    day4 = text[text.index(heading[3]):]
+    for chapters, day in ((("ch01", "ch01_kano", "ch02"), day1), (("ch03", "ch04"), day2), (("ch06",), day3),
+                          (("ch07", "ch08"), day4)):
+        for chapter in chapters:
+            assert f"course/workbooks/{chapter}.ipynb" in re.split(r"\n## ", day)[0], chapter
+
+
+def test_every_library_name_the_guide_gives_exists(text):
+    """``ccskills.module.name`` in the guide (and names imported in its code blocks) can be imported."""
+    import importlib
+
+    names = set(re.findall(r"ccskills(?:\.\w+)+", text))
+    names |= {f"{module}.{name.strip()}" for module, names_ in re.findall(r"from (ccskills[\w.]*) import ([\w, ]+)", text)
+              for name in names_.split(",")}
+    assert "ccskills.assessment_forms.write_certificates" in names
+    for dotted in sorted(names):
+        parts = dotted.split(".")
+        for cut in range(len(parts), 0, -1):
+            try:
+                obj = importlib.import_module(".".join(parts[:cut]))
+            except ImportError:
+                continue
+            for attr in parts[cut:]:
+                assert hasattr(obj, attr), f"the guide names {dotted}, which does not exist"
+                obj = getattr(obj, attr)
+            break
