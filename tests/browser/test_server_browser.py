@@ -6,7 +6,8 @@
   Retry-After, and the calculator opens again once a place is free.
 - A file above tornado's default 10 MiB websocket limit reaches the calculator: it answers
   with a result, and a file above the advertised 50 MiB limit with the "file too large"
-  sentence, never silence.
+  sentence; a file beyond what the server accepts at all (64 MiB) is refused in the page
+  with a zh/en message. Never silence.
 
 Every wait is on a condition (a kernel process gone, a status line changed) with a generous
 upper bound; nothing here times the server.
@@ -184,3 +185,26 @@ def test_an_upload_above_the_limit_says_so(page, voila_server, tmp_path):
     error = page.locator(".ccs-status .ccs-status-error")
     _expect()(error).to_contain_text("文件太大")
     assert "Traceback" not in page.locator("body").inner_text()
+
+
+def test_a_file_beyond_what_the_server_accepts_is_refused_in_the_browser(page, voila_server,
+                                                                         tmp_path):
+    huge = tmp_path / "通话记录-70MiB.csv"
+    huge.write_bytes(_call_records(70 * 2**20))
+    _open_dashboard(page, voila_server)
+    page.locator(".ccs-source label", has_text="上传").click()
+    _expect()(page.locator(".ccs-status")).to_contain_text("请先选择要上传的文件")
+    page.on("dialog", lambda dialog: dialog.dismiss())
+    with page.expect_file_chooser() as chooser:
+        page.locator(".ccs-upload").click()
+    with page.expect_event("dialog", timeout=EXPECT_TIMEOUT_MS) as shown:
+        chooser.value.set_files(str(huge))
+    message = shown.value.message
+    assert "文件太大" in message and "The file is too large" in message
+    _expect()(page.locator(".ccs-status")).to_contain_text("请先选择要上传的文件")  # nothing sent
+    small = tmp_path / "通话记录-小.csv"  # and the page still takes a file of allowed size
+    small.write_bytes(_call_records(200_000))
+    with page.expect_file_chooser() as chooser:
+        page.locator(".ccs-upload").click()
+    after_run(page, lambda: chooser.value.set_files(str(small)), timeout=PAGE_TIMEOUT_MS)
+    _expect()(page.locator(".ccs-data-note")).to_contain_text(small.name)
