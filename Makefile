@@ -47,9 +47,16 @@ start: $(VENV)/.installed
 		--LabApp.default_url=/lab/tree/00_guide.ipynb \
 		--VoilaConfiguration.template=$(VOILA_TEMPLATE) $(LAB_OFFLINE) $(AS_ROOT)
 
+# For a class working on one calculator, keep CLASS kernels of it ready (about 165 MB each),
+# e.g. make apps WARM=erlang_calculator.ipynb CLASS=30: pages then skip the kernel start.
+# Taken pages are refilled a minute later, within the kernel cap.
+CLASS ?= 20
+WARM_POOLS = '--VoilaKernelManager.kernel_pools_config={"default": {"pool_size": 1}, "$(WARM)": {"pool_size": $(CLASS)}}'
+WARM_POOL = $(if $(WARM),$(WARM_POOLS) --VoilaKernelManager.fill_delay=60)
+
 apps: $(VENV)/.installed
 	$(BIN)/voila course/apps --Voila.ip=$(HOST) --port=$(APPS_PORT) --no-browser \
-		--template=$(VOILA_TEMPLATE)
+		--template=$(VOILA_TEMPLATE) $(WARM_POOL)
 
 # Debian's Chromium for the browser tier (CI runs as root), with a Chinese font so that
 # screenshots show the labels. If it cannot be installed, the browser tests fail with a
