@@ -5,7 +5,9 @@ raises: an unexpected error while checking becomes an "incorrect" outcome that
 names the error. :class:`ProblemSet` holds a chapter's questions and the
 notebook namespace it is bound to; each :class:`QuestionView` (``q1``, ``q2``, …)
 offers ``check()``, ``hint()``, ``solution()`` and the ``assert_check_*``
-helpers for test cells.
+helpers for test cells. Each check is handed to :mod:`ccskills.progress` (recorded in a
+Jupyter kernel, off in scripts and tests unless ``CCSKILLS_PROGRESS=on``); a notice from the
+store ("progress not saved", "name not set") is appended to the outcome, once per session.
 """
 
 from __future__ import annotations
@@ -132,6 +134,9 @@ class ProblemSet:
     ----------
     questions : sequence of Question
         In the order of the notebook; the views are ``q1``, ``q2``, … in that order.
+    name : str, optional
+        The set's name in the progress store ("ch02"); default the last part of the name of
+        the module that builds the set (``ccskills.exercises.ch02`` → "ch02").
 
     Examples
     --------
@@ -142,7 +147,10 @@ class ProblemSet:
     ✓ 正确！
     """
 
-    def __init__(self, questions: Sequence[Question]) -> None:
+    def __init__(self, questions: Sequence[Question], name: str | None = None) -> None:
+        if name is not None and (not isinstance(name, str) or not name.strip()):
+            raise ValueError(f"name must be a non-empty text such as 'ch02', got {name!r}")
+        self.name = name or sys._getframe(1).f_globals.get("__name__", "exercises").rpartition(".")[2]
         self.questions = tuple(questions)
         self.views = tuple(QuestionView(q, i, self) for i, q in enumerate(self.questions, 1))
         self.namespace: Mapping | None = None
@@ -154,6 +162,17 @@ class ProblemSet:
         self.namespace = namespace
 
 
+def _recorded(view: QuestionView, namespace: Mapping, outcome: Outcome) -> Outcome:
+    """Hand the check to the progress recorder; the outcome, with its notice if any. Never raises."""
+    try:
+        from ccskills.progress.recorder import record_code_check
+
+        return record_code_check(view._problem_set.name, f"q{view.number}", view.question.names(),
+                                 namespace, outcome, hints=view.hints_shown)
+    except Exception:  # the store is a convenience for the trainer; the check goes on
+        return outcome
+
+
 class QuestionView:
     """What the notebook sees as ``q1``: check, hint and solution for one question."""
 
@@ -162,6 +181,7 @@ class QuestionView:
         self.number = number
         self._problem_set = problem_set
         self._next_hint = 1
+        self.hints_shown = 0
         self.last_outcome: Outcome | None = None
 
     def __repr__(self) -> str:
@@ -182,7 +202,8 @@ class QuestionView:
         if namespace is None:
             lang = lang or get_language()
             return Outcome(Status.NOT_ATTEMPTED, text("unbound", lang), lang)
-        self.last_outcome = evaluate(self.question, namespace, lang=lang)
+        outcome = evaluate(self.question, namespace, lang=lang)
+        self.last_outcome = _recorded(self, namespace, outcome)
         return self.last_outcome
 
     def hint(self, n: int | None = None, lang: str | None = None) -> Hint:
@@ -195,6 +216,7 @@ class QuestionView:
         if not isinstance(n, int) or not 1 <= n <= len(hints):
             return Hint(text("hint_range", lang, total=len(hints)), lang=lang)
         self._next_hint = n % len(hints) + 1
+        self.hints_shown += 1
         return Hint(hints[n - 1], n, len(hints), lang)
 
     def solution(self, lang: str | None = None) -> SolutionNote | Hint:

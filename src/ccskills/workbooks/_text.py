@@ -27,6 +27,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "progress": ("已答对 {correct} / {total} 题", "{correct} of {total} correct"),
     "given": ("已知", "Given"),
     "open_calculator": ("打开{name} ↗", "Open the {name} ↗"),
+    "your_name": ("你的姓名", "Your name"),
+    "save_name": ("保存姓名", "Save name"),
+    "name_needed": ("请填写姓名，讲师才能看到你的进度（只需一次）：", "Enter your name once, so the trainer sees your progress:"),
+    "name_saved": ("进度将记在“{name}”名下。", "Your progress is saved as “{name}”."),
+    "name_refused": ("姓名不能为空、最多 100 个字，请重新填写。", "The name must not be blank and at most 100 characters; please try again."),
 }
 
 CALCULATORS: dict[str, tuple[str, str]] = {

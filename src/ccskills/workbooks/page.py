@@ -6,9 +6,12 @@ the verdict, hint and solution boxes are the code track's own renderings
 (:class:`~ccskills.exercises.Outcome`, :class:`~ccskills.exercises.Hint`,
 :class:`~ccskills.exercises.SolutionNote`). No code, traceback or Python name is shown.
 
-Recording answers for the trainer is a later issue: pass ``recorder``, a callable
-``recorder(set_name, question_id, value, outcome)`` called after every check; an error in it
-is swallowed (the page never fails because of the store), and without it nothing is recorded.
+Every check goes to ``recorder``, a callable ``recorder(set_name, question_id, value, outcome)``;
+an error in it is swallowed (the page never fails because of the store). The default, "auto",
+is the session's :class:`ccskills.progress.Recorder` when recording is on (in a Jupyter kernel
+or Voila; off in scripts and tests unless ``CCSKILLS_PROGRESS=on``); None records nothing. A
+sentence the recorder returns ("progress not saved") is shown under the progress line, and
+while the trainee's name is not set a name box asks for it once.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ class QuestionCard(widgets.VBox):
         self.outcome: Outcome | None = None
         self.hints_seen, self.showing = 0, ""
         self.checks = 0
+        self.hints_shown = 0
         row = [self.box, self.unit] if question.kind == "number" else [self.box]
         controls = widgets.HBox([*self.buttons.values()])
         super().__init__([self.heading, widgets.HBox(row), widgets.HBox([controls, self.verdict]), self.note])
@@ -105,13 +109,14 @@ class QuestionCard(widgets.VBox):
         self.outcome = self.question.check(self.value, lang=self.page.lang)
         self.checks += 1
         self._show_verdict()
-        self.page.answered(self.question, self.value, self.outcome)
+        self.page.answered(self.question, self.value, self.outcome, hints=self.hints_shown)
         return self.outcome
 
     def show_hint(self) -> None:
         """The next hint, cycling."""
         hints = self.question.hints_in(self.page.lang)
         self.hints_seen = self.hints_seen % len(hints) + 1
+        self.hints_shown += 1
         self.showing = "hint"
         self._show_note()
 
@@ -175,10 +180,13 @@ class QuestionCard(widgets.VBox):
 class Workbook(widgets.VBox):
     """A whole workbook page: header with the language switch, then givens and question cards."""
 
-    def __init__(self, problem_set: NoCodeSet, lang: str = "zh", recorder: Recorder | None = None) -> None:
+    def __init__(self, problem_set: NoCodeSet, lang: str = "zh", recorder: Recorder | str | None = "auto") -> None:
         self.problem_set = problem_set
         self.lang = lang if lang in ("zh", "en") else "zh"
-        self.recorder = recorder
+        self.recorder = _default_recorder() if recorder == "auto" else recorder
+        self.notice = widgets.HTML()
+        self.notice.add_class("ccs-progress-notice")
+        self.name_row = _NameRow(self)
         self.language = widgets.ToggleButtons(options=LANGUAGE_OPTIONS, value=self.lang)
         self.language.add_class("ccs-language")
         self.title, self.intro, self.progress = widgets.HTML(), widgets.HTML(), widgets.HTML()
@@ -191,7 +199,7 @@ class Workbook(widgets.VBox):
             self.cards[question.id] = QuestionCard(question, number, self)
             body.append(self.cards[question.id])
         header = widgets.HBox([self.title, self.language], layout=widgets.Layout(justify_content="space-between"))
-        super().__init__([widgets.HTML(STYLE), header, self.intro, self.progress, *body])
+        super().__init__([widgets.HTML(STYLE), header, self.intro, self.name_row, self.progress, self.notice, *body])
         self.add_class("ccs-workbook")
         self.add_class(_css(f"workbook_{problem_set.name}"))
         self.language.observe(self._on_language, names="value")
@@ -218,17 +226,23 @@ class Workbook(widgets.VBox):
             box.value = given_html(given.title.get(lang), given.build(lang), given.note.get(lang))
         for card in self.cards.values():
             card.relabel()
+        self.name_row.relabel()
         self._show_progress()
 
-    def answered(self, question: NoCodeQuestion, value, outcome: Outcome) -> None:
+    def answered(self, question: NoCodeQuestion, value, outcome: Outcome, hints: int = 0) -> None:
         """After a check: update the progress line and hand the answer to the recorder, if any."""
         self._show_progress()
         if self.recorder is None:
             return
         try:
-            self.recorder(self.problem_set.name, question.id, value, outcome)
+            if _is_progress_recorder(self.recorder):
+                said = self.recorder(self.problem_set.name, question.id, value, outcome, hints=hints)
+            else:
+                said = self.recorder(self.problem_set.name, question.id, value, outcome)
         except Exception:  # recording is a convenience for the trainer; the trainee's page goes on
-            pass
+            return
+        if isinstance(said, str) and said:
+            self.notice.value = f'<div class="ccs-notice">{html.escape(said)}</div>'
 
     def _show_progress(self) -> None:
         correct = sum(1 for c in self.cards.values() if c.outcome is not None and c.outcome.correct)
@@ -254,13 +268,71 @@ class Workbook(widgets.VBox):
         return html.unescape(re.sub(r"<[^>]+>", " ", "\n".join(parts)))
 
 
+def _default_recorder():
+    """The session's progress recorder, or None when recording is off (never raises)."""
+    try:
+        from ccskills.progress.recorder import default_recorder
+
+        return default_recorder()
+    except Exception:
+        return None
+
+
+def _is_progress_recorder(recorder) -> bool:
+    from ccskills.progress.recorder import Recorder as ProgressRecorder
+
+    return isinstance(recorder, ProgressRecorder)
+
+
+class _NameRow(widgets.HBox):
+    """"Your name" box and button, shown only while a progress recorder has no name to store."""
+
+    def __init__(self, page: Workbook) -> None:
+        self.page = page
+        self.label, self.said = widgets.HTML(), widgets.HTML()
+        self.name = widgets.Text(layout=widgets.Layout(width="14em"))
+        self.save = widgets.Button(layout=widgets.Layout(width="auto"))
+        self.save.on_click(lambda _: self.save_name())
+        super().__init__([self.label, self.name, self.save, self.said])
+        self.add_class("ccs-name-row")
+        self.layout.display = "" if self.needed() else "none"
+
+    def needed(self) -> bool:
+        """True when the page records and the trainee's name is not set."""
+        recorder = self.page.recorder
+        try:
+            return _is_progress_recorder(recorder) and not recorder.identity().is_set
+        except Exception:
+            return False
+
+    def relabel(self) -> None:
+        lang = self.page.lang
+        self.label.value = html.escape(t("name_needed", lang))
+        self.name.placeholder = t("your_name", lang)
+        self.save.description = t("save_name", lang)
+
+    def save_name(self) -> None:
+        """Remember the typed name (``set_trainee``); say where progress goes, or why it was refused."""
+        from ccskills.progress.identity import set_trainee
+
+        lang = self.page.lang
+        try:
+            who = set_trainee(self.name.value)
+        except (ValueError, OSError):
+            self.said.value = html.escape(t("name_refused", lang))
+            return
+        self.said.value = ""
+        self.layout.display = "none"
+        self.page.notice.value = f'<div class="ccs-notice">{html.escape(t("name_saved", lang, name=who.name))}</div>'
+
+
 def _walk(widget: widgets.Widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _walk(child)
 
 
-def build_workbook(set_name: str, lang: str = "zh", recorder: Recorder | None = None) -> Workbook:
+def build_workbook(set_name: str, lang: str = "zh", recorder: Recorder | str | None = "auto") -> Workbook:
     """The workbook page of ``set_name`` ("ch02", "ch05", …) in ``lang``, ready to display.
 
     >>> page = build_workbook("ch02", lang="en")
