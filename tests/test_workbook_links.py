@@ -62,3 +62,20 @@ def test_every_workbook_link_points_at_a_workbook_notebook(path):
         relative = target.removeprefix("/voila/render/")
         file = (COURSE / relative) if target.startswith("/voila/render/") else (path.parent / target)
         assert file.resolve().is_file(), f"{path.name} links {target}, which does not exist"
+
+
+NOTE_COUNTS = re.compile(r"`course/workbooks/(\w+)\.ipynb`.*?共 (\d+) 题：数字题 (\d+)、单选 (\d+)、多选 (\d+)")
+
+
+@pytest.mark.parametrize("note", sorted(COURSE.glob("0*/trainer_note*.md")),
+                         ids=lambda p: p.relative_to(COURSE).as_posix())
+def test_each_trainer_note_names_its_workbook_with_todays_counts(note):
+    from ccskills.exercises import no_code_set
+
+    expected = "ch01_kano" if note.name == "trainer_note_kano.md" else f"ch{note.parent.name[:2]}"
+    found = NOTE_COUNTS.search(note.read_text("utf-8"))
+    assert found and found[1] == expected, f"{note.name}: add the workbook section for {expected}"
+    assert (COURSE / "workbooks" / f"{expected}.ipynb").is_file()
+    questions = no_code_set(expected).questions
+    kinds = [sum(q.kind == k for q in questions) for k in ("number", "choice", "multiple")]
+    assert [int(x) for x in found.groups()[1:]] == [len(questions), *kinds]
