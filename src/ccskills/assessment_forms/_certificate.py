@@ -163,7 +163,7 @@ def _draw_page(sheet, font: str, person: Trainee, course: str, day: dt.date, hou
     _centred(sheet, font, 16, 440, "Certificate of Completion")
     _centred(sheet, font, 14, 395, "兹证明 This certifies that")
     _centred(sheet, font, 32, 345, person.name, max_width=600)
-    sheet.line(width / 2 - 200, 335, width / 2 + 200, 335)
+    sheet.line(width / 2 - 310, 335, width / 2 + 310, 335)
     _centred(sheet, font, 17, 295, f"已完成工作坊《{course}》")
     _centred(sheet, font, 12, 273, "has completed the workshop above")
     facts = [f"学时 Hours：{_number(hours)}"]
