@@ -108,6 +108,7 @@ def common_wrong_answers(attempts: pd.DataFrame, top: int = 3) -> pd.DataFrame:
     table = wrong.groupby([*QUESTION, "answer"], sort=False).agg(
         attempts=("trainee", "size"), trainees=("trainee", "nunique"),
         mistake=("mistake", lambda m: next((x for x in m if isinstance(x, str) and x), None)))
+    table["mistake"] = table["mistake"].astype(object).where(table["mistake"].notna(), None)
     table = table.reset_index().sort_values([*QUESTION, "attempts"], ascending=[True] * 3 + [False],
                                              kind="stable")
     return table.groupby(QUESTION, sort=False).head(top).reset_index(drop=True)
