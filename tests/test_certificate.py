@@ -157,3 +157,30 @@ def test_posttest_score_is_the_share_of_items_correct():
     assert posttest_score(six_right) == pytest.approx(25.0)  # 6 of 24
     pdf = certificates_pdf([("张三", posttest_score(six_right))], date="2026-12-04")
     assert "25/100" in text(pages(pdf)[0])
+
+
+def test_class_list_from_the_progress_store_attempts():
+    """Post-test score of each trainee's first try per item; no post-test -> no score; unset labels skipped."""
+    import pandas as pd
+
+    from ccskills.assessment_forms import trainees_from_progress
+
+    questions = POSTTEST.questions
+    rows = []
+    at = pd.Timestamp("2026-12-04 15:50", tz="UTC")
+
+    def attempt(trainee, set_name, question_id, answer, verdict, minute):
+        rows.append({"trainee": trainee, "track": "workbook", "set": set_name, "question_id": question_id,
+                     "answer": answer, "verdict": verdict, "mistake": None, "at": at + pd.Timedelta(minutes=minute)})
+
+    for i, q in enumerate(questions[:12]):  # 王芳: 12 of 24 right at the first try
+        attempt("王芳", "posttest", q.id, str(q.answer) if q.kind == "number" else q.answer, "correct", i)
+    attempt("王芳", "posttest", questions[12].id, "0", "incorrect", 20)
+    attempt("王芳", "posttest", questions[12].id, str(questions[12].answer), "correct", 21)  # second try: not counted
+    attempt("李强", "ch02", "asa", "12", "incorrect", 0)  # answered a workbook, no post-test
+    attempt("unset:pc1@host", "posttest", questions[0].id, "1", "incorrect", 0)
+    attempts = pd.DataFrame(rows)
+    got = trainees_from_progress(attempts)
+    assert [t.name for t in got] == ["李强", "王芳"]
+    assert got[0].score is None
+    assert got[1].score == pytest.approx(50.0)  # 12 of 24

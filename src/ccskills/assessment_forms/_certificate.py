@@ -19,7 +19,7 @@ from ccskills.assessment_forms._fonts import pdf_font
 from ccskills.io import atomic_path
 
 __all__ = ["COURSE_HOURS", "COURSE_TITLE", "Trainee", "certificates_pdf", "posttest_score",
-           "write_certificates"]
+           "trainees_from_progress", "write_certificates"]
 
 COURSE_TITLE = "紧贴用户体验下的服务运营绩效管理"
 """The workshop's title in the outline (seed 001): 3 days, 6 hours a day."""
@@ -48,6 +48,23 @@ def posttest_score(answers) -> float:
 
     table = score_by_goal("posttest", answers)
     return 100.0 * float(table["correct"].sum()) / float(table["items"].sum())
+
+
+def trainees_from_progress(attempts) -> list[Trainee]:
+    """The class list for certificates from the progress store's attempts (``ProgressStore().attempts()``).
+
+    Every named trainee who answered anything, sorted by name, with the post-test score of their
+    first try at each item (100 × correct ÷ 24, as :func:`ccskills.progress.dashboard.pre_post_by_goal`
+    scores it), or None if they did not take the post-test. Trainees still stored under an
+    ``unset:`` label are left out: their real name is not known.
+    """
+    from ccskills.progress.dashboard import pre_post_by_goal
+    from ccskills.progress.identity import UNSET_PREFIX
+
+    names = sorted({str(n) for n in attempts["trainee"] if not str(n).startswith(UNSET_PREFIX)})
+    scores = pre_post_by_goal(attempts).dropna(subset=["post_items"]).groupby("trainee")[["post_correct", "post_items"]].sum()
+    return [Trainee(n, 100.0 * float(scores.loc[n, "post_correct"]) / float(scores.loc[n, "post_items"])
+                    if n in scores.index else None) for n in names]
 
 
 def certificates_pdf(trainees: Iterable[Trainee | tuple], *, course: str = COURSE_TITLE,
