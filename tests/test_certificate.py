@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import sys
 
 import pytest
 
@@ -184,3 +185,9 @@ def test_class_list_from_the_progress_store_attempts():
     assert [t.name for t in got] == ["李强", "王芳"]
     assert got[0].score is None
     assert got[1].score == pytest.approx(50.0)  # 12 of 24
+
+
+def test_without_reportlab_the_error_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "reportlab", None)  # import reportlab now raises ImportError
+    with pytest.raises(ImportError, match=r"pip install 'reportlab"):
+        certificates_pdf([("张三", 80)], date="2026-12-04")

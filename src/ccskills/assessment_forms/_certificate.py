@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccskills.assessment_forms._fonts import pdf_font
+from ccskills.assessment_forms._fonts import pdf_font, require_reportlab
 from ccskills.io import atomic_path
 
 __all__ = ["COURSE_HOURS", "COURSE_TITLE", "Trainee", "certificates_pdf", "posttest_score",
@@ -77,6 +77,7 @@ def certificates_pdf(trainees: Iterable[Trainee | tuple], *, course: str = COURS
     (else :func:`pdf_font` chooses). Bad input raises ``ValueError`` naming the parameter.
     """
     people = _check_trainees(trainees)
+    require_reportlab()
     course, day, hours = _check_course(course), _check_date(date), _check_hours(hours)
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen import canvas

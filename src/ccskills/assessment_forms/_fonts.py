@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-__all__ = ["CID_FONT", "TRUETYPE_CANDIDATES", "PdfFont", "pdf_font"]
+__all__ = ["CID_FONT", "TRUETYPE_CANDIDATES", "PdfFont", "pdf_font", "require_reportlab"]
 
 CID_FONT = "STSong-Light"
 TRUETYPE_CANDIDATES: tuple[tuple[str, str, int], ...] = (
@@ -22,6 +22,14 @@ TRUETYPE_CANDIDATES: tuple[tuple[str, str, int], ...] = (
     ("WQYZenHei", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
 )
 """(reportlab name, font file, index in a .ttc collection), tried in order."""
+
+
+def require_reportlab() -> None:
+    """Raise ``ImportError`` saying how to install reportlab if it is missing (PDFs need it)."""
+    try:
+        import reportlab  # noqa: F401
+    except ImportError:
+        raise ImportError("making PDFs needs reportlab: pip install 'reportlab>=4.0,<6'") from None
 
 
 class PdfFont(NamedTuple):
@@ -38,6 +46,7 @@ def pdf_font(path: str | Path | None = None) -> PdfFont:
 
     A ``path`` that does not exist or is not a TrueType font raises ``ValueError`` naming ``path``.
     """
+    require_reportlab()
     from reportlab.pdfbase import pdfmetrics
 
     if path is not None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ccskills._validation import check_lang
 from ccskills.assessment_forms._certificate import COURSE_TITLE
-from ccskills.assessment_forms._fonts import pdf_font
+from ccskills.assessment_forms._fonts import pdf_font, require_reportlab
 from ccskills.assessment_forms._reaction import AREAS, COMMENT_QUESTIONS, EVALUATION_ITEMS, LIKERT_LABELS
 
 __all__ = ["FORM_WORDS", "evaluation_form_pdf"]
@@ -31,6 +31,7 @@ def _word(key: str, lang: str, **fields) -> str:
 def evaluation_form_pdf(lang: str = "zh", *, course: str = COURSE_TITLE, font_path: str | Path | None = None) -> bytes:
     """The blank evaluation form as a one-page A4 PDF in ``lang`` ("zh" or "en")."""
     check_lang(lang)
+    require_reportlab()
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
