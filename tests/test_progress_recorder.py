@@ -139,11 +139,12 @@ def test_attempts_wait_in_memory_and_are_stored_once_when_the_store_is_back(tmp_
     blocker = tmp_path / "class"  # a file where the store's folder should be: it cannot open
     blocker.write_text("")
     url = f"sqlite:///{blocker / 'class.sqlite3'}"
-    record = Recorder(url, trainee="ann", retry_s=0)
+    record = Recorder(url, trainee="ann", retry_s=0.1)
     notices = [record("ch05", "wape", str(v), Outcome(Status.INCORRECT, "wrong", "zh")) for v in (1, 2)]
     assert "进度暂时没有保存" in notices[0] and notices[1] is None
     blocker.unlink()
     assert record("ch05", "wape", "10.6", Outcome(Status.CORRECT, "正确！", "zh")) is None
+    assert record.flush(10)
     frame = ProgressStore(url).attempts()
     assert frame["answer"].tolist() == ["1", "2", "10.6"] and record.pending == []
     assert record("ch05", "mape", "3", Outcome(Status.CORRECT, "正确！", "zh")) is None
@@ -156,6 +157,28 @@ def test_a_thought_experiment_is_not_stored(tmp_path):
     url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
     assert Recorder(url, trainee="ann")("ch02", "q9", None, Outcome(Status.UNCHECKED, "think")) is None
     assert ProgressStore(url).attempts().empty
+
+
+def test_a_check_waits_at_most_wait_s_on_a_busy_store_and_the_attempt_lands_later(tmp_path):
+    from ccskills.exercises import Outcome
+
+    url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
+    store = ProgressStore(url)
+    record = Recorder(url, trainee="ann", wait_s=0.3)
+    with store.engine.connect().execution_options(write=True) as conn, conn.begin():
+        conn.exec_driver_sql("DELETE FROM ccskills_attempts")  # hold the write lock for 2 s
+        started = time.monotonic()
+        said = record("ch05", "wape", "10.6", Outcome(Status.CORRECT, "正确！", "zh"))
+        waited = time.monotonic() - started
+        time.sleep(2 - waited)
+    assert said is None and waited < 0.6  # busy is not "not saved", and the check did not wait for it
+    assert record.flush(10) and store.attempts()["answer"].tolist() == ["10.6"]
+
+
+@pytest.mark.parametrize("name", ["wait_s", "timeout_s", "retry_s"])
+def test_recorder_waits_must_be_positive(name):
+    with pytest.raises(ValueError, match=f"{name} must be a number of seconds > 0, got 0"):
+        Recorder("sqlite://", **{name: 0})
 
 
 def test_answers_are_stored_as_text():

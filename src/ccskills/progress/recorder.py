@@ -4,8 +4,9 @@
 ``qN.check()`` and the workbook page's 检查 both call it) and returns ``None``, or a sentence
 for the trainee, in the outcome's language, said once per session: that progress is not being
 saved (the store cannot be reached; attempts wait in memory and are written when it is back),
-or that the trainee's name is not set. It never raises. While the store is down it is retried
-at most every ``retry_s`` seconds, so a check never waits on it more than ``timeout_s`` once.
+or that the trainee's name is not set. It never raises, and a check waits at most ``wait_s``
+(1 s) on the store: the attempt is written by a background thread, which keeps it in memory
+and tries again while the store is busy or down, so nothing is lost.
 
 Recording is on in a Jupyter kernel (a notebook, a Voila page) and off elsewhere (scripts,
 pytest), unless ``CCSKILLS_PROGRESS`` says ``on`` or ``off``; the test tiers set ``off``.
@@ -20,19 +21,19 @@ True
 >>> ProgressStore(url).attempts()[["trainee", "question_id", "verdict", "track"]]
   trainee   question_id  verdict     track
 0      王芳  offered_load  correct  workbook
->>> print(Recorder("sqlite:////dev/null/p.sqlite3", trainee="王芳", timeout_s=0.5)(
+>>> print(Recorder("sqlite:////dev/null/p.sqlite3", trainee="王芳")(
 ...     "ch02", "asa", "12", Outcome(Status.INCORRECT, "Wrong", lang="en"))[:45])
 (Note: your progress is not being saved right
 """
 
 from __future__ import annotations
 
+import atexit
 import json
 import math
 import os
 import sys
 import threading
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -103,7 +104,13 @@ def _mistake_label(outcome) -> str | None:
 
 
 class Recorder:
-    """Writes attempts to a :class:`ProgressStore` (see the module docstring).
+    """Writes attempts to a :class:`ProgressStore` from a background thread (see the module docstring).
+
+    A check hands its attempt to the writer thread and waits at most ``wait_s`` for it to be
+    written: long enough to hear at once that the store cannot be reached, never long enough to
+    hold up the trainee when the store is merely busy (the write then finishes in the
+    background, within the store's own ``timeout_s``). Unwritten attempts stay in
+    :attr:`pending` and are written at the next check, or after ``retry_s``.
 
     Parameters
     ----------
@@ -111,20 +118,26 @@ class Recorder:
         The store, or its URL; default the configured store (opened at the first attempt).
     trainee : str, optional
         Who answers; default :func:`~ccskills.progress.identity.trainee_identity` at each attempt.
-    timeout_s, retry_s : float
-        Longest wait on the store per attempt, and the pause before trying a failed store again (s).
+    wait_s, timeout_s, retry_s : float
+        Longest wait of a check (s); longest wait of a write on a lock or a connection (s); pause
+        before trying a failed store again when no new attempt comes (s).
     """
 
-    def __init__(self, store=None, *, trainee: str | None = None,
-                 timeout_s: float = 3.0, retry_s: float = 30.0) -> None:
+    def __init__(self, store=None, *, trainee: str | None = None, wait_s: float = 1.0,
+                 timeout_s: float = 30.0, retry_s: float = 30.0) -> None:
+        for name, value in (("wait_s", wait_s), ("timeout_s", timeout_s), ("retry_s", retry_s)):
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or not value > 0:
+                raise ValueError(f"{name} must be a number of seconds > 0, got {value!r}")
         self._store = None if store is None or isinstance(store, str) else store
         self._url = store if isinstance(store, str) else None
         self._trainee = Identity(trainee, "given") if trainee is not None else None
-        self.timeout_s, self.retry_s = timeout_s, retry_s
+        self.wait_s, self.timeout_s, self.retry_s = wait_s, timeout_s, retry_s
         self.pending: list = []
-        self._failed_at: float | None = None
+        self._queued = 0  # attempts handed over so far
+        self._tried: tuple[int, str | None] = (0, None)  # attempts covered by the last write, its error
         self._told: set[str] = set()
-        self._lock = threading.Lock()
+        self._cond = threading.Condition()
+        self._thread: threading.Thread | None = None
 
     def identity(self) -> Identity:
         """Who the next attempt is stored for."""
@@ -136,7 +149,8 @@ class Recorder:
         try:
             return self._record(set, question_id, value, outcome, hints, track)
         except Exception as exc:  # a bug here must not reach the exercise
-            return self._tell("not_saved", getattr(outcome, "lang", "zh"), error=type(exc).__name__)
+            with self._cond:
+                return self._tell("not_saved", getattr(outcome, "lang", "zh"), error=type(exc).__name__)
 
     def _record(self, set, question_id, value, outcome, hints, track) -> str | None:
         verdict = getattr(outcome.status, "value", outcome.status)
@@ -147,31 +161,66 @@ class Recorder:
         who = self.identity()
         row = make_row(who.name, set, question_id, answer_text(value), verdict,
                        mistake=_mistake_label(outcome), hints=hints, track=track)
-        with self._lock:
-            self.pending = (self.pending + [row])[-MAX_PENDING:]
-            error = self._flush()
-        notices = [self._tell("not_saved", outcome.lang, error=error)] if error else []
-        if not who.is_set:
-            key = "unset_name" if track == "code" else "unset_name_page"
-            notices.append(self._tell(key, outcome.lang, trainee=who.name))
+        with self._cond:
+            error = self._hand_over(row)
+            notices = [self._tell("not_saved", outcome.lang, error=error)] if error else []
+            if not who.is_set:
+                key = "unset_name" if track == "code" else "unset_name_page"
+                notices.append(self._tell(key, outcome.lang, trainee=who.name))
         return "\n".join(n for n in notices if n) or None
 
-    def _flush(self) -> str | None:
-        """Write the pending attempts; the error's name when the store cannot be reached."""
-        if self._failed_at is not None and time.monotonic() - self._failed_at < self.retry_s:
-            return "retry later"
+    def _hand_over(self, row) -> str | None:
+        """Queue ``row`` for the writer and wait up to ``wait_s``; the write's error, if it failed."""
+        self.pending = (self.pending + [row])[-MAX_PENDING:]
+        self._queued += 1
+        mine = self._queued
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(target=self._write_loop, name="ccskills-progress", daemon=True)
+            self._thread.start()
+            atexit.register(self._at_exit)
+        self._cond.notify_all()
+        if self._cond.wait_for(lambda: self._tried[0] >= mine, timeout=self.wait_s):
+            return self._tried[1]
+        return None
+
+    def _write_loop(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._queued > self._tried[0], timeout=self.retry_s)
+                rows, upto = list(self.pending), self._queued
+            error = self._write(rows) if rows else None
+            with self._cond:
+                if error is None:
+                    written = {r.attempt_id for r in rows}
+                    self.pending = [r for r in self.pending if r.attempt_id not in written]
+                    self._told.discard("not_saved")  # a later outage is said again
+                self._tried = (upto, error)
+                self._cond.notify_all()
+
+    def _write(self, rows) -> str | None:
+        """Write ``rows``; None, or the error's name when the store cannot be reached."""
         try:
             if self._store is None:
                 from ccskills.progress.store import ProgressStore
 
                 self._store = ProgressStore(self._url, timeout_s=self.timeout_s)
-            self._store.write(self.pending)
+            self._store.write(rows)
         except Exception as exc:
-            self._failed_at = time.monotonic()
             return type(exc).__name__
-        self.pending, self._failed_at = [], None
-        self._told.discard("not_saved")  # a later outage is said again
         return None
+
+    def flush(self, timeout_s: float = 10.0) -> bool:
+        """Wait up to ``timeout_s`` until every attempt is written; True when none is pending."""
+        with self._cond:
+            if self.pending and self._tried[0] >= self._queued:  # nudge a writer waiting to retry
+                self._queued += 1
+                self._cond.notify_all()
+            return self._cond.wait_for(lambda: not self.pending and self._tried[0] >= self._queued,
+                                       timeout=timeout_s)
+
+    def _at_exit(self) -> None:
+        if self._tried[1] is None:  # the store works: give the last attempts a moment to land
+            self.flush(5.0)
 
     def _tell(self, key: str, lang: str, **values) -> str | None:
         if key in self._told:
