@@ -188,3 +188,35 @@ def test_answers_are_stored_as_text():
     import numpy as np
     assert answer_text(np.float64(2.0)) == "2"
     assert answer_text([1.5, 2]).startswith("[1.5, 2")
+
+
+def _in_a_kernel(code: str, env: dict) -> str:
+    """Run ``code`` in a real IPython kernel started with ``env``; what it printed."""
+    from jupyter_client.manager import start_new_kernel
+
+    manager, client = start_new_kernel(kernel_name="python3", env=env)
+    try:
+        printed = []
+        client.execute_interactive(code, timeout=60, output_hook=lambda m: printed.append(
+            m["content"].get("text", "") if m["msg_type"] == "stream" else ""))
+        return "".join(printed).strip()
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+def test_a_trainees_kernel_records_and_a_kernel_started_by_tests_does_not():
+    import os
+
+    code = "from ccskills.progress import recording_enabled; print(recording_enabled())"
+    base = {k: v for k, v in os.environ.items() if k not in ("CCSKILLS_PROGRESS", "PYTEST_CURRENT_TEST")}
+    assert _in_a_kernel(code, base) == "True"  # a notebook or Voila page: recorded by default
+    assert _in_a_kernel(code, {**base, "PYTEST_CURRENT_TEST": "tests/x.py::t (setup)"}) == "False"
+
+
+def test_a_missing_postgresql_server_fails_saying_how_to_install_it(monkeypatch):
+    import pg_server
+
+    monkeypatch.setattr(pg_server.glob, "glob", lambda pattern: [])
+    with pytest.raises(pytest.fail.Exception, match=r"apt-get install -y postgresql"):
+        pg_server.server_binaries()

@@ -9,7 +9,7 @@ or that the trainee's name is not set. It never raises, and a check waits at mos
 and tries again while the store is busy or down, so nothing is lost.
 
 Recording is on in a Jupyter kernel (a notebook, a Voila page) and off elsewhere (scripts,
-pytest), unless ``CCSKILLS_PROGRESS`` says ``on`` or ``off``; the test tiers set ``off``.
+pytest, kernels started by a test run), unless ``CCSKILLS_PROGRESS`` says ``on`` or ``off``.
 
 >>> import os, tempfile
 >>> from ccskills.exercises import Outcome, Status
@@ -50,6 +50,9 @@ _ON, _OFF = ("1", "on", "yes", "true"), ("0", "off", "no", "false")
 def recording_enabled(environ: Mapping[str, str] | None = None) -> bool:
     """``CCSKILLS_PROGRESS`` on/off when set; otherwise True only inside an IPython kernel.
 
+    A kernel started by a test run (``PYTEST_CURRENT_TEST`` in its environment, as nbval's and
+    the browser tier's kernels inherit it) does not record unless switched on.
+
     >>> recording_enabled({"CCSKILLS_PROGRESS": "off"}), recording_enabled({"CCSKILLS_PROGRESS": "on"})
     (False, True)
     """
@@ -59,6 +62,8 @@ def recording_enabled(environ: Mapping[str, str] | None = None) -> bool:
         return switch in _ON
     if switch:
         raise ValueError(f"{ENV_SWITCH} must be one of {_ON + _OFF}, got {switch!r}")
+    if environ.get("PYTEST_CURRENT_TEST"):
+        return False
     ipython = sys.modules.get("IPython")
     return ipython is not None and ipython.get_ipython() is not None
 
