@@ -220,3 +220,20 @@ def test_a_missing_postgresql_server_fails_saying_how_to_install_it(monkeypatch)
     monkeypatch.setattr(pg_server.glob, "glob", lambda pattern: [])
     with pytest.raises(pytest.fail.Exception, match=r"apt-get install -y postgresql"):
         pg_server.server_binaries()
+
+
+def test_pre_and_post_test_pages_feed_the_score_per_learning_goal(recording, monkeypatch):
+    from ccskills.progress.dashboard import pre_post_by_goal
+
+    monkeypatch.setenv("JUPYTERHUB_USER", "ann")
+    for form, entered in (("pretest", "right"), ("posttest", "wrong")):
+        page = build_workbook(form)
+        card = page.card("p01")  # learning goal 1, a single choice
+        question = card.question
+        card.value = question.answer if entered == "right" else next(
+            c.zh for c in question.choices if c.zh != question.answer)
+        card.check()
+    assert recorder_module.default_recorder().flush(10)
+    table = pre_post_by_goal(ProgressStore(recording).attempts()).set_index("goal")
+    assert table.loc[1, ["pre_correct", "post_correct"]].tolist() == [1, 0]
+    assert table.loc[2, ["pre_correct", "post_correct"]].tolist() == [0, 0]
