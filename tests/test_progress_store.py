@@ -160,3 +160,32 @@ def test_bad_names_are_refused_naming_the_parameter(tmp_path, name):
     with pytest.raises(ValueError, match="name must be"):
         set_trainee(name, config_dir=tmp_path)
     assert not name_file(tmp_path).exists()
+
+
+# ------------------------------------------------------------------ housekeeping
+def _class(store):
+    at = datetime(2026, 3, 2, 1, 0, tzinfo=timezone.utc)
+    for day, trainee in enumerate(["ann", "bob", "ann"]):
+        store.record(trainee, "ch02", "q1", "16", day % 2 == 0, mistake=None if day else "AHT 是分钟",
+                     hints=day, at=at + timedelta(days=day))
+
+
+def test_a_class_carried_to_another_store_arrives_once(store_url, tmp_path):
+    laptop = ProgressStore(f"sqlite:///{tmp_path / 'laptop.sqlite3'}")
+    _class(laptop)
+    hub = ProgressStore(store_url)
+    assert hub.import_attempts(laptop.attempts()) == 3
+    assert hub.import_attempts(laptop.attempts()) == 0  # importing twice adds nothing
+    pd.testing.assert_frame_equal(hub.attempts(), laptop.attempts())
+    with pytest.raises(ValueError, match="attempts must have the columns"):
+        hub.import_attempts(laptop.attempts().drop(columns="verdict"))
+
+
+def test_deleting_one_trainee_and_a_retention_cutoff(store_url):
+    store = ProgressStore(store_url)
+    _class(store)
+    assert store.delete_before(datetime(2026, 3, 3, 1, 0, tzinfo=timezone.utc)) == 1  # ann's first day
+    assert store.delete_trainee("ann") == 1
+    assert store.attempts()["trainee"].tolist() == ["bob"] and store.count() == 1
+    with pytest.raises(ValueError, match="cutoff must be a timezone-aware datetime"):
+        store.delete_before(datetime(2026, 3, 3))

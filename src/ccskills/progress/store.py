@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 import platformdirs
-from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy import Engine, create_engine, delete, event, insert, select
 from sqlalchemy.engine import make_url
 
 from ccskills.progress._schema import TRACKS, VERDICTS, Attempt, migrate
@@ -108,6 +108,20 @@ def make_row(trainee, set, question_id, answer, verdict, *, mistake=None, hints=
                       _text("question_id", question_id, 100),
                       None if answer is None else answer[:MAX_ANSWER], verdict_of(verdict),
                       mistake or None, hints, track, at)
+
+
+def _row_from(record: dict) -> AttemptRow:
+    """An :class:`AttemptRow` from one row of :meth:`ProgressStore.attempts` (validated again)."""
+    at = pd.Timestamp(record["at"])
+    at = at.tz_localize("UTC") if at.tzinfo is None else at
+    row = make_row(record["trainee"], record["set"], record["question_id"], _none(record["answer"]),
+                   record["verdict"], mistake=_none(record["mistake"]), hints=int(record["hints"]),
+                   track=record["track"], at=at.to_pydatetime())
+    return AttemptRow(**{**row.__dict__, "attempt_id": _text("attempt_id", record["attempt_id"], 32)})
+
+
+def _none(value):
+    return None if value is None or (isinstance(value, float) and value != value) else value
 
 
 def _sqlite_engine(url, timeout_s: float) -> Engine:
@@ -207,6 +221,41 @@ class ProgressStore:
             frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
         frame.insert(COLUMNS.index("correct"), "correct", frame["verdict"] == "correct")
         return frame[COLUMNS]
+
+    # ---------------------------------------------------------------- housekeeping
+    def import_attempts(self, attempts: pd.DataFrame) -> int:
+        """Add another store's :meth:`attempts` (a class carried from a laptop to a hub); rows added.
+
+        Attempts already here (same ``attempt_id``) are skipped, so importing twice adds nothing.
+        """
+        missing = [c for c in COLUMNS if c not in attempts.columns]
+        if missing:
+            raise ValueError(f"attempts must have the columns {COLUMNS}, got one without {missing}")
+        before = self.count()
+        self.write([_row_from(record) for record in attempts[COLUMNS].to_dict("records")])
+        return self.count() - before
+
+    def delete_trainee(self, trainee: str) -> int:
+        """Delete every attempt of ``trainee`` (on their request); the number of rows deleted."""
+        _text("trainee", trainee, 200)
+        return self._delete(Attempt.trainee == trainee)
+
+    def delete_before(self, cutoff: datetime) -> int:
+        """Delete attempts older than ``cutoff`` (a retention rule); the number of rows deleted."""
+        if not isinstance(cutoff, datetime) or cutoff.tzinfo is None:
+            raise ValueError(f"cutoff must be a timezone-aware datetime, got {cutoff!r}")
+        return self._delete(Attempt.at < cutoff.astimezone(timezone.utc).replace(tzinfo=None))
+
+    def _delete(self, condition) -> int:
+        with self.engine.connect().execution_options(write=True) as conn, conn.begin():
+            return conn.execute(delete(Attempt).where(condition)).rowcount
+
+    def count(self) -> int:
+        """How many attempts the store holds."""
+        from sqlalchemy import func
+
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(Attempt)).scalar_one()
 
     def close(self) -> None:
         """Release the store's connections."""
