@@ -237,3 +237,9 @@ def test_pre_and_post_test_pages_feed_the_score_per_learning_goal(recording, mon
     table = pre_post_by_goal(ProgressStore(recording).attempts()).set_index("goal")
     assert table.loc[1, ["pre_correct", "post_correct"]].tolist() == [1, 0]
     assert table.loc[2, ["pre_correct", "post_correct"]].tolist() == [0, 0]
+
+
+def test_the_name_box_is_seen_only_while_the_name_is_unset(recording, monkeypatch):
+    assert "请填写姓名" in build_workbook("ch02").visible_text()
+    monkeypatch.setenv("JUPYTERHUB_USER", "ann")
+    assert "请填写姓名" not in build_workbook("ch02").visible_text()

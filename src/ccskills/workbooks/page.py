@@ -327,6 +327,8 @@ class _NameRow(widgets.HBox):
 
 
 def _walk(widget: widgets.Widget):
+    if getattr(getattr(widget, "layout", None), "display", None) == "none":
+        return  # hidden: not seen
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _walk(child)
