@@ -88,9 +88,7 @@ def test_a_closed_page_frees_its_kernel_and_an_open_one_keeps_it(culling_server,
         calls.fill("300")
         after_run(open_page, lambda: calls.press("Enter"), timeout=EXPECT_TIMEOUT_MS)
     finally:
-        kept.close()
-    harness.wait_until(lambda: kept_id not in harness.kernel_pids(server).values(),
-                       FREED_WITHIN_S, f"the second page's kernel {kept_id} freed after closing")
+        kept.close()  # the fixture's server.stop() shuts down every kernel left
 
 
 @pytest.fixture
