@@ -58,6 +58,7 @@ def test_the_code_track_records_each_check_with_its_mistake_and_hints(recording,
     assert q1.check().message == mistake.feedback  # no notice: saved, and the hub names the trainee
     problems.bind(question.solution_namespace())
     assert q1.check().passed
+    assert recorder_module.default_recorder().flush(10)
     frame = ProgressStore(recording).attempts()
     assert frame[["trainee", "set", "question_id", "verdict", "mistake", "hints", "track"]].values.tolist() == [
         ["wangfang", "ch02", "q1", "not_attempted", None, 0, "code"],
@@ -83,6 +84,7 @@ def test_the_workbook_page_records_through_the_same_recorder(recording, monkeypa
     card.check()
     card.value = "15.2"
     card.check()
+    assert recorder_module.default_recorder().flush(10)
     frame = ProgressStore(recording).attempts()
     assert frame[["trainee", "set", "question_id", "answer", "verdict", "hints", "track"]].values.tolist() == [
         ["lilei", "ch02", "offered_load", "3.8", "incorrect", 1, "workbook"],
@@ -105,6 +107,7 @@ def test_an_unset_name_is_said_once_and_the_page_asks_for_it(recording):
     page.name_row.save_name()
     assert page.name_row.layout.display == "none" and "韩梅梅" in page.notice.value
     card.check()
+    assert recorder_module.default_recorder().flush(10)
     trainees = ProgressStore(recording).attempts()["trainee"].tolist()
     assert trainees[:2] == [trainees[0]] * 2 and trainees[0].startswith("unset:") and trainees[2] == "韩梅梅"
 
@@ -148,6 +151,7 @@ def test_attempts_wait_in_memory_and_are_stored_once_when_the_store_is_back(tmp_
     frame = ProgressStore(url).attempts()
     assert frame["answer"].tolist() == ["1", "2", "10.6"] and record.pending == []
     assert record("ch05", "mape", "3", Outcome(Status.CORRECT, "正确！", "zh")) is None
+    assert record.flush(10)
     assert len(ProgressStore(url).attempts()) == 4
 
 

@@ -17,6 +17,8 @@ pytest, kernels started by a test run), unless ``CCSKILLS_PROGRESS`` says ``on``
 >>> record = Recorder(url, trainee="王芳")
 >>> record("ch02", "offered_load", "15.2", Outcome(Status.CORRECT, "正确！")) is None
 True
+>>> record.flush()  # written (a check waits for that at most 1 s; flush waits up to 10 s)
+True
 >>> from ccskills.progress import ProgressStore
 >>> ProgressStore(url).attempts()[["trainee", "question_id", "verdict", "track"]]
   trainee   question_id  verdict     track
