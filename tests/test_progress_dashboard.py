@@ -152,3 +152,19 @@ def test_an_empty_class_gives_empty_tables(tmp_path):
     assert completion(empty, QUESTIONS).empty and first_try(empty).empty
     assert common_wrong_answers(empty).empty and pre_post_by_goal(empty).empty
     assert not_started(empty, ["ann"])["trainee"].tolist() == ["ann"]
+
+
+def test_the_class_report_is_an_excel_workbook_with_every_table(attempts, tmp_path):
+    from ccskills.progress.dashboard import write_class_report
+
+    hostile = attempts.copy()
+    hostile.loc[len(hostile) - 1, "answer"] = "=1+1"  # a trainee's answer must stay text in Excel
+    path = write_class_report(tmp_path / "class.xlsx", hostile, ["ann", "eve"], questions=QUESTIONS)
+    sheets = pd.read_excel(path, sheet_name=None)
+    assert list(sheets) == ["completion", "first_try", "wrong_answers", "not_started", "pre_post", "attempts"]
+    assert len(sheets["completion"]) == 5 and len(sheets["first_try"]) == 3
+    assert sheets["not_started"]["trainee"].tolist() == ["eve"]
+    assert len(sheets["attempts"]) == len(CLASS) and "=1+1" in sheets["attempts"]["answer"].iloc[-1]
+    assert sheets["attempts"]["at"].iloc[0] == pd.Timestamp("2026-03-02 01:00")
+    with pytest.raises(FileExistsError):
+        write_class_report(tmp_path / "class.xlsx", attempts)

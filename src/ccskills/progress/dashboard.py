@@ -31,8 +31,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-__all__ = ["common_wrong_answers", "completion", "course_questions", "first_try", "not_started",
-           "pre_post_by_goal"]
+__all__ = ["class_report", "common_wrong_answers", "completion", "course_questions", "first_try",
+           "not_started", "pre_post_by_goal", "write_class_report"]
 
 QUESTION = ["track", "set", "question_id"]
 
@@ -162,3 +162,25 @@ def pre_post_by_goal(attempts: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
                                   "correct_post": "post_correct", "share_post": "post_share"})
     table["gain"] = table["post_share"] - table["pre_share"]
     return table.sort_values(["trainee", "goal"], kind="stable").reset_index(drop=True)
+
+
+def class_report(attempts: pd.DataFrame, roster: Iterable[str] = (),
+                 questions: Mapping[tuple[str, str], Sequence[str]] | None = None,
+                 lang: str = "zh") -> dict[str, pd.DataFrame]:
+    """Every table above, by sheet name, plus the attempts themselves (times as UTC without zone)."""
+    raw = attempts.assign(at=attempts["at"].dt.tz_convert("UTC").dt.tz_localize(None))
+    return {"completion": completion(attempts, questions), "first_try": first_try(attempts),
+            "wrong_answers": common_wrong_answers(attempts), "not_started": not_started(attempts, list(roster)),
+            "pre_post": pre_post_by_goal(attempts, lang), "attempts": raw}
+
+
+def write_class_report(path, attempts: pd.DataFrame, roster: Iterable[str] = (), *,
+                       questions: Mapping[tuple[str, str], Sequence[str]] | None = None,
+                       lang: str = "zh", overwrite: bool = False):
+    """:func:`class_report` as an Excel workbook at ``path`` (answers kept as text, never formulas)."""
+    from ccskills.io import write_excel
+
+    formats = {"completion": {"completion": "0%"}, "first_try": {"share_first": "0%"},
+               "pre_post": {"pre_share": "0%", "post_share": "0%", "gain": "+0%;-0%;0%"}}
+    return write_excel(path, class_report(attempts, roster, questions, lang), overwrite=overwrite,
+                       number_formats=formats)
