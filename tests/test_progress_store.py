@@ -184,6 +184,7 @@ def test_a_class_carried_to_another_store_arrives_once(store_url, tmp_path):
 def test_deleting_one_trainee_and_a_retention_cutoff(store_url):
     store = ProgressStore(store_url)
     _class(store)
+    assert store.attempts(trainee="ann")["hints"].tolist() == [0, 2]  # 我的进度: one trainee's rows only
     assert store.delete_before(datetime(2026, 3, 3, 1, 0, tzinfo=timezone.utc)) == 1  # ann's first day
     assert store.delete_trainee("ann") == 1
     assert store.attempts()["trainee"].tolist() == ["bob"] and store.count() == 1

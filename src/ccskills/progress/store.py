@@ -207,13 +207,19 @@ class ProgressStore:
             if fresh:
                 conn.execute(insert(Attempt), fresh)
 
-    def attempts(self) -> pd.DataFrame:
-        """Every attempt, oldest first: :data:`COLUMNS` (``at`` in UTC, ``correct`` a bool)."""
+    def attempts(self, trainee: str | None = None) -> pd.DataFrame:
+        """Every attempt (or ``trainee``'s only, for 我的进度), oldest first: :data:`COLUMNS`.
+
+        ``at`` is in UTC; ``correct`` is a bool (verdict "correct").
+        """
         table = Attempt.__table__
         columns = [table.c.set_name.label("set") if c == "set" else table.c[c]
                    for c in COLUMNS if c != "correct"]
+        query = select(*columns).order_by(table.c.at, table.c.id)
+        if trainee is not None:
+            query = query.where(table.c.trainee == _text("trainee", trainee, 200))
         with self.engine.connect() as conn:
-            rows = conn.execute(select(*columns).order_by(table.c.at, table.c.id)).all()
+            rows = conn.execute(query).all()
         frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "correct"])
         frame["at"] = pd.to_datetime(frame["at"]).dt.tz_localize("UTC")
         frame["hints"] = frame["hints"].astype("int64")
