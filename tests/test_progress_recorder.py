@@ -247,3 +247,15 @@ def test_the_name_box_is_seen_only_while_the_name_is_unset(recording, monkeypatc
     assert "请填写姓名" in build_workbook("ch02").visible_text()
     monkeypatch.setenv("JUPYTERHUB_USER", "ann")
     assert "请填写姓名" not in build_workbook("ch02").visible_text()
+
+
+def test_the_code_track_says_once_how_to_set_the_name(recording):
+    problems = ProblemSet(ch02.QUESTIONS, name="ch02")
+    q1 = problems.views[0]
+    problems.bind(q1.question.solution_namespace())
+    said = q1.check("zh").message.split("\n", 1)[1]
+    assert "unset:" in said and "from ccskills.progress import set_trainee" in said
+    namespace = {}
+    exec(said.split("`")[1].replace("你的姓名", "王芳"), namespace)  # the sentence's code works as written
+    assert "\n" not in q1.check("zh").message
+    assert recorder_module.default_recorder().identity().name == "王芳"

@@ -11,10 +11,10 @@ _TEXTS = {
         "({error}). Checking works as usual; answers are saved once the store is back.)",
     ),
     "unset_name": (
-        "（提示：还没有设置你的姓名，进度记在“{trainee}”名下。请运行 "
-        "`ccskills.progress.set_trainee(\"你的姓名\")`，或请讲师帮你设置。）",
-        "(Note: your name is not set, so your progress is saved as “{trainee}”. Run "
-        "`ccskills.progress.set_trainee(\"Your Name\")` or ask the trainer to set it.)",
+        "（提示：还没有设置你的姓名，进度记在“{trainee}”名下。请运行一次 "
+        "`from ccskills.progress import set_trainee; set_trainee(\"你的姓名\")`，或请讲师帮你设置。）",
+        "(Note: your name is not set, so your progress is saved as “{trainee}”. Run once "
+        "`from ccskills.progress import set_trainee; set_trainee(\"Your Name\")` or ask the trainer.)",
     ),
     "unset_name_page": (
         "（提示：还没有设置你的姓名，进度记在“{trainee}”名下。请在页面上方填写姓名。）",
