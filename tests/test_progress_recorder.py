@@ -259,3 +259,15 @@ def test_the_code_track_says_once_how_to_set_the_name(recording):
     exec(said.split("`")[1].replace("你的姓名", "王芳"), namespace)  # the sentence's code works as written
     assert "\n" not in q1.check("zh").message
     assert recorder_module.default_recorder().identity().name == "王芳"
+
+
+def test_a_recorder_keeps_the_store_configured_when_it_was_created(tmp_path, monkeypatch):
+    from ccskills.exercises import Outcome
+
+    first, later = (f"sqlite:///{tmp_path / name}" for name in ("first.sqlite3", "later.sqlite3"))
+    monkeypatch.setenv("CCSKILLS_PROGRESS_URL", first)
+    record = Recorder(trainee="ann")
+    monkeypatch.setenv("CCSKILLS_PROGRESS_URL", later)  # e.g. a test's environment being restored
+    record("ch05", "wape", "10.6", Outcome(Status.CORRECT, "正确！", "zh"))
+    assert record.flush(10)
+    assert len(ProgressStore(first).attempts()) == 1 and not (tmp_path / "later.sqlite3").exists()

@@ -24,7 +24,7 @@ __all__ = ["COLUMNS", "SCHEMA_VERSION", "VERDICTS", "Identity", "ProgressStore",
 _HOME = {"SCHEMA_VERSION": "_schema", "VERDICTS": "_schema", "Identity": "identity",
          "set_trainee": "identity", "trainee_identity": "identity", "Recorder": "recorder",
          "answer_text": "recorder", "default_recorder": "recorder", "recording_enabled": "recorder",
-         "COLUMNS": "store", "ProgressStore": "store", "default_url": "store"}
+         "COLUMNS": "store", "ProgressStore": "store", "default_url": "_config"}
 
 
 def __getattr__(name: str):

@@ -39,6 +39,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from ccskills.progress._config import default_url
 from ccskills.progress._messages import say
 from ccskills.progress.identity import Identity, trainee_identity
 
@@ -122,7 +123,8 @@ class Recorder:
     Parameters
     ----------
     store : ProgressStore or str, optional
-        The store, or its URL; default the configured store (opened at the first attempt).
+        The store, or its URL; default :func:`~ccskills.progress.store.default_url` as configured
+        now, when the recorder is created (the store itself is opened at the first attempt).
     trainee : str, optional
         Who answers; default :func:`~ccskills.progress.identity.trainee_identity` at each attempt.
     wait_s, timeout_s, retry_s : float
@@ -136,7 +138,7 @@ class Recorder:
             if not isinstance(value, (int, float)) or isinstance(value, bool) or not value > 0:
                 raise ValueError(f"{name} must be a number of seconds > 0, got {value!r}")
         self._store = None if store is None or isinstance(store, str) else store
-        self._url = store if isinstance(store, str) else None
+        self._url = default_url() if store is None else store if isinstance(store, str) else None
         self._trainee = Identity(trainee, "given") if trainee is not None else None
         self.wait_s, self.timeout_s, self.retry_s = wait_s, timeout_s, retry_s
         self.pending: list = []

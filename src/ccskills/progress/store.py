@@ -16,35 +16,24 @@ write at once; PostgreSQL gets connect and statement timeouts. Every wait is bou
 
 from __future__ import annotations
 
-import os
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
-import platformdirs
 from sqlalchemy import Engine, create_engine, delete, event, insert, select
 from sqlalchemy.engine import make_url
 
+from ccskills.progress._config import ENV_URL, default_url
 from ccskills.progress._schema import TRACKS, VERDICTS, Attempt, migrate
 
 __all__ = ["COLUMNS", "ENV_URL", "AttemptRow", "ProgressStore", "default_url"]
 
-ENV_URL = "CCSKILLS_PROGRESS_URL"
 COLUMNS = ["attempt_id", "trainee", "set", "question_id", "answer", "verdict", "correct", "mistake",
            "hints", "track", "at"]
 """The columns of :meth:`ProgressStore.attempts`, in order."""
 MAX_ANSWER = 2000
-
-
-def default_url(environ=None) -> str:
-    """``CCSKILLS_PROGRESS_URL`` when set, else ``sqlite:///<user data dir>/progress.sqlite3``."""
-    environ = os.environ if environ is None else environ
-    configured = environ.get(ENV_URL, "").strip()
-    if configured:
-        return configured
-    return "sqlite:///" + str(Path(platformdirs.user_data_dir("ccskills")) / "progress.sqlite3")
 
 
 @dataclass(frozen=True)
