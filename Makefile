@@ -8,7 +8,7 @@ HOST   := 127.0.0.1
 PORT   ?= 8888
 APPS_PORT ?= 8866
 
-.PHONY: start apps test test-library test-notebooks test-browser chromium bench bench-load clean help
+.PHONY: start apps test test-library test-notebooks test-browser chromium postgresql bench bench-load clean help
 
 help:
 	@echo "make start  - open the course in JupyterLab (calculators open through Voila)"
@@ -70,7 +70,20 @@ chromium:
 		|| echo "Could not install chromium with apt-get; the browser tier will say how to install it."; \
 	else echo "chromium is missing and this user cannot apt-get it; the browser tier will say how to install it."; fi
 
-test: $(VENV)/.installed-test chromium
+# PostgreSQL server binaries for the progress store's tests (a throwaway cluster on 127.0.0.1,
+# tests/pg_server.py). If they cannot be installed, those tests fail saying how to install them.
+postgresql:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's postgresql for the progress store tests ..."; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) \
+		|| echo "Could not install postgresql with apt-get; the progress store tests will say how to install it."; \
+	else echo "postgresql is missing and this user cannot apt-get it; the progress store tests will say how to install it."; fi
+
+# Tests never record into a trainee's progress store (kernels they start inherit this too).
+test test-library test-notebooks test-browser bench-load: export CCSKILLS_PROGRESS = off
+
+test: $(VENV)/.installed-test chromium postgresql
 	$(MAKE) --no-print-directory test-library test-notebooks test-browser
 
 # Tiers 1-3: library (with doctests), exercise checkers, apps headless.

@@ -164,8 +164,7 @@ def test_package_import_stays_cheap():
 # ---------------------------------------------------------------- the printable form
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_printable_form_has_every_statement_on_one_a4_page(lang):
-    pypdf = pytest.importorskip("pypdf")
-    pytest.importorskip("reportlab")
+    import pypdf
     from ccskills.assessment_forms import evaluation_form_pdf
 
     reader = pypdf.PdfReader(io.BytesIO(evaluation_form_pdf(lang)))
