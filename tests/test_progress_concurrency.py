@@ -20,7 +20,7 @@ import pytest
 from pg_server import fresh_database, postgres_cluster
 
 from ccskills.progress import ProgressStore
-from ccskills.progress.dashboard import common_wrong_answers, first_try
+from ccskills.class_report import common_wrong_answers, first_try
 
 WRITERS, ATTEMPTS = 30, 50
 

@@ -14,7 +14,7 @@ import pytest
 
 from ccskills.exercises.assessments import PAIRS, POSTTEST, PRETEST
 from ccskills.progress import ProgressStore, answer_text
-from ccskills.progress.dashboard import (common_wrong_answers, completion, course_questions, first_try,
+from ccskills.class_report import (common_wrong_answers, completion, course_questions, first_try,
                                          not_started, pre_post_by_goal)
 
 M1, M2 = "时段是 900 秒。", "AHT 是分钟。"
@@ -155,7 +155,7 @@ def test_an_empty_class_gives_empty_tables(tmp_path):
 
 
 def test_the_class_report_is_an_excel_workbook_with_every_table(attempts, tmp_path):
-    from ccskills.progress.dashboard import write_class_report
+    from ccskills.class_report import write_class_report
 
     hostile = attempts.copy()
     hostile.loc[len(hostile) - 1, "answer"] = "=1+1"  # a trainee's answer must stay text in Excel

@@ -227,7 +227,7 @@ def test_a_missing_postgresql_server_fails_saying_how_to_install_it(monkeypatch)
 
 
 def test_pre_and_post_test_pages_feed_the_score_per_learning_goal(recording, monkeypatch):
-    from ccskills.progress.dashboard import pre_post_by_goal
+    from ccskills.class_report import pre_post_by_goal
 
     monkeypatch.setenv("JUPYTERHUB_USER", "ann")
     for form, entered in (("pretest", "right"), ("posttest", "wrong")):

@@ -54,11 +54,11 @@ def trainees_from_progress(attempts) -> list[Trainee]:
     """The class list for certificates from the progress store's attempts (``ProgressStore().attempts()``).
 
     Every named trainee who answered anything, sorted by name, with the post-test score of their
-    first try at each item (100 × correct ÷ 24, as :func:`ccskills.progress.dashboard.pre_post_by_goal`
+    first try at each item (100 × correct ÷ 24, as :func:`ccskills.class_report.pre_post_by_goal`
     scores it), or None if they did not take the post-test. Trainees still stored under an
     ``unset:`` label are left out: their real name is not known.
     """
-    from ccskills.progress.dashboard import pre_post_by_goal
+    from ccskills.class_report import pre_post_by_goal
     from ccskills.progress.identity import UNSET_PREFIX
 
     names = sorted({str(n) for n in attempts["trainee"] if not str(n).startswith(UNSET_PREFIX)})

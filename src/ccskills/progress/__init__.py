@@ -4,7 +4,7 @@ Both exercise tracks record through one :class:`Recorder` (the code track's ``qN
 the workbook page's 检查) into a :class:`ProgressStore`: a SQLite file in the user's data
 directory by default, or the database ``CCSKILLS_PROGRESS_URL`` names (PostgreSQL on a hub).
 Trainees are named by ``JUPYTERHUB_USER``, else by :func:`set_trainee`, else visibly
-``unset:login@host``. :mod:`ccskills.progress.dashboard` computes the trainer's tables.
+``unset:login@host``. :mod:`ccskills.class_report` (above this package) computes the trainer's tables.
 
 This package imports no widgets; the exercises engine and the workbooks call it.
 
