@@ -100,13 +100,40 @@ def test_ch03_multiple_choice_is_ticked_like_a_form(page, lab_server):
     assert_no_traceback(page)
 
 
+def _choice_with_a_mistake(name: str):
+    """The set's first single-choice question with a recognised typical mistake."""
+    return next(q for q in no_code_set(name).questions if q.kind == "choice" and q.mistakes)
+
+
+def _pick(page, question_id: str, label: str) -> None:
+    box = card(page, question_id)
+    box.get_by_label(label, exact=True).check()
+    box.locator(".ccs-check-button").click()
+
+
 @pytest.mark.parametrize("name", sorted(NO_CODE_SETS))
-def test_every_workbook_renders_without_code(page, lab_server, name):
+def test_every_workbook_renders_checks_and_switches_language(page, lab_server, name):
     open_workbook(page, lab_server, name)
     assert_no_traceback(page)
     shown = page.locator(".ccs-workbook").inner_text()
     assert not CODE.search(shown), CODE.search(shown)
     _expect()(page.locator(".ccs-question")).to_have_count(len(no_code_set(name).questions))
+
+    question = _choice_with_a_mistake(name)
+    mistake = question.mistakes[0]
+    wrong = question.mistake_values(mistake)["answer"]  # the option label of the typical mistake
+    verdict = card(page, question.id).locator(".ccs-verdict")
+    _pick(page, question.id, wrong)
+    _expect()(verdict).to_contain_text(mistake.feedback)
+    _pick(page, question.id, question.answer)
+    _expect()(verdict).to_contain_text("✓ 正确")
+    _pick(page, question.id, wrong)
+    _expect()(verdict).to_contain_text(mistake.feedback)
+
+    page.locator(".ccs-language button", has_text="English").click()
+    _expect()(card(page, question.id).locator(".ccs-check-button")).to_have_text("Check")
+    _expect()(verdict).to_contain_text(mistake.feedback_en)
+    assert_no_traceback(page)
 
 
 def test_calculator_task_opens_the_calculator_beside_it(page, lab_server):
