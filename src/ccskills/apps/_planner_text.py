@@ -139,7 +139,7 @@ def method_name(method: str, lang: str) -> str:
 
 
 SOLVER_STATUS = {"optimal": "solver_optimal", "gap_limit": "solver_gap_limit", "time_limit": "solver_time_limit"}
-"""The schedule's solver status → the words the planner shows (see :class:`ccskills.scheduling.CoverResult`)."""
+"""The schedule's solver status → the words the planner shows (see :class:`ccskills.scheduling.ScheduleResult`)."""
 
 
 def card_texts(result, lang: str) -> dict[str, str]:

@@ -6,8 +6,8 @@ trainee × set, the share correct at first try, the commonest wrong answers with
 label, who has not started, pre/post score per learning goal, and all of it as one Excel report.
 """
 
-from ._tables import (class_report, common_wrong_answers, completion, course_questions, first_try,
-                      not_started, pre_post_by_goal, write_class_report)
+from ._tables import (ClassSummary, class_report, class_summary, common_wrong_answers, completion,
+                      course_questions, first_try, not_started, pre_post_by_goal, write_class_report)
 
-__all__ = ["class_report", "common_wrong_answers", "completion", "course_questions", "first_try",
-           "not_started", "pre_post_by_goal", "write_class_report"]
+__all__ = ["ClassSummary", "class_report", "class_summary", "common_wrong_answers", "completion",
+           "course_questions", "first_try", "not_started", "pre_post_by_goal", "write_class_report"]

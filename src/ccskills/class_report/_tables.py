@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 import pandas as pd
 
-__all__ = ["class_report", "common_wrong_answers", "completion", "course_questions", "first_try",
-           "not_started", "pre_post_by_goal", "write_class_report"]
+__all__ = ["ClassSummary", "class_report", "class_summary", "common_wrong_answers", "completion",
+           "course_questions", "first_try", "not_started", "pre_post_by_goal", "write_class_report"]
 
 QUESTION = ["track", "set", "question_id"]
 
@@ -94,6 +95,32 @@ def first_try(attempts: pd.DataFrame) -> pd.DataFrame:
     table["correct_first"] = table["correct_first"].astype("int64")
     table["share_first"] = table["correct_first"] / table["tried"]
     return table
+
+
+class ClassSummary(NamedTuple):
+    """The whole class at a glance: trainees started, counting attempts, share correct at first try."""
+
+    started: int
+    attempts: int
+    first_try_share: float | None  # first tries answered correctly ÷ all first tries; None before any
+
+
+def class_summary(attempts: pd.DataFrame) -> ClassSummary:
+    """Trainees with a counting attempt, how many counting attempts, and the class's first-try share.
+
+    >>> import pandas as pd
+    >>> attempts = pd.DataFrame({"trainee": ["ann", "ann", "bob"], "track": "workbook", "set": "ch02",
+    ...     "question_id": "asa", "verdict": ["incorrect", "correct", "correct"],
+    ...     "at": pd.to_datetime(["2026-01-05 09:00", "2026-01-05 09:01", "2026-01-05 09:02"], utc=True)})
+    >>> class_summary(attempts)
+    ClassSummary(started=2, attempts=3, first_try_share=0.5)
+    """
+    counted = _counting(attempts)
+    if counted.empty:
+        return ClassSummary(0, 0, None)
+    firsts = first_try(counted)
+    share = float(firsts["correct_first"].sum() / firsts["tried"].sum())
+    return ClassSummary(int(counted["trainee"].nunique()), len(counted), share)
 
 
 def common_wrong_answers(attempts: pd.DataFrame, top: int = 3) -> pd.DataFrame:

@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import html
 import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -52,7 +51,8 @@ from ccskills.apps._common import ReadBack, card, excel_link, set_card, status_h
 from ccskills.class_report._page_text import (CARDS, EXCEL_FORMATS, STYLE, completion_view, message_html,
                                               percent, pre_post_view, question_view, store_place, t,
                                               table_html)
-from ccskills.class_report._tables import (class_report, common_wrong_answers, completion,
+from ccskills.workbooks._visible import visible_text
+from ccskills.class_report._tables import (class_report, class_summary, common_wrong_answers, completion,
                                            course_questions, first_try, not_started, pre_post_by_goal)
 
 __all__ = ["REFRESH_S", "TRAINERS_ENV", "TrainerDashboard", "build_trainer_dashboard", "is_trainer"]
@@ -182,9 +182,8 @@ class TrainerDashboard(ReadBack, widgets.VBox):
             if self.store is None:
                 self.store = _default_store()
             attempts = _no_attempts() if self.store is None else self.store.attempts()
-            self.attempts = attempts
-            started = attempts[attempts["verdict"] != "not_attempted"]
-            self.problem = None if len(started) else "empty"
+            self.attempts, self.summary = attempts, class_summary(attempts)
+            self.problem = None if self.summary.attempts else "empty"
         except Exception:  # a store that cannot be read is a sentence on the page, never a traceback
             self.attempts, self.problem = None, "unreachable"
         finally:
@@ -232,9 +231,8 @@ class TrainerDashboard(ReadBack, widgets.VBox):
             self.status.value = status_html("ok", t("updated_empty", lang, time=now), self.run)
             self.message.value = message_html(t("empty", lang))
         else:
-            counted = self.attempts[self.attempts["verdict"] != "not_attempted"]
-            self.status.value = status_html("ok", t("updated", lang, time=now, trainees=counted["trainee"].nunique(),
-                                                    attempts=len(counted)), self.run)
+            self.status.value = status_html("ok", t("updated", lang, time=now, trainees=self.summary.started,
+                                                    attempts=self.summary.attempts), self.run)
             self.message.value = ""
 
     def _url(self) -> str:
@@ -243,13 +241,11 @@ class TrainerDashboard(ReadBack, widgets.VBox):
         return getattr(self.store, "url", None) or default_url()
 
     def _show_cards(self) -> None:
-        lang, attempts = self.lang, self.attempts
-        counted = attempts[attempts["verdict"] != "not_attempted"]
-        firsts = first_try(attempts) if len(counted) else None
-        share = firsts["correct_first"].sum() / firsts["tried"].sum() if firsts is not None else None
-        set_card(self.cards["started"], t("card_started", lang), str(counted["trainee"].nunique()))
-        set_card(self.cards["attempts"], t("card_attempts", lang), str(len(counted)))
-        set_card(self.cards["first_try"], t("card_first_try", lang), percent(share), t("card_first_try_note", lang))
+        lang, summary = self.lang, self.summary
+        set_card(self.cards["started"], t("card_started", lang), str(summary.started))
+        set_card(self.cards["attempts"], t("card_attempts", lang), str(summary.attempts))
+        set_card(self.cards["first_try"], t("card_first_try", lang), percent(summary.first_try_share),
+                 t("card_first_try_note", lang))
 
     def _show_tables(self) -> None:
         lang, attempts, roster = self.lang, self.attempts, _roster_names(self.roster.value)
@@ -283,22 +279,7 @@ class TrainerDashboard(ReadBack, widgets.VBox):
 
     def visible_text(self) -> str:
         """Every text a person can see on the page (HTML tags removed), for tests."""
-        parts = []
-        for widget in _walk(self):
-            if isinstance(widget, widgets.HTML) and not widget.value.startswith("<style>"):
-                parts.append(widget.value)
-            parts += [str(getattr(widget, attr, "") or "") for attr in ("description", "placeholder")]
-            if isinstance(widget, widgets.ToggleButtons):
-                parts += [label for label, _ in widget.options]
-        return html.unescape(re.sub(r"<[^>]+>", " ", "\n".join(parts)))
-
-
-def _walk(widget: widgets.Widget):
-    if getattr(getattr(widget, "layout", None), "display", None) == "none":
-        return
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from _walk(child)
+        return visible_text(self)
 
 
 def build_trainer_dashboard(lang: str = "zh", store=None, roster: Iterable[str] | str | None = None, *,

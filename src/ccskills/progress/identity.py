@@ -63,10 +63,13 @@ def _check_name(name) -> str:
 
 def set_trainee(name: str, *, config_dir: str | os.PathLike | None = None) -> Identity:
     """Remember ``name`` as this machine user's trainee name (once; used by every later session)."""
+    from ccskills.io import atomic_path  # an interrupted save keeps the old name, never half of one
+
     name = _check_name(name)
     path = name_file(config_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(name + "\n", encoding="utf-8")
+    with atomic_path(path) as tmp:
+        tmp.write_text(name + "\n", encoding="utf-8")
     return Identity(name, "config")
 
 

@@ -17,12 +17,12 @@ while the trainee's name is not set a name box asks for it once.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable
 
 import ipywidgets as widgets
 
 from ccskills.exercises import Hint, NoCodeQuestion, NoCodeSet, Outcome, SolutionNote, no_code_set
+from ccskills.workbooks._visible import visible_text
 from ccskills.workbooks._text import STYLE, calculator_link, given_html, t
 
 __all__ = ["QuestionCard", "Workbook", "build_workbook"]
@@ -255,17 +255,7 @@ class Workbook(widgets.VBox):
 
     def visible_text(self) -> str:
         """Every text a person can see on the page (HTML tags removed), for tests."""
-        parts = []
-        for widget in _walk(self):
-            if isinstance(widget, widgets.HTML) and not widget.value.startswith("<style>"):
-                parts.append(widget.value)
-            for attr in ("description", "placeholder"):
-                parts.append(str(getattr(widget, attr, "") or ""))
-            if isinstance(widget, widgets.RadioButtons):
-                parts += [label for label, _ in widget.options]
-            if isinstance(widget, widgets.ToggleButtons):
-                parts += [label for label, _ in widget.options]
-        return html.unescape(re.sub(r"<[^>]+>", " ", "\n".join(parts)))
+        return visible_text(self)
 
 
 def _default_recorder():
@@ -324,14 +314,6 @@ class _NameRow(widgets.HBox):
         self.said.value = ""
         self.layout.display = "none"
         self.page.notice.value = f'<div class="ccs-notice">{html.escape(t("name_saved", lang, name=who.name))}</div>'
-
-
-def _walk(widget: widgets.Widget):
-    if getattr(getattr(widget, "layout", None), "display", None) == "none":
-        return  # hidden: not seen
-    yield widget
-    for child in getattr(widget, "children", ()):
-        yield from _walk(child)
 
 
 def build_workbook(set_name: str, lang: str = "zh", recorder: Recorder | str | None = "auto") -> Workbook:
