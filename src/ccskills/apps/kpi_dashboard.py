@@ -30,7 +30,8 @@ from ccskills.apps._kpi_dashboard_text import (BREAKDOWNS, CARDS, CONTROL_CHOICE
                                                signals_text, t,
                                                table_html)
 from ccskills.i18n import LANGUAGES, error_message
-from ccskills.io import UploadError, read_call_records, upload_message, upload_notes
+from ccskills.io import UploadError, upload_message, upload_notes
+from ccskills.kpi import read_call_records
 from ccskills.kpi_charts import RAG_MARKS, format_value
 from ccskills.spc import ControlChart, p_chart, pareto_table
 

@@ -23,7 +23,7 @@ from ._generate_calls import FILES as _CALL_FILES
 from ._generate_calls import SEED as CALL_RECORDS_SEED
 from ._generate_calls import generate as generate_call_month
 from ._generate_calls import write_datasets as _write_call_datasets
-from .schema import (
+from ..kpi.schema import (
     AGENT_COLUMNS,
     CALL_RECORD_COLUMNS,
     validate_agents,

@@ -38,8 +38,6 @@ from ._excel import FORMULA_STARTS, csv_bytes, excel_bytes, neutralise_text, saf
 from ._history import INTERVAL_HISTORY_ALIASES, read_interval_history
 from ._parse import MAX_WHOLE_NUMBER, check_allowed, check_unique, parse_numbers, require_columns
 from ._read import MAX_UPLOAD_BYTES, TOTAL_ROW_WORDS, read_table, sniff_delimiter
-from ._records import (CALL_OUTCOME_ALIASES, CALL_RECORDS_ALIASES, MAX_CALL_SECONDS, UNANSWERED_WORDS,
-                       read_call_records)
 from ._xlsx import (MAX_XLSX_CELLS, MAX_XLSX_MEMBER_BYTES, MAX_XLSX_MEMBERS, MAX_XLSX_UNPACKED_BYTES,
                     check_xlsx)
 
@@ -59,9 +57,6 @@ __all__ = [
     "INTERVAL_HISTORY_ALIASES",
     "ENCODINGS",
     "MAX_UPLOAD_BYTES",
-    "read_call_records",
-    "CALL_RECORDS_ALIASES",
-    "CALL_OUTCOME_ALIASES",
     # added for issue 9 (hardening)
     "UploadNote",
     "upload_notes",
@@ -79,9 +74,7 @@ __all__ = [
     "MAX_XLSX_CELLS",
     "MAX_XLSX_MEMBERS",
     "MAX_WHOLE_NUMBER",
-    "MAX_CALL_SECONDS",
     "TOTAL_ROW_WORDS",
-    "UNANSWERED_WORDS",
     "YEAR_RANGE",
     "DEFAULT_DATE_ORDER",
 ]

@@ -16,7 +16,9 @@ unit, direction, target, definition variants), ``survey`` (NPS, CES), ``workforc
 (occupancy, utilisation, shrinkage from agent-state time), ``cost`` (cost per contact
 and per productive hour), ``status`` (red/amber/green against targets) and ``compute``
 (every registered KPI at any grain from one call), ``reports`` (daily/weekly/monthly
-report tables and the what-changed view).
+report tables and the what-changed view), ``schema`` (the call-record and agent table
+contract) and ``upload`` (a centre's own call-record export, Chinese headers and words, read
+into that contract with errors naming the column and rows).
 """
 
 from .compute import COMPUTED_INDICATORS, compute, compute_grains
@@ -51,7 +53,10 @@ from .reports import (REPORT_INDICATORS, WHAT_CHANGED_INDICATORS, Report, explai
 from .registry import FAMILIES, REGISTRY, Indicator, Variant, indicator, registry_table
 from .status import STATUSES, Target, rag_status, resolve_targets
 from .summary import SUMMARY_COUNTS, SUMMARY_RATIOS, summarize
+from .schema import AGENT_COLUMNS, CALL_RECORD_COLUMNS, validate_agents, validate_call_records
 from .survey import CES_DEFINITIONS, customer_effort_score, net_promoter_score
+from .upload import (CALL_OUTCOME_ALIASES, CALL_RECORDS_ALIASES, MAX_CALL_SECONDS, UNANSWERED_WORDS,
+                     read_call_records)
 from .workforce import (OCCUPANCY_DEFINITIONS, PRODUCTIVE_HOURS_DEFINITIONS, SHRINKAGE_DEFINITIONS,
                         UTILISATION_DEFINITIONS, occupancy_rate, productive_hours, shrinkage_rate,
                         utilisation_rate)
@@ -117,4 +122,13 @@ __all__ = [
     "what_changed",
     "explain_change",
     "WHAT_CHANGED_INDICATORS",
+    "CALL_RECORD_COLUMNS",
+    "AGENT_COLUMNS",
+    "validate_call_records",
+    "validate_agents",
+    "read_call_records",
+    "CALL_RECORDS_ALIASES",
+    "CALL_OUTCOME_ALIASES",
+    "UNANSWERED_WORDS",
+    "MAX_CALL_SECONDS",
 ]

@@ -1,5 +1,8 @@
 """Schema checks for call records and agents: the contract of ``datasets/call_records.csv``.
 
+The KPIs are computed from tables that pass these checks; the dataset loaders and the
+upload reader (:mod:`ccskills.kpi.upload`) run them.
+
 ``validate_call_records`` is what the loaders and the KPI calculator's upload path
 run. It raises ``ValueError`` naming the column, the rule, the first bad value and
 the first bad rows (index labels), e.g. ``"outcome must be one of 'answered',
@@ -12,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..kpi._records import (
+from ._records import (
     boolean_column,
     check_records,
     csat_column,

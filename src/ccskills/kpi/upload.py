@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._dates import parse_timestamps
-from ._errors import _MESSAGES, NOTES_ATTR, UploadError, _first_bad, _rows, upload_message  # noqa: F401
-from ._parse import check_unique, parse_numbers, require_columns
-from ._read import read_table
+from ..io import UploadError, check_unique, parse_numbers, parse_timestamps, read_table, require_columns
+from ..io import upload_message  # noqa: F401  (the doctest below uses it)
+from ..io._errors import _MESSAGES, NOTES_ATTR, _first_bad, _rows
+from .schema import validate_call_records
 
 MAX_CALL_SECONDS = 86_400
 """A wait, talk, hold or after-call time above one day (in seconds) is refused as a data error."""
@@ -102,7 +102,7 @@ def read_call_records(source, filename: str | None = None) -> pd.DataFrame:
     seconds ≥ 0 (or ``h:mm:ss``/``mm:ss``) up to :data:`MAX_CALL_SECONDS`, talk/hold/ACW filled for answered calls only (empty or 0 otherwise), ``wait_s`` 0
     (or empty) for blocked calls; ``csat`` 1–5. Raises :class:`UploadError` naming the
     column as the file spells it and the spreadsheet rows. The result has passed
-    :func:`ccskills.datasets.schema.validate_call_records`; what the reader decided (a
+    :func:`ccskills.kpi.schema.validate_call_records`; what the reader decided (a
     dropped total row, an ambiguous date order) is in ``attrs["ccskills_notes"]``.
 
     >>> text = "通话编号,队列,来电时间,结果,等待时长,通话时长,保持时长,话后处理时长,坐席工号,是否转接\\n"
@@ -114,8 +114,6 @@ def read_call_records(source, filename: str | None = None) -> pd.DataFrame:
     ...     print(upload_message(err, "en"))
     Column "结果" must be one of answered, abandoned, blocked; row 3 has "挂机".
     """
-    from ..datasets.schema import validate_call_records
-
     raw = read_table(source, filename)
     headers = {CALL_RECORDS_ALIASES.get(str(c).lower(), str(c).lower()): c for c in raw.columns}
     optional = [name for name in _CALL_OPTIONAL if name in headers]
