@@ -151,3 +151,31 @@ def test_the_solver_card_says_what_the_solver_said(status, words):
     assert t(SOLVER_STATUS[status], "zh", **fields).startswith(words)
     # every status the scheduler can report with a schedule has its own words (never "optimal" by default)
     assert set(SOLVER_STATUS) == {"optimal", "gap_limit", "time_limit"}
+
+
+def test_the_maximum_horizon_plans_and_draws_both_charts():
+    # issue 13: 规划天数 28 (the field's own maximum) failed with Altair's MaxRowsError (5,000 rows):
+    # 28 days × 96 quarter hours × 2 series = 5,376 rows in the coverage chart
+    app = build_workforce_planner("zh")
+    _fast(app)
+    app.horizon.value = app.horizon.max
+    assert app.horizon.value == 28
+    app.run()
+    assert app.status_text.startswith("规划完成："), app.status_text
+    assert len(app.result.schedule.coverage) == 28 * 96
+    for key in ("forecast", "coverage"):
+        spec = app._charts[key].chart.to_dict()
+        rows = sum(len(v) for v in spec.get("datasets", {}).values())
+        assert 0 < rows <= 5_000, (key, rows)  # under Altair's limit: a bounded payload
+
+
+def test_a_24_hour_line_over_28_days_stays_under_the_chart_limit():
+    from ccskills.apps._planner_text import CHART_ROWS, chart_coverage
+
+    index = pd.date_range("2026-10-01", periods=28 * 96, freq="15min")
+    coverage = pd.DataFrame({"required": 5, "scheduled": 6}, index=index)  # open all day: nothing to drop
+    thinned = chart_coverage(coverage)
+    assert 2 * len(thinned) <= CHART_ROWS and thinned["scheduled"].max() == 6
+    night = coverage.assign(required=np.where(index.hour < 8, 0, 5), scheduled=np.where(index.hour < 8, 0, 6))
+    kept = chart_coverage(night)  # closed nights keep one zero period each: the step stays at zero
+    assert len(kept) == 28 * (64 + 1) and (kept.between_time("00:00", "00:00")["required"] == 0).all()

@@ -13,7 +13,7 @@ from ccskills.apps._common import style
 from ccskills.formatting import format_number, format_percent
 
 __all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "method_name", "card_texts", "excel_sheets",
-           "candidates_html", "daily_html"]
+           "candidates_html", "daily_html", "chart_coverage", "CHART_ROWS"]
 
 TEXT: dict[str, tuple[str, str]] = {
     "title": ("排班规划器", "Workforce planner"),
@@ -243,3 +243,26 @@ def daily_html(result, lang: str) -> str:
         rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
     return (f'<table class="ccs-table ccs-daily"><caption>{html.escape(t("daily_title", lang))}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+CHART_ROWS = 5_000
+"""Altair's row limit per chart: the page's charts stay under it (a bounded payload, no MaxRowsError)."""
+
+
+def chart_coverage(coverage: pd.DataFrame, limit: int = CHART_ROWS // 2) -> pd.DataFrame:
+    """The schedule's coverage thinned for the chart, at most ``limit`` periods (two series each).
+
+    A closed run (nothing required, nobody scheduled) keeps only its first period: the step
+    line stays at zero until the next open period. If a long horizon of fine periods is still
+    above ``limit`` (a 24-hour line over 28 days), periods are merged into 30 or 60 minutes,
+    keeping each one's highest required and scheduled agents.
+    """
+    closed = (coverage["required"] == 0) & (coverage["scheduled"] == 0)
+    thinned = coverage.loc[~(closed & closed.shift(fill_value=False))]
+    for minutes in (30, 60, 120):
+        if len(thinned) <= limit:
+            break
+        thinned = coverage.resample(f"{minutes}min").max().dropna(how="all")
+        closed = (thinned["required"] == 0) & (thinned["scheduled"] == 0)
+        thinned = thinned.loc[~(closed & closed.shift(fill_value=False))]
+    return thinned

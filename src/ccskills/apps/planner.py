@@ -18,8 +18,8 @@ import pandas as pd
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
                                    set_options, status_html,
                                    log_unexpected)
-from ccskills.apps._planner_text import (CARDS, ERRORS, STYLE, candidates_html, card_texts, daily_html,
-                                         excel_sheets, method_name, t)
+from ccskills.apps._planner_text import (CARDS, ERRORS, STYLE, candidates_html, card_texts, chart_coverage,
+                                         daily_html, excel_sheets, method_name, t)
 from ccskills.i18n import LANGUAGES, error_message
 from ccskills.io import UploadError, read_interval_history, upload_message, upload_notes
 from ccskills.planning import STAGES, PlanningInputs, run_planning
@@ -252,7 +252,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self.daily.value = daily_html(r, lang)
         self.download.value = excel_link(excel_sheets(r, lang), t("excel_file", lang), t("download", lang))
         self._draw("forecast", self.forecast_box, forecast_chart(history_calls, r.forecast, lang=lang))
-        self._draw("coverage", self.coverage_box, coverage_chart(r.schedule.coverage, lang=lang))
+        self._draw("coverage", self.coverage_box, coverage_chart(chart_coverage(r.schedule.coverage), lang=lang))
         first, last = r.plan.summary()[["first_day", "last_day"]]
         self.progress.value = 100
         self._set_status("ok", t("done", lang, first=first, last=last, method=method_name(r.method, lang)))
