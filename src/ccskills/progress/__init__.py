@@ -18,13 +18,18 @@ This package imports no widgets; the exercises engine and the workbooks call it.
 
 from importlib import import_module
 
-__all__ = ["COLUMNS", "SCHEMA_VERSION", "VERDICTS", "Identity", "ProgressStore", "Recorder", "answer_text",
-           "default_recorder", "default_url", "recording_enabled", "set_trainee", "trainee_identity"]
+__all__ = ["COLUMNS", "CONFIG_ENV", "SCHEMA_VERSION", "VERDICTS", "ClassConfig", "ConfigError", "Identity",
+           "ProgressStore", "Recorder", "answer_text", "check_passcode", "config_paths", "default_recorder",
+           "default_url", "load_config", "passcode_hash", "recording_enabled", "set_trainee", "trainee_identity",
+           "write_user_config"]
 
 _HOME = {"SCHEMA_VERSION": "_schema", "VERDICTS": "_schema", "Identity": "identity",
          "set_trainee": "identity", "trainee_identity": "identity", "Recorder": "recorder",
          "answer_text": "recorder", "default_recorder": "recorder", "recording_enabled": "recorder",
-         "COLUMNS": "store", "ProgressStore": "store", "default_url": "_config"}
+         "COLUMNS": "store", "ProgressStore": "store", "default_url": "_config", "CONFIG_ENV": "_config",
+         "ClassConfig": "_config", "ConfigError": "_config", "check_passcode": "_config",
+         "config_paths": "_config", "load_config": "_config", "passcode_hash": "_config",
+         "write_user_config": "_config"}
 
 
 def __getattr__(name: str):
