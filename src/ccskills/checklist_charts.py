@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import math
 
-import altair as alt
+try:
+    import altair as alt
+except ImportError as _err:  # a core install, without the course extra: say how to get it
+    from ccskills._extras import needs_extra
+    raise needs_extra(_err, __name__) from _err
 import pandas as pd
 
 from .charts import COLORS, themed

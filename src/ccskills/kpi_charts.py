@@ -8,7 +8,11 @@ only formats and draws them.
 
 from __future__ import annotations
 
-import altair as alt
+try:
+    import altair as alt
+except ImportError as _err:  # a core install, without the course extra: say how to get it
+    from ccskills._extras import needs_extra
+    raise needs_extra(_err, __name__) from _err
 import numpy as np
 import pandas as pd
 

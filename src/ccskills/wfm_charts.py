@@ -6,7 +6,11 @@ axis titles in Chinese or English. The workforce planner and the chapter 05 less
 
 from __future__ import annotations
 
-import altair as alt
+try:
+    import altair as alt
+except ImportError as _err:  # a core install, without the course extra: say how to get it
+    from ccskills._extras import needs_extra
+    raise needs_extra(_err, __name__) from _err
 import pandas as pd
 
 from ccskills.charts import themed

@@ -17,6 +17,13 @@ import sys as _sys
 if "jsonschema" not in _sys.modules:
     _sys.modules.setdefault("rfc3987_syntax", None)
 
+try:
+    import altair  # noqa: F401, E402
+    import ipywidgets  # noqa: F401, E402
+except ImportError as _err:  # a core install, without the course extra: say how to get it
+    from ccskills._extras import needs_extra
+    raise needs_extra(_err, __name__) from _err
+
 from ccskills.apps.erlang import ErlangCalculator, build_erlang_calculator  # noqa: E402
 
 __all__ = ["ErlangCalculator", "build_erlang_calculator"]

@@ -29,7 +29,8 @@ def require_reportlab() -> None:
     try:
         import reportlab  # noqa: F401
     except ImportError:
-        raise ImportError("making PDFs needs reportlab: pip install 'reportlab>=4.0,<6'") from None
+        raise ImportError("making PDFs needs reportlab, which a core install of ccskills leaves out: "
+                          "pip install \"ccskills[course]\" (or just pip install 'reportlab>=4.0,<6')") from None
 
 
 class PdfFont(NamedTuple):

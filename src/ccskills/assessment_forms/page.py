@@ -12,7 +12,11 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-import ipywidgets as widgets
+try:
+    import ipywidgets as widgets
+except ImportError as _err:  # a core install, without the course extra: say how to get it
+    from ccskills._extras import needs_extra
+    raise needs_extra(_err, __name__) from _err
 
 from ccskills.assessment_forms._reaction import (AREAS, COMMENT_QUESTIONS, EVALUATION_ITEMS, LIKERT_LABELS,
                                                  EvaluationResponse)

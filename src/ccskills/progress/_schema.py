@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+try:
+    import sqlalchemy  # noqa: F401
+except ImportError as _err:  # a core install, without the course extra: say how to get it
+    from ccskills._extras import needs_extra
+    raise needs_extra(_err, __name__) from _err
 from sqlalchemy import (CheckConstraint, Connection, DateTime, Index, Integer, String, Text,
                         select, text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column

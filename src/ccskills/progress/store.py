@@ -22,6 +22,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
+try:
+    import sqlalchemy  # noqa: F401
+except ImportError as _err:  # a core install, without the course extra: say how to get it
+    from ccskills._extras import needs_extra
+    raise needs_extra(_err, __name__) from _err
 from sqlalchemy import Engine, create_engine, delete, event, insert, select
 from sqlalchemy.engine import make_url
 

@@ -19,7 +19,11 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-import ipywidgets as widgets
+try:
+    import ipywidgets as widgets
+except ImportError as _err:  # a core install, without the course extra: say how to get it
+    from ccskills._extras import needs_extra
+    raise needs_extra(_err, __name__) from _err
 
 from ccskills.exercises import Hint, NoCodeQuestion, NoCodeSet, Outcome, SolutionNote, no_code_set
 from ccskills.workbooks._visible import visible_text
