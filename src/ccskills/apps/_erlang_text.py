@@ -15,7 +15,7 @@ from ccskills.formatting import format_number, format_percent, format_seconds
 from ccskills.interval_staffing import ErlangAnswer, ErlangInputs
 from ccskills.i18n import text
 
-__all__ = ["CARDS", "STYLE", "card_texts", "table_html", "excel_frame"]
+__all__ = ["CARDS", "STYLE", "NOTES", "card_texts", "card_notes", "table_html", "excel_frame"]
 
 CARDS = ("required_agents", "scheduled_headcount", "offered_load", "service_level", "asa",
          "p_wait", "occupancy", "abandonment")
@@ -28,6 +28,8 @@ STYLE = style("""
 table.ccs-queue-table { border-collapse: collapse; font-size: 13px; margin-right: 24px; }
 table.ccs-queue-table th, table.ccs-queue-table td { padding: 3px 8px; text-align: right;
   border-bottom: 1px solid #e5e7eb; }
+.ccs-erlang-calculator .ccs-card-note { color: #57606a; font-size: 12px; max-width: 15em;
+  line-height: 1.3; margin-top: 2px; }
 table.ccs-queue-table tr.ccs-answer-row { background: #e8f1fb; font-weight: 700; }
 """)
 """Styles for the calculator (system fonts; nothing fetched)."""
@@ -49,6 +51,62 @@ def card_texts(answer: ErlangAnswer, inputs: ErlangInputs, lang: str) -> dict[st
         "p_wait": (text("p_wait", lang), format_percent(answer.p_wait)),
         "occupancy": (text("occupancy", lang), format_percent(answer.occupancy)),
         "abandonment": (text("abandonment", lang), format_percent(answer.abandonment)),
+    }
+
+
+NOTES: dict[str, tuple[str, str]] = {
+    "set_by_cap": ("占用率上限 {cap} 决定了座席数；只看{target}需要 {n} 人。",
+                   "The {cap} occupancy cap set this number; the {target} alone needs {n}."),
+    "set_by_sl": ("服务水平目标（{answer_time} 秒内接起 {sl}）决定了座席数。",
+                  "The service level target ({sl} answered in {answer_time} s) set this number."),
+    "set_by_asa": ("平均应答速度目标（≤ {asa} 秒）决定了座席数。",
+                   "The ASA target (≤ {asa} s) set this number."),
+    "target_sl": ("服务水平", "service level"),
+    "target_asa": ("平均应答速度目标", "ASA target"),
+    "scheduled_headcount": ("在线座席 {agents} ÷ (1 − 损耗率 {shrinkage})，向上取整。",
+                            "{agents} on the phones ÷ (1 − {shrinkage} shrinkage), rounded up."),
+    "offered_load": ("来电量 × AHT ÷ 时段长度：平均同时在处理的来电数。",
+                     "Calls × AHT ÷ interval: calls in progress at once, on average."),
+    "service_level": ("{answer_time} 秒内接起的来电占比。", "Share of calls answered within {answer_time} s."),
+    "asa": ("所有来电的平均等待时间（含无需等待的）。",
+            "Mean wait over all calls, those answered at once included."),
+    "p_wait": ("需要排队等待的来电占比。", "Share of calls that wait in the queue."),
+    "occupancy": ("座席在线时间中用于处理来电的比例。", "Share of on-phone time spent handling calls."),
+    "abandonment": ("等待中挂断的来电占比（平均耐心 {patience} 秒）。",
+                    "Share of calls hung up while waiting (mean patience {patience} s)."),
+}
+"""One short explanation under each result card: what it means, or what set it."""
+
+
+def _note(key: str, lang: str, **fields) -> str:
+    return NOTES[key][1 if lang == "en" else 0].format(**fields)
+
+
+def _pct(fraction: float) -> str:
+    return f"{100 * fraction:.3g}%"
+
+
+def card_notes(answer: ErlangAnswer, inputs: ErlangInputs, lang: str,
+               uncapped_agents: int | None = None) -> dict[str, str]:
+    """Card name → its explanation; ``uncapped_agents``: the answer with no occupancy cap
+    (given when ``answer.capped``: the cap, not the target, set the number)."""
+    target = "target_asa" if inputs.target_kind == "asa" else "target_sl"
+    if answer.capped and uncapped_agents is not None:
+        required = _note("set_by_cap", lang, cap=_pct(inputs.max_occupancy), n=uncapped_agents,
+                         target=_note(target, lang))
+    elif inputs.target_kind == "asa":
+        required = _note("set_by_asa", lang, asa=f"{inputs.target_asa:g}")
+    else:
+        required = _note("set_by_sl", lang, sl=_pct(inputs.target_sl), answer_time=f"{inputs.answer_time:g}")
+    answer_time = f"{inputs.answer_time:g}"
+    return {
+        "required_agents": required,
+        "scheduled_headcount": _note("scheduled_headcount", lang, agents=answer.agents,
+                                     shrinkage=_pct(inputs.shrinkage)),
+        "offered_load": _note("offered_load", lang),
+        "service_level": _note("service_level", lang, answer_time=answer_time),
+        "asa": _note("asa", lang), "p_wait": _note("p_wait", lang), "occupancy": _note("occupancy", lang),
+        "abandonment": _note("abandonment", lang, patience=f"{inputs.patience or 0:g}"),
     }
 
 

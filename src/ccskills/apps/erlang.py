@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
+from dataclasses import replace
 from contextlib import contextmanager
 
 import ipywidgets as widgets
@@ -19,7 +20,7 @@ from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link,
                                    set_options, status_html,
                                    log_unexpected)
 from ccskills.interval_staffing import ErlangAnswer, ErlangInputs, solve
-from ccskills.apps._erlang_text import (CARDS, STYLE, card_texts, excel_frame,
+from ccskills.apps._erlang_text import (CARDS, STYLE, card_notes, card_texts, excel_frame,
                                         table_html)
 from ccskills.charts import staffing_chart
 from ccskills.i18n import LANGUAGES, error_message, text
@@ -179,8 +180,10 @@ class ErlangCalculator(ReadBack, widgets.VBox):
                 self._show_error(exc)
 
     def _show(self, inputs: ErlangInputs, answer: ErlangAnswer) -> None:
+        uncapped = solve(replace(inputs, max_occupancy=1.0)).agents if answer.capped else None
+        notes = card_notes(answer, inputs, self.lang, uncapped)
         for name, (label, value) in card_texts(answer, inputs, self.lang).items():
-            set_card(self.cards[name], label, value)
+            set_card(self.cards[name], label, value, notes[name])
         self.cards["abandonment"].layout.display = None if inputs.patience is not None else "none"
         self.table.value = table_html(answer, inputs, self.lang)
         self.download.value = excel_link(excel_frame(answer, self.lang),
