@@ -71,3 +71,24 @@ def test_planner_matches_the_core_draws_and_explains_errors(page, voila_server):
     _expect()(page.locator(TOTAL)).to_have_text(re.compile(r"^\d+ people$"))
     link = page.locator(".ccs-download a.ccs-download-link")
     assert link.get_attribute("href").startswith("data:application/vnd.openxmlformats-officedocument")
+
+
+@pytest.mark.parametrize("typed", ["80；85；90", "８０，８５，９０"])
+def test_typed_need_with_chinese_separators_gets_one_consistent_verdict(page, voila_server, typed):
+    # issue 13: typing "80；85；90" showed "现有人数已够，不需要招聘" beside "人手不足 3 周 / 最大缺口 19.5 人".
+    # Typed key by key, as a person does (the page recomputes while the box is being typed in).
+    page.goto(voila_server.render_url(NOTEBOOK), wait_until="domcontentloaded")
+    _expect()(page.locator(TOTAL)).to_have_text(re.compile(r"^\d+ 人$"))
+    answered(page, page.locator(".ccs-source label", has_text="手动输入").click)
+    box = page.locator(".ccs-typed textarea")
+    box.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(typed, delay=60)
+    box.blur()
+    weeks = page.locator(".ccs-card-weeks-short .ccs-card-value")
+    _expect()(weeks).to_have_text("3 周", timeout=20_000)
+    _expect()(page.locator(".ccs-status .ccs-status-error, .ccs-status .ccs-status-ok")).to_contain_text(
+        "人手不足 3 周（最大缺口 19.5 人）")
+    _expect()(box).to_have_value(typed)
+    assert "不需要招聘" not in page.locator(".ccs-status").inner_text()
+    _expect()(page.locator(".ccs-card-largest-gap .ccs-card-value")).to_have_text("19.5 人")

@@ -87,7 +87,10 @@ class HiringPlanner(ReadBack, widgets.VBox):
                                            value="dataset")
         self.queue = widgets.Dropdown(options=[("", q) for q in ("total", "presales", "aftersales")],
                                       value="total", style=_STYLE, layout=widgets.Layout(**_LAYOUT))
-        self.typed = widgets.Textarea(value="80, 80, 82, 85, 90, 90, 88, 85", style=_STYLE,
+        # committed when the box loses focus: recomputing (and disabling the box) on every key
+        # dropped keystrokes, so the plan was for "8" while the box showed "80；85；90"
+        self.typed = widgets.Textarea(value="80, 80, 82, 85, 90, 90, 88, 85", continuous_update=False,
+                                      style=_STYLE,
                                       layout=widgets.Layout(**_LAYOUT))
         self.upload = widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=False)
         self.upload_hint = widgets.HTML()
