@@ -18,9 +18,10 @@ This package imports no widgets; the exercises engine and the workbooks call it.
 
 from importlib import import_module
 
-__all__ = ["COLUMNS", "CONFIG_ENV", "SCHEMA_VERSION", "VERDICTS", "ClassConfig", "ConfigError", "Identity",
-           "ProgressStore", "Recorder", "answer_text", "check_passcode", "config_paths", "default_recorder",
-           "default_url", "load_config", "passcode_hash", "recording_enabled", "set_trainee", "trainee_identity",
+__all__ = ["COLUMNS", "CONFIG_ENV", "SCHEMA_VERSION", "VERDICTS", "ClassConfig", "ClassFileError", "ConfigError",
+           "Identity", "ImportResult", "ProgressStore", "Recorder", "answer_text", "apply_retention",
+           "check_passcode", "config_paths", "default_recorder", "default_url", "delete_trainee", "export_class",
+           "import_class", "load_config", "passcode_hash", "recording_enabled", "set_trainee", "trainee_identity",
            "write_user_config"]
 
 _HOME = {"SCHEMA_VERSION": "_schema", "VERDICTS": "_schema", "Identity": "identity",
@@ -29,7 +30,9 @@ _HOME = {"SCHEMA_VERSION": "_schema", "VERDICTS": "_schema", "Identity": "identi
          "COLUMNS": "store", "ProgressStore": "store", "default_url": "_config", "CONFIG_ENV": "_config",
          "ClassConfig": "_config", "ConfigError": "_config", "check_passcode": "_config",
          "config_paths": "_config", "load_config": "_config", "passcode_hash": "_config",
-         "write_user_config": "_config"}
+         "write_user_config": "_config", "ClassFileError": "housekeeping", "ImportResult": "housekeeping",
+         "apply_retention": "housekeeping", "delete_trainee": "housekeeping", "export_class": "housekeeping",
+         "import_class": "housekeeping"}
 
 
 def __getattr__(name: str):
