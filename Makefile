@@ -8,7 +8,8 @@ HOST   := 127.0.0.1
 PORT   ?= 8888
 APPS_PORT ?= 8866
 
-.PHONY: start apps test test-library test-notebooks test-browser chromium postgresql bench bench-load clean help
+.PHONY: start apps test test-library test-notebooks test-browser chromium postgresql chp wheelhouse constraints \
+	bench bench-load clean help
 
 help:
 	@echo "make start  - open the course in JupyterLab (calculators open through Voila)"
@@ -16,47 +17,44 @@ help:
 	@echo "make test   - run every test tier (library, exercises, apps, notebooks, browser)"
 	@echo "make bench  - run benchmarks against pyworkforce (installs it into .venv)"
 	@echo "make bench-load - 10/20/30 browsers at once on one calculator server (about 12 min)"
+	@echo "make wheelhouse - every wheel the course needs in wheelhouse/, to install with no internet"
+	@echo "make chp    - configurable-http-proxy from npm into .venv/node_modules (the hub test needs it)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Stamps re-run the install only when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# pyproject.toml has ranges; constraints.txt the exact set the tests ran with, used by every install.
+# The core (pip install ccskills) computes; [course] adds JupyterLab, Voila, widgets, charts, the
+# progress store and PDFs; [test] the test tools and a throwaway JupyterHub.
+CONSTRAINTS := constraints.txt
+PIP_INSTALL := $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS)
+
+# Stamps re-run the install only when pyproject.toml or constraints.txt changes.
+$(VENV)/.installed: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(PIP_INSTALL) -e ".[course]"
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+$(VENV)/.installed-test: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(PIP_INSTALL) -e ".[course,test]"
 	touch $@ $(VENV)/.installed
 
-# Jupyter refuses to run as root (containers, CI machines) without --allow-root.
-AS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
-# The course works offline: no update check, no news feed, no PyPI extension manager.
-LAB_OFFLINE := --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
-	--LabApp.news_url=None --LabApp.extension_manager=readonly
-# Calculators render with our Voila template "ccskills" (no CDN links). The server settings
-# (kernel cap and busy page, freeing closed pages' kernels, 64 MiB uploads) are installed with
-# the kit into .venv/etc/jupyter (voila.json, jupyter_server_config.d/ccskills.json), so they
-# apply wherever Voila or JupyterLab starts; voila.json here is the same file.
-VOILA_TEMPLATE := ccskills
-
-# The index links voila/render/apps/<name>.ipynb: Voila runs inside JupyterLab.
+# `python -m ccskills start|apps` (src/ccskills/launcher) builds the server command lines, so
+# that a laptop without make (Windows) gets the same servers: JupyterLab on 127.0.0.1 with
+# course/ as root and the guide first, Lab's update check / news / PyPI extension manager off,
+# --allow-root when run as root, calculators through Voila's offline template "ccskills". The
+# server settings (kernel cap and busy page, freeing closed pages' kernels, 64 MiB uploads) are
+# installed with the kit into .venv/etc/jupyter (voila.json, jupyter_server_config.d/ccskills.json),
+# so they apply wherever Voila or JupyterLab starts; voila.json here is the same file.
 start: $(VENV)/.installed
-	$(BIN)/jupyter lab --ip=$(HOST) --port=$(PORT) --ServerApp.root_dir=course \
-		--LabApp.default_url=/lab/tree/00_guide.ipynb \
-		--VoilaConfiguration.template=$(VOILA_TEMPLATE) $(LAB_OFFLINE) $(AS_ROOT)
+	$(BIN)/python -m ccskills start --ip=$(HOST) --port=$(PORT)
 
 # For a class working on one calculator, keep CLASS kernels of it ready (about 165 MB each),
 # e.g. make apps WARM=erlang_calculator.ipynb CLASS=30: pages then skip the kernel start.
 # Taken pages are refilled a minute later, within the kernel cap.
 CLASS ?= 20
-WARM_POOLS = '--VoilaKernelManager.kernel_pools_config={"default": {"pool_size": 1}, "$(WARM)": {"pool_size": $(CLASS)}}'
-WARM_POOL = $(if $(WARM),$(WARM_POOLS) --VoilaKernelManager.fill_delay=60)
-
 apps: $(VENV)/.installed
-	$(BIN)/voila course/apps --Voila.ip=$(HOST) --port=$(APPS_PORT) --no-browser \
-		--template=$(VOILA_TEMPLATE) $(WARM_POOL)
+	$(BIN)/python -m ccskills apps --ip=$(HOST) --port=$(APPS_PORT) $(if $(WARM),--warm=$(WARM) --class=$(CLASS))
 
 # Debian's Chromium for the browser tier (CI runs as root), with a Chinese font so that
 # screenshots show the labels. If it cannot be installed, the browser tests fail with a
@@ -83,7 +81,19 @@ postgresql:
 # Tests never record into a trainee's progress store (kernels they start inherit this too).
 test test-library test-notebooks test-browser bench-load: export CCSKILLS_PROGRESS = off
 
-test: $(VENV)/.installed-test chromium postgresql
+# configurable-http-proxy for the throwaway JupyterHub of the hub test (tests/hub_server.py finds
+# .venv/node_modules/.bin/configurable-http-proxy). Needs Node.js's npm; the stamp keeps it idempotent.
+CHP_VERSION := 5.3.0
+CHP := $(VENV)/node_modules/.bin/configurable-http-proxy
+chp: $(CHP)
+$(CHP): | $(BIN)/python
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-audit --no-fund --prefix $(VENV) configurable-http-proxy@$(CHP_VERSION) \
+		|| echo "Could not install configurable-http-proxy with npm; the hub test will say how to install it."; \
+	else echo "npm is missing, so the hub test cannot get configurable-http-proxy: install Node.js" \
+		"(Debian/Ubuntu: sudo apt-get install -y nodejs npm; elsewhere https://nodejs.org), then make chp."; fi
+
+test: $(VENV)/.installed-test chromium postgresql chp
 	$(MAKE) --no-print-directory test-library test-notebooks test-browser
 
 # Tiers 1-3: library (with doctests), exercise checkers, apps headless.
@@ -102,10 +112,10 @@ test-browser: $(VENV)/.installed-test
 # Benchmarks run ccskills and its peer (pyworkforce) in one process; the peer is installed
 # only into this separate environment, never into the kit's own.
 BENCH := .venv-bench
-$(BENCH)/.installed: pyproject.toml
+$(BENCH)/.installed: pyproject.toml $(CONSTRAINTS)
 	[ -x $(BENCH)/bin/python ] || $(PYTHON) -m venv $(BENCH)
 	$(BENCH)/bin/python -m pip install --quiet --upgrade pip
-	$(BENCH)/bin/python -m pip install --quiet -e ".[bench,test]"
+	$(BENCH)/bin/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[course,bench,test]"
 	touch $@
 
 bench: $(BENCH)/.installed chromium
@@ -115,5 +125,28 @@ bench: $(BENCH)/.installed chromium
 bench-load: $(VENV)/.installed-test chromium
 	$(BIN)/python benchmarks/load_calculators.py
 
+# Every wheel the course needs for this platform and Python, with the kit's own, for a training
+# room with no internet: copy wheelhouse/ to the machine and run the line in install-offline.txt.
+# (A wheelhouse for Windows is made on Windows: py -m pip wheel -c constraints.txt -w wheelhouse ".[course]")
+WHEELHOUSE := wheelhouse
+wheelhouse: | $(BIN)/python
+	rm -rf $(WHEELHOUSE) && mkdir -p $(WHEELHOUSE) && echo '*' > $(WHEELHOUSE)/.gitignore
+	$(BIN)/python -m pip wheel --quiet -c $(CONSTRAINTS) -w $(WHEELHOUSE) ".[course]"
+	cp $(CONSTRAINTS) $(WHEELHOUSE)/
+	printf '%s\n' \
+		'# Install ccskills with no internet (same platform and Python as the machine that built this):' \
+		'#   python -m venv .venv   (Windows: py -m venv .venv)' \
+		'#   then, from the folder that holds wheelhouse/:' \
+		'.venv/bin/python -m pip install --no-index --find-links wheelhouse -c wheelhouse/constraints.txt "ccskills[course]"' \
+		'#   Windows: .venv\Scripts\python -m pip install --no-index --find-links wheelhouse -c wheelhouse\constraints.txt "ccskills[course]"' \
+		'#   then: .venv/bin/python -m ccskills start' \
+		> $(WHEELHOUSE)/install-offline.txt
+	@echo "$(WHEELHOUSE)/: $$(ls $(WHEELHOUSE)/*.whl | wc -l) wheels, $$(du -sh $(WHEELHOUSE) | cut -f1); see $(WHEELHOUSE)/install-offline.txt"
+
+# After upgrading packages inside .venv and running the tests: write the tested set back.
+constraints: | $(BIN)/python
+	{ sed -n '/^#/p' $(CONSTRAINTS); $(BIN)/python -m pip freeze --all --exclude-editable \
+		| grep -viE '^(pip|setuptools|wheel)=='; } > $(CONSTRAINTS).new && mv $(CONSTRAINTS).new $(CONSTRAINTS)
+
 clean:
-	rm -rf $(VENV) $(BENCH) .pytest_cache .hypothesis
+	rm -rf $(VENV) $(BENCH) $(WHEELHOUSE) .pytest_cache .hypothesis

@@ -1,0 +1,24 @@
+"""``python -m ccskills``: ``start`` (the course in JupyterLab) and ``apps`` (the calculators in
+Voila) go to :mod:`ccskills.launcher`; every other command (``staff`` ...) to :mod:`ccskills.cli`."""
+
+from __future__ import annotations
+
+import sys
+
+LAUNCHER_COMMANDS = ("start", "apps")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Dispatch on the first word; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in LAUNCHER_COMMANDS:
+        from ccskills.launcher import main as launch
+
+        return launch(argv)
+    from ccskills.cli import main as cli_main
+
+    return cli_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
