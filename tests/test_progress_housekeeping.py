@@ -250,3 +250,199 @@ def test_retention_refuses_bad_arguments(store, days, now, message):
     with pytest.raises(ValueError, match=message):
         apply_retention(store, days, now=now)
     assert store.count() == len(CLASS)
+
+
+# ------------------------------------------------------------------ ccskills class (the command line)
+@pytest.fixture
+def cli_env(tmp_path, monkeypatch):
+    """No configuration but the test's own: a clean user config dir, system prefix and environment."""
+    import sys
+
+    for name in ("CCSKILLS_PROGRESS_URL", "CCSKILLS_CONFIG", "CCSKILLS_TRAINERS", "CCSKILLS_TRAINER_GROUP",
+                 "CCSKILLS_RETENTION_DAYS", "JUPYTERHUB_USER"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "prefix"))
+    return tmp_path
+
+
+def cli(capsys, *args):
+    from ccskills.cli import main
+
+    status = main(["class", *args])
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+def test_cli_export_then_import_into_another_store(cli_env, capsys):
+    laptop = ProgressStore(f"sqlite:///{cli_env / 'laptop.sqlite3'}")
+    fill(laptop)
+    status, out, err = cli(capsys, "export", str(cli_env / "c.jsonl"), "--url", laptop.url, "--lang", "en")
+    assert (status, out.strip(), err) == (0, f"Exported 5 attempts to {cli_env / 'c.jsonl'}.", "")
+    hub_url = f"sqlite:///{cli_env / 'hub.sqlite3'}"
+    assert cli(capsys, "import", str(cli_env / "c.jsonl"), "--url", hub_url)[1].strip() == \
+        "已导入 5 条新记录；0 条已在存储中，已跳过。"
+    status, out, _ = cli(capsys, "import", str(cli_env / "c.jsonl"), "--url", hub_url, "--lang", "en")
+    assert (status, out.strip()) == (0, "Imported 0 new attempts; 5 were already in the store and were skipped.")
+    pd.testing.assert_frame_equal(by_id(ProgressStore(hub_url).attempts()), by_id(laptop.attempts()))
+
+
+def test_cli_uses_the_configured_store_without_url(cli_env, capsys, monkeypatch):
+    url = f"sqlite:///{cli_env / 'configured.sqlite3'}"
+    fill(ProgressStore(url), CLASS[:2])
+    monkeypatch.setenv("CCSKILLS_PROGRESS_URL", url)
+    assert cli(capsys, "export", str(cli_env / "c.jsonl"), "--lang", "en")[1].startswith("Exported 2 attempts")
+
+
+def test_cli_export_refuses_to_replace_a_file_without_force(cli_env, capsys):
+    url = f"sqlite:///{cli_env / 'p.sqlite3'}"
+    (cli_env / "c.jsonl").write_text("keep")
+    status, out, err = cli(capsys, "export", str(cli_env / "c.jsonl"), "--url", url, "--lang", "en")
+    assert (status, out) == (2, "") and err.strip() == f"{cli_env / 'c.jsonl'} already exists; add --force to replace it."
+    assert cli(capsys, "export", str(cli_env / "c.jsonl"), "--url", url, "--force")[0] == 0
+
+
+def test_cli_import_of_a_bad_file_is_one_sentence_exit_2_and_nothing_written(cli_env, capsys):
+    url = f"sqlite:///{cli_env / 'p.sqlite3'}"
+    bad = cli_env / "bad.jsonl"
+    bad.write_text('{"format": "ccskills-class-export", "schema_version": 1, "attempts": 1}\n{"attempt_id": 1}\n')
+    status, out, err = cli(capsys, "import", str(bad), "--url", url)
+    assert status == 2 and out == "" and err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"{bad} 第 2 行的列必须正好是")
+    assert ProgressStore(url).count() == 0
+    status, _, err = cli(capsys, "import", str(cli_env / "missing.jsonl"), "--url", url, "--lang", "en")
+    assert status == 2 and err.strip() == f"{cli_env / 'missing.jsonl'} cannot be read (No such file or directory)."
+
+
+def test_cli_delete_trainee_asks_first(cli_env, capsys, monkeypatch):
+    url = f"sqlite:///{cli_env / 'p.sqlite3'}"
+    fill(ProgressStore(url))
+    prompts = []
+    monkeypatch.setattr("builtins.input", lambda prompt="": prompts.append(prompt) or "no")
+    status, out, _ = cli(capsys, "delete-trainee", "李雷", "--url", url, "--lang", "en")
+    assert status == 1 and out.strip() == "Cancelled; nothing was deleted."
+    assert prompts == ["Delete all 2 attempts of “李雷”? This cannot be undone. Type yes to confirm: "]
+    assert ProgressStore(url).count() == 5
+    monkeypatch.setattr("builtins.input", lambda prompt="": "yes")
+    assert cli(capsys, "delete-trainee", "李雷", "--url", url)[1].strip() == "已删除“李雷”的 2 条记录。"
+    assert "李雷" not in set(ProgressStore(url).attempts()["trainee"]) and ProgressStore(url).count() == 3
+
+
+def test_cli_delete_trainee_with_yes_does_not_ask(cli_env, capsys, monkeypatch):
+    url = f"sqlite:///{cli_env / 'p.sqlite3'}"
+    fill(ProgressStore(url))
+    monkeypatch.setattr("builtins.input", lambda prompt="": pytest.fail("asked for confirmation"))
+    status, out, _ = cli(capsys, "delete-trainee", "王芳", "--yes", "--url", url, "--lang", "en")
+    assert (status, out.strip()) == (0, "Deleted 2 attempts of “王芳”.")
+    status, out, _ = cli(capsys, "delete-trainee", "nobody", "--url", url, "--lang", "en")
+    assert (status, out.strip()) == (0, "The store holds no attempts of “nobody”; nothing was deleted.")
+
+
+def test_cli_prune_uses_the_configured_retention_or_days(cli_env, capsys, monkeypatch):
+    url = f"sqlite:///{cli_env / 'p.sqlite3'}"
+    store = ProgressStore(url)
+    now = datetime.now(timezone.utc)
+    for days_old in (100, 40, 10):
+        store.record("ann", "ch02", f"q{days_old}", "1", True, at=now - timedelta(days=days_old))
+    status, _, err = cli(capsys, "prune", "--url", url, "--lang", "en")
+    assert status == 2 and err.startswith("No retention is set: pass --days N")
+    monkeypatch.setenv("CCSKILLS_RETENTION_DAYS", "60")
+    status, out, _ = cli(capsys, "prune", "--url", url, "--lang", "en")
+    assert status == 0 and out.startswith("Deleted 1 attempts older than ") and out.strip().endswith("(keeping 60 days).")
+    assert cli(capsys, "prune", "--days", "20", "--url", url)[1].startswith("已删除 1 条早于")
+    assert sorted(store.attempts()["question_id"]) == ["q10"]
+
+
+@pytest.mark.parametrize("days", ["0", "-3", "2.5", "abc"])
+def test_cli_prune_refuses_bad_days(cli_env, capsys, days):
+    url = f"sqlite:///{cli_env / 'p.sqlite3'}"
+    fill(ProgressStore(url))
+    status, out, err = cli(capsys, "prune", "--days", days, "--url", url, "--lang", "en")
+    assert (status, out) == (2, "") and err.startswith("--days must be a whole number of days ≥ 1 (you entered ")
+    assert ProgressStore(url).count() == len(CLASS)
+
+
+def test_cli_set_passcode_stores_only_a_hash_that_checks(cli_env, capsys, monkeypatch):
+    import getpass
+    import hashlib
+
+    from ccskills.progress import load_config
+
+    typed = iter(["课堂口令2026", "课堂口令2026"])
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(typed))
+    status, out, _ = cli(capsys, "set-passcode", "--lang", "en")
+    path = cli_env / "config" / "ccskills" / "config.toml"
+    assert status == 0 and out.strip() == f"The trainer passcode is saved in {path} (only its hash, never the passcode itself)."
+    text = path.read_text("utf-8")
+    assert "课堂口令2026" not in text
+    _, iterations, salt, digest = load_config().trainer_passcode.split("$")
+    assert digest == hashlib.pbkdf2_hmac("sha256", "课堂口令2026".encode(), bytes.fromhex(salt), int(iterations)).hex()
+
+
+@pytest.mark.parametrize(("first", "second", "sentence"), [
+    ("abcdefg", "abcdefh", "The two passcodes differ; nothing was saved."),
+    ("abc", "abc", "The passcode needs at least 6 characters; nothing was saved."),
+])
+def test_cli_set_passcode_refuses_a_mismatch_or_a_short_passcode(cli_env, capsys, monkeypatch, first, second,
+                                                                   sentence):
+    import getpass
+
+    typed = iter([first, second])
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": next(typed))
+    assert cli(capsys, "set-passcode", "--lang", "en")[::2] == (2, sentence + "\n")
+    assert not (cli_env / "config" / "ccskills" / "config.toml").exists()
+
+
+def test_cli_set_passcode_on_a_hub_needs_an_explicit_file(cli_env, capsys, monkeypatch):
+    import getpass
+
+    monkeypatch.setenv("JUPYTERHUB_USER", "lihua")
+    monkeypatch.setattr(getpass, "getpass", lambda prompt="": "abcdefgh")
+    status, _, err = cli(capsys, "set-passcode", "--lang", "en")
+    assert status == 2 and "not read from a user's own config file" in err
+    target = cli_env / "admin.toml"
+    assert cli(capsys, "set-passcode", "--config", str(target))[0] == 0
+    monkeypatch.setenv("CCSKILLS_CONFIG", str(target))
+    from ccskills.progress import check_passcode, load_config
+
+    assert check_passcode("abcdefgh", load_config().trainer_passcode)
+
+
+def test_cli_where_shows_the_url_with_its_password_masked_and_the_files(cli_env, capsys, monkeypatch):
+    user = cli_env / "config" / "ccskills" / "config.toml"
+    user.parent.mkdir(parents=True)
+    user.write_text('[progress]\nurl = "postgresql://class:s3cr@t@hub-db:5432/ccskills"\nretention_days = 90\n')
+    monkeypatch.setenv("CCSKILLS_TRAINERS", "lihua")
+    status, out, _ = cli(capsys, "where", "--lang", "en")
+    assert status == 0 and "s3cr" not in out
+    assert out.splitlines() == ["Progress store: postgresql://class:***@hub-db:5432/ccskills", "Retention: 90",
+                                "Settings that applied (lowest precedence first):", f"  {user}",
+                                "  env:CCSKILLS_TRAINERS"]
+
+
+def test_cli_where_with_nothing_configured(cli_env, capsys):
+    status, out, _ = cli(capsys, "where")
+    assert status == 0 and out.splitlines() == [
+        f"进度存储：sqlite:///{cli_env / 'data' / 'ccskills' / 'progress.sqlite3'}", "保留天数：不自动删除",
+        "（没有设置文件或环境变量，使用默认值）"]
+
+
+def test_cli_a_bad_config_file_is_one_sentence_and_exit_2(cli_env, capsys):
+    user = cli_env / "config" / "ccskills" / "config.toml"
+    user.parent.mkdir(parents=True)
+    user.write_text("[progress]\nretention_days = -1\n")
+    status, out, err = cli(capsys, "prune")
+    assert (status, out) == (2, "")
+    assert err.strip() == f"设置有误：{user} 中的 progress.retention_days 必须是≥ 1 的整数天数（现在是 -1）。"
+
+
+@pytest.mark.parametrize(("url", "status", "sentence"), [
+    ("mysql://host/db", 2, "url must be a sqlite:/// or postgresql:// URL, got 'mysql://host/db'."),
+    ("nonsense", 2, "nonsense is not a database URL; write sqlite:///path/to/file or postgresql://user@host/db."),
+    ("postgresql://ann:pw@127.0.0.1:1/none", 1, "The progress store postgresql://ann:***@127.0.0.1:1/none "
+                                                 "cannot be reached (OperationalError)."),
+])
+def test_cli_a_bad_or_unreachable_store_is_one_sentence(cli_env, capsys, url, status, sentence):
+    got, out, err = cli(capsys, "export", str(cli_env / "c.jsonl"), "--url", url, "--lang", "en")
+    assert (got, out, err.strip()) == (status, "", sentence)
