@@ -27,8 +27,11 @@ import pandas as pd
 import pytest
 
 from ccskills.apps._common import status_text
-from ccskills.class_report.page import TrainerDashboard, build_trainer_dashboard, is_trainer
+from ccskills.class_report.access import clear_hub_cache
+from ccskills.class_report.page import TrainerDashboard, build_trainer_dashboard, is_trainer, refresh_seconds
 from ccskills.progress import ProgressStore
+from ccskills.progress._config import load_config, passcode_hash
+from test_class_report_access import FakeHub
 
 M1, M2 = "时段是 900 秒。", "AHT 是分钟。"
 CLASS = [
@@ -44,6 +47,7 @@ CLASS = [
 ]
 QUESTIONS = {("workbook", "ch02"): ["load", "asa", "sl"], ("code", "ch02"): ["q1", "q2"]}
 OFF_HUB: dict[str, str] = {}
+NO_PASSCODE = load_config({}, paths=[])  # this machine's own class files are never read here
 
 
 @pytest.fixture
@@ -58,7 +62,8 @@ def store(tmp_path):
 
 
 def _page(store, lang="zh", **options) -> TrainerDashboard:
-    return build_trainer_dashboard(lang, store=store, questions=QUESTIONS, environ=OFF_HUB, **options)
+    options = {"environ": OFF_HUB, "config": NO_PASSCODE, **options}
+    return build_trainer_dashboard(lang, store=store, questions=QUESTIONS, **options)
 
 
 def test_cards_count_the_class(store):
@@ -139,14 +144,14 @@ def test_empty_store_says_so(tmp_path):
 def test_missing_default_store_is_empty_and_not_created(tmp_path, monkeypatch):
     monkeypatch.delenv("CCSKILLS_PROGRESS_URL", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))  # platformdirs' user data dir on Linux
-    page = build_trainer_dashboard("en", environ=OFF_HUB, questions=QUESTIONS)
+    page = build_trainer_dashboard("en", environ=OFF_HUB, config=NO_PASSCODE, questions=QUESTIONS)
     assert "No trainee has submitted an answer yet." in page.visible_text()
     assert not any(tmp_path.rglob("*.sqlite3"))
 
 
 def test_unreachable_store_names_host_never_password(monkeypatch):
     monkeypatch.setenv("CCSKILLS_PROGRESS_URL", "postgresql://trainer:s3cret@127.0.0.1:9/class")
-    page = build_trainer_dashboard("zh", environ=OFF_HUB, questions=QUESTIONS)
+    page = build_trainer_dashboard("zh", environ=OFF_HUB, config=NO_PASSCODE, questions=QUESTIONS)
     assert "无法读取进度库（127.0.0.1）" in page.status_text
     assert "s3cret" not in page.visible_text() and "Traceback" not in page.visible_text()
 
@@ -164,46 +169,8 @@ def test_store_failing_while_reading_is_a_sentence():
     assert "s3cret" not in page.visible_text()
 
 
-def test_hub_user_not_listed_sees_no_data(store, monkeypatch):
-    monkeypatch.setenv("JUPYTERHUB_USER", "ann")
-    monkeypatch.setenv("CCSKILLS_TRAINERS", "liwei, zhangmin")
-    page = build_trainer_dashboard("zh", store=_Broken(), questions=QUESTIONS)  # never read
-    assert status_text(page.status) == "只有培训师可以查看全班进度。"
-    text = page.visible_text()
-    assert "只有培训师可以查看全班进度。" in text and "bob" not in text and "刷新" not in text
-
-
-def test_hub_trainer_listed_sees_the_class(store, monkeypatch):
-    monkeypatch.setenv("JUPYTERHUB_USER", "zhangmin")
-    monkeypatch.setenv("CCSKILLS_TRAINERS", "liwei, zhangmin")
-    assert build_trainer_dashboard("zh", store=store, questions=QUESTIONS).shown("started") == "3"
-
-
-def test_trainer_rule():
-    assert is_trainer({}) and is_trainer({"JUPYTERHUB_USER": " "})
-    assert not is_trainer({"JUPYTERHUB_USER": "ann", "CCSKILLS_TRAINERS": ""})
-    assert is_trainer({"JUPYTERHUB_USER": "ann", "CCSKILLS_TRAINERS": "ann"})
-
-
-def test_refresh_button_and_auto_refresh_timer(store):
-    page = _page(store)
-    run = page.run
-    store.record("eve", "ch02", "load", "15.2", True, track="workbook")
-    page.timer.value += 1                      # a browser tick while auto-refresh is off: nothing read
-    assert page.run == run and page.shown("started") == "3"
-    page.refresh_button.click()
-    assert page.run == run + 1 and page.shown("started") == "4"
-    page.auto.value = True
-    assert page.timer.playing and page.timer.interval == 30_000
-    store.record("fay", "ch02", "load", "15.2", True, track="workbook")
-    page.timer.value += 1                      # the browser's next tick
-    assert page.run == run + 2 and page.shown("started") == "5"
-    page.auto.value = False
-    assert not page.timer.playing
-
-
 def test_default_course_questions(store):
-    page = build_trainer_dashboard("zh", store=store, environ=OFF_HUB)
+    page = build_trainer_dashboard("zh", store=store, environ=OFF_HUB, config=NO_PASSCODE)
     assert page.table("completion")["学员"].tolist() == ["ann", "bob", "cy", "dan"]
 
 
@@ -233,3 +200,204 @@ def test_pre_post_class_average_per_learning_goal(tmp_path):
     # goal 2: nobody answered p04–p06, every unanswered item counts wrong → 0% before and after
     assert table.loc["Service metrics and what distorts them"].tolist() == ["0%", "0%", "+0%"]
     store.close()
+
+
+# ---------------------------------------------------------------- who may look
+@pytest.fixture
+def hub():
+    clear_hub_cache()
+    hub = FakeHub()
+    yield hub
+    hub.close()
+    clear_hub_cache()
+
+
+def test_hub_trainee_sees_a_sentence_and_a_link_to_my_progress(hub):
+    page = build_trainer_dashboard("zh", store=_Broken(), questions=QUESTIONS, environ=hub.user("ann"),
+                                   config=NO_PASSCODE)  # the store is never read
+    assert status_text(page.status).startswith("只有培训师可以查看全班进度。")
+    assert 'href="../my_progress.ipynb"' in page.message.value
+    text = page.visible_text()
+    assert "我的进度" in text and "bob" not in text and "刷新" not in text and "无法读取" not in text
+    assert not page.ticker.running
+
+
+def test_hub_group_member_sees_the_class(store, hub):
+    page = build_trainer_dashboard("zh", store=store, questions=QUESTIONS, config=NO_PASSCODE,
+                                   environ=hub.user("liwei", groups=["trainers"]))
+    assert page.shown("started") == "3" and page.access.reason == "hub_group"
+
+
+def test_hub_admin_sees_the_class(store, hub):
+    page = build_trainer_dashboard("en", store=store, questions=QUESTIONS, config=NO_PASSCODE,
+                                   environ=hub.user("boss", admin=True))
+    assert page.shown("attempts") == "8"
+
+
+def test_hub_trainer_listed_sees_the_class(store, monkeypatch):
+    monkeypatch.setenv("JUPYTERHUB_USER", "zhangmin")
+    monkeypatch.setenv("CCSKILLS_TRAINERS", "liwei, zhangmin")
+    config = load_config(paths=[])  # CCSKILLS_TRAINERS from the environment
+    assert build_trainer_dashboard("zh", store=store, questions=QUESTIONS, config=config).shown("started") == "3"
+
+
+def test_hub_that_cannot_be_asked_shows_what_to_set():
+    page = build_trainer_dashboard("en", store=_Broken(), questions=QUESTIONS, config=NO_PASSCODE,
+                                   environ={"JUPYTERHUB_USER": "ann"})
+    assert "JupyterHub could not be asked whether you are a trainer" in page.status_text
+    assert "CCSKILLS_TRAINERS" in page.status_text and "Traceback" not in page.visible_text()
+
+
+def test_trainer_rule():
+    assert is_trainer({}, config=NO_PASSCODE) and is_trainer({"JUPYTERHUB_USER": " "}, config=NO_PASSCODE)
+    assert not is_trainer({"JUPYTERHUB_USER": "ann"}, config=NO_PASSCODE)  # no hub to ask: no
+    assert is_trainer({"JUPYTERHUB_USER": "ann"}, config=load_config({"CCSKILLS_TRAINERS": "ann"}, paths=[]))
+
+
+def test_without_passcode_the_page_says_how_to_set_one(store):
+    assert "ccskills class set-passcode" in _page(store).visible_text()
+
+
+@pytest.fixture(scope="module")
+def with_passcode(tmp_path_factory):
+    path = tmp_path_factory.mktemp("class") / "class.toml"
+    path.write_text(f'[class]\ntrainer_passcode = "{passcode_hash("课堂-2026", iterations=200_000)}"\n',
+                    encoding="utf-8")
+    return load_config({}, paths=[path])
+
+
+def test_passcode_opens_the_class(store, with_passcode, tmp_path):
+    page = _page(store, config=with_passcode, passcode_state=tmp_path / "tries.json")
+    assert "请输入培训师口令" in page.status_text and page.data_box.layout.display == "none"
+    assert "bob" not in page.visible_text() and "刷新" not in page.visible_text()
+    page.passcode.value = "课堂-2025"
+    page.enter.click()
+    assert "口令不对。还可以再试 4 次。" in page.visible_text() and page.passcode.value == ""
+    page.passcode.value = "课堂-2026"
+    page.enter.click()
+    assert page.shown("started") == "3" and page.gate_row.layout.display == "none"
+    assert "刷新" in page.visible_text()
+
+
+def test_passcode_pauses_after_five_wrong_tries(store, with_passcode, tmp_path):
+    page = _page(store, lang="en", config=with_passcode, passcode_state=tmp_path / "tries.json")
+    for n in range(5):
+        page.try_passcode(f"guess-{n}")
+    assert "Too many wrong passcodes; try again in 60 s." in page.visible_text()
+    assert page.try_passcode("课堂-2026") is False and page.data_box.layout.display == "none"
+    again = _page(store, lang="en", config=with_passcode, passcode_state=tmp_path / "tries.json")
+    assert again.try_passcode("课堂-2026") is False  # a reloaded page is paused too
+
+
+def test_malformed_class_config_is_a_sentence(store, tmp_path, monkeypatch):
+    bad = tmp_path / "class.toml"
+    bad.write_text("[class]\ntrainer_group = 7\n", encoding="utf-8")
+    monkeypatch.setenv("CCSKILLS_CONFIG", str(bad))
+    page = build_trainer_dashboard("zh", store=store, questions=QUESTIONS, environ=None)
+    assert status_text(page.status).startswith("班级设置有误") and "class.toml" in page.status_text
+    assert page.data_box.layout.display == "none"
+
+
+# ---------------------------------------------------------------- refreshing
+def test_refresh_button(store):
+    page = _page(store)
+    run = page.run
+    store.record("eve", "ch02", "load", "15.2", True, track="workbook")
+    page.refresh_button.click()
+    assert page.run == run + 1 and page.shown("started") == "4"
+
+
+def test_auto_refresh_is_on_by_default_but_needs_an_event_loop(store):
+    page = _page(store)
+    assert page.auto.value and page.auto.description == "每 30 秒自动刷新"
+    assert not page.ticker.running  # no event loop in a plain test: nothing ticks, nothing leaks
+
+
+def _until(condition, timeout: float = 60.0):
+    """Await ``condition()`` (polling the running loop), failing after ``timeout`` seconds."""
+    import asyncio
+    import time
+
+    async def wait():
+        deadline = time.monotonic() + timeout
+        while not condition():
+            assert time.monotonic() < deadline, "condition not met in time"
+            await asyncio.sleep(0.02)
+    return wait()
+
+
+def test_auto_refresh_runs_on_the_event_loop_and_stops_when_unticked(store):
+    import asyncio
+
+    async def scenario():
+        page = _page(store, refresh_s=0.05)
+        assert page.ticker.running and page.auto.description == "每 0.05 秒自动刷新"
+        store.record("eve", "ch02", "load", "15.2", True, track="workbook")
+        await _until(lambda: page.shown("started") == "4")  # read by the timer, nobody pressed 刷新
+        page.auto.value = False
+        assert not page.ticker.running
+        page.auto.value = True
+        ticks = page.ticker.ticks
+        await _until(lambda: page.ticker.ticks > ticks)
+        page.close()
+        assert not page.ticker.running
+
+    asyncio.run(scenario())
+
+
+class _Slow:
+    """A store whose read waits until released (a read in progress)."""
+
+    def __init__(self, store) -> None:
+        import threading
+
+        self.store, self.reading, self.release, self.reads = store, threading.Event(), threading.Event(), 0
+        self.url = store.url
+
+    def attempts(self, trainee=None):
+        self.reads += 1
+        if self.reads > 1:
+            self.reading.set()
+            assert self.release.wait(60)
+        return self.store.attempts()
+
+
+def test_reads_never_overlap(store):
+    import asyncio
+
+    async def scenario():
+        slow = _Slow(store)
+        page = _page(slow, refresh_s=0.05)
+        await _until(slow.reading.is_set)        # a timer read is waiting on the store
+        assert page.refresh() is False          # 刷新 meanwhile does not start a second read
+        reads = slow.reads
+        slow.release.set()
+        await _until(lambda: page.ticker.ticks >= 1)
+        assert slow.reads >= reads and page.refresh() is True
+        page.close()
+
+    asyncio.run(scenario())
+
+
+def test_store_failing_during_auto_refresh_is_a_sentence(store):
+    import asyncio
+
+    async def scenario():
+        page = _page(store, lang="en", refresh_s=0.05)
+        page.store = _Broken()
+        await _until(lambda: "cannot be read" in page.status_text)
+        assert page.ticker.running and "Traceback" not in page.visible_text()
+        page.store = store
+        await _until(lambda: page.status_text.startswith("Updated"))  # and back when the store is
+        page.close()
+
+    asyncio.run(scenario())
+
+
+def test_refresh_interval_from_the_environment_and_validated():
+    assert refresh_seconds(None, {"CCSKILLS_DASHBOARD_REFRESH_S": " 2 "}) == 2.0
+    assert refresh_seconds(5, {"CCSKILLS_DASHBOARD_REFRESH_S": "2"}) == 5.0
+    with pytest.raises(ValueError, match=r"CCSKILLS_DASHBOARD_REFRESH_S must be a number of seconds > 0, got 'soon'"):
+        refresh_seconds(None, {"CCSKILLS_DASHBOARD_REFRESH_S": "soon"})
+    with pytest.raises(ValueError, match=r"refresh_s must be a number of seconds > 0, got 0"):
+        refresh_seconds(0, {})

@@ -13,8 +13,12 @@ import pandas as pd
 
 from ccskills.apps._common import style
 
-__all__ = ["CARDS", "EXCEL_FORMATS", "STYLE", "TEXT", "completion_view", "message_html", "percent",
-           "pre_post_view", "question_view", "store_place", "t", "table_html"]
+__all__ = ["CARDS", "EXCEL_FORMATS", "MY_PROGRESS_HREF", "STYLE", "TEXT", "completion_view", "message_html",
+           "my_progress_link", "percent", "pre_post_view", "question_view", "seconds_text", "store_place", "t",
+           "table_html"]
+
+MY_PROGRESS_HREF = "../my_progress.ipynb"
+"""From course/trainer/dashboard.ipynb to course/my_progress.ipynb, relative (works under any hub prefix)."""
 
 CARDS = ("started", "attempts", "first_try")
 """Cards in screen order; CSS class ``ccs-card-<name>``."""
@@ -28,7 +32,10 @@ TEXT: dict[str, tuple[str, str]] = {
               "commonest wrong answers per question, who has not started, and the change from pre-test "
               "to post-test."),
     "refresh": ("刷新", "Refresh"),
-    "auto": ("每 30 秒自动刷新", "Refresh every 30 s"),
+    "auto": ("每 {seconds} 秒自动刷新", "Refresh every {seconds} s"),
+    "passcode": ("培训师口令", "Trainer passcode"),
+    "enter": ("进入", "Enter"),
+    "my_progress_link": ("打开“我的进度”(My progress) →", "Open My progress (我的进度) →"),
     "roster": ("学员名单（每行一个姓名，可选）", "Roster (one name per line, optional)"),
     "roster_placeholder": ("王芳\n李明\n…", "Ann\nBob\n…"),
     "card_started": ("已开始的学员", "Trainees started"),
@@ -51,7 +58,6 @@ TEXT: dict[str, tuple[str, str]] = {
                   "Paste the roster to see who has not started."),
     "all_started": ("名单上的学员都已开始。", "Everyone on the roster has started."),
     "no_tests": ("还没有人做前测或后测。", "Nobody has taken the pre-test or post-test yet."),
-    "trainers_only": ("只有培训师可以查看全班进度。", "Only a trainer can view the class's progress."),
     "unreachable": ("无法读取进度库（{place}）。请检查网络或 CCSKILLS_PROGRESS_URL，稍后会自动重试。",
                     "The progress store ({place}) cannot be read. Check the network or "
                     "CCSKILLS_PROGRESS_URL; the page tries again at the next refresh."),
@@ -61,6 +67,39 @@ TEXT: dict[str, tuple[str, str]] = {
     "reading": ("正在读取…", "Reading…"),
     "local_file": ("本机文件 {name}", "local file {name}"),
     "unknown_place": ("无法识别的地址", "an address that cannot be read"),
+    # 我的进度 (My progress), the trainee's own page
+    "my_title": ("我的进度", "My progress"),
+    "my_intro": ("你在练习册 (workbook) 或代码练习中点“检查”的每一次作答都记录在进度库中。本页只显示你自己的记录："
+                 "每套练习答了几道、答对几道、第一次就答对几道、还有哪些题没做，以及课前测和课后测的得分。",
+                 "Every answer you check in a workbook or a code exercise is kept in the progress store. "
+                 "This page shows your own record only: per set, how many questions you answered, answered "
+                 "correctly and got right at the first try, which are left, and your pre-test and post-test scores."),
+    "my_who_hub": ("你是：{name}（JupyterHub 登录名）", "You are: {name} (your JupyterHub login)"),
+    "my_who_config": ("你是：{name}（本机记住的姓名）", "You are: {name} (the name this machine remembers)"),
+    "my_who_unset": ("还没有设置你的姓名，你的作答记在“{name}”名下。请填写姓名（只需一次），培训师才能认出你的进度：",
+                     "Your name is not set, so your answers are saved as “{name}”. Enter your name once, so the "
+                     "trainer can tell your progress apart:"),
+    "my_your_name": ("你的姓名", "Your name"),
+    "my_save_name": ("保存姓名", "Save name"),
+    "my_name_refused": ("姓名不能为空、最多 100 个字，请重新填写。",
+                        "The name must not be blank and at most 100 characters; please try again."),
+    "my_sets": ("每套练习", "Per set"),
+    "pre_post_mine": ("课前测与课后测（按学习目标）", "Pre-test and post-test (per learning goal)"),
+    "my_updated": ("已读取你的记录。", "Your record is up to date."),
+    "my_unreachable": ("无法读取进度库（{place}）。请稍后点“刷新”再试，或告诉培训师。",
+                       "The progress store ({place}) cannot be read. Press Refresh later, or tell the trainer."),
+    "my_empty": ("你还没有提交过答案。打开一个练习册，填好答案后点“检查”，这里就会显示你的进度。",
+                 "You have not submitted an answer yet. Open a workbook, enter an answer and press Check; "
+                 "your progress then shows here."),
+    "my_card_answered": ("已作答的题目", "Questions answered"),
+    "my_card_first_note": ("你作答过的题目中", "of the questions you answered"),
+    "my_answered": ("已作答 / 题目数", "Answered / questions"),
+    "my_correct": ("已答对", "Correct"),
+    "my_left": ("还没作答的题目（题号）", "Not answered yet (question numbers)"),
+    "my_all_done": ("全部作答过", "all answered"),
+    "my_none_done": ("全部 {total} 题", "all {total}"),
+    "my_no_tests": ("你还没有做课前测或课后测。", "You have not taken the pre-test or post-test yet."),
+    "my_code_suffix": ("：代码练习", ": code exercises"),
 }
 
 STYLE = style("""
@@ -147,3 +186,18 @@ def store_place(url: str, lang: str) -> str:
 def message_html(text: str) -> str:
     """A sentence in place of the tables (empty store, no access, unreachable store)."""
     return f'<div class="ccs-message">{html.escape(text)}</div>'
+
+
+def seconds_text(seconds: float) -> str:
+    """Seconds for a label: "30", "2.5".
+
+    >>> seconds_text(30.0), seconds_text(2.5)
+    ('30', '2.5')
+    """
+    return f"{seconds:g}"
+
+
+def my_progress_link(lang: str) -> str:
+    """A link from the trainer dashboard to the trainee's own page, 我的进度 (same tab)."""
+    return (f'<div class="ccs-message"><a class="ccs-my-progress-link" href="{MY_PROGRESS_HREF}">'
+            f"{html.escape(t('my_progress_link', lang))}</a></div>")

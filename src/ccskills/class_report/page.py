@@ -12,71 +12,100 @@ Definitions: an *attempt* is a check of a non-blank answer (pressing 检查 on a
 not count, as in :mod:`ccskills.class_report`); the first-try card is the first tries answered
 correctly ÷ all first tries, over every trainee and question.
 
-Refreshing: the 刷新 / Refresh button reads the store again. Auto-refresh uses an
-``ipywidgets.Play`` widget as a timer: it counts in the browser every 30 s (``REFRESH_S``) and
-each tick reaches the kernel as a value change, so the kernel holds no thread or loop. The
-browser starts the timer only when ``playing`` changes after the page is shown, so auto-refresh
-starts when the trainer ticks "每 30 秒自动刷新"; unticking it pauses.
+Refreshing: the 刷新 / Refresh button reads the store again. Auto-refresh is on when the page
+opens: the kernel itself reads the store every ``refresh_s`` seconds (default :data:`REFRESH_S`,
+or ``CCSKILLS_DASHBOARD_REFRESH_S``) on its own event loop, the read in a worker thread and the
+redraw on the loop, so widget updates reach the browser as comm messages while the page stays
+answerable. Reads never overlap (a tick that finds a read running is skipped); unticking "自动刷新"
+stops the timer, and closing the page (its kernel shut down) ends it. Outside a running event
+loop (a script, a test) nothing ticks; :meth:`TrainerDashboard.refresh` still works.
 
-Who may look: on a JupyterHub (``JUPYTERHUB_USER`` set) only the users listed in
-``CCSKILLS_TRAINERS`` (comma-separated hub names, e.g. ``CCSKILLS_TRAINERS=liwei,zhangmin``) see
-the class; anyone else sees "只有培训师可以查看全班进度" and the store is not read. Off a hub
-(a trainer's own machine) the page opens.
+Who may look: see :mod:`ccskills.class_report.access` (a hub's admins, its group "trainers" and
+the config's ``trainers`` on a hub; the trainer passcode, if set, on one machine). Anyone else
+sees a sentence pointing to 我的进度 (My progress), and the store is not read.
 
 Nothing raises onto the page: an empty store says "还没有学员提交答案", an unreachable one
 names its host (or the SQLite file's name), never the URL's password. Merely opening the page
 creates no file: when the default SQLite file does not exist the class is shown as empty.
 
 >>> import os, tempfile
+>>> from types import SimpleNamespace
 >>> from ccskills.progress import ProgressStore
 >>> store = ProgressStore("sqlite:///" + os.path.join(tempfile.mkdtemp(), "class.sqlite3"))
 >>> store.record("王芳", "ch02", "offered_load", "15.2", True, track="workbook")
->>> page = build_trainer_dashboard("en", store=store, environ={})
+>>> no_passcode = SimpleNamespace(trainers=(), trainer_group="trainers", trainer_passcode=None)
+>>> page = build_trainer_dashboard("en", store=store, environ={}, config=no_passcode)
 >>> page.shown("started"), page.shown("first_try")
 ('1', '100%')
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 import os
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 import ipywidgets as widgets
 import pandas as pd
 
-from ccskills.apps._common import ReadBack, card, excel_link, set_card, status_html
+from ccskills.apps._common import ReadBack, card, excel_link, log_unexpected, set_card, status_html
 from ccskills.class_report._page_text import (CARDS, EXCEL_FORMATS, STYLE, completion_view, message_html,
-                                              percent, pre_post_view, question_view, store_place, t,
-                                              table_html)
+                                              my_progress_link, percent, pre_post_view, question_view,
+                                              seconds_text, store_place, t, table_html)
+from ccskills.class_report._tables import (ClassSummary, class_report, class_summary, common_wrong_answers,
+                                           completion, course_questions, first_try, not_started,
+                                           pre_post_by_goal)
+from ccskills.class_report.access import Access, PasscodeGate, trainer_access
 from ccskills.workbooks._visible import visible_text
-from ccskills.class_report._tables import (class_report, class_summary, common_wrong_answers, completion,
-                                           course_questions, first_try, not_started, pre_post_by_goal)
 
-__all__ = ["REFRESH_S", "TRAINERS_ENV", "TrainerDashboard", "build_trainer_dashboard", "is_trainer"]
+__all__ = ["REFRESH_ENV", "REFRESH_S", "TRAINERS_ENV", "TrainerDashboard", "build_trainer_dashboard",
+           "is_trainer", "refresh_seconds"]
 
 REFRESH_S = 30
-"""Seconds between automatic refreshes while auto-refresh is ticked."""
+"""Seconds between automatic refreshes (the default)."""
+REFRESH_ENV = "CCSKILLS_DASHBOARD_REFRESH_S"
+"""Environment variable: seconds between automatic refreshes, overriding :data:`REFRESH_S`."""
 TRAINERS_ENV = "CCSKILLS_TRAINERS"
 """Environment variable: the hub user names (comma-separated) allowed to see the class."""
 TABLES = ("completion", "questions", "not_started", "pre_post")
 LANGUAGE_OPTIONS = [("中文", "zh"), ("English", "en")]
 
 
-def is_trainer(environ: Mapping[str, str] | None = None) -> bool:
-    """True off a hub (no ``JUPYTERHUB_USER``), or when the hub user is listed in ``CCSKILLS_TRAINERS``.
+def is_trainer(environ: Mapping[str, str] | None = None, *, config=None) -> bool:
+    """True when this kernel's user may see the class now, without a passcode (:func:`trainer_access`).
 
-    >>> is_trainer({}), is_trainer({"JUPYTERHUB_USER": "ann"})
-    (True, False)
-    >>> is_trainer({"JUPYTERHUB_USER": "ann", "CCSKILLS_TRAINERS": "bob, ann"})
-    True
+    >>> from types import SimpleNamespace
+    >>> config = SimpleNamespace(trainers=("ann",), trainer_group="trainers", trainer_passcode=None)
+    >>> is_trainer({}, config=config), is_trainer({"JUPYTERHUB_USER": "ann"}, config=config)
+    (True, True)
+    """
+    return trainer_access(environ, config=config).is_trainer
+
+
+def refresh_seconds(refresh_s: float | None = None, environ: Mapping[str, str] | None = None) -> float:
+    """Seconds between automatic refreshes: ``refresh_s``, else ``CCSKILLS_DASHBOARD_REFRESH_S``, else 30.
+
+    >>> refresh_seconds(), refresh_seconds(environ={"CCSKILLS_DASHBOARD_REFRESH_S": "2"})
+    (30.0, 2.0)
     """
     environ = os.environ if environ is None else environ
-    user = environ.get("JUPYTERHUB_USER", "").strip()
-    trainers = {name.strip() for name in environ.get(TRAINERS_ENV, "").split(",") if name.strip()}
-    return not user or user in trainers
+    name, value = "refresh_s", refresh_s
+    if value is None and environ.get(REFRESH_ENV, "").strip():
+        name, value = REFRESH_ENV, environ[REFRESH_ENV].strip()
+    if value is None:
+        return float(REFRESH_S)
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        seconds = float("nan")
+    if not seconds > 0 or seconds == float("inf"):
+        raise ValueError(f"{name} must be a number of seconds > 0, got {value!r}")
+    return seconds
 
 
 def _roster_names(text: str) -> list[str]:
@@ -100,18 +129,101 @@ def _no_attempts() -> pd.DataFrame:
                          for c in COLUMNS})
 
 
+def _config_and_access(environ, config) -> tuple[object | None, Access]:
+    """The class config (None when it cannot be read) and what it allows this user."""
+    if config is None:
+        from ccskills.progress._config import load_config
+
+        try:
+            config = load_config(environ)
+        except ValueError:  # trainer_access says why, as a sentence
+            return None, trainer_access(environ)
+    return config, trainer_access(environ, config=config)
+
+
+class Ticker:
+    """Runs ``tick`` (a coroutine function) every ``interval_s`` seconds on this thread's event loop.
+
+    The next tick is scheduled only after the previous one finished, so ticks never overlap.
+    :meth:`start` returns False (and does nothing) when no event loop runs in this thread.
+    """
+
+    def __init__(self, interval_s: float, tick: Callable[[], object]) -> None:
+        self.interval_s, self.tick = interval_s, tick
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._handle: asyncio.TimerHandle | None = None
+        self.ticks = 0
+
+    @property
+    def running(self) -> bool:
+        """True between :meth:`start` and :meth:`stop`."""
+        return self._loop is not None
+
+    def start(self) -> bool:
+        """Start ticking on the running loop (no-op when already running); False without a loop."""
+        if self.running:
+            return True
+        try:
+            self._loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return False
+        self._schedule()
+        return True
+
+    def stop(self) -> None:
+        """Stop: no further tick starts (a tick already reading finishes)."""
+        if self._handle is not None:
+            self._handle.cancel()
+        self._loop = self._handle = None
+
+    def _schedule(self) -> None:
+        if self._loop is not None and not self._loop.is_closed():
+            self._handle = self._loop.call_later(self.interval_s, self._fire)
+
+    def _fire(self) -> None:
+        if self._loop is not None:
+            self._loop.create_task(self._run())
+
+    async def _run(self) -> None:
+        try:
+            await self.tick()
+            self.ticks += 1
+        except Exception as exc:  # a tick's failure is logged; the timer goes on
+            log_unexpected(exc, "trainer dashboard: auto-refresh")
+        finally:
+            self._schedule()
+
+
+class Reading(NamedTuple):
+    """One read of the store: who may look, the attempts and their summary, and what is wrong (if any)."""
+
+    access: Access
+    attempts: pd.DataFrame | None
+    summary: ClassSummary | None
+    problem: str | None  # "trainers_only", "unreachable", "empty" or None
+
+
 class TrainerDashboard(ReadBack, widgets.VBox):
     """Header and controls, the cards, then the class tables and the Excel link (see the module docstring)."""
 
     def __init__(self, lang: str = "zh", store=None, roster: Iterable[str] | str | None = None, *,
                  questions: Mapping[tuple[str, str], Sequence[str]] | None = None,
-                 environ: Mapping[str, str] | None = None) -> None:
+                 environ: Mapping[str, str] | None = None, config=None, refresh_s: float | None = None,
+                 passcode_state: str | os.PathLike | None = None) -> None:
         self.lang = lang if lang in ("zh", "en") else "zh"
-        self.store, self.allowed, self._questions = store, is_trainer(environ), questions
+        self.store, self._questions, self._environ = store, questions, environ
+        self.refresh_s = refresh_seconds(refresh_s, environ)
+        self.config, self.access = _config_and_access(environ, config)
+        self.unlocked = False
+        self.gate = (PasscodeGate(config.trainer_passcode, state_file=passcode_state)
+                     if self.access.needs_passcode else None)
         self.attempts: pd.DataFrame | None = None
         self.problem: str | None = None  # "trainers_only", "unreachable" or "empty"
         self.run = 0
+        self._lock = threading.Lock()
+        self.ticker = Ticker(self.refresh_s, self._tick)
         self._build_controls(roster)
+        self._build_gate()
         self.cards = {name: card(f"ccs-card-{name.replace('_', '-')}") for name in CARDS}
         self.headings = {name: widgets.HTML() for name in TABLES}
         self.tables = {name: widgets.HTML() for name in TABLES}
@@ -125,37 +237,71 @@ class TrainerDashboard(ReadBack, widgets.VBox):
                                       sections["questions"], sections["not_started"], sections["pre_post"],
                                       self.download])
         header = widgets.HBox([self.title, self.language], layout=widgets.Layout(justify_content="space-between"))
-        super().__init__([widgets.HTML(STYLE), header, self.intro, self.controls, self.status, self.message,
-                          self.data_box])
+        super().__init__([widgets.HTML(STYLE), header, self.intro, self.access_note, self.gate_row, self.controls,
+                          self.status, self.message, self.data_box])
         self.add_class("ccs-trainer-dashboard")
         self.refresh()
+        self._follow_auto()
 
     def _build_controls(self, roster) -> None:
         self.language = widgets.ToggleButtons(options=LANGUAGE_OPTIONS, value=self.lang)
         self.language.add_class("ccs-language")
         self.title, self.intro, self.message, self.download = (widgets.HTML() for _ in range(4))
-        self.status = widgets.HTML()
+        self.status, self.access_note = widgets.HTML(), widgets.HTML()
         self.status.add_class("ccs-status")
+        self.access_note.add_class("ccs-access-note")
         self.message.add_class("ccs-message-box")
         self.download.add_class("ccs-download")
         self.refresh_button = widgets.Button(icon="refresh", layout=widgets.Layout(width="auto"))
         self.refresh_button.add_class("ccs-refresh")
-        self.auto = widgets.Checkbox(value=False, indent=False, layout=widgets.Layout(width="auto"))
+        self.auto = widgets.Checkbox(value=True, indent=False, layout=widgets.Layout(width="auto"))
         self.auto.add_class("ccs-auto-refresh")
-        self.timer = widgets.Play(value=0, min=0, max=10**9, step=1, interval=REFRESH_S * 1000,
-                                  playing=False, show_repeat=False, layout=widgets.Layout(display="none"))
         text = roster if isinstance(roster, str) else "\n".join(roster or ())
         self.roster = widgets.Textarea(value=text, rows=4, continuous_update=False,
                                        layout=widgets.Layout(width="18em"))
         self.roster.add_class("ccs-roster")
         self.roster_label = widgets.HTML()
-        self.controls = widgets.HBox([widgets.VBox([self.refresh_button, self.auto, self.timer]),
+        self.controls = widgets.HBox([widgets.VBox([self.refresh_button, self.auto]),
                                       widgets.VBox([self.roster_label, self.roster])])
         self.language.observe(self._on_language, names="value")
         self.refresh_button.on_click(lambda _: self.refresh())
-        self.auto.observe(self._on_auto, names="value")
-        self.timer.observe(lambda _: self.auto.value and self.refresh(), names="value")
+        self.auto.observe(lambda _: self._follow_auto(), names="value")
         self.roster.observe(lambda _: self._show(), names="value")
+
+    def _build_gate(self) -> None:
+        """The passcode box and its button (shown only off a hub with a passcode set, until accepted)."""
+        self.passcode = widgets.Password(layout=widgets.Layout(width="14em"))
+        self.passcode.add_class("ccs-passcode")
+        self.enter = widgets.Button(button_style="primary", layout=widgets.Layout(width="auto"))
+        self.enter.add_class("ccs-passcode-enter")
+        self.gate_said = widgets.HTML()
+        self.gate_said.add_class("ccs-passcode-said")
+        self.gate_row = widgets.HBox([self.passcode, self.enter, self.gate_said])
+        self.enter.on_click(lambda _: self.try_passcode())
+
+    # ---------------------------------------------------------------- who may look
+    @property
+    def allowed(self) -> bool:
+        """True when this page may show the class: a trainer, or the passcode was accepted here."""
+        return self.access.is_trainer or self.unlocked
+
+    def try_passcode(self, passcode: str | None = None) -> bool:
+        """Check the typed passcode (or ``passcode``); on success show the class and start auto-refresh."""
+        if self.gate is None or self.unlocked:
+            return self.allowed
+        result = self.gate.attempt(self.passcode.value if passcode is None else passcode)
+        self.passcode.value = ""
+        self.gate_said.value = html.escape(result.sentence(self.lang))
+        if result.ok:
+            self.unlocked = True
+            self.refresh()
+            self._follow_auto()
+        return result.ok
+
+    def _current_access(self) -> Access:
+        if self.access.user and self.config is not None:  # on a hub the answer may change: ask again
+            return trainer_access(self._environ, config=self.config)
+        return self.access
 
     # ---------------------------------------------------------------- reading the store
     @property
@@ -165,36 +311,65 @@ class TrainerDashboard(ReadBack, widgets.VBox):
             self._questions = course_questions()
         return self._questions
 
-    def refresh(self) -> None:
-        """Read the store again (unless this user may not see the class) and redraw the page."""
-        if self.allowed:
-            self._read()
-        else:
-            self.attempts, self.problem = None, "trainers_only"
-            self.auto.value = False
-        self.run += 1
-        self.read_at = datetime.now(timezone.utc)
-        self._show()
+    def refresh(self) -> bool:
+        """Read the store again (unless this user may not see the class) and redraw; False if a read is running."""
+        if not self._lock.acquire(blocking=False):
+            return False
+        try:
+            self._apply(self._fetch())
+        finally:
+            self._lock.release()
+        return True
 
-    def _read(self) -> None:
-        self.refresh_button.disabled = True
+    async def _tick(self) -> None:
+        """One automatic refresh: read in a worker thread, redraw here (on the kernel's loop)."""
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
+            reading = await asyncio.get_running_loop().run_in_executor(None, self._fetch)
+            self._apply(reading)
+        finally:
+            self._lock.release()
+
+    def _fetch(self) -> Reading:
+        """Who may look and what the store holds; never raises (a failing store is "unreachable")."""
+        access = self._current_access()
+        if not (access.is_trainer or self.unlocked):
+            return Reading(access, None, None, "trainers_only")
         try:
             if self.store is None:
                 self.store = _default_store()
             attempts = _no_attempts() if self.store is None else self.store.attempts()
-            self.attempts, self.summary = attempts, class_summary(attempts)
-            self.problem = None if self.summary.attempts else "empty"
+            summary = class_summary(attempts)
+            return Reading(access, attempts, summary, None if summary.attempts else "empty")
         except Exception:  # a store that cannot be read is a sentence on the page, never a traceback
-            self.attempts, self.problem = None, "unreachable"
-        finally:
-            self.refresh_button.disabled = not self.allowed
+            return Reading(access, None, None, "unreachable")
 
-    def _on_auto(self, change) -> None:
-        self.timer.playing = bool(change["new"]) and self.allowed
+    def _apply(self, reading: Reading) -> None:
+        self.access, self.attempts, self.problem = reading.access, reading.attempts, reading.problem
+        if reading.summary is not None:
+            self.summary = reading.summary
+        self.run += 1
+        self.read_at = datetime.now(timezone.utc)
+        if not self.allowed:
+            self.ticker.stop()
+        self._show()
+
+    def _follow_auto(self) -> None:
+        """Start or stop the timer as the auto-refresh box says (only for someone who may look)."""
+        if self.auto.value and self.allowed:
+            self.ticker.start()
+        else:
+            self.ticker.stop()
 
     def _on_language(self, change) -> None:
         self.lang = change["new"]
         self._show()
+
+    def close(self) -> None:
+        """Stop auto-refresh, then close the widgets."""
+        self.ticker.stop()
+        super().close()
 
     # ---------------------------------------------------------------- drawing
     def _show(self) -> None:
@@ -203,6 +378,7 @@ class TrainerDashboard(ReadBack, widgets.VBox):
         readable = self.attempts is not None
         self.data_box.layout.display = "" if readable else "none"
         self.controls.layout.display = "" if self.allowed else "none"
+        self.gate_row.layout.display = "" if self.gate is not None and not self.unlocked else "none"
         for name in ("completion", "questions", "pre_post"):
             self.sections[name].layout.display = "" if self.problem is None else "none"
         if readable:
@@ -214,17 +390,25 @@ class TrainerDashboard(ReadBack, widgets.VBox):
         self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"
         self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
         self.refresh_button.description = t("refresh", lang)
-        self.auto.description = t("auto", lang)
+        self.auto.description = t("auto", lang, seconds=seconds_text(self.refresh_s))
         self.roster.placeholder = t("roster_placeholder", lang)
         self.roster_label.value = html.escape(t("roster", lang))
+        self.passcode.placeholder = t("passcode", lang)
+        self.enter.description = t("enter", lang)
+        note = self.access.sentence(lang) if self.access.reason == "local" else ""
+        self.access_note.value = f'<p class="ccs-hint">{html.escape(note)}</p>' if note else ""
         for name in TABLES:
             self.headings[name].value = f"<h3>{html.escape(t(name, lang))}</h3>"
 
     def _show_status(self) -> None:
         lang, now = self.lang, self.read_at.strftime("%H:%M:%S")
-        if self.problem in ("trainers_only", "unreachable"):
-            place = store_place(self._url(), lang)
-            sentence = t(self.problem, lang, place=place)
+        if self.problem == "trainers_only":
+            group = getattr(self.config, "trainer_group", None) or "trainers"
+            kind = "computing" if self.access.needs_passcode else "error"
+            self.status.value = status_html(kind, self.access.sentence(lang, group), self.run)
+            self.message.value = my_progress_link(lang)
+        elif self.problem == "unreachable":
+            sentence = t("unreachable", lang, place=store_place(self._url(), lang))
             self.status.value = status_html("error", sentence, self.run)
             self.message.value = ""
         elif self.problem == "empty":
@@ -284,12 +468,17 @@ class TrainerDashboard(ReadBack, widgets.VBox):
 
 def build_trainer_dashboard(lang: str = "zh", store=None, roster: Iterable[str] | str | None = None, *,
                             questions: Mapping[tuple[str, str], Sequence[str]] | None = None,
-                            environ: Mapping[str, str] | None = None) -> TrainerDashboard:
+                            environ: Mapping[str, str] | None = None, config=None,
+                            refresh_s: float | None = None,
+                            passcode_state: str | os.PathLike | None = None) -> TrainerDashboard:
     """The trainer dashboard in ``lang`` ("zh" or "en"), reading ``store`` (default: the class's store).
 
     ``roster``: the class's names (a list, or text with one name per line), pre-filled in the
     roster box; ``questions``: ``(track, set) → question ids`` (default: the kit's sets);
-    ``environ``: where to look for ``JUPYTERHUB_USER`` and ``CCSKILLS_TRAINERS`` (default
-    ``os.environ``).
+    ``environ``: where to look for ``JUPYTERHUB_*`` and the class settings (default
+    ``os.environ``); ``config``: the class config (default ``load_config(environ)``);
+    ``refresh_s``: seconds between automatic refreshes (default :func:`refresh_seconds`);
+    ``passcode_state``: the file counting wrong passcodes (default: the user state directory).
     """
-    return TrainerDashboard(lang, store, roster, questions=questions, environ=environ)
+    return TrainerDashboard(lang, store, roster, questions=questions, environ=environ, config=config,
+                            refresh_s=refresh_s, passcode_state=passcode_state)
