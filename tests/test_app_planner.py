@@ -179,3 +179,34 @@ def test_a_24_hour_line_over_28_days_stays_under_the_chart_limit():
     night = coverage.assign(required=np.where(index.hour < 8, 0, 5), scheduled=np.where(index.hour < 8, 0, 6))
     kept = chart_coverage(night)  # closed nights keep one zero period each: the step stays at zero
     assert len(kept) == 28 * (64 + 1) and (kept.between_time("00:00", "00:00")["required"] == 0).all()
+
+
+def test_the_corporate_sample_plans_its_first_open_week_with_the_defaults():
+    # issue 13: 示例：企业热线 with its defaults planned 2026-10-01..07, the National Day week when
+    # the corporate line is closed (ccskills.workcalendar), and failed. Its first open day is
+    # 2026-10-08 (Thursday; 2026-10-10 is a make-up working Saturday).
+    app = build_workforce_planner("zh")
+    app.source.value = "corporate"
+    assert app.start.value == dt.date(2026, 10, 8)
+    app.run()
+    assert app.status_text.startswith("规划完成：2026-10-08 至 2026-10-14"), app.status_text
+    assert app.result.forecast.index.min() >= pd.Timestamp("2026-10-08")
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("zh", "2026-10-01 至 2026-10-03 该业务线全部关闭（节假日或休息日），没有可排的班。"
+           "请把开始日期改为 2026-10-08（下一个营业日）。"),
+    ("en", "The line is closed on every day from 2026-10-01 to 2026-10-03 (holidays or closed days): "
+           "nothing to schedule. Set the start date to 2026-10-08, the next open day."),
+])
+def test_a_closed_horizon_names_the_next_open_day_in_one_language(lang, expected):
+    app = build_workforce_planner(lang)
+    app.source.value = "corporate"
+    app.method.value = "holiday_adjusted"
+    app.start.value = dt.date(2026, 10, 1)
+    app.horizon.value = 3
+    app.run()
+    assert app.status_text == expected
+    app.start.value = dt.date(2026, 10, 8)
+    app.run()
+    assert app.result is not None and "2026-10-08" in app.status_text

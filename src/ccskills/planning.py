@@ -29,7 +29,11 @@ import pandas as pd
 
 from ccskills._validation import check_fraction, check_positive
 
-__all__ = ["PlanningInputs", "PlanningResult", "run_planning", "STAGES", "BREAK", "LUNCH"]
+__all__ = ["PlanningInputs", "PlanningResult", "ClosedHorizon", "run_planning", "first_open_day",
+           "STAGES", "BREAK", "LUNCH"]
+
+MAX_START_DAYS = 56
+"""The first planning day may be at most this many days after the history's last day."""
 
 STAGES: tuple[str, ...] = ("forecast", "accuracy", "staffing", "schedule")
 """The steps :func:`run_planning` reports to its ``progress`` callback, in order."""
@@ -66,6 +70,7 @@ class PlanningInputs:
     backtest_origins: int = 4
     aht: float | None = None
     hourly_cost: float | None = None
+    start: pd.Timestamp | None = None  # first planning day; None: the day after the history
 
     def checked(self) -> "PlanningInputs":
         """Itself, after checking every field (ValueError naming the field otherwise)."""
@@ -94,7 +99,52 @@ class PlanningInputs:
             check_positive("aht", self.aht)
         if self.hourly_cost is not None:
             check_positive("hourly_cost", self.hourly_cost)
+        if self.start is not None:
+            try:
+                pd.Timestamp(self.start)
+            except (TypeError, ValueError):
+                raise ValueError(f"start must be a date, got {self.start!r}") from None
         return self
+
+
+class ClosedHorizon(ValueError):
+    """The line is closed on every day of the planning horizon: nothing to schedule
+    (a ValueError naming ``horizon_days``; the calculator says which start date to pick).
+
+    ``first`` and ``last`` are the horizon's days; ``next_open`` the first day after it that
+    the line is open (None if none within :data:`MAX_START_DAYS` days).
+    """
+
+    def __init__(self, days: int, first: pd.Timestamp, last: pd.Timestamp, next_open: pd.Timestamp | None):
+        self.first, self.last, self.next_open = first, last, next_open
+        after = f"{next_open:%Y-%m-%d}" if next_open is not None else "none found"
+        super().__init__(f"horizon_days must reach a day the line is open, got {days!r} (closed from "
+                         f"{first:%Y-%m-%d} to {last:%Y-%m-%d}; next open day: {after})")
+
+
+def _day_after(history: pd.Series) -> pd.Timestamp:
+    return history.index.max().normalize() + pd.Timedelta(days=1)
+
+
+def first_open_day(calls_history: pd.Series, after: pd.Timestamp | None = None) -> pd.Timestamp | None:
+    """The first day on or after ``after`` (default: the day after the history) the line is open.
+
+    Open days come from the holiday-adjusted forecast's calendar (China's public holidays and
+    make-up working days, :mod:`ccskills.workcalendar`) and the weekdays the history was open;
+    looks at most :data:`MAX_START_DAYS` days past the history. None if no day is open.
+    """
+    from ccskills import forecasting
+
+    first = _day_after(calls_history)
+    after = first if after is None else max(pd.Timestamp(after).normalize(), first)
+    span = pd.Timedelta(days=MAX_START_DAYS + 1)
+    try:
+        slots = forecasting.forecast(calls_history, span, method="holiday_adjusted").index
+    except (ValueError, ImportError):  # too short for the calendar method: the weekly pattern
+        slots = forecasting.forecast(calls_history, span, method="seasonal_naive").index
+    days = slots.normalize()
+    days = days[days >= after]
+    return days.min() if len(days) else None
 
 
 @dataclass(frozen=True)
@@ -170,8 +220,10 @@ def run_planning(calls_history: pd.Series, aht_history: pd.Series | None = None,
     called as ``progress(stage, fraction_done)`` with a stage from :data:`STAGES`.
 
     Raises ValueError naming the parameter for bad settings or a history too short for the
-    method, and ``ValueError("horizon_days must …")`` when the line is closed over the whole
-    horizon (nothing to plan).
+    method, and :class:`ClosedHorizon` (a ValueError with the next open day)
+    when the line is closed over the whole horizon. ``inputs.start`` moves the first planning
+    day later than the day after the history (up to :data:`MAX_START_DAYS` days), e.g. past a
+    holiday week: see :func:`first_open_day`.
     """
     from ccskills import forecasting, scheduling, staffing
 
@@ -182,11 +234,17 @@ def run_planning(calls_history: pd.Series, aht_history: pd.Series | None = None,
     report("forecast", 0.0)
     auto = {"origins": inputs.backtest_origins,
             "progress": lambda done, total: report("forecast", done / total)}
-    calls = forecasting.forecast(calls_history, horizon, method=inputs.method,
+    start = _day_after(calls_history) if inputs.start is None else pd.Timestamp(inputs.start).normalize()
+    lead = (start - _day_after(calls_history)).days
+    if not 0 <= lead <= MAX_START_DAYS:
+        raise ValueError(f"start must be from the day after the history to {MAX_START_DAYS} days later, "
+                         f"got '{start:%Y-%m-%d}'")
+    calls = forecasting.forecast(calls_history, horizon + pd.Timedelta(days=lead), method=inputs.method,
                                  **(auto if inputs.method == "auto" else {}))
+    calls = calls[calls.index >= start]
     if calls.empty:
-        raise ValueError(f"horizon_days must reach a day the line is open, got {inputs.horizon_days!r} "
-                         "(every slot of the horizon is closed: holidays or a closed week)")
+        last = start + horizon - pd.Timedelta(days=1)
+        raise ClosedHorizon(inputs.horizon_days, start, last, first_open_day(calls_history, after=last + pd.Timedelta(days=1)))
     method = calls.attrs.get("method", inputs.method)
     candidates = dict(calls.attrs.get("backtest_wape", {}))
     has_aht = aht_history is not None and aht_history.notna().any()
@@ -211,9 +269,9 @@ def run_planning(calls_history: pd.Series, aht_history: pd.Series | None = None,
 
     report("schedule", 0.0)
     period = pd.Timedelta(seconds=plan.settings.interval)
-    # planning days: from the day after the history's last day (closed days included, with no
-    # requirement; or that day itself if the forecast starts on it) to the last forecast day
-    first = min(calls.index.min().normalize(), calls_history.index.max().normalize() + pd.Timedelta(days=1))
+    # planning days: from the start (the day after the history's last day unless chosen; closed
+    # days included, with no requirement; or the forecast's first day if earlier) to the last forecast day
+    first = min(calls.index.min().normalize(), start)
     days = max(inputs.horizon_days, (calls.index.max().normalize() - first).days + 1)
     index = pd.date_range(first, periods=int(pd.Timedelta(days=days) / period), freq=period)
     on_phones = pd.Series(plan.scheduled, index=plan.index)  # ⌈required ÷ (1 − shrinkage)⌉

@@ -48,6 +48,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "method_bottom_up": ("自下而上 Holt-Winters", "Bottom-up Holt-Winters"),
     "method_holiday_adjusted": ("节假日与大促调整", "Holiday and event adjusted"),
     "horizon": ("规划天数", "Days to plan"),
+    "start": ("开始日期", "First day to plan"),
+    "closed_horizon": ("{first} 至 {last} 该业务线全部关闭（节假日或休息日），没有可排的班。"
+                       "请把开始日期改为 {next}（下一个营业日）。",
+                       "The line is closed on every day from {first} to {last} (holidays or closed days): "
+                       "nothing to schedule. Set the start date to {next}, the next open day."),
+    "closed_horizon_none": ("{first} 至 {last} 该业务线全部关闭（节假日或休息日），之后 {days} 天内也没有营业日。"
+                            "请检查数据是否只含营业时段。",
+                            "The line is closed on every day from {first} to {last} (holidays or closed days) "
+                            "and on the {days} days after. Check that the data lists the open slots."),
     "aht": ("AHT（文件无此列时，秒）", "AHT if the file has none (s)"),
     "target_sl": ("服务水平目标 (%)", "Service level target (%)"),
     "answer_time": ("应答时限 (秒)", "Answer time (s)"),
@@ -95,8 +104,9 @@ ERRORS: dict[str, tuple[str, str]] = {
     "history": ("历史数据不够长：所选预测方法和回测需要更多周的历史。请上传更长的历史，或选“季节性朴素”",
                 "The history is too short for this method and its backtest. Upload more weeks, or "
                 "choose “Seasonal naive”"),
-    "horizon_days": ("规划期内该业务线全部关闭（节假日或休息周），请增加规划天数",
-                     "The line is closed on every day of the horizon (holidays); plan more days"),
+    "horizon_days": ("规划天数必须是 1 到 28 的整数", "Days to plan must be a whole number from 1 to 28"),
+    "start": ("开始日期必须在历史数据最后一天之后的 56 天内",
+              "The first day to plan must be within 56 days after the history's last day"),
     "lengths": ("班次长度超过了营业时间，请选择更短的班次",
                 "The shift length does not fit inside the opening hours; choose shorter shifts"),
     "shift_hours": ("请至少选择一种班次长度", "Choose at least one shift length"),

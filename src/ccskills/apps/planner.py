@@ -22,7 +22,7 @@ from ccskills.apps._planner_text import (CARDS, ERRORS, STYLE, candidates_html, 
                                          daily_html, excel_sheets, method_name, t)
 from ccskills.i18n import LANGUAGES, error_message
 from ccskills.io import UploadError, read_interval_history, upload_message, upload_notes
-from ccskills.planning import STAGES, PlanningInputs, run_planning
+from ccskills.planning import STAGES, ClosedHorizon, PlanningInputs, first_open_day, run_planning
 
 __all__ = ["WorkforcePlanner", "build_workforce_planner"]
 
@@ -60,6 +60,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
                                        style=_STYLE, layout=widgets.Layout(**_LAYOUT))
         self.horizon = widgets.BoundedIntText(value=d.horizon_days, min=1, max=28, style=_STYLE,
                                               layout=widgets.Layout(**_LAYOUT))
+        self.start = widgets.DatePicker(style=_STYLE, layout=widgets.Layout(**_LAYOUT))
         self.aht = widgets.FloatText(value=300.0, style=_STYLE, layout=widgets.Layout(**_LAYOUT))
         self.target_sl = widgets.FloatText(value=100 * d.target_sl, style=_STYLE, layout=widgets.Layout(**_LAYOUT))
         self.answer_time = widgets.FloatText(value=d.answer_time, style=_STYLE, layout=widgets.Layout(**_LAYOUT))
@@ -85,7 +86,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self.runs = 0
         for widget, name in ((self.language, "language"), (self.source, "source"), (self.upload, "upload"),
                              (self.line, "line"), (self.method, "method"), (self.horizon, "horizon"),
-                             (self.aht, "aht"), (self.target_sl, "target_sl"),
+                             (self.start, "start"), (self.aht, "aht"), (self.target_sl, "target_sl"),
                              (self.answer_time, "answer_time"), (self.shrinkage, "shrinkage"),
                              (self.start_step, "start_step"), (self.breaks, "breaks"), (self.soft, "soft"),
                              (self.run_button, "run"), (self.progress, "progress"), (self.status, "status"),
@@ -115,7 +116,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self.step_label = widgets.HTML()
         inputs = widgets.VBox([
             h["source"], self.source, self.upload, self.upload_hint, self.line, self.history_note,
-            h["forecast_heading"], self.method, self.horizon, self.aht,
+            h["forecast_heading"], self.method, self.start, self.horizon, self.aht,
             h["staffing_heading"], self.target_sl, self.answer_time, self.shrinkage, h["shrinkage_note"],
             h["schedule_heading"], self.shift_label, shifts, self.start_step, self.breaks, self.soft,
             self.run_button, self.progress, self.status,
@@ -195,7 +196,19 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         if name:  # what the reader decided (a dropped total row, a guessed date order)
             note = " ".join([note, *upload_notes(self.history, self.lang)])
         self.history_note.value = f'<span class="ccs-hint">{html.escape(note)}</span>'
+        self.start.value = self._first_open_day(part)
         self._set_status("computing", t("ready", self.lang))
+
+    @staticmethod
+    def _first_open_day(part: pd.DataFrame):
+        """The default start: the line's first open day after its history (past a holiday week)."""
+        try:
+            day = first_open_day(part.set_index("interval_start")["calls"].astype(float))
+        except Exception as exc:  # a history the forecast cannot read: the day after it
+            log_unexpected(exc, "planner: first open day")
+            day = None
+        after = part["interval_start"].max().normalize() + pd.Timedelta(days=1)
+        return (day if day is not None else after).date()
 
     def _line_history(self) -> pd.DataFrame | None:
         if self.history is None:
@@ -212,11 +225,12 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             shrinkage=self.shrinkage.value / 100,
             shift_hours=tuple(float(h) for h, box in self.shift_hours.items() if box.value),
             start_step_min=int(self.start_step.value), breaks=bool(self.breaks.value),
-            soft=bool(self.soft.value), aht=float(self.aht.value) if self.aht.value > 0 else None)
+            soft=bool(self.soft.value), aht=float(self.aht.value) if self.aht.value > 0 else None,
+            start=pd.Timestamp(self.start.value) if self.start.value else None)
 
     def run(self) -> None:
         """Plan with the current data and settings; show the plan or one sentence."""
-        controls = [self.run_button, self.source, self.upload, self.line, self.method, self.horizon,
+        controls = [self.run_button, self.source, self.upload, self.line, self.method, self.horizon, self.start,
                     self.aht, self.target_sl, self.answer_time, self.shrinkage, self.start_step,
                     self.breaks, self.soft, self.language, *self.shift_hours.values()]
         with busy(controls):
@@ -267,6 +281,8 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self.progress.value = 0
         if isinstance(exc, UploadError):
             message = upload_message(exc, self.lang)
+        elif isinstance(exc, ClosedHorizon):
+            message = self._closed_message(exc)
         elif str(exc).startswith("file must be chosen"):
             message = t("no_file", self.lang)
         else:
@@ -274,6 +290,14 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             if message.startswith(("计算时出现意外问题", "Something unexpected")):
                 message = t("unexpected", self.lang, kind=type(exc).__name__)
         self._set_status("error", message)
+
+    def _closed_message(self, exc: ClosedHorizon) -> str:
+        from ccskills.planning import MAX_START_DAYS
+
+        days = dict(first=f"{exc.first:%Y-%m-%d}", last=f"{exc.last:%Y-%m-%d}")
+        if exc.next_open is None:
+            return t("closed_horizon_none", self.lang, days=MAX_START_DAYS, **days)
+        return t("closed_horizon", self.lang, next=f"{exc.next_open:%Y-%m-%d}", **days)
 
     def _set_status(self, kind: str, message: str) -> None:
         self.status.value = status_html(kind, message, self.runs)
@@ -303,6 +327,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self.upload.description = t("upload_button", lang)
         self.upload_hint.value = f'<span class="ccs-hint">{html.escape(t("upload_hint", lang))}</span>'
         for widget, key in ((self.line, "line"), (self.method, "method"), (self.horizon, "horizon"),
+                            (self.start, "start"),
                             (self.aht, "aht"), (self.target_sl, "target_sl"),
                             (self.answer_time, "answer_time"), (self.shrinkage, "shrinkage"),
                             (self.start_step, "start_step"), (self.breaks, "breaks"), (self.soft, "soft")):
