@@ -130,7 +130,7 @@ def test_off_a_hub_the_user_file_names_the_trainers(dirs):
 # ------------------------------------------------------------------ errors name the file and the key
 @pytest.mark.parametrize(("text", "key", "en", "zh"), [
     ("[progress]\nretention_days = -3\n", "progress.retention_days",
-     "progress.retention_days must be a whole number of days ≥ 1, got -3.", "必须是≥ 1 的整数天数（现在是 -3）"),
+     "progress.retention_days must be a whole number of days ≥ 1, got -3.", "必须是大于等于 1 的整数天数（现在是 -3）"),
     ("[progress]\nretention_days = \"30\"\n", "progress.retention_days", "got '30'.", "（现在是 '30'）"),
     ("[progress]\nretention_days = true\n", "progress.retention_days", "got True.", "（现在是 True）"),
     ("[progress]\nurl = 5\n", "progress.url", "progress.url must be a non-empty database URL", "数据库地址"),

@@ -137,6 +137,21 @@ def test_a_file_holding_some_known_attempts_adds_only_the_new_ones(store, tmp_pa
     pd.testing.assert_frame_equal(by_id(store.attempts()), by_id(source.attempts()))
 
 
+def test_a_class_larger_than_one_lookup_batch_imports_whole_and_once(store, tmp_path, request):
+    from ccskills.progress.store import make_row
+
+    source = ProgressStore(url_of("sqlite", request, tmp_path, "big"))
+    source.write([make_row(f"trainee{i % 40}", "ch02", f"q{i % 18}", str(i), i % 3 == 0, hints=i % 4,
+                           at=T0 + timedelta(seconds=i)) for i in range(1234)])  # > 2 batches of 500
+    export_class(source, tmp_path / "big.jsonl")
+    store.record("ann", "ch02", "q1", "1", True)
+    assert import_class(store, tmp_path / "big.jsonl") == ImportResult(added=1234, skipped_duplicates=0)
+    assert import_class(store, tmp_path / "big.jsonl") == ImportResult(added=0, skipped_duplicates=1234)
+    assert store.count() == 1235
+    mine = store.attempts()
+    pd.testing.assert_frame_equal(by_id(mine[mine["trainee"] != "ann"]), by_id(source.attempts()))
+
+
 # ------------------------------------------------------------------ bad files
 def good_file(tmp_path, request):
     source = ProgressStore(url_of("sqlite", request, tmp_path, "source"))
@@ -434,7 +449,7 @@ def test_cli_a_bad_config_file_is_one_sentence_and_exit_2(cli_env, capsys):
     user.write_text("[progress]\nretention_days = -1\n")
     status, out, err = cli(capsys, "prune")
     assert (status, out) == (2, "")
-    assert err.strip() == f"设置有误：{user} 中的 progress.retention_days 必须是≥ 1 的整数天数（现在是 -1）。"
+    assert err.strip() == f"设置有误：{user} 中的 progress.retention_days 必须是大于等于 1 的整数天数（现在是 -1）。"
 
 
 @pytest.mark.parametrize(("url", "status", "sentence"), [

@@ -39,7 +39,8 @@ from pathlib import Path
 import platformdirs
 
 __all__ = ["CONFIG_ENV", "ENV_URL", "ClassConfig", "ConfigError", "check_passcode", "config_paths",
-           "default_url", "load_config", "passcode_hash", "user_config_path", "write_user_config"]
+           "default_url", "load_config", "passcode_hash", "system_config_path", "user_config_path",
+           "write_user_config"]
 
 ENV_URL = "CCSKILLS_PROGRESS_URL"
 CONFIG_ENV = "CCSKILLS_CONFIG"
@@ -58,7 +59,7 @@ _HASH = re.compile(r"pbkdf2_sha256\$(\d{6,8})\$([0-9a-f]{32,128})\$([0-9a-f]{64}
 _RULES = {  # problem → what the value must be, (zh, en)
     "url": ("非空的数据库地址（如 sqlite:///… 或 postgresql://…）",
             "a non-empty database URL (sqlite:///… or postgresql://…)"),
-    "retention_days": ("≥ 1 的整数天数", "a whole number of days ≥ 1"),
+    "retention_days": ("大于等于 1 的整数天数", "a whole number of days ≥ 1"),
     "trainers": ("登录名（非空文字）的列表", "a list of non-empty login names"),
     "trainer_group": ("非空的组名", "a non-empty group name"),
     "trainer_passcode": ("用 `ccskills class set-passcode` 生成的散列值（pbkdf2_sha256$…），不能是口令本身",
@@ -80,7 +81,7 @@ class ConfigError(ValueError):
     broken. ``str(err)`` is English; :meth:`message` gives the sentence in Chinese or English.
 
     >>> print(ConfigError("/etc/ccskills/config.toml", "progress.retention_days", "retention_days", -3).message())
-    设置有误：/etc/ccskills/config.toml 中的 progress.retention_days 必须是≥ 1 的整数天数（现在是 -3）。
+    设置有误：/etc/ccskills/config.toml 中的 progress.retention_days 必须是大于等于 1 的整数天数（现在是 -3）。
     """
 
     def __init__(self, where: str, key: str | None, problem: str, value=None, **details) -> None:
