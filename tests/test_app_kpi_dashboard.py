@@ -81,8 +81,8 @@ def test_opens_on_the_last_day_with_cards_equal_to_pandas(app, month):
     assert app.shown("offered") == f"{hand['offered']:,}"
     assert app.shown("service_level") == f"{hand['service_level']:.1%}"
     assert app.shown("abandonment_rate") == f"{hand['abandonment_rate']:.1%}"
-    assert app.shown("asa_s") == f"{hand['asa_s']:.1f} s"
-    assert app.shown("aht_s") == f"{hand['aht_s']:.1f} s"
+    assert app.shown("asa_s") == f"{hand['asa_s']:.1f} 秒"  # one vocabulary: seconds are 秒 on a Chinese page
+    assert app.shown("aht_s") == f"{hand['aht_s']:.1f} 秒"
     # status against the registry targets: SL >= 80 % green (amber from 75 %), abandonment <= 5 %
     # green (amber to 8 %), ASA <= 30 s green; AHT has no target, so no status
     sl, ab = hand["service_level"], hand["abandonment_rate"]
@@ -106,7 +106,7 @@ def test_weekly_table_by_queue_matches_pandas_per_queue(app, month):
         assert row.loc["服务水平", shown].endswith(f"{hand['service_level']:.1%}")
         assert row.loc["来话量", shown] == f"{hand['offered']:,}"
     hand = _by_hand(week)
-    assert row.loc[indicator("asa_s").name_zh, "合计"].endswith(f"{hand['asa_s']:.1f} s")
+    assert row.loc[indicator("asa_s").name_zh, "合计"].endswith(f"{hand['asa_s']:.1f} 秒")
     assert row.loc["服务水平", "目标"] == "≥ 80.0%"
     assert app.status_text.startswith("周报：2026-03-16 起的一周")
     # the previous week beside it, and what changed between the two
@@ -116,38 +116,53 @@ def test_weekly_table_by_queue_matches_pandas_per_queue(app, month):
         f"<p>服务水平由 {prev['service_level']:.1%} 变为 {hand['service_level']:.1%}")
 
 
-def test_agents_get_their_own_table_and_unanswered_calls_are_unassigned(app, month):
+def test_agents_get_their_own_table_without_an_unassigned_row(app, month):
     app.grain.value = "MS"
     app.breakdown.value = "agent_id"
     groups = read_html(app.groups.value)
     answered = month[month["outcome"] == "answered"]
-    assert len(groups) == answered["agent_id"].nunique() + 1
-    assert groups["分组"].iloc[-1] == "未分配（未接通）"
+    assert len(groups) == answered["agent_id"].nunique()  # abandoned calls are no agent's row
+    assert "未分配（未接通）" not in groups["分组"].tolist()
     agent = answered["agent_id"].iloc[0]
     mine = groups.set_index("分组").loc[agent]
     assert mine["接通量"] == f"{(answered['agent_id'] == agent).sum():,}"
+    assert mine["放弃率"] == "不适用" and mine["服务水平"] == "不适用"
     main = read_html(app.table.value)
     assert list(main.columns) == ["指标", "目标", "合计", "上期", "变化"]
     assert "没有更早的期间可以比较" in app.change.value  # one month only
     href = app.download.value.split('href="', 1)[1].split('"', 1)[0]
     book = pd.read_excel(io.BytesIO(base64.b64decode(href.split("base64,", 1)[1])), sheet_name=None)
-    assert list(book) == ["KPI表", "KPI数据", "分组明细", "趋势", "控制图", "帕累托"]  # no previous month
+    assert list(book)[:6] == ["KPI表", "KPI数据", "分组明细", "趋势", "控制图", "帕累托"]  # no previous month
     assert len(book["分组明细"]) == len(groups)
 
 
-def test_team_breakdown_uses_the_agents_table(app, month):
+def test_team_breakdown_shows_only_handled_call_indicators_per_team(app, month):
+    # issue 13: abandoned calls have no team, so per team 放弃率 read 0.0 % green for every team and
+    # an "未分配（未接通）" column 100 % red. Queue-level indicators (abandonment, SL, ASA, offered)
+    # are not applicable per team; handled-call indicators (AHT, transfer, FCR, CSAT) are.
     from ccskills.datasets import load_agents
 
     app.grain.value = "D"
     app.breakdown.value = "team"
     teams = load_agents().set_index("agent_id")["team"]
     day = _day(month, "2026-03-31")
-    answered = day[day["outcome"] == "answered"]
+    answered = day[day["outcome"] == "answered"].assign(team=lambda d: d["agent_id"].map(teams))
     table = read_html(app.table.value).set_index("指标")
-    counts = answered["agent_id"].map(teams).value_counts()
-    for team, n in counts.items():
-        assert table.loc["接通量", team] == f"{n:,}"
+    assert "未分配（未接通）" not in table.columns
+    names = sorted(answered["team"].unique())
+    assert [c for c in table.columns if c in names] == names
+    for team, calls in answered.groupby("team"):
+        assert table.loc["接通量", team] == f"{len(calls):,}"
+        handle = (calls["talk_s"] + calls["hold_s"] + calls["acw_s"]).astype(float).mean()
+        assert table.loc[indicator("aht_s").name_zh, team].endswith(f"{handle:.1f} 秒")
+        for queue_level in ("放弃率", "服务水平", indicator("asa_s").name_zh, "来话量"):
+            assert table.loc[queue_level, team] == "不适用", (queue_level, team)
+    hand = _by_hand(day)
+    assert table.loc["放弃率", "合计"].endswith(f"{hand['abandonment_rate']:.1%}")  # the queue's figure stays
+    assert "放弃的来电没有接到任何班组" in app.table.value
     assert "按班组拆分" in app.change.value
+    app.breakdown.value = "queue"  # by queue every indicator applies: no note
+    assert "不适用" not in app.table.value and "放弃的来电没有接到任何班组" not in app.table.value
 
 
 def test_control_chart_and_pareto_against_pandas(app, month):
@@ -199,9 +214,10 @@ def test_language_switch_keeps_the_numbers(app):
     app.language.value = "en"
     try:
         assert app.status_text.startswith("Daily report: 2026-03-31 (Tue).")
-        assert {k: app.shown(k) for k in app.cards} == before
+        assert {k: app.shown(k).replace(" s", " 秒") for k in app.cards} == before  # same numbers
+        assert app.shown("aht_s").endswith(" s")
         assert app.grain.label == "Day" and app.breakdown.label == "By queue"
-        assert "<th>indicator</th>" in app.table.value and "went from" in app.change.value
+        assert "<th>Indicator</th>" in app.table.value and "went from" in app.change.value
         assert app.period.label == "2026-03-31 (Tue)"
     finally:
         app.language.value = "zh"
@@ -262,7 +278,7 @@ def test_a_gbk_file_with_chinese_headers_works(uploader):
     assert uploader.runs > before
     app = uploader
     assert app.status_text == "日报：2026-03-03（周二）。共 2 通来话；0 个控制图信号。"
-    assert app.shown("service_level") == "100.0%" and app.shown("aht_s") == "210.0 s"  # (120+270)/2
+    assert app.shown("service_level") == "100.0%" and app.shown("aht_s") == "210.0 秒"  # (120+270)/2
     assert app.card_status("service_level") == "green"
     assert "已读取 通话记录.csv：5 条通话记录" in app.data_note.value
     assert [label for label, _ in app.breakdown.options] == ["不分组（合计）", "按队列", "按座席"]  # no team

@@ -7,17 +7,19 @@ Formatting only: values come from :mod:`ccskills.kpi` (reports, what changed) an
 
 from __future__ import annotations
 
+import dataclasses
 import html
 
+import numpy as np
 import pandas as pd
 
 from ccskills.apps._common import style
 from ccskills.kpi import indicator
-from ccskills.kpi_charts import RAG_MARKS, format_value, report_display
+from ccskills.kpi_charts import RAG_MARKS, format_value
 
 __all__ = ["rag_dot", "signals_text", "TEXT", "ERRORS", "STYLE", "CARDS", "GRAINS", "BREAKDOWNS", "CONTROL_CHOICES", "PARETO_CHOICES",
            "t", "indicator_name", "period_label", "table_html", "groups_html", "excel_sheets",
-           "group_label"]
+           "group_label", "per_handler", "queue_level_note", "format_indicator", "QUEUE_LEVEL"]
 
 GRAINS = ("D", "W", "MS")
 BREAKDOWNS = ("none", "queue", "team", "agent_id")
@@ -87,6 +89,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_signals": ("{chart}没有信号：各天的波动都在共同原因范围内。",
                    "{chart}: no signals; the daily variation is all common cause."),
     "unassigned": ("未分配（未接通）", "unassigned (not answered)"),
+    "not_per_group": ("不适用", "n/a"),
+    "queue_level_note": ("“不适用”：{names}是队列指标。放弃的来电没有接到任何班组或座席，等待也由整条队列决定，"
+                         "所以这些指标只看合计，不按{by}拆分。",
+                         "“n/a”: {names} are queue indicators. Abandoned calls never reached a team or agent, and "
+                         "waiting is set by the whole queue, so these are shown for the total only, not per {by}."),
+    "total": ("合计", "Total"), "previous": ("上期", "Previous"), "change": ("变化", "Change"),
+    "col_indicator": ("指标", "Indicator"),
     "unexpected": ("计算时出现意外问题（{kind}）。请检查文件后重试。",
                    "Something unexpected happened ({kind}). Check the file and try again."),
     "download": ("下载 Excel 报表", "Download the Excel report"),
@@ -128,6 +137,64 @@ table.ccs-table th:first-child, table.ccs-table td:first-child { text-align: lef
 .ccs-rag-green { color: #2e8b57; } .ccs-rag-amber { color: #c98f00; } .ccs-rag-red { color: #c0392b; }
 .ccs-card-note { font-size: 12px; font-weight: 600; }
 """)
+
+
+QUEUE_LEVEL = ("offered", "service_level", "abandonment_rate", "abandonment_rate_excl_short", "asa_s",
+               "avg_time_to_abandon_s")
+"""Indicators of the queue, not of whoever answered: per team or agent they are not applicable
+(abandoned calls reached nobody, so a team's abandonment would read 0 % and its SL only its
+answered calls)."""
+HANDLER_BREAKDOWNS = ("team", "agent_id")
+"""Breakdowns by who handled the call (answered calls only)."""
+
+
+def per_handler(report, by: str | None):
+    """``report`` for a team/agent breakdown: no column for calls nobody took, and the
+    :data:`QUEUE_LEVEL` indicators left empty in the group columns (the total keeps them)."""
+    if by not in HANDLER_BREAKDOWNS:
+        return report
+    keep = [c for c in report.values.columns if c == "total" or not pd.isna(c)]
+    groups = [c for c in keep if c != "total"]
+    values, status = report.values[keep].copy(), report.status[keep].copy()
+    rows = [i for i in values.index if i in QUEUE_LEVEL]
+    values.loc[rows, groups] = np.nan
+    status.loc[rows, groups] = pd.NA
+    return dataclasses.replace(report, values=values, status=status)
+
+
+def queue_level_note(report, by: str | None, lang: str) -> str:
+    """The sentence under a team/agent table saying why queue indicators are "n/a" ('' otherwise)."""
+    rows = [i for i in report.values.index if i in QUEUE_LEVEL]
+    if by not in HANDLER_BREAKDOWNS or not rows:
+        return ""
+    names = ("、" if lang == "zh" else ", ").join(indicator_name(i, lang) for i in rows)
+    return t("queue_level_note", lang, names=names, by=t(f"by_{by}", lang))
+
+
+def format_indicator(id: str, value, lang: str, change: bool = False) -> str:
+    """An indicator's value as text in ``lang`` (seconds as 秒 / s); '' when missing."""
+    text = format_value(id, value, change=change)
+    if text and indicator(id).unit == "seconds":
+        return text[:-2] + (" 秒" if lang == "zh" else " s")
+    if text and lang == "en" and indicator(id).unit.startswith("CNY"):
+        return text.replace(" 元", " CNY")
+    return text
+
+
+def _target_text(id: str, target, lang: str) -> str:
+    if isinstance(target, tuple):
+        return "–".join(format_indicator(id, v, lang) for v in target)
+    if target is None or (isinstance(target, float) and np.isnan(target)):
+        return ""
+    sign = {"higher": "≥ ", "lower": "≤ "}.get(indicator(id).direction, "")
+    return sign + format_indicator(id, target, lang)
+
+
+def _marked(id: str, value, status, lang: str, group_cell: bool) -> str:
+    if group_cell and id in QUEUE_LEVEL and (value is None or pd.isna(value)):
+        return t("not_per_group", lang)
+    mark = RAG_MARKS.get(status, "") if isinstance(status, str) else ""
+    return f"{mark} {format_indicator(id, value, lang)}".strip()
 
 
 def t(key: str, lang: str, **fields) -> str:
@@ -202,9 +269,8 @@ def groups_display(report, lang: str) -> pd.DataFrame:
     groups = [g for g in report.values.columns if g != "total"]
     out = pd.DataFrame({t("col_group", lang): [group_label(g, lang) for g in groups]})
     for id in report.values.index:
-        marks = [RAG_MARKS.get(s, "") if isinstance(s, str) else "" for s in report.status.loc[id, groups]]
-        values = [format_value(id, v) for v in report.values.loc[id, groups]]
-        out[indicator_name(id, lang)] = [f"{m} {v}".strip() for m, v in zip(marks, values)]
+        out[indicator_name(id, lang)] = [_marked(id, report.values.loc[id, g], report.status.loc[id, g], lang, True)
+                                         for g in groups]
     return out
 
 
@@ -214,10 +280,19 @@ def groups_html(report, lang: str) -> str:
 
 
 def report_table(report, lang: str) -> pd.DataFrame:
-    """The KPI table on screen: :func:`ccskills.kpi_charts.report_display` with group names in ``lang``."""
-    shown = report_display(report, lang)
-    rename = {str(g): group_label(g, lang) for g in report.values.columns if g != "total"}
-    return shown.rename(columns=rename)
+    """The KPI table on screen: indicator, target, each group and the total with RAG marks,
+    the previous total and the change, in ``lang`` (names from the registry)."""
+    ids = list(report.values.index)
+    targets = report.targets["target"] if len(report.targets) else pd.Series(dtype=object)
+    out = pd.DataFrame({t("col_indicator", lang): [indicator_name(i, lang) for i in ids],
+                        t("col_target", lang): [_target_text(i, targets.get(i), lang) for i in ids]})
+    for group in report.values.columns:
+        label = t("total", lang) if group == "total" else group_label(group, lang)
+        out[label] = [_marked(i, report.values.loc[i, group], report.status.loc[i, group], lang, group != "total")
+                      for i in ids]
+    out[t("previous", lang)] = [format_indicator(i, report.previous.get(i), lang) for i in ids]
+    out[t("change", lang)] = [format_indicator(i, report.change.get(i), lang, change=True) for i in ids]
+    return out
 
 
 def _columns(frame: pd.DataFrame, lang: str, names: dict) -> pd.DataFrame:

@@ -26,13 +26,13 @@ from ccskills.apps._common import (ReadBack, card, draw_chart, excel_link, set_c
                                    log_unexpected)
 from ccskills.apps._kpi_dashboard_text import (BREAKDOWNS, CARDS, CONTROL_CHOICES, ERRORS, GRAINS,
                                                PARETO_CHOICES, STYLE, WEEKDAYS, excel_sheets, group_label,
-                                               groups_html, indicator_name, period_label, report_table,
-                                               signals_text, t,
+                                               format_indicator, groups_html, indicator_name, per_handler,
+                                               period_label, queue_level_note, report_table, signals_text, t,
                                                table_html)
 from ccskills.i18n import LANGUAGES, error_message
 from ccskills.io import UploadError, upload_message, upload_notes
 from ccskills.kpi import read_call_records
-from ccskills.kpi_charts import RAG_MARKS, format_value
+from ccskills.kpi_charts import RAG_MARKS
 from ccskills.spc import ControlChart, p_chart, pareto_table
 
 __all__ = ["KpiDashboard", "DashboardView", "dashboard_view", "build_kpi_dashboard", "TREND_CHOICES"]
@@ -123,7 +123,7 @@ def dashboard_view(data: _Data, freq="D", by="queue", period=None, trend_id="ser
                    control_id="abandonment_rate", pareto_by="hour", lang="zh") -> DashboardView:
     """Compute one view: report, trend, control chart, Pareto and what changed (see :class:`DashboardView`)."""
     group = None if by in (None, "none") else by
-    report = kpi.kpi_report(data.records, freq, period, by=group, agents=data.agents)
+    report = per_handler(kpi.kpi_report(data.records, freq, period, by=group, agents=data.agents), group)
     totals = data.totals[freq]
     trend = totals[[c for c in (trend_id, f"{trend_id}_status") if c in totals.columns]]
     control = _control(data.totals["D"], control_id)
@@ -305,7 +305,7 @@ class KpiDashboard(ReadBack, widgets.VBox):
         for id, box in self.cards.items():
             value = report.values.loc[id, "total"] if id in report.values.index else float("nan")
             status = report.status.loc[id, "total"] if id in report.status.index else None
-            set_card(box, indicator_name(id, lang), format_value(id, value) or "—")
+            set_card(box, indicator_name(id, lang), format_indicator(id, value, lang) or "—")
             if isinstance(status, str) and status in RAG_MARKS:
                 note = f'<div class="ccs-card-note ccs-rag-{status}">● {html.escape(t(f"status_{status}", lang))}</div>'
                 box.value += note
@@ -318,6 +318,9 @@ class KpiDashboard(ReadBack, widgets.VBox):
         else:
             self.table.value = table_html(report_table(report, lang), "ccs-kpi-table", caption)
             self.groups.value = ""
+        note = queue_level_note(report, v.by, lang)
+        if note:
+            self.table.value += f'<p class="ccs-hint ccs-queue-level-note">{html.escape(note)}</p>'
         self.change.value = self._change_html()
         self.download.value = excel_link(excel_sheets(v, lang), t("excel_file", lang), t("download", lang))
         target = report.targets["target"].get(v.trend_id) if len(report.targets) else None
