@@ -15,13 +15,22 @@ case) get ``~2``, ``~3``: never two tables merged into one sheet.
 
 **Control characters** (NUL and the like) cannot be stored in .xlsx; they are removed
 from text cells.
+
+**A workbook that computes.** Every sheet has its header row bold and frozen, an autofilter
+over its table and a print setup (A4, landscape when it has more than
+:data:`PORTRAIT_MAX_COLUMNS` columns, fitted to one page wide, the header repeated on each
+page). Numbers stay numbers: whole-number columns get ``#,##0``, other number columns
+``#,##0.00`` unless ``number_formats`` says otherwise (``"0.0%"`` for fractions);
+``row_formats`` gives a format per data row where the rows are different quantities (a KPI
+table: one indicator per row). Date columns whose times are all midnight show as
+``yyyy-mm-dd``, other datetimes as ``yyyy-mm-dd hh:mm``.
 """
 
 from __future__ import annotations
 
 import io as _io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -35,6 +44,8 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(\d[\d,]*)?(\.\d+)?([eE][+-]?\d+)?")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SHEET_FORBIDDEN = re.compile(r"[/\\?*\[\]:]")
 _SHEET_MAX = 31
+PORTRAIT_MAX_COLUMNS = 6
+"""Sheets with more columns print in landscape."""
 
 
 def _risky(text: str) -> bool:
@@ -95,12 +106,16 @@ def _as_strings(ws) -> None:
 
 
 def excel_bytes(sheets: Mapping[str, pd.DataFrame], *, index: bool = False,
-                number_formats: Mapping[str, Mapping[str, str]] | None = None) -> bytes:
-    """An .xlsx workbook with one sheet per entry, header bold and frozen, columns sized to fit.
+                number_formats: Mapping[str, Mapping[str, str]] | None = None,
+                row_formats: Mapping[str, Sequence[str | None]] | None = None) -> bytes:
+    """An .xlsx workbook with one sheet per entry, header bold and frozen, columns sized to fit,
+    an autofilter and an A4 print setup (see the module notes).
 
     ``number_formats`` maps sheet (as given) → column → Excel format (``"0.0%"``,
-    ``"#,##0"``). Sheet names are made safe by :func:`safe_sheet_names`; datetimes keep
-    their type; text is always stored as text (see the module notes).
+    ``"#,##0"``); ``row_formats`` maps sheet → one format (or None) per data row, used for
+    that row's number cells in columns without a format of their own. Sheet names are made
+    safe by :func:`safe_sheet_names`; datetimes keep their type; text is always stored as
+    text (see the module notes).
 
     >>> import zipfile
     >>> data = excel_bytes({"Q/1": pd.DataFrame({"queue": ['=HYPERLINK("http://x","go")'], "calls": [3]})})
@@ -113,7 +128,7 @@ def excel_bytes(sheets: Mapping[str, pd.DataFrame], *, index: bool = False,
     buffer = _io.BytesIO()
     writer = pd.ExcelWriter(buffer, engine="openpyxl")
     try:
-        _fill_workbook(writer, sheets, index, number_formats or {})
+        _fill_workbook(writer, sheets, index, number_formats or {}, row_formats or {})
     except BaseException:
         writer.book.close()  # discard: nothing is saved, the caller sees the original error
         raise
@@ -121,7 +136,7 @@ def excel_bytes(sheets: Mapping[str, pd.DataFrame], *, index: bool = False,
     return buffer.getvalue()
 
 
-def _fill_workbook(writer, sheets, index: bool, number_formats) -> None:
+def _fill_workbook(writer, sheets, index: bool, number_formats, row_formats) -> None:
     for name, sheet_name in zip(sheets, safe_sheet_names(sheets)):
         table = _text_safe(sheets[name].reset_index() if index else sheets[name])
         table.to_excel(writer, sheet_name=sheet_name, index=False)
@@ -129,6 +144,25 @@ def _fill_workbook(writer, sheets, index: bool, number_formats) -> None:
         ws.freeze_panes = "A2"
         _as_strings(ws)
         _format_columns(ws, table, number_formats.get(name, {}))
+        _format_rows(ws, table, number_formats.get(name, {}), row_formats.get(name))
+        _table_setup(ws, table)
+
+
+def _default_format(values: pd.Series) -> str | None:
+    """The format a column gets when none is given: thousands for numbers, dates without 00:00."""
+    if pd.api.types.is_bool_dtype(values):
+        return None
+    if pd.api.types.is_integer_dtype(values):
+        return "#,##0"
+    if pd.api.types.is_float_dtype(values):
+        finite = values.dropna()
+        whole = len(finite) > 0 and bool((finite == finite.round()).all()) and finite.abs().max() < 1e15
+        return "#,##0" if whole else "#,##0.00"
+    if pd.api.types.is_datetime64_any_dtype(values):
+        times = values.dropna()
+        midnight = len(times) > 0 and bool((times == times.dt.normalize()).all())
+        return "yyyy-mm-dd" if midnight else "yyyy-mm-dd hh:mm"
+    return None
 
 
 def _format_columns(ws, table: pd.DataFrame, formats: Mapping[str, str]) -> None:
@@ -141,12 +175,37 @@ def _format_columns(ws, table: pd.DataFrame, formats: Mapping[str, str]) -> None
         values = [str(v) for v in table[column].head(200)] + [str(column)]
         width = max(len(v) + sum(1 for ch in v if ord(ch) > 0x2E7F) for v in values)
         ws.column_dimensions[letter].width = min(max(width + 2, 8), 60)
-        if column in formats:
+        fmt = formats.get(column) or _default_format(table[column])
+        if fmt:
             for cell in ws[letter][1:]:
-                cell.number_format = formats[column]
-        elif pd.api.types.is_datetime64_any_dtype(table[column]):
-            for cell in ws[letter][1:]:
-                cell.number_format = "yyyy-mm-dd hh:mm"
+                if not isinstance(cell.value, str):
+                    cell.number_format = fmt
+
+
+def _format_rows(ws, table: pd.DataFrame, formats: Mapping[str, str], rows: Sequence[str | None] | None) -> None:
+    """Each data row's number cells in the format given for that row (columns with their own format kept)."""
+    if not rows:
+        return
+    free = [i for i, c in enumerate(table.columns, start=1) if c not in formats]
+    for number, fmt in enumerate(rows, start=2):
+        if not fmt:
+            continue
+        for position in free:
+            cell = ws.cell(row=number, column=position)
+            if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                cell.number_format = fmt
+
+
+def _table_setup(ws, table: pd.DataFrame) -> None:
+    """Autofilter over the table; A4, portrait or landscape, one page wide, header on every page."""
+    if len(table.columns):
+        ws.auto_filter.ref = ws.dimensions
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if len(table.columns) > PORTRAIT_MAX_COLUMNS else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
 
 
 def write_excel(path, sheets: Mapping[str, pd.DataFrame], *, overwrite: bool = False, **options) -> Path:
