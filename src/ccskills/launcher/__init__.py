@@ -207,7 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     missing = _missing(needed)
     if missing:
         extra = "course" if args.command == "start" else "apps"
-        print(f"{' and '.join(missing)} is not installed: pip install \"ccskills[{extra}]\" "
+        verb = "is" if len(missing) == 1 else "are"
+        print(f"{' and '.join(missing)} {verb} not installed: pip install \"ccskills[{extra}]\" "
               f"(缺少 {', '.join(missing)}，请安装 ccskills[{extra}]).", file=sys.stderr)
         return 1
     try:
