@@ -14,8 +14,10 @@ from ccskills.apps._common import style
 from ccskills.formatting import format_number, format_percent, format_seconds
 from ccskills.interval_staffing import ErlangAnswer, ErlangInputs
 from ccskills.i18n import text
+from ccskills.apps._workbook import COUNT, NUMBER, PERCENT, SECONDS, Setting, with_inputs
 
-__all__ = ["CARDS", "STYLE", "NOTES", "card_texts", "card_notes", "table_html", "excel_frame"]
+__all__ = ["CARDS", "STYLE", "NOTES", "card_texts", "card_notes", "table_html", "excel_frame",
+           "excel_workbook"]
 
 CARDS = ("required_agents", "scheduled_headcount", "offered_load", "service_level", "asa",
          "p_wait", "occupancy", "abandonment")
@@ -33,8 +35,6 @@ table.ccs-queue-table th, table.ccs-queue-table td { padding: 3px 8px; text-alig
 table.ccs-queue-table tr.ccs-answer-row { background: #e8f1fb; font-weight: 700; }
 """)
 """Styles for the calculator (system fonts; nothing fetched)."""
-
-_PERCENT_COLUMNS = ("service_level", "p_wait", "occupancy", "abandonment")
 
 
 def card_texts(answer: ErlangAnswer, inputs: ErlangInputs, lang: str) -> dict[str, tuple[str, str]]:
@@ -138,12 +138,63 @@ def table_html(answer: ErlangAnswer, inputs: ErlangInputs, lang: str) -> str:
 
 
 def excel_frame(answer: ErlangAnswer, lang: str) -> pd.DataFrame:
-    """The ±5 table for Excel: translated headers, percent and seconds rounded, inf as blank."""
+    """The ±5 table for Excel: translated headers, fractions kept (shown as percent), inf as blank."""
     table = answer.table.copy()
-    for column in _PERCENT_COLUMNS:
-        table[column] = (100 * table[column]).round(2)
-    table["asa"] = table["asa"].replace([np.inf, -np.inf], np.nan).round(2)
+    table["asa"] = table["asa"].replace([np.inf, -np.inf], np.nan)
     if table["abandonment"].isna().all():
         table = table.drop(columns="abandonment")
-    table.columns = _headers(lang)[: len(table.columns)]
-    return table
+    unit = text("unit_seconds", lang)
+    names = {"agents": text("agents", lang), "service_level": text("service_level", lang),
+             "asa": f"{text('asa_short', lang)} ({unit})", "p_wait": text("p_wait", lang),
+             "occupancy": text("occupancy", lang), "abandonment": text("abandonment", lang)}
+    return table.rename(columns=names)
+
+
+_SHEETS = {"table": ("座席与服务水平", "Agents and service level"), "results": ("结果", "Results")}
+_RESULT_HEAD = (("项目", "数值", "说明"), ("Result", "Value", "Explanation"))
+
+
+def _results(answer: ErlangAnswer, inputs: ErlangInputs, lang: str, notes: dict) -> tuple[pd.DataFrame, list]:
+    values = {"required_agents": (answer.agents, COUNT), "scheduled_headcount": (answer.headcount, COUNT),
+              "offered_load": (answer.load, NUMBER), "service_level": (answer.service_level, PERCENT),
+              "asa": (None if np.isinf(answer.asa) else answer.asa, SECONDS), "p_wait": (answer.p_wait, PERCENT),
+              "occupancy": (answer.occupancy, PERCENT), "abandonment": (answer.abandonment, PERCENT)}
+    if inputs.patience is None:
+        del values["abandonment"]
+    labels = card_texts(answer, inputs, lang)
+    rows = [(labels[k][0], v, notes.get(k, "")) for k, (v, _) in values.items()]
+    return (pd.DataFrame(rows, columns=list(_RESULT_HEAD[1 if lang == "en" else 0])),
+            [f for _, f in values.values()])
+
+
+def _settings(inputs: ErlangInputs, lang: str) -> list[Setting]:
+    sec, pct = text("unit_seconds", lang), PERCENT
+    kind = text(f"target_kind_{inputs.target_kind}", lang)
+    rows = [Setting(text("calls", lang), inputs.calls, text("unit_calls", lang), COUNT),
+            Setting(text("interval", lang), inputs.interval / 60, text("unit_minutes", lang), COUNT),
+            Setting(text("aht", lang), inputs.aht, sec, SECONDS),
+            Setting(text("target_kind", lang), kind)]
+    if inputs.target_kind == "asa":
+        rows.append(Setting(text("target_asa", lang), inputs.target_asa, sec, SECONDS))
+    else:
+        rows += [Setting(text("target_sl", lang), inputs.target_sl, "", pct),
+                 Setting(text("answer_time", lang), inputs.answer_time, sec, SECONDS)]
+    rows += [Setting(text("max_occupancy", lang), inputs.max_occupancy, "", pct),
+             Setting(text("shrinkage", lang), inputs.shrinkage, "", pct),
+             Setting(text("patience", lang), inputs.patience, sec, SECONDS),
+             Setting(text("model", lang), text("model_c" if inputs.patience is None else "model_a", lang))]
+    return rows
+
+
+def excel_workbook(answer: ErlangAnswer, inputs: ErlangInputs, lang: str, notes: dict) -> tuple[dict, dict]:
+    """The calculator's workbook: the ±5 table, the results with what set them, the inputs;
+    and the options for :func:`ccskills.io.excel_bytes` (number formats)."""
+    table = excel_frame(answer, lang)
+    unit = text("unit_seconds", lang)
+    formats = {c: PERCENT for c in table.columns}
+    formats[text("agents", lang)] = COUNT
+    formats[f"{text('asa_short', lang)} ({unit})"] = SECONDS
+    results, result_formats = _results(answer, inputs, lang, notes)
+    name = {k: v[1 if lang == "en" else 0] for k, v in _SHEETS.items()}
+    return with_inputs({name["table"]: table, name["results"]: results}, _settings(inputs, lang), lang,
+                       number_formats={name["table"]: formats}, row_formats={name["results"]: result_formats})

@@ -20,7 +20,7 @@ from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link,
                                    set_options, status_html,
                                    log_unexpected)
 from ccskills.interval_staffing import ErlangAnswer, ErlangInputs, solve
-from ccskills.apps._erlang_text import (CARDS, STYLE, card_notes, card_texts, excel_frame,
+from ccskills.apps._erlang_text import (CARDS, STYLE, card_notes, card_texts, excel_workbook,
                                         table_html)
 from ccskills.charts import staffing_chart
 from ccskills.i18n import LANGUAGES, error_message, text
@@ -186,9 +186,9 @@ class ErlangCalculator(ReadBack, widgets.VBox):
             set_card(self.cards[name], label, value, notes[name])
         self.cards["abandonment"].layout.display = None if inputs.patience is not None else "none"
         self.table.value = table_html(answer, inputs, self.lang)
-        self.download.value = excel_link(excel_frame(answer, self.lang),
-                                         text("excel_file", self.lang),
-                                         text("download_excel", self.lang))
+        sheets, options = excel_workbook(answer, inputs, self.lang, notes)
+        self.download.value = excel_link(sheets, text("excel_file", self.lang),
+                                         text("download_excel", self.lang), **options)
         self._draw(staffing_chart(
             answer.table, answer.agents, lang=self.lang,
             target_sl=inputs.target_sl if inputs.target_kind == "sl" else None,
