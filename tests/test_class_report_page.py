@@ -279,6 +279,15 @@ def test_passcode_opens_the_class(store, with_passcode, tmp_path):
     assert "刷新" in page.visible_text()
 
 
+def test_passcode_from_the_class_config_file(store, with_passcode, tmp_path, monkeypatch):
+    path = tmp_path / "class.toml"
+    path.write_text(f'[class]\ntrainer_passcode = "{with_passcode.trainer_passcode}"\n', encoding="utf-8")
+    monkeypatch.setenv("CCSKILLS_CONFIG", str(path))
+    page = build_trainer_dashboard("zh", store=store, questions=QUESTIONS, environ=None,
+                                   passcode_state=tmp_path / "tries.json")  # config read as in Voila
+    assert page.access.needs_passcode and page.try_passcode("课堂-2026") and page.shown("started") == "3"
+
+
 def test_passcode_pauses_after_five_wrong_tries(store, with_passcode, tmp_path):
     page = _page(store, lang="en", config=with_passcode, passcode_state=tmp_path / "tries.json")
     for n in range(5):

@@ -215,7 +215,7 @@ class TrainerDashboard(ReadBack, widgets.VBox):
         self.refresh_s = refresh_seconds(refresh_s, environ)
         self.config, self.access = _config_and_access(environ, config)
         self.unlocked = False
-        self.gate = (PasscodeGate(config.trainer_passcode, state_file=passcode_state)
+        self.gate = (PasscodeGate(self.config.trainer_passcode, state_file=passcode_state)
                      if self.access.needs_passcode else None)
         self.attempts: pd.DataFrame | None = None
         self.problem: str | None = None  # "trainers_only", "unreachable" or "empty"
@@ -368,7 +368,8 @@ class TrainerDashboard(ReadBack, widgets.VBox):
 
     def close(self) -> None:
         """Stop auto-refresh, then close the widgets."""
-        self.ticker.stop()
+        if hasattr(self, "ticker"):  # also from __del__ of a page whose building failed
+            self.ticker.stop()
         super().close()
 
     # ---------------------------------------------------------------- drawing
