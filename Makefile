@@ -125,21 +125,21 @@ bench: $(BENCH)/.installed chromium
 bench-load: $(VENV)/.installed-test chromium
 	$(BIN)/python benchmarks/load_calculators.py
 
-# Every wheel the course needs for this platform and Python, with the kit's own, for a training
-# room with no internet: copy wheelhouse/ to the machine and run the line in install-offline.txt.
-# (A wheelhouse for Windows is made on Windows: py -m pip wheel -c constraints.txt -w wheelhouse ".[course]")
+# Every wheel the course needs for this platform and Python, with the kit's own (which carries the
+# course), for a training room with no internet: copy wheelhouse/ to a machine of the same OS and
+# Python and run the line in wheelhouse/install-offline.txt. The wheels are the constrained versions,
+# one of each, so --no-index needs no constraints file. (For Windows laptops, build it on Windows:
+# py -m pip wheel -c constraints.txt -w wheelhouse ".[course]")
 WHEELHOUSE := wheelhouse
 wheelhouse: | $(BIN)/python
 	rm -rf $(WHEELHOUSE) && mkdir -p $(WHEELHOUSE) && echo '*' > $(WHEELHOUSE)/.gitignore
 	$(BIN)/python -m pip wheel --quiet -c $(CONSTRAINTS) -w $(WHEELHOUSE) ".[course]"
-	cp $(CONSTRAINTS) $(WHEELHOUSE)/
 	printf '%s\n' \
-		'# Install ccskills with no internet (same platform and Python as the machine that built this):' \
-		'#   python -m venv .venv   (Windows: py -m venv .venv)' \
-		'#   then, from the folder that holds wheelhouse/:' \
-		'.venv/bin/python -m pip install --no-index --find-links wheelhouse -c wheelhouse/constraints.txt "ccskills[course]"' \
-		'#   Windows: .venv\Scripts\python -m pip install --no-index --find-links wheelhouse -c wheelhouse\constraints.txt "ccskills[course]"' \
-		'#   then: .venv/bin/python -m ccskills start' \
+		'# ccskills with no internet, on the same OS and Python as the machine that made this folder.' \
+		'# From the folder that holds wheelhouse/ (Windows: py instead of python3, .venv\Scripts\ instead of .venv/bin/):' \
+		'python3 -m venv .venv' \
+		'.venv/bin/python -m pip install --no-index --find-links wheelhouse "ccskills[course]"' \
+		'.venv/bin/python -m ccskills start' \
 		> $(WHEELHOUSE)/install-offline.txt
 	@echo "$(WHEELHOUSE)/: $$(ls $(WHEELHOUSE)/*.whl | wc -l) wheels, $$(du -sh $(WHEELHOUSE) | cut -f1); see $(WHEELHOUSE)/install-offline.txt"
 
