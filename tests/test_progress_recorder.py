@@ -136,6 +136,23 @@ def test_an_unreachable_store_is_said_once_in_the_trainees_language_and_the_chec
     assert len(recorder_module.default_recorder().pending) == 2  # kept for when the store is back
 
 
+def test_a_broken_class_config_is_said_and_the_check_still_answers(recording, monkeypatch, tmp_path):
+    bad = tmp_path / "class.toml"
+    bad.write_text("[progress]\nretention_days = -3\n", encoding="utf-8")
+    monkeypatch.setenv("CCSKILLS_CONFIG", str(bad))
+    monkeypatch.delenv("CCSKILLS_PROGRESS_URL")
+    monkeypatch.setenv("JUPYTERHUB_USER", "wangfang")
+    problems = ProblemSet(ch02.QUESTIONS, name="ch02")
+    q1 = problems.views[0]
+    problems.bind(q1.question.solution_namespace())
+    first = q1.check("en")
+    assert first.passed and first.message.startswith("Correct!\n(Note: your progress is not being saved")
+    assert "retention_days" in first.message and str(bad) in first.message  # says where and what
+    assert "进度" not in q1.check("zh").message  # said once
+    page = build_workbook("ch02", lang="zh")
+    assert page.recorder is not None  # the workbook page is built, and its checks answer too
+
+
 def test_attempts_wait_in_memory_and_are_stored_once_when_the_store_is_back(tmp_path):
     from ccskills.exercises import Outcome
 

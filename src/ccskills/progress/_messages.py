@@ -10,6 +10,11 @@ _TEXTS = {
         "(Note: your progress is not being saved right now: the progress store cannot be reached "
         "({error}). Checking works as usual; answers are saved once the store is back.)",
     ),
+    "bad_config": (
+        "（提示：进度没有保存——班级配置文件有问题：{problem} 练习照常检查；请讲师修正配置后重启内核。）",
+        "(Note: your progress is not being saved: the class configuration has a problem: {problem} "
+        "Checking works as usual; ask the trainer to fix the configuration, then restart the kernel.)",
+    ),
     "unset_name": (
         "（提示：还没有设置你的姓名，进度记在“{trainee}”名下。请运行一次 "
         "`from ccskills.progress import set_trainee; set_trainee(\"你的姓名\")`，或请讲师帮你设置。）",

@@ -39,7 +39,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from ccskills.progress._config import default_url
+from ccskills.progress._config import ConfigError, default_url
 from ccskills.progress._messages import say
 from ccskills.progress.identity import Identity, trainee_identity
 
@@ -138,7 +138,11 @@ class Recorder:
             if not isinstance(value, (int, float)) or isinstance(value, bool) or not value > 0:
                 raise ValueError(f"{name} must be a number of seconds > 0, got {value!r}")
         self._store = None if store is None or isinstance(store, str) else store
-        self._url = default_url() if store is None else store if isinstance(store, str) else None
+        self._config_error: ConfigError | None = None
+        try:
+            self._url = default_url() if store is None else store if isinstance(store, str) else None
+        except ConfigError as err:  # a broken class config must not break the exercise: said at each check
+            self._url, self._config_error = None, err
         self._trainee = Identity(trainee, "given") if trainee is not None else None
         self.wait_s, self.timeout_s, self.retry_s = wait_s, timeout_s, retry_s
         self.pending: list = []
@@ -165,6 +169,9 @@ class Recorder:
         verdict = getattr(outcome.status, "value", outcome.status)
         if verdict == "unchecked":  # a thought experiment: nothing to store
             return None
+        if self._config_error is not None:
+            with self._cond:
+                return self._tell("bad_config", outcome.lang, problem=self._config_error.message(outcome.lang))
         from ccskills.progress.store import make_row
 
         who = self.identity()
