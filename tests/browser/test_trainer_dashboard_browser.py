@@ -30,6 +30,8 @@ def test_the_dashboard_shows_the_class_in_the_store(page, tmp_path, monkeypatch)
     store.record("李雷", "ch02", "offered_load", "16.0", True, track="workbook")
     monkeypatch.setenv("CCSKILLS_PROGRESS_URL", url)  # the lab server and its kernels inherit it
     monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    monkeypatch.delenv("CCSKILLS_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no passcode of this machine's user
     server = harness.start_lab(tmp_path / "lab.log")
     try:
         page.goto(f"{server.url}/voila/render/trainer/dashboard.ipynb?token={server.token}",
@@ -37,6 +39,8 @@ def test_the_dashboard_shows_the_class_in_the_store(page, tmp_path, monkeypatch)
         expect(_card(page, "started")).to_have_text("2")
         expect(_card(page, "attempts")).to_have_text("3")
         expect(_card(page, "first_try")).to_have_text("50%")
+        expect(page.locator(".ccs-auto-refresh input")).to_be_checked()  # auto-refresh on by default
+        expect(page.locator(".ccs-access-note")).to_contain_text("ccskills class set-passcode")
         page.locator(".ccs-roster textarea").fill("王芳\n李雷\n张伟")
         page.locator(".ccs-roster textarea").blur()
         expect(page.locator(".ccs-table-not-started")).to_contain_text("张伟")
