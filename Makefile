@@ -82,11 +82,15 @@ postgresql:
 test test-library test-notebooks test-browser bench-load: export CCSKILLS_PROGRESS = off
 
 # configurable-http-proxy for the throwaway JupyterHub of the hub test (tests/hub_server.py finds
-# .venv/node_modules/.bin/configurable-http-proxy). Needs Node.js's npm; the stamp keeps it idempotent.
+# .venv/node_modules/.bin/configurable-http-proxy). Needs Node.js's npm (installed from Debian when
+# missing and run as root, like chromium); the proxy file itself is the stamp, so this runs once.
 CHP_VERSION := 5.3.0
 CHP := $(VENV)/node_modules/.bin/configurable-http-proxy
 chp: $(CHP)
 $(CHP): | $(BIN)/python
+	@if ! command -v npm >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's nodejs and npm for configurable-http-proxy ..."; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null) || true; fi
 	@if command -v npm >/dev/null 2>&1; then \
 		npm install --silent --no-audit --no-fund --prefix $(VENV) configurable-http-proxy@$(CHP_VERSION) \
 		|| echo "Could not install configurable-http-proxy with npm; the hub test will say how to install it."; \
