@@ -57,10 +57,17 @@ def test_a_plan_fills_cards_tables_charts_and_download(planned):
 def test_excel_download_has_every_sheet_in_chinese(planned):
     href = planned.download.value.split('href="', 1)[1].split('"', 1)[0]
     book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(href.split("base64,", 1)[1])))
-    assert book.sheetnames == ["汇总", "预测", "人力需求", "每日", "班次", "覆盖"]
+    assert book.sheetnames == ["汇总", "预测", "人力需求", "每日", "班次", "覆盖", "输入参数"]
     coverage = pd.read_excel(io.BytesIO(base64.b64decode(href.split("base64,", 1)[1])), sheet_name="覆盖")
-    assert list(coverage.columns) == ["时段", "所需座席", "排班人数", "缺口", "冗余"]
-    assert coverage["所需座席"].sum() == planned.result.required.sum()
+    assert list(coverage.columns) == ["时段", "排班人数（需求）", "已排班人数", "缺口", "冗余"]
+    assert coverage["排班人数（需求）"].sum() == planned.result.required.sum()
+    summary = book["汇总"]
+    assert summary["B2"].is_date and summary["B2"].number_format == "yyyy-mm-dd"  # no 00:00:00
+    wape = [row for row in summary.iter_rows(min_row=2) if row[0].value == "回测 WAPE"][0][1]
+    assert wape.data_type == "n" and wape.number_format == "0.0%"
+    assert wape.value == pytest.approx(planned.result.accuracy["wape"])  # a number, not 15-decimal text
+    breaks = [c.value for c in book["班次"]["D"][1:]]
+    assert all("休息" in b and "午餐" in b and "break" not in b for b in breaks)
 
 
 def test_switching_language_relabels_the_plan(planned):

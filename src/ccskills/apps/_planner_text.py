@@ -10,6 +10,7 @@ import html
 import pandas as pd
 
 from ccskills.apps._common import style
+from ccskills.apps._workbook import COUNT, NUMBER, PERCENT, SECONDS, Setting, with_inputs
 from ccskills.formatting import format_number, format_percent
 
 __all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "method_name", "card_texts", "excel_sheets",
@@ -25,9 +26,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "source_corporate": ("示例：企业热线（工作日 09:00–18:00）", "Sample: corporate line (working days 09:00–18:00)"),
     "source_upload": ("上传 CSV / Excel 文件", "Upload a CSV / Excel file"),
     "upload_button": ("选择文件", "Choose file"),
-    "upload_hint": ("需要的列：时段（interval_start）、来电量（calls）；可选：平均处理时长（aht_s，秒）、"
-                    "业务线（line）。只需列出营业时段。编码 UTF-8、UTF-8 BOM 或 GBK 均可。",
-                    "Columns: interval_start and calls; optional aht_s (seconds) and line. List open "
+    "upload_hint": ("需要的列：时段、来电量；可选：平均处理时长（秒）、业务线。只需列出营业时段。"
+                    "编码 UTF-8、UTF-8 BOM 或 GBK 均可。",
+                    "Columns: interval_start and calls; optional aht (seconds) and line. List open "
                     "slots only. UTF-8, UTF-8 with BOM or GBK."),
     "no_file": ("请先选择要上传的文件。", "Choose a file to upload first."),
     "line": ("业务线", "Line"),
@@ -73,7 +74,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "soft": ("允许少量缺口以减少冗余（软约束）", "Allow small gaps to cut overstaffing (soft cover)"),
     "run": ("开始规划", "Plan"),
     "ready": ("选好数据和参数后，点击“开始规划”。", "Choose the data and settings, then press “Plan”."),
-    "stage_forecast": ("第 1/4 步：预测来电量和 AHT…", "Step 1/4: forecasting calls and AHT…"),
+    "stage_forecast": ("第 1/4 步：预测来话量和平均处理时长…", "Step 1/4: forecasting calls and AHT…"),
     "stage_accuracy": ("第 2/4 步：在历史周上回测预测准确度…", "Step 2/4: backtesting accuracy on past weeks…"),
     "stage_staffing": ("第 3/4 步：计算每个时段的人力需求…", "Step 3/4: agents needed per slot…"),
     "stage_schedule": ("第 4/4 步：求解排班（整数规划）…", "Step 4/4: solving the schedule (integer programme)…"),
@@ -82,7 +83,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "card_method": ("预测方法", "Forecast method"),
     "card_wape": ("回测 WAPE（时段）", "Backtest WAPE (slots)"),
     "card_daily_mape": ("回测 MAPE（日总量）", "Backtest MAPE (daily totals)"),
-    "card_peak": ("峰值在线需求（人）", "Peak agents on the phones"),
+    "card_peak": ("峰值排班人数（人）", "Peak scheduled headcount"),
     "card_shifts": ("班次数", "Shifts"),
     "card_paid_hours": ("排班计薪工时", "Paid hours scheduled"),
     "card_fill_rate": ("排班满足率", "Schedule fill rate"),
@@ -185,59 +186,127 @@ def candidates_html(result, lang: str) -> str:
             f"</caption><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
 
 
-# Excel and table headers: column -> (zh, en); columns not listed keep their name.
-COLUMNS: dict[str, tuple[str, str]] = {
-    "item": ("项目", "Item"), "value": ("数值", "Value"),
-    "interval_start": ("时段", "Interval start"), "date": ("日期", "Date"), "day": ("日期", "Date"),
-    "calls": ("来电量", "Calls"), "aht_s": ("平均处理时长（秒）", "AHT (s)"),
-    "load": ("话务量（爱尔兰）", "Load (Erlang)"), "required": ("所需座席", "Required agents"),
-    "service_level": ("服务水平", "Service level"), "asa_s": ("平均应答速度（秒）", "ASA (s)"),
-    "occupancy": ("占用率", "Occupancy"), "abandon_rate": ("放弃率", "Abandonment rate"),
-    "shrinkage": ("损耗率", "Shrinkage"), "scheduled": ("排班人数", "Scheduled"),
-    "phone_hours": ("在线工时", "Phone hours"), "paid_hours": ("计薪工时", "Paid hours"),
-    "workload_hours": ("工作量（小时）", "Workload (h)"), "fte": ("全职人力（FTE）", "FTE"),
-    "cost": ("成本", "Cost"), "peak_required": ("峰值所需座席", "Peak required"),
-    "peak_scheduled": ("峰值排班人数", "Peak scheduled"), "under": ("缺口", "Under"),
-    "over": ("冗余", "Over"), "start": ("上班", "Start"), "end": ("下班", "End"),
-    "breaks": ("休息安排", "Breaks"), "agents": ("人数", "Agents"),
+# Excel and table headers: column -> (zh, en, Excel format); columns not listed keep their name.
+# Names follow the glossary (ccskills.kpi.REGISTRY, ccskills.i18n): 来话量, 所需座席数, 排班人数.
+COLUMNS: dict[str, tuple[str, str, str | None]] = {
+    "item": ("项目", "Item", None), "value": ("数值", "Value", None), "unit": ("单位", "Unit", None),
+    "interval_start": ("时段", "Interval start", None), "date": ("日期", "Date", None),
+    "day": ("日期", "Date", None),
+    "calls": ("来话量", "Calls offered", "#,##0.0"), "aht_s": ("平均处理时长（秒）", "AHT (s)", SECONDS),
+    "load": ("话务量（爱尔兰）", "Load (Erlang)", NUMBER), "required": ("所需座席数", "Required agents", COUNT),
+    "service_level": ("服务水平", "Service level", PERCENT), "asa_s": ("平均应答速度（秒）", "ASA (s)", SECONDS),
+    "occupancy": ("占用率", "Occupancy", PERCENT), "abandon_rate": ("放弃率", "Abandonment rate", PERCENT),
+    "shrinkage": ("损耗率", "Shrinkage", PERCENT), "scheduled": ("排班人数", "Scheduled headcount", COUNT),
+    "phone_hours": ("在线工时", "Phone hours", "#,##0.0"), "paid_hours": ("计薪工时", "Paid hours", "#,##0.0"),
+    "workload_hours": ("工作量（小时）", "Workload (h)", "#,##0.0"), "fte": ("全职人力（FTE）", "FTE", "#,##0.0"),
+    "cost": ("成本", "Cost", "#,##0.00"), "peak_required": ("峰值所需座席数", "Peak required agents", COUNT),
+    "peak_scheduled": ("峰值排班人数", "Peak scheduled headcount", COUNT), "under": ("缺口", "Under", COUNT),
+    "over": ("冗余", "Over", COUNT), "start": ("上班", "Start", None), "end": ("下班", "End", None),
+    "breaks": ("休息安排", "Breaks", None), "agents": ("人数", "Agents", COUNT),
 }
+COVERAGE_COLUMNS = {"required": ("排班人数（需求）", "Headcount needed", COUNT),
+                    "scheduled": ("已排班人数", "Headcount scheduled", COUNT)}
+"""The schedule's coverage: its "required" is the headcount to schedule (after shrinkage)."""
 SHEETS: dict[str, tuple[str, str]] = {
     "summary": ("汇总", "Summary"), "forecast": ("预测", "Forecast"), "staffing": ("人力需求", "Staffing"),
     "daily": ("每日", "Daily"), "shifts": ("班次", "Shifts"), "coverage": ("覆盖", "Coverage"),
 }
-SUMMARY_ITEMS: dict[str, tuple[str, str]] = {
-    "first_day": ("开始日期", "First day"), "last_day": ("结束日期", "Last day"),
-    "method": ("预测方法", "Forecast method"), "wape": ("回测 WAPE", "Backtest WAPE"),
-    "mape": ("回测 MAPE", "Backtest MAPE"), "bias": ("回测偏差", "Backtest bias"),
-    "daily_mape": ("回测日总量 MAPE", "Backtest daily MAPE"), "calls": ("预测来电量", "Forecast calls"),
-    "peak_required": ("峰值所需座席", "Peak required agents"),
-    "phone_hours_required": ("所需在线工时", "Phone hours required"), "shifts": ("班次数", "Shifts"),
-    "paid_hours_scheduled": ("排班计薪工时", "Paid hours scheduled"),
-    "fill_rate": ("排班满足率", "Schedule fill rate"), "efficiency": ("排班效率", "Schedule efficiency"),
-    "under_agent_hours": ("缺口（座席·小时）", "Under-cover (agent-hours)"),
-    "over_agent_hours": ("冗余（座席·小时）", "Over-cover (agent-hours)"),
-    "solver_status": ("求解状态", "Solver status"), "solver_gap": ("最优性差距", "Optimality gap"),
-    "solve_seconds": ("求解时间（秒）", "Solve time (s)"),
+SUMMARY_ITEMS: dict[str, tuple[str, str, str, str | None]] = {
+    # key: (zh, en, unit zh|en, format)
+    "first_day": ("开始日期", "First day", "", "yyyy-mm-dd"), "last_day": ("结束日期", "Last day", "", "yyyy-mm-dd"),
+    "method": ("预测方法", "Forecast method", "", None), "wape": ("回测 WAPE", "Backtest WAPE", "", PERCENT),
+    "mape": ("回测 MAPE", "Backtest MAPE", "", PERCENT), "bias": ("回测偏差", "Backtest bias", "", PERCENT),
+    "daily_mape": ("回测日总量 MAPE", "Backtest daily MAPE", "", PERCENT),
+    "calls": ("预测来话量", "Forecast calls offered", "通|calls", COUNT),
+    "peak_required": ("峰值所需座席数", "Peak required agents", "人|agents", COUNT),
+    "phone_hours_required": ("所需在线工时", "Phone hours required", "小时|h", "#,##0.0"),
+    "shifts": ("班次数", "Shifts", "", COUNT),
+    "paid_hours_scheduled": ("排班计薪工时", "Paid hours scheduled", "小时|h", "#,##0.0"),
+    "fill_rate": ("排班满足率", "Schedule fill rate", "", PERCENT),
+    "efficiency": ("排班效率", "Schedule efficiency", "", PERCENT),
+    "under_agent_hours": ("缺口（座席·小时）", "Under-cover (agent-hours)", "座席·小时|agent-h", "#,##0.0"),
+    "over_agent_hours": ("冗余（座席·小时）", "Over-cover (agent-hours)", "座席·小时|agent-h", "#,##0.0"),
+    "solver_status": ("求解状态", "Solver status", "", None), "solver_gap": ("最优性差距", "Optimality gap", "", PERCENT),
+    "solve_seconds": ("求解时间", "Solve time", "秒|s", "#,##0.0"),
 }
+SOLVER_WORDS = {"optimal": ("最优", "optimal"), "gap_limit": ("在差距上限内停止", "stopped within the gap limit"),
+                "time_limit": ("到达时限", "time limit")}
+BREAK_WORDS = {"break": ("休息", "break"), "lunch": ("午餐", "lunch")}
+
+
+def _i(lang: str) -> int:
+    return 1 if lang == "en" else 0
 
 
 def _word(table: dict, key: str, lang: str) -> str:
-    return table[key][1 if lang == "en" else 0] if key in table else key
+    return table[key][_i(lang)] if key in table else key
 
 
-def excel_sheets(result, lang: str) -> dict[str, pd.DataFrame]:
-    """The plan's workbook with sheet names, column headers and summary items in ``lang``."""
-    sheets = {}
+def _summary_sheet(result, lang: str) -> tuple[pd.DataFrame, list]:
+    rows, formats = [], []
+    for key, value in result.summary().items():
+        zh, en, unit, fmt = SUMMARY_ITEMS.get(key, (key, key, "", None))
+        if key == "method":
+            value = method_name(value, lang)
+        elif key == "solver_status":
+            value = _word(SOLVER_WORDS, value, lang)
+        elif key in ("first_day", "last_day"):
+            value = pd.Timestamp(value)
+        if isinstance(value, float) and pd.isna(value):
+            value = None
+        unit = unit.split("|")[_i(lang)] if unit else ""
+        rows.append(((zh, en)[_i(lang)], value, unit))
+        formats.append(fmt)
+    names = [_word(COLUMNS, c, lang) for c in ("item", "value", "unit")]
+    return pd.DataFrame(rows, columns=names), formats
+
+
+def _breaks(text: str, lang: str) -> str:
+    """'break 09:00–09:15; lunch 11:45–12:15' in ``lang``."""
+    parts = []
+    for part in str(text).split(";"):
+        kind, _, span = part.strip().partition(" ")
+        parts.append(f"{_word(BREAK_WORDS, kind, lang)} {span}".strip())
+    return ("；" if lang == "zh" else "; ").join(p for p in parts if p)
+
+
+def _settings(result, lang: str, data: list[Setting]) -> list[Setting]:
+    x, zh = result.inputs, lang == "zh"
+    hours, sec = ("小时", "秒") if zh else ("h", "s")
+    yes_no = (("是", "否") if zh else ("yes", "no"))
+    start = result.summary()["first_day"]
+    return [*data,
+            Setting(t("start", lang), pd.Timestamp(start), "", "yyyy-mm-dd"),
+            Setting(t("horizon", lang), x.horizon_days, "天" if zh else "days", COUNT),
+            Setting(t("method", lang), method_name(x.method, lang)),
+            Setting(t("aht", lang).split("（")[0].split(" if")[0], x.aht, sec, SECONDS),
+            Setting(t("target_sl", lang).replace(" (%)", ""), x.target_sl, "", PERCENT),
+            Setting(t("answer_time", lang).replace(" (秒)", "").replace(" (s)", ""), x.answer_time, sec, SECONDS),
+            Setting(t("shrinkage", lang).replace(" (%)", ""), x.shrinkage, "", PERCENT),
+            Setting(t("shift_hours", lang), "、".join(f"{h:g}" for h in x.shift_hours) if zh
+                    else ", ".join(f"{h:g}" for h in x.shift_hours), hours),
+            Setting(t("start_step", lang), x.start_step_min, "分钟" if zh else "min", COUNT),
+            Setting(t("breaks", lang), yes_no[0] if x.breaks else yes_no[1]),
+            Setting(t("soft", lang), yes_no[0] if x.soft else yes_no[1])]
+
+
+def excel_sheets(result, lang: str, data: list[Setting] | None = None) -> tuple[dict, dict]:
+    """The plan's workbook in ``lang`` (numbers as numbers, formats per column, the inputs last)
+    and the options for :func:`ccskills.io.excel_bytes`; ``data``: settings naming the data used."""
+    sheets, formats, rows = {}, {}, {}
     for name, frame in result.sheets().items():
-        frame = frame.copy()
+        sheet = _word(SHEETS, name, lang)
         if name == "summary":
-            frame["item"] = frame["item"].map(lambda k: _word(SUMMARY_ITEMS, k, lang))
-            frame["value"] = frame["value"].map(lambda v: method_name(v, lang)
-                                                if isinstance(v, str) and f"method_{v}" in TEXT else v)
-            frame["value"] = frame["value"].astype(str)
-        frame.columns = [_word(COLUMNS, c, lang) for c in frame.columns]
-        sheets[_word(SHEETS, name, lang)] = frame
-    return sheets
+            sheets[sheet], rows[sheet] = _summary_sheet(result, lang)
+            continue
+        frame = frame.copy()
+        if name == "shifts":
+            frame["breaks"] = frame["breaks"].map(lambda b: _breaks(b, lang))
+        labels = {**COLUMNS, **(COVERAGE_COLUMNS if name == "coverage" else {})}
+        formats[sheet] = {labels[c][_i(lang)]: labels[c][2] for c in frame.columns if c in labels and labels[c][2]}
+        frame.columns = [labels[c][_i(lang)] if c in labels else c for c in frame.columns]
+        sheets[sheet] = frame
+    return with_inputs(sheets, _settings(result, lang, data or []), lang, number_formats=formats, row_formats=rows)
 
 
 def daily_html(result, lang: str) -> str:

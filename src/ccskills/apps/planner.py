@@ -20,6 +20,7 @@ from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link,
                                    log_unexpected)
 from ccskills.apps._planner_text import (CARDS, ERRORS, STYLE, candidates_html, card_texts, chart_coverage,
                                          daily_html, excel_sheets, method_name, t)
+from ccskills.apps._workbook import Setting
 from ccskills.i18n import LANGUAGES, error_message
 from ccskills.io import UploadError, read_interval_history, upload_message, upload_notes
 from ccskills.planning import STAGES, ClosedHorizon, PlanningInputs, first_open_day, run_planning
@@ -264,12 +265,20 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             set_card(self.cards[name], t(f"card_{name}", lang), value)
         self.candidates.value = candidates_html(r, lang)
         self.daily.value = daily_html(r, lang)
-        self.download.value = excel_link(excel_sheets(r, lang), t("excel_file", lang), t("download", lang))
+        sheets, options = excel_sheets(r, lang, self._data_settings())
+        self.download.value = excel_link(sheets, t("excel_file", lang), t("download", lang), **options)
         self._draw("forecast", self.forecast_box, forecast_chart(history_calls, r.forecast, lang=lang))
         self._draw("coverage", self.coverage_box, coverage_chart(chart_coverage(r.schedule.coverage), lang=lang))
         first, last = r.plan.summary()[["first_day", "last_day"]]
         self.progress.value = 100
         self._set_status("ok", t("done", lang, first=first, last=last, method=method_name(r.method, lang)))
+
+    def _data_settings(self) -> list[Setting]:
+        """What the plan was made from, for the workbook's inputs sheet."""
+        if self.source.value != "upload":
+            return [Setting(t("source", self.lang), t(f"source_{self.source.value}", self.lang))]
+        name = self.upload.value[0]["name"] if self.upload.value else ""
+        return [Setting(t("source", self.lang), name), Setting(t("line", self.lang), str(self.line.value))]
 
     def _draw(self, key: str, box: widgets.Box, chart) -> None:
         self._charts[key] = draw_chart(self._charts.get(key), box, chart, f"ccs-{key}-chart")

@@ -183,7 +183,10 @@ def _format_columns(ws, table: pd.DataFrame, formats: Mapping[str, str]) -> None
 
 
 def _format_rows(ws, table: pd.DataFrame, formats: Mapping[str, str], rows: Sequence[str | None] | None) -> None:
-    """Each data row's number cells in the format given for that row (columns with their own format kept)."""
+    """Each data row's number and date cells in the format given for that row (columns with
+    their own format kept)."""
+    import datetime as _dt
+
     if not rows:
         return
     free = [i for i, c in enumerate(table.columns, start=1) if c not in formats]
@@ -192,7 +195,7 @@ def _format_rows(ws, table: pd.DataFrame, formats: Mapping[str, str], rows: Sequ
             continue
         for position in free:
             cell = ws.cell(row=number, column=position)
-            if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+            if isinstance(cell.value, (int, float, _dt.date)) and not isinstance(cell.value, bool):
                 cell.number_format = fmt
 
 
