@@ -114,6 +114,35 @@ def test_main_turns_a_bad_warm_into_a_sentence(capsys):
     assert "warm must name a calculator" in capsys.readouterr().err
 
 
+# ---------------------------------------------------------------- check-install
+def test_check_install_says_ready_when_the_course_extra_and_template_are_here():
+    said = []
+    assert launcher.check_install(say=said.append) == 0, said
+    text = "\n".join(said)
+    assert "core: ok" in text and "course: ok (jupyterlab" in text
+    assert "Voila template 'ccskills': " in text and "not found" not in text
+    assert f"course folder: {COURSE} (this checkout)" in text
+    assert said[-1] == "就绪 ready: python -m ccskills start"
+
+
+def test_check_install_names_what_is_missing_and_the_pip_line(monkeypatch):
+    monkeypatch.setattr(launcher, "_version", lambda name: None if name in ("voila", "altair") else "1.0")
+    monkeypatch.setattr(launcher, "_voila_template", lambda: None)
+    said = []
+    assert launcher.check_install(say=said.append) == 1
+    text = "\n".join(said)
+    assert 'missing voila, altair: pip install "ccskills[course]"' in text
+    assert "Voila template 'ccskills': not found" in text
+    assert said[-1].startswith("未就绪 not ready")
+
+
+def test_python_dash_m_ccskills_check_install():
+    out = subprocess.run([sys.executable, "-m", "ccskills", "check-install"], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "ready: python -m ccskills start" in out.stdout
+
+
 # ---------------------------------------------------------------- the course folder
 def test_copy_course_copies_only_missing_files_and_never_overwrites(tmp_path):
     source = _fake_course(tmp_path / "shipped")

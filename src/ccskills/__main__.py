@@ -1,11 +1,12 @@
-"""``python -m ccskills``: ``start`` (the course in JupyterLab) and ``apps`` (the calculators in
-Voila) go to :mod:`ccskills.launcher`; every other command (``staff`` ...) to :mod:`ccskills.cli`."""
+"""``python -m ccskills``: ``start`` (the course in JupyterLab), ``apps`` (the calculators in Voila)
+and ``check-install`` go to :mod:`ccskills.launcher`; every other command (``staff`` ...) to
+:mod:`ccskills.cli`."""
 
 from __future__ import annotations
 
 import sys
 
-LAUNCHER_COMMANDS = ("start", "apps")
+LAUNCHER_COMMANDS = ("start", "apps", "check-install")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,5 +1,9 @@
 """Start the course or the calculators without make: ``python -m ccskills start|apps``.
 
+``python -m ccskills check-install`` says whether this machine is ready for the course (the
+library computes, the course extra and the offline Voila template are installed, where the course
+folder is), one line each, and exits 1 with the pip line to run when something is missing.
+
 ``start`` opens JupyterLab on 127.0.0.1 with the course folder as its root and the guide
 (``00_guide.ipynb``) as the first page, with Lab's internet features off and Voila's offline
 template ``ccskills``; ``apps`` serves ``course/apps`` alone with Voila. These are the commands
@@ -19,7 +23,9 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import importlib.metadata
 import os
+import platform
 import shutil
 import signal
 import subprocess
@@ -27,8 +33,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["CourseCopy", "copy_course", "course_folder", "lab_arguments", "main", "shipped_course",
-           "voila_arguments"]
+__all__ = ["CourseCopy", "check_install", "copy_course", "course_folder", "lab_arguments", "main",
+           "shipped_course", "voila_arguments"]
 
 HOST = "127.0.0.1"
 LAB_PORT = 8888
@@ -158,6 +164,66 @@ def _missing(modules: tuple[str, ...]) -> list[str]:
     return [name for name in modules if importlib.util.find_spec(name) is None]
 
 
+COURSE_DISTRIBUTIONS = ("jupyterlab", "voila", "ipywidgets", "jupyterlab_widgets", "ipykernel", "altair",
+                        "anywidget", "vl-convert-python", "sqlalchemy", "reportlab")
+"""What the course extra installs (distribution names), checked by :func:`check_install`."""
+
+
+def _version(distribution: str) -> str | None:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _voila_template() -> Path | None:
+    """The folder of the offline Voila template ``ccskills`` Jupyter finds, or None."""
+    try:
+        from jupyter_core.paths import jupyter_path
+    except ImportError:
+        return None
+    for folder in jupyter_path("voila", "templates", VOILA_TEMPLATE):
+        if (Path(folder) / "conf.json").is_file():
+            return Path(folder)
+    return None
+
+
+def check_install(say=print) -> int:
+    """Say, line by line, whether the course can run here; 0 when ready, 1 (with the fix) when not."""
+    from ccskills import erlang_c
+
+    ready = True
+    say(f"Python {platform.python_version()}: {sys.executable}")
+    say(f"ccskills {_version('ccskills') or '?'}: {_PACKAGE}")
+    say(f"核心 core: ok (Erlang C, 10 agents, 8 Erlangs: P(wait) = {erlang_c(10, 8):.4f})")
+    versions = {name: _version(name) for name in COURSE_DISTRIBUTIONS}
+    missing = [name for name, version in versions.items() if version is None]
+    if missing:
+        ready = False
+        say(f"课程 course: missing {', '.join(missing)}: pip install \"ccskills[course]\" "
+            f"(or, on a JupyterHub with its own JupyterLab, \"ccskills[apps]\")")
+    else:
+        say("课程 course: ok (" + ", ".join(f"{name} {version}" for name, version in versions.items()) + ")")
+    template = _voila_template()
+    if template is None:
+        ready = False
+        say(f"离线模板 Voila template '{VOILA_TEMPLATE}': not found; reinstall the kit into this environment "
+            f"(pip install --force-reinstall --no-deps ccskills, or -e . in a checkout)")
+    else:
+        say(f"离线模板 Voila template '{VOILA_TEMPLATE}': {template}")
+    checkout = _checkout_course()
+    chosen = os.environ.get(COURSE_DIR_VARIABLE)
+    if chosen:
+        course = f"{Path(chosen).expanduser()} ({COURSE_DIR_VARIABLE})"
+    elif checkout is not None:
+        course = f"{checkout} (this checkout)"
+    else:
+        course = f"{Path.home() / 'ccskills-course'} (copied there by the first start)"
+    say(f"课程文件夹 course folder: {course}")
+    say("就绪 ready: python -m ccskills start" if ready else "未就绪 not ready: see above")
+    return 0 if ready else 1
+
+
 def _run(args: list[str]) -> int:
     """Run the server in the foreground; Ctrl+C or SIGTERM stops it (and its kernels) cleanly."""
     process = subprocess.Popen(args)
@@ -182,6 +248,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ccskills",
                                      description="Open the ccskills course (start) or its calculators (apps).")
     sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check-install", help="is this machine ready for the course? (one line per check)")
     for name, port, help_text in (("start", LAB_PORT, "the course in JupyterLab, opening the guide"),
                                   ("apps", APPS_PORT, "the calculators alone in Voila")):
         command = sub.add_parser(name, help=help_text)
@@ -201,8 +268,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m ccskills start|apps``: returns the server's exit status (1 when it cannot start)."""
+    """``python -m ccskills start|apps|check-install``: the server's exit status (1 when it cannot start)."""
     args = _parser().parse_args(argv)
+    if args.command == "check-install":
+        return check_install()
     needed = ("jupyterlab", "voila") if args.command == "start" else ("voila",)
     missing = _missing(needed)
     if missing:
