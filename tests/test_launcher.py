@@ -132,8 +132,15 @@ def test_check_install_names_what_is_missing_and_the_pip_line(monkeypatch):
     assert launcher.check_install(say=said.append) == 1
     text = "\n".join(said)
     assert 'missing voila, altair: pip install "ccskills[course]"' in text
-    assert "Voila template 'ccskills': not found" in text
+    assert "Voila template 'ccskills': used once the course extra is installed" in text
     assert said[-1].startswith("未就绪 not ready")
+
+
+def test_check_install_without_the_template_says_to_reinstall_the_kit(monkeypatch):
+    monkeypatch.setattr(launcher, "_voila_template", lambda: None)
+    said = []
+    assert launcher.check_install(say=said.append) == 1
+    assert any("Voila template 'ccskills': not found; reinstall the kit" in line for line in said)
 
 
 def test_python_dash_m_ccskills_check_install():

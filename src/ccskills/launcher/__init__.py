@@ -205,7 +205,9 @@ def check_install(say=print) -> int:
     else:
         say("课程 course: ok (" + ", ".join(f"{name} {version}" for name, version in versions.items()) + ")")
     template = _voila_template()
-    if template is None:
+    if template is None and missing:
+        say(f"离线模板 Voila template '{VOILA_TEMPLATE}': used once the course extra is installed")
+    elif template is None:
         ready = False
         say(f"离线模板 Voila template '{VOILA_TEMPLATE}': not found; reinstall the kit into this environment "
             f"(pip install --force-reinstall --no-deps ccskills, or -e . in a checkout)")
