@@ -8,6 +8,7 @@ import datetime as dt
 import io
 from html.parser import HTMLParser
 
+import openpyxl
 import pandas as pd
 import pytest
 
@@ -132,8 +133,9 @@ def test_agents_get_their_own_table_without_an_unassigned_row(app, month):
     assert "没有更早的期间可以比较" in app.change.value  # one month only
     href = app.download.value.split('href="', 1)[1].split('"', 1)[0]
     book = pd.read_excel(io.BytesIO(base64.b64decode(href.split("base64,", 1)[1])), sheet_name=None)
-    assert list(book)[:6] == ["KPI表", "KPI数据", "分组明细", "趋势", "控制图", "帕累托"]  # no previous month
+    assert list(book) == ["KPI表", "分组明细", "趋势", "控制图", "帕累托", "输入参数"]  # no previous month
     assert len(book["分组明细"]) == len(groups)
+    assert "放弃率" not in book["分组明细"].columns  # not applicable per agent: left out, not 0 %
 
 
 def test_team_breakdown_shows_only_handled_call_indicators_per_team(app, month):
@@ -231,17 +233,27 @@ def test_excel_report_reads_back(app, month):
     href = app.download.value.split('href="', 1)[1].split('"', 1)[0]
     assert 'download="KPI报表.xlsx"' in app.download.value
     book = pd.read_excel(io.BytesIO(base64.b64decode(href.split("base64,", 1)[1])), sheet_name=None)
-    assert list(book) == ["KPI表", "KPI数据", "趋势", "控制图", "帕累托", "变化原因"]
-    data = book["KPI数据"].set_index("id")
+    assert list(book) == ["KPI表", "趋势", "控制图", "帕累托", "变化原因", "输入参数"]
+    data = book["KPI表"].set_index("指标")
     week = month[(month["arrival"] >= "2026-03-16") & (month["arrival"] < "2026-03-23")]
     hand = _by_hand(week)
-    assert data.loc["service_level", "合计"] == pytest.approx(hand["service_level"], rel=1e-12)
-    assert data.loc["offered", "合计"] == hand["offered"]
+    # numbers, not "🟢 81.2%": the value and its status in separate columns
+    assert data.loc["服务水平", "合计"] == pytest.approx(hand["service_level"], rel=1e-12)
+    assert data.loc["服务水平", "合计状态"] in {"达标", "接近目标", "未达标"}
+    assert data.loc["服务水平", "目标"] == pytest.approx(0.8) and data.loc["服务水平", "方向"] == "越高越好"
+    assert data.loc["来话量", "合计"] == hand["offered"]
+    sheet = openpyxl.load_workbook(io.BytesIO(base64.b64decode(href.split("base64,", 1)[1])))["KPI表"]
+    header = [c.value for c in sheet[1]]
+    sl = [row for row in sheet.iter_rows(min_row=2) if row[0].value == "服务水平"][0]
+    total = sl[header.index("合计")]
+    assert total.data_type == "n" and total.number_format == "0.0%"
+    offered = [row for row in sheet.iter_rows(min_row=2) if row[0].value == "来话量"][0][header.index("合计")]
+    assert offered.data_type == "n" and offered.number_format == "#,##0"  # 9,459 is a number shown with a comma
     assert len(book["趋势"]) == 6 and list(book["趋势"].columns) == ["期间", "数值", "状态"]  # weeks from Mon 23 Feb (1 March is a Sunday)
     assert len(book["控制图"]) == 31 and book["控制图"]["信号"].dtype == bool
     assert book["帕累托"]["次数"].sum() == (month["outcome"] == "abandoned").sum()
     change = book["变化原因"].set_index("分组")
-    assert change.loc["total", "贡献"] == pytest.approx(change.drop(index="total")["贡献"].sum())
+    assert change.loc["合计", "贡献"] == pytest.approx(change.drop(index="合计")["贡献"].sum())  # "total" in words
 
 
 # ------------------------------------------------------------------------- uploads

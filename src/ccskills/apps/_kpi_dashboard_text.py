@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 
 from ccskills.apps._common import style
+from ccskills.apps._workbook import COUNT, NUMBER, PERCENT, SECONDS, Setting, with_inputs
+from ccskills.kpi import WHAT_CHANGED_INDICATORS as WHAT_CHANGED
 from ccskills.kpi import indicator
 from ccskills.kpi_charts import RAG_MARKS, format_value
 
@@ -95,7 +97,12 @@ TEXT: dict[str, tuple[str, str]] = {
                          "“n/a”: {names} are queue indicators. Abandoned calls never reached a team or agent, and "
                          "waiting is set by the whole queue, so these are shown for the total only, not per {by}."),
     "total": ("合计", "Total"), "previous": ("上期", "Previous"), "change": ("变化", "Change"),
-    "col_indicator": ("指标", "Indicator"),
+    "col_indicator": ("指标", "Indicator"), "col_unit": ("单位", "Unit"),
+    "col_direction": ("方向", "Direction"), "status_suffix": ("状态", " status"),
+    "direction_higher": ("越高越好", "higher is better"), "direction_lower": ("越低越好", "lower is better"),
+    "direction_band": ("在区间内", "within the band"),
+    "targets_source": ("目标来源", "Targets from"),
+    "targets_registry": ("指标词典的默认目标", "the KPI glossary's default targets"),
     "unexpected": ("计算时出现意外问题（{kind}）。请检查文件后重试。",
                    "Something unexpected happened ({kind}). Check the file and try again."),
     "download": ("下载 Excel 报表", "Download the Excel report"),
@@ -299,35 +306,122 @@ def _columns(frame: pd.DataFrame, lang: str, names: dict) -> pd.DataFrame:
     return frame.rename(columns={k: t(v, lang) for k, v in names.items()})
 
 
-def excel_sheets(view, lang: str) -> dict[str, pd.DataFrame]:
-    """The dashboard's workbook: KPI table, KPI data, groups, trend, control chart, Pareto, what changed."""
+UNIT_FORMATS = {"fraction": PERCENT, "seconds": SECONDS, "calls": COUNT, "CNY": NUMBER, "CNY/hour": NUMBER,
+                "score": NUMBER}
+UNIT_WORDS = {"fraction": ("", ""), "seconds": ("秒", "s"), "calls": ("通", "calls"), "CNY": ("元", "CNY"),
+              "CNY/hour": ("元/小时", "CNY/h"), "score": ("分", "points")}
+"""Excel number format and unit word by registry unit."""
+
+
+def _fmt(id: str) -> str:
+    return UNIT_FORMATS.get(indicator(id).unit, NUMBER)
+
+
+def _status_word(status, lang: str, na: bool = False) -> str:
+    if na:
+        return t("not_per_group", lang)
+    return t(f"status_{status}", lang) if isinstance(status, str) and status in RAG_MARKS else ""
+
+
+def _number(value):
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _report_sheet(report, lang: str) -> tuple[pd.DataFrame, list[str]]:
+    """The KPI table with numbers: each group's value and its status as separate columns."""
+    ids = list(report.values.index)
+    targets = report.targets["target"] if len(report.targets) else pd.Series(dtype=object)
+    out = pd.DataFrame({t("col_indicator", lang): [indicator_name(i, lang) for i in ids],
+                        t("col_unit", lang): [UNIT_WORDS.get(indicator(i).unit, ("", ""))[_i(lang)] for i in ids]})
+    target = [targets.get(i) for i in ids]
+    out[t("col_target", lang)] = [_target_text(i, v, lang) if isinstance(v, tuple) else _number(v)
+                                  for i, v in zip(ids, target)]
+    out[t("col_direction", lang)] = [t(f"direction_{indicator(i).direction}", lang)
+                                     if f"direction_{indicator(i).direction}" in TEXT and v is not None
+                                     and not (isinstance(v, float) and pd.isna(v)) else ""
+                                     for i, v in zip(ids, target)]
+    for group in report.values.columns:
+        label = t("total", lang) if group == "total" else group_label(group, lang)
+        values = [_number(report.values.loc[i, group]) for i in ids]
+        na = [group != "total" and i in QUEUE_LEVEL and v is None for i, v in zip(ids, values)]
+        out[label] = values
+        out[f"{label}{t('status_suffix', lang)}"] = [_status_word(report.status.loc[i, group], lang, n)
+                                                     for i, n in zip(ids, na)]
+    out[t("previous", lang)] = [_number(report.previous.get(i)) for i in ids]
+    out[t("change", lang)] = [_number(report.change.get(i)) for i in ids]
+    return out, [_fmt(i) for i in ids]
+
+
+def _groups_sheet(report, lang: str) -> tuple[pd.DataFrame, dict]:
+    groups = [g for g in report.values.columns if g != "total"]
+    out = pd.DataFrame({t("col_group", lang): [group_label(g, lang) for g in groups]})
+    formats = {}
+    for id in report.values.index:
+        if id in QUEUE_LEVEL and report.values.loc[id, groups].isna().all():
+            continue  # not applicable per group: the note on the page says why
+        name = indicator_name(id, lang)
+        out[name] = [_number(report.values.loc[id, g]) for g in groups]
+        formats[name] = _fmt(id)
+    return out, formats
+
+
+def _i(lang: str) -> int:
+    return 1 if lang == "en" else 0
+
+
+def excel_sheets(view, lang: str, data: list[Setting] | None = None) -> tuple[dict, dict]:
+    """The dashboard's workbook (KPI table, groups, trend, control chart, Pareto, what changed,
+    inputs) with numbers as numbers, and the options for :func:`ccskills.io.excel_bytes`."""
     report = view.report
-    sheets = {t("sheet_report", lang): report_table(report, lang),
-              t("sheet_data", lang): report.table(lang).reset_index()}
+    name = {k: t(f"sheet_{k}", lang) for k in ("report", "groups", "trend", "control", "pareto", "change")}
+    sheets, formats, rows = {}, {}, {}
+    sheets[name["report"]], rows[name["report"]] = _report_sheet(report, lang)
     if view.many_groups:
-        sheets[t("sheet_groups", lang)] = groups_display(report, lang)
+        sheets[name["groups"]], formats[name["groups"]] = _groups_sheet(report, lang)
     trend = pd.DataFrame({"period": view.trend.index, "value": view.trend[view.trend_id].to_numpy(float)})
     status_col = f"{view.trend_id}_status"
-    trend["status"] = view.trend[status_col].to_numpy() if status_col in view.trend else ""
-    sheets[t("sheet_trend", lang)] = _columns(trend, lang, {"period": "col_period", "value": "col_value",
-                                                            "status": "col_status"})
+    trend["status"] = [_status_word(v, lang) for v in view.trend[status_col]] if status_col in view.trend else ""
+    sheets[name["trend"]] = _columns(trend, lang, {"period": "col_period", "value": "col_value",
+                                                   "status": "col_status"})
+    formats[name["trend"]] = {t("col_value", lang): _fmt(view.trend_id)}
     points = view.control.points.reset_index()
     points = points.rename(columns={points.columns[0]: "period"})
     control = points[["period", "defectives", "n", "value", "center", "lcl", "ucl", "signal"]]
-    sheets[t("sheet_control", lang)] = _columns(control, lang, {
+    sheets[name["control"]] = _columns(control, lang, {
         "period": "col_period", "defectives": "col_events", "n": "col_n", "value": "col_value",
         "center": "col_center", "lcl": "col_lcl", "ucl": "col_ucl", "signal": "col_signal"})
+    formats[name["control"]] = {t(k, lang): PERCENT for k in ("col_value", "col_center", "col_lcl", "col_ucl")}
     pareto = view.pareto.reset_index()
-    sheets[t("sheet_pareto", lang)] = _columns(pareto, lang, {
+    if view.pareto_by == "queue":
+        pareto[pareto.columns[0]] = [group_label(g, lang) for g in pareto[pareto.columns[0]]]
+    sheets[name["pareto"]] = _columns(pareto, lang, {
         "category": "col_category", "count": "col_count", "share": "col_share",
         "cumulative_share": "col_cumulative", "vital_few": "col_vital"})
+    formats[name["pareto"]] = {t("col_count", lang): COUNT, t("col_share", lang): PERCENT,
+                               t("col_cumulative", lang): PERCENT}
     if view.change is not None:
         change = view.change.reset_index()
         change = change.rename(columns={change.columns[0]: "group"})
-        change["group"] = [g if g == "total" else group_label(g, lang) for g in change["group"]]
-        sheets[t("sheet_change", lang)] = _columns(change, lang, {
+        change["group"] = [t("total", lang) if g == "total" else group_label(g, lang) for g in change["group"]]
+        sheets[name["change"]] = _columns(change, lang, {
             "group": "col_group", "previous_share": "col_previous_share",
             "current_share": "col_current_share", "previous": "col_previous", "current": "col_current",
             "rate_effect": "col_rate_effect", "mix_effect": "col_mix_effect",
             "contribution": "col_contribution"})
-    return sheets
+        value_fmt = _fmt(view.trend_id if view.trend_id in WHAT_CHANGED else "service_level")
+        formats[name["change"]] = {**{t(k, lang): PERCENT for k in ("col_previous_share", "col_current_share")},
+                                   **{t(k, lang): value_fmt for k in ("col_previous", "col_current",
+                                                                       "col_rate_effect", "col_mix_effect",
+                                                                       "col_contribution")}}
+    return with_inputs(sheets, _settings(view, lang, data or []), lang, number_formats=formats, row_formats=rows)
+
+
+def _settings(view, lang: str, data: list[Setting]) -> list[Setting]:
+    return [*data,
+            Setting(t("grain", lang), t(f"grain_{view.freq}", lang)),
+            Setting(t("period", lang), period_label(view.report.period, view.freq, lang)),
+            Setting(t("breakdown", lang), t(f"breakdown_{view.by or 'none'}", lang)),
+            Setting(t("trend_indicator", lang), indicator_name(view.trend_id, lang)),
+            Setting(t("control", lang), t(f"control_{view.control_id}", lang)),
+            Setting(t("pareto", lang), t(f"pareto_{view.pareto_by}", lang)),
+            Setting(t("targets_source", lang), t("targets_registry", lang))]

@@ -322,7 +322,8 @@ class KpiDashboard(ReadBack, widgets.VBox):
         if note:
             self.table.value += f'<p class="ccs-hint ccs-queue-level-note">{html.escape(note)}</p>'
         self.change.value = self._change_html()
-        self.download.value = excel_link(excel_sheets(v, lang), t("excel_file", lang), t("download", lang))
+        sheets, options = excel_sheets(v, lang, self._data_settings())
+        self.download.value = excel_link(sheets, t("excel_file", lang), t("download", lang), **options)
         target = report.targets["target"].get(v.trend_id) if len(report.targets) else None
         if target is None and v.trend_id in kpi.resolve_targets(True, [v.trend_id]):
             target = kpi.resolve_targets(True, [v.trend_id])[v.trend_id].target
@@ -338,6 +339,14 @@ class KpiDashboard(ReadBack, widgets.VBox):
         self._finish("ok", t("done", lang, kind=t(f"kind_{v.freq}", lang),
                              period=period_label(report.period, v.freq, lang), offered=f"{offered:,.0f}",
                              signals=int(v.control.points["signal"].sum())))
+
+    def _data_settings(self) -> list:
+        """What the report was made from, for the workbook's inputs sheet."""
+        from ccskills.apps._workbook import Setting
+
+        if self.source.value == "upload" and self.upload.value:
+            return [Setting(t("source", self.lang), self.upload.value[0]["name"])]
+        return [Setting(t("source", self.lang), t("source_sample", self.lang))]
 
     def _change_html(self) -> str:
         v, lang = self.view, self.lang
