@@ -133,7 +133,9 @@ def test_excel_download_has_classes_and_trajectory(app):
     href = app.download.value.split('href="data:', 1)[1].split('"', 1)[0]
     data = base64.b64decode(href.split("base64,", 1)[1])
     sheets = pd.read_excel(io.BytesIO(data), sheet_name=None)
-    assert list(sheets) == ["开班数", "周"]
+    assert list(sheets) == ["开班数", "周", "输入参数"]
+    inputs = sheets["输入参数"].set_index("参数")["取值"]
+    assert inputs["现有在岗人数（人）"] == 72 and inputs["流失率"] == pytest.approx(0.0441)
     assert sheets["开班数"]["招聘人数"].tolist() == app.plan.classes["hires"].tolist()
     assert len(sheets["周"]) == 26
 

@@ -10,10 +10,11 @@ import html
 import pandas as pd
 
 from ccskills.apps._common import style
+from ccskills.apps._workbook import COUNT, PERCENT, Setting, with_inputs
 from ccskills.people import HiringPlan
 
 __all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "week_labels", "card_texts", "verdict",
-           "explanations", "classes_html", "excel_sheets"]
+           "explanations", "classes_html", "excel_sheets", "input_settings"]
 
 TEXT = {
     "title": ("招聘与流失规划器", "Hiring & attrition planner"),
@@ -90,6 +91,7 @@ TEXT = {
                 "until the next one graduates; the tightest week is {binding}: need {need}, without this class "
                 "{projected}, short {gap}; ÷ pass rate {pass_rate} ÷ survival after graduation {survival} = {raw}, "
                 "rounded up {ceil}{limit}."),
+    "no_limit": ("不限", "no limit"),
     "limit_min": ("，但每班至少 {n} 人", ", raised to the class minimum {n}"),
     "limit_max": ("，但每班最多 {n} 人，缺口会留在轨迹里", ", capped at the class maximum {n}; the gap stays"),
 }
@@ -219,21 +221,53 @@ def classes_html(frame: pd.DataFrame) -> str:
     return f'<table class="ccs-classes-table"><tr>{head}</tr>{rows}</table>'
 
 
+def _weeks(labels: list[str]) -> list:
+    """Week labels as dates when they are dates (a number Excel can sort and filter), else as text."""
+    dates = pd.to_datetime(pd.Series(labels), format="%Y-%m-%d", errors="coerce")
+    return dates.to_list() if dates.notna().all() else labels
+
+
 def trajectory_frame(plan: HiringPlan, labels: list[str], lang: str) -> pd.DataFrame:
-    """Week-by-week trajectory with translated headers (for Excel)."""
+    """Week-by-week trajectory with translated headers (for Excel; numbers unrounded)."""
     traj = plan.trajectory
     names = {"required_fte": t("series_required_fte", lang),
              "productive_fte": t("series_productive_fte", lang),
              "in_training": t("series_in_training", lang)}
-    out = pd.DataFrame({t("axis_week", lang): labels})
+    out = pd.DataFrame({t("axis_week", lang): _weeks(labels)})
     for col, name in names.items():
-        out[name] = traj[col].round(2).to_list()
+        out[name] = traj[col].astype(float).to_list()
     out[t("col_hires", lang)] = traj["hires_started"].astype(int).to_list()
     return out
 
 
 def excel_sheets(plan: HiringPlan, labels: list[str], lang: str, min_class: int,
-                 max_class: int | None) -> dict[str, pd.DataFrame]:
-    """Sheets for the download: the classes with explanations and the trajectory."""
-    return {t("classes", lang): classes_frame(plan, labels, lang, min_class, max_class),
-            t("axis_week", lang): trajectory_frame(plan, labels, lang)}
+                 max_class: int | None, settings: list[Setting] | None = None) -> tuple[dict, dict]:
+    """Sheets for the download (the classes with explanations, the trajectory, the inputs) and
+    the options for :func:`ccskills.io.excel_bytes`."""
+    classes = classes_frame(plan, labels, lang, min_class, max_class)
+    for key in ("col_start", "col_graduation"):
+        classes[t(key, lang)] = _weeks(classes[t(key, lang)].to_list())
+    one = "#,##0.0"
+    trajectory = t("axis_week", lang)
+    formats = {t("classes", lang): {t("col_hires", lang): COUNT, t("col_graduates", lang): one},
+               trajectory: {t(f"series_{c}", lang): one for c in ("required_fte", "productive_fte", "in_training")}}
+    return with_inputs({t("classes", lang): classes, trajectory: trajectory_frame(plan, labels, lang)},
+                       settings or [], lang, number_formats=formats)
+
+
+def input_settings(numbers: dict, period: str, source: str, lang: str) -> list[Setting]:
+    """The planner's inputs for the workbook (percent inputs as fractions)."""
+    people, weeks = t("unit_people", lang), t("unit_weeks", lang)
+    high = numbers["max_class"]
+    return [Setting(t("source", lang), source),
+            Setting(t("current_fte", lang), numbers["current_fte"], people, "#,##0.0"),
+            Setting(t("attrition", lang).replace("（%）", "").replace(" (%)", ""), numbers["attrition"] / 100, "",
+                    "0.00%"),
+            Setting(t("period", lang), t(f"period_{period}", lang)),
+            Setting(t("training_weeks", lang), numbers["training_weeks"], weeks, COUNT),
+            Setting(t("pass_rate", lang).replace("（%）", "").replace(" (%)", ""), numbers["pass_rate"] / 100, "",
+                    PERCENT),
+            Setting(t("class_every_weeks", lang), numbers["class_every_weeks"], weeks, COUNT),
+            Setting(t("min_class", lang), numbers["min_class"], people, COUNT),
+            Setting(t("max_class", lang), high if high else t("no_limit", lang), people if high else "",
+                    COUNT if high else None)]

@@ -19,7 +19,7 @@ import pandas as pd
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, log_unexpected,
                                    set_card, set_options, status_html)
 from ccskills.apps._hiring_text import (CARDS, ERRORS, STYLE, card_texts, classes_frame, classes_html,
-                                        excel_sheets, t, verdict, week_labels)
+                                        excel_sheets, input_settings, t, verdict, week_labels)
 from ccskills.charts import themed
 from ccskills.i18n import LANGUAGES, error_message, parameter_of
 from ccskills.io import UploadError, parse_numbers, read_table, require_columns, upload_message
@@ -253,10 +253,22 @@ class HiringPlanner(ReadBack, widgets.VBox):
         for name, (label, value) in card_texts(plan, lang).items():
             set_card(self.cards[name], label, value)
         self.table.value = classes_html(classes_frame(plan, labels, lang, low, high))
-        self.download.value = excel_link(excel_sheets(plan, labels, lang, low, high),
-                                         t("excel_file", lang), t("download_excel", lang))
+        numbers = {name: box.value for name, box in self.numbers.items()}
+        settings = input_settings(numbers, self.period.value, self._source_words(), lang)
+        sheets, options = excel_sheets(plan, labels, lang, low, high, settings)
+        self.download.value = excel_link(sheets, t("excel_file", lang), t("download_excel", lang), **options)
         self._draw(self._chart(plan, labels))
         self._set_status("ok", verdict(plan, labels, lang, high))
+
+    def _source_words(self) -> str:
+        """Where the weekly need came from, in words (for the workbook's inputs sheet)."""
+        source, lang = self.source.value, self.lang
+        if source == "dataset":
+            return f"{t('source_dataset', lang)}（{t(f'queue_{self.queue.value}', lang)}）" if lang == "zh" \
+                else f"{t('source_dataset', lang)} ({t(f'queue_{self.queue.value}', lang)})"
+        if source == "typed":
+            return self.typed.value
+        return self.upload.value[0]["name"] if self.upload.value else ""
 
     def _chart(self, plan: HiringPlan, labels: list[str]):
         traj = plan.trajectory
