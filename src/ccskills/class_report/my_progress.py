@@ -31,7 +31,11 @@ import html
 import os
 from collections.abc import Mapping, Sequence
 
-import ipywidgets as widgets
+try:
+    import ipywidgets as widgets
+except ImportError as _err:  # a core install, without the course extra: say how to get it
+    from ccskills._extras import needs_extra
+    raise needs_extra(_err, __name__) from _err
 import pandas as pd
 
 from ccskills.apps._common import ReadBack, card, set_card, status_html

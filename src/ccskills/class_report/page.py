@@ -45,31 +45,32 @@ import asyncio
 import html
 import os
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import NamedTuple
 
-import ipywidgets as widgets
+try:
+    import ipywidgets as widgets
+except ImportError as _err:  # a core install, without the course extra: say how to get it
+    from ccskills._extras import needs_extra
+    raise needs_extra(_err, __name__) from _err
 import pandas as pd
 
-from ccskills.apps._common import ReadBack, card, excel_link, log_unexpected, set_card, status_html
+from ccskills.apps._common import ReadBack, card, excel_link, set_card, status_html
 from ccskills.class_report._page_text import (CARDS, EXCEL_FORMATS, STYLE, completion_view, message_html,
                                               my_progress_link, percent, pre_post_view, question_view,
                                               seconds_text, store_place, t, table_html)
 from ccskills.class_report._tables import (ClassSummary, class_report, class_summary, common_wrong_answers,
                                            completion, course_questions, first_try, not_started,
                                            pre_post_by_goal)
+from ccskills.class_report._ticker import REFRESH_ENV, REFRESH_S, Ticker, refresh_seconds
 from ccskills.class_report.access import Access, PasscodeGate, trainer_access
 from ccskills.workbooks._visible import visible_text
 
 __all__ = ["REFRESH_ENV", "REFRESH_S", "TRAINERS_ENV", "TrainerDashboard", "build_trainer_dashboard",
            "is_trainer", "refresh_seconds"]
 
-REFRESH_S = 30
-"""Seconds between automatic refreshes (the default)."""
-REFRESH_ENV = "CCSKILLS_DASHBOARD_REFRESH_S"
-"""Environment variable: seconds between automatic refreshes, overriding :data:`REFRESH_S`."""
 TRAINERS_ENV = "CCSKILLS_TRAINERS"
 """Environment variable: the hub user names (comma-separated) allowed to see the class."""
 TABLES = ("completion", "questions", "not_started", "pre_post")
@@ -85,27 +86,6 @@ def is_trainer(environ: Mapping[str, str] | None = None, *, config=None) -> bool
     (True, True)
     """
     return trainer_access(environ, config=config).is_trainer
-
-
-def refresh_seconds(refresh_s: float | None = None, environ: Mapping[str, str] | None = None) -> float:
-    """Seconds between automatic refreshes: ``refresh_s``, else ``CCSKILLS_DASHBOARD_REFRESH_S``, else 30.
-
-    >>> refresh_seconds(), refresh_seconds(environ={"CCSKILLS_DASHBOARD_REFRESH_S": "2"})
-    (30.0, 2.0)
-    """
-    environ = os.environ if environ is None else environ
-    name, value = "refresh_s", refresh_s
-    if value is None and environ.get(REFRESH_ENV, "").strip():
-        name, value = REFRESH_ENV, environ[REFRESH_ENV].strip()
-    if value is None:
-        return float(REFRESH_S)
-    try:
-        seconds = float(value)
-    except (TypeError, ValueError):
-        seconds = float("nan")
-    if not seconds > 0 or seconds == float("inf"):
-        raise ValueError(f"{name} must be a number of seconds > 0, got {value!r}")
-    return seconds
 
 
 def _roster_names(text: str) -> list[str]:
@@ -139,59 +119,6 @@ def _config_and_access(environ, config) -> tuple[object | None, Access]:
         except ValueError:  # trainer_access says why, as a sentence
             return None, trainer_access(environ)
     return config, trainer_access(environ, config=config)
-
-
-class Ticker:
-    """Runs ``tick`` (a coroutine function) every ``interval_s`` seconds on this thread's event loop.
-
-    The next tick is scheduled only after the previous one finished, so ticks never overlap.
-    :meth:`start` returns False (and does nothing) when no event loop runs in this thread.
-    """
-
-    def __init__(self, interval_s: float, tick: Callable[[], object]) -> None:
-        self.interval_s, self.tick = interval_s, tick
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._handle: asyncio.TimerHandle | None = None
-        self.ticks = 0
-
-    @property
-    def running(self) -> bool:
-        """True between :meth:`start` and :meth:`stop`."""
-        return self._loop is not None
-
-    def start(self) -> bool:
-        """Start ticking on the running loop (no-op when already running); False without a loop."""
-        if self.running:
-            return True
-        try:
-            self._loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return False
-        self._schedule()
-        return True
-
-    def stop(self) -> None:
-        """Stop: no further tick starts (a tick already reading finishes)."""
-        if self._handle is not None:
-            self._handle.cancel()
-        self._loop = self._handle = None
-
-    def _schedule(self) -> None:
-        if self._loop is not None and not self._loop.is_closed():
-            self._handle = self._loop.call_later(self.interval_s, self._fire)
-
-    def _fire(self) -> None:
-        if self._loop is not None:
-            self._loop.create_task(self._run())
-
-    async def _run(self) -> None:
-        try:
-            await self.tick()
-            self.ticks += 1
-        except Exception as exc:  # a tick's failure is logged; the timer goes on
-            log_unexpected(exc, "trainer dashboard: auto-refresh")
-        finally:
-            self._schedule()
 
 
 class Reading(NamedTuple):
