@@ -121,7 +121,8 @@ def test_chart_is_offline_and_plots_every_deviation(app):
 def test_excel_download_round_trips(app):
     href = app.download.value.split('href="', 1)[1].split('"', 1)[0]
     book = pd.read_excel(io.BytesIO(base64.b64decode(href.split("base64,", 1)[1])), sheet_name=None)
-    assert set(book) == {"分数表", "偏差", "一致性"}
+    assert set(book) == {"分数表", "偏差", "一致性", "输入参数"}
+    assert book["输入参数"].set_index("参数")["取值"].iloc[1] == 10  # the tolerance the verdicts used
     agreement = book["一致性"].set_index("指标")
     assert agreement.loc["ICC(2,1)", "数值"] == pytest.approx(0.714, abs=5e-4)
     assert agreement.loc["ICC(2,1)", "分级"] == "中等"

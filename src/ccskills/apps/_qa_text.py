@@ -10,6 +10,7 @@ import html
 import pandas as pd
 
 from ccskills.apps._common import style
+from ccskills.apps._workbook import COUNT, PERCENT, Setting, with_inputs
 from ccskills.formatting import format_number, format_percent
 from ccskills.quality import CalibrationSummary, icc_band, kappa_band
 
@@ -73,6 +74,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "mean_abs_deviation": ("平均绝对偏差", "Mean abs. deviation"),
     "sd_deviation": ("偏差标准差", "SD of deviation"),
     "within_tolerance": ("±10 分内占比", "Within ±10 pts"),
+    "tolerance": ("容差（与标准答案相差多少分以内算一致）", "Tolerance (points from the reference that still agree)"),
     "verdict": ("判断", "Verdict"),
     "ok": ("已校准", "calibrated"),
     "borderline": ("临界，下次校准重点关注", "borderline: watch next round"),
@@ -192,17 +194,28 @@ def agreement_frame(summary: CalibrationSummary, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[t("measure", lang), t("value", lang), t("band", lang)])
 
 
-def excel_sheets(summary: CalibrationSummary, lang: str, tolerance: float = 10.0) -> dict:
-    """Sheets of the calibration report: scores with the reference, deviation, agreement."""
+def excel_sheets(summary: CalibrationSummary, lang: str, tolerance: float = 10.0,
+                 source: str = "") -> tuple[dict, dict]:
+    """Sheets of the calibration report (scores with the reference, deviation, agreement, inputs)
+    and the options for :func:`ccskills.io.excel_bytes`: numbers unrounded, shares as percent."""
     scores = summary.scores.copy()
     scores[t("reference", lang)] = summary.reference
     scores.index.name = t("call", lang)
     dev = summary.deviation.copy()
     dev["verdict"] = [verdict(r, tolerance, lang) for _, r in dev.iterrows()]
-    dev = dev.drop(columns="calls").round(3)
+    dev = dev.drop(columns="calls")
     dev.columns = [t(k, lang) for k in ("mean_deviation", "mean_abs_deviation", "sd_deviation",
                                         "within_tolerance", "verdict")]
     dev.index.name = t("analyst", lang)
-    return {t("sheet_scores", lang): scores.reset_index(),
-            t("sheet_deviation", lang): dev.reset_index(),
-            t("sheet_agreement", lang): agreement_frame(summary, lang).round(3)}
+    names = {k: t(f"sheet_{k}", lang) for k in ("scores", "deviation", "agreement")}
+    pts = "#,##0.0"
+    formats = {names["scores"]: {c: pts for c in scores.columns},
+               names["deviation"]: {t("mean_deviation", lang): pts, t("mean_abs_deviation", lang): pts,
+                                    t("sd_deviation", lang): pts, t("within_tolerance", lang): PERCENT},
+               names["agreement"]: {t("value", lang): "0.000"}}
+    settings = [Setting(t("source", lang), source or t("source_sample", lang)),
+                Setting(t("tolerance", lang), tolerance, t("points", lang), pts),
+                Setting(t("calls", lang), len(summary.scores), "", COUNT),
+                Setting(t("analysts", lang), summary.scores.shape[1], "", COUNT)]
+    return with_inputs({names["scores"]: scores.reset_index(), names["deviation"]: dev.reset_index(),
+                        names["agreement"]: agreement_frame(summary, lang)}, settings, lang, number_formats=formats)

@@ -286,8 +286,9 @@ class QACalculator(ReadBack, widgets.VBox):
         set_card(self.cards["calls"], tx.t("calls", lang), str(len(s.scores)))
         set_card(self.cards["analysts"], tx.t("analysts", lang), str(s.scores.shape[1]))
         self.deviation.value = tx.deviation_table_html(s, lang, TOLERANCE)
-        self.download.value = excel_link(tx.excel_sheets(s, lang, TOLERANCE), tx.t("excel_file", lang),
-                                         tx.t("download_excel", lang))
+        source = self._upload[1] if self.source.value == "upload" and getattr(self, "_upload", None) else ""
+        sheets, options = tx.excel_sheets(s, lang, TOLERANCE, source)
+        self.download.value = excel_link(sheets, tx.t("excel_file", lang), tx.t("download_excel", lang), **options)
         self._draw(deviation_chart(s, lang))
         counts = dict(calls=len(s.scores), analysts=s.scores.shape[1])
         message = (tx.t("done_sample", lang, **counts) if name is None
