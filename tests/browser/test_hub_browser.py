@@ -26,7 +26,7 @@ from ccskills.exercises import no_code_set
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/: hub_server
 
-from hub_server import running_hub  # noqa: E402
+from hub_server import _cmdline, descendants, running_hub  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -69,9 +69,9 @@ class Guarded:
         return sorted(set(self.off_machine))
 
 
-def open_guide_links(page, hub, user):
-    """Open the guide in the user's JupyterLab and run its links cell; the cell's links."""
-    page.goto(hub.lab_url(user, "00_guide.ipynb"), wait_until="domcontentloaded")
+def open_guide_links(page, guide_url: str):
+    """Open the guide in JupyterLab at ``guide_url`` and run its links cell; the cell's links."""
+    page.goto(guide_url, wait_until="domcontentloaded")
     cell = page.locator(".jp-CodeCell", has_text=LINKS_CELL).first
     cell.wait_for(state="visible")
     # A cell run before the notebook's kernel is connected is dropped without a word: wait
@@ -131,7 +131,7 @@ def test_two_users_follow_the_guide_to_a_calculator_and_a_workbook(hub, browser)
         for user, session in sessions.items():
             page = session.context.new_page()
             hub.login(page, user)
-            links = open_guide_links(page, hub, user)
+            links = open_guide_links(page, hub.lab_url(user, "00_guide.ipynb"))
             prefix = f"/user/{user}/voila/render/course/"
             assert links.filter(has_text=CALCULATOR).get_attribute("href") == prefix + CALCULATOR
 
@@ -142,6 +142,11 @@ def test_two_users_follow_the_guide_to_a_calculator_and_a_workbook(hub, browser)
                 re.compile(r"^\d+$"))
             assert "--ccs-font-family" in calculator.content()  # the kit's offline template
             assert_no_traceback(calculator)
+            kernels = [pid for pid in descendants(hub.server_pid(user)) if "ipykernel" in _cmdline(pid)]
+            assert kernels  # the guide's and the calculator's: they inherit the hub's environment
+            for pid in kernels:
+                env = Path(f"/proc/{pid}/environ").read_bytes()
+                assert f"JUPYTERHUB_USER={user}\0".encode() in env and b"JUPYTERHUB_API_TOKEN=" in env
 
             workbook = follow(page, links, WORKBOOK)
             first = no_code_set("ch02").questions[0]
@@ -153,3 +158,12 @@ def test_two_users_follow_the_guide_to_a_calculator_and_a_workbook(hub, browser)
     finally:
         off = {user: session.close() for user, session in sessions.items()}
     assert not any(off.values()), f"requests left the machine: {off}"
+
+
+def test_guide_links_under_make_start(page, lab_server):
+    """JupyterLab at the root serving course/ (make start): the same cell links /voila/render/apps/…."""
+    links = open_guide_links(page, f"{lab_server.url}/lab/tree/00_guide.ipynb?token={lab_server.token}")
+    assert links.filter(has_text=CALCULATOR).get_attribute("href") == "/voila/render/" + CALCULATOR
+    calculator = follow(page, links, CALCULATOR)
+    calculator.locator(CHART).first.wait_for(state="visible")
+    assert calculator.url.startswith(f"{lab_server.url}/voila/render/{CALCULATOR}")
