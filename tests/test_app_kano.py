@@ -167,10 +167,11 @@ def test_excel_report_holds_the_result(app):
     app.source.value = "sample"
     href = re.search(r'href="data:[^;]+;base64,([^"]+)"', app.download.value).group(1)
     sheets = pd.read_excel(io.BytesIO(base64.b64decode(href)), sheet_name=None)
-    result = sheets[t("sheet_result", "zh")].set_index("feature_id")
+    result = sheets[t("sheet_result", "zh")].set_index("功能编号")
     assert result.loc["greeting", "M"] == 144
     assert result.loc["callback", t("better", "zh")] == pytest.approx(193 / 282)
     assert len(sheets[t("sheet_codes", "zh")]) == 5
+    assert sheets["输入参数"].set_index("参数")["取值"]["受访者"] == 300
 
 
 def test_read_survey_upload_directly():

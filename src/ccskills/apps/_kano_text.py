@@ -10,6 +10,7 @@ import html
 import pandas as pd
 
 from ccskills.apps._common import style
+from ccskills.apps._workbook import COUNT, Setting, with_inputs
 from ccskills.kano import CATEGORIES, CATEGORY_NAMES, category_margin
 
 __all__ = ["TEXT", "ERRORS", "STYLE", "t", "result_table_html", "excel_sheets",
@@ -47,6 +48,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "respondents": ("受访者", "Respondents"),
     "features": ("功能数", "Features"),
     "feature": ("功能", "Feature"),
+    "feature_id": ("功能编号", "feature_id"),
     "category": ("类别", "Category"),
     "better": ("Better 满意系数", "Better"),
     "worse": ("Worse 不满意系数", "Worse"),
@@ -143,15 +145,21 @@ def result_table_html(result: pd.DataFrame, labels: dict, lang: str) -> str:
             f"<thead><tr>{header}</tr></thead><tbody>{''.join(body)}</tbody></table>")
 
 
-def excel_sheets(result: pd.DataFrame, labels: dict, lang: str) -> dict:
-    """Sheets of the report: the result per feature (with names), and the answer codes."""
+def excel_sheets(result: pd.DataFrame, labels: dict, lang: str,
+                 settings: list[Setting] | None = None) -> tuple[dict, dict]:
+    """Sheets of the report (the result per feature with names, the answer codes, the inputs)
+    and the options for :func:`ccskills.io.excel_bytes`."""
     from ccskills.kano import ANSWER_WORDINGS
 
     table = result.reset_index()
     table.insert(0, t("feature", lang), [labels.get(f, f) for f in table["feature"]])
     table["category"] = [category_label(c, lang) for c in table["category"]]
     table = table.rename(columns={"category": t("category", lang), "better": t("better", lang),
-                                  "worse": t("worse", lang), "feature": "feature_id"})
+                                  "worse": t("worse", lang), "feature": t("feature_id", lang)})
     codes = pd.DataFrame([(c, zh, en) for c, (zh, en) in ANSWER_WORDINGS.items()],
                          columns=[t("code", lang), t("wording_zh", lang), t("wording_en", lang)])
-    return {t("sheet_result", lang): table, t("sheet_codes", lang): codes}
+    formats = {t("sheet_result", lang): {t("better", lang): "0.00", t("worse", lang): "0.00",
+                                         **{c: COUNT for c in CATEGORIES}},
+               t("sheet_codes", lang): {t("code", lang): "0"}}
+    return with_inputs({t("sheet_result", lang): table, t("sheet_codes", lang): codes}, settings or [], lang,
+                       number_formats=formats)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from ccskills import kano
 from ccskills.apps import _kano_text as tx
+from ccskills.apps._workbook import Setting
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
                                    status_html,
                                    log_unexpected)
@@ -232,8 +233,13 @@ class KanoAnalyser(ReadBack, widgets.VBox):
         set_card(self.cards["respondents"], tx.t("respondents", lang), str(counts["respondents"]))
         set_card(self.cards["features"], tx.t("features", lang), str(counts["features"]))
         self.table.value = tx.result_table_html(result, labels, lang)
-        self.download.value = excel_link(tx.excel_sheets(result, labels, lang),
-                                         tx.t("excel_file", lang), tx.t("download_excel", lang))
+        settings = [Setting(tx.t("source", lang), name or tx.t("source_sample", lang)),
+                    Setting(tx.t("segment", lang), self.segment.label or ""),
+                    Setting(tx.t("split", lang), tx.t("split_mean", lang) if self.split.value == "mean"
+                            else float(self.split.value), "", None if self.split.value == "mean" else "0.00"),
+                    Setting(tx.t("respondents", lang), counts["respondents"], "", "#,##0")]
+        sheets, options = tx.excel_sheets(result, labels, lang, settings)
+        self.download.value = excel_link(sheets, tx.t("excel_file", lang), tx.t("download_excel", lang), **options)
         self._draw(quadrant_chart(result, labels, lang=lang, split=self.split.value))
         self.runs += 1
         done = (tx.t("done_sample", lang, **counts) if name is None
