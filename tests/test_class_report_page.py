@@ -111,7 +111,7 @@ def test_without_roster_the_page_asks_for_one(store):
 def test_no_pre_or_post_test_is_a_sentence(store):
     page = _page(store)
     assert page.table("pre_post").empty
-    assert "还没有人做前测或后测。" in page.visible_text()
+    assert "还没有人做课前测或课后测。" in page.visible_text()
 
 
 def test_excel_link_holds_every_table(store):
@@ -215,7 +215,7 @@ def hub():
 def test_hub_trainee_sees_a_sentence_and_a_link_to_my_progress(hub):
     page = build_trainer_dashboard("zh", store=_Broken(), questions=QUESTIONS, environ=hub.user("ann"),
                                    config=NO_PASSCODE)  # the store is never read
-    assert status_text(page.status).startswith("只有培训师可以查看全班进度。")
+    assert status_text(page.status).startswith("只有讲师可以查看全班进度。")
     assert 'href="../my_progress.ipynb"' in page.message.value
     text = page.visible_text()
     assert "我的进度" in text and "bob" not in text and "刷新" not in text and "无法读取" not in text
@@ -268,7 +268,7 @@ def with_passcode(tmp_path_factory):
 
 def test_passcode_opens_the_class(store, with_passcode, tmp_path):
     page = _page(store, config=with_passcode, passcode_state=tmp_path / "tries.json")
-    assert "请输入培训师口令" in page.status_text and page.data_box.layout.display == "none"
+    assert "请输入讲师口令" in page.status_text and page.data_box.layout.display == "none"
     assert "bob" not in page.visible_text() and "刷新" not in page.visible_text()
     page.passcode.value = "课堂-2025"
     page.enter.click()

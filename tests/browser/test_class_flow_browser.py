@@ -97,7 +97,7 @@ def test_a_trainees_answer_reaches_the_passcoded_dashboard_and_my_progress(page,
         trainer = page
         trainer.goto(_render(server, "trainer/dashboard.ipynb"),
                      wait_until="domcontentloaded")
-        expect(trainer.locator(".ccs-status")).to_contain_text("请输入培训师口令")
+        expect(trainer.locator(".ccs-status")).to_contain_text("请输入讲师口令")
         trainer.locator(".ccs-passcode input").fill("课堂-2025")
         trainer.locator(".ccs-passcode-enter").click()
         expect(trainer.locator(".ccs-passcode-said")).to_contain_text("口令不对")
@@ -209,7 +209,7 @@ def test_on_a_hub_the_group_trainer_sees_a_trainees_answer_and_the_trainee_is_re
             expect(trainer.page.locator(".ccs-table-completion")).to_contain_text("ann")
 
             trainee.page.goto(hub.voila_url("ann", "trainer/dashboard.ipynb"), wait_until="domcontentloaded")
-            expect(trainee.page.locator(".ccs-status")).to_contain_text("只有培训师可以查看全班进度")
+            expect(trainee.page.locator(".ccs-status")).to_contain_text("只有讲师可以查看全班进度")
             expect(_card(trainee.page, "started")).to_be_hidden()
             trainee.page.locator(".ccs-my-progress-link").click()
             expect(trainee.page.locator(".ccs-who")).to_contain_text("ann")

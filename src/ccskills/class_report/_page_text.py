@@ -24,16 +24,16 @@ CARDS = ("started", "attempts", "first_try")
 """Cards in screen order; CSS class ``ccs-card-<name>``."""
 
 TEXT: dict[str, tuple[str, str]] = {
-    "title": ("培训师看板：全班进度", "Trainer dashboard: class progress"),
+    "title": ("讲师看板：全班进度", "Trainer dashboard: class progress"),
     "intro": ("学员在练习本或代码练习中点“检查”的每一次作答都记录在进度库中。本页显示谁完成了哪些练习、"
-              "每道题第一次就答对的比例和最常见的错误答案、谁还没有开始，以及前测到后测的变化。",
+              "每道题第一次就答对的比例和最常见的错误答案、谁还没有开始，以及课前测到课后测的变化。",
               "Every answer a trainee checks in a workbook or a code exercise is kept in the progress "
               "store. This page shows who completed which set, the share correct at first try and the "
               "commonest wrong answers per question, who has not started, and the change from pre-test "
               "to post-test."),
     "refresh": ("刷新", "Refresh"),
     "auto": ("每 {seconds} 秒自动刷新", "Refresh every {seconds} s"),
-    "passcode": ("培训师口令", "Trainer passcode"),
+    "passcode": ("讲师口令", "Trainer passcode"),
     "enter": ("进入", "Enter"),
     "my_progress_link": ("打开“我的进度”(My progress) →", "Open My progress (我的进度) →"),
     "roster": ("学员名单（每行一个姓名，可选）", "Roster (one name per line, optional)"),
@@ -45,19 +45,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "completion": ("完成情况（答对的题目 ÷ 练习的题目）", "Completion (questions answered correctly ÷ questions in the set)"),
     "questions": ("每道题：第一次就答对的比例和最常见的错误答案", "Per question: share correct at first try and the commonest wrong answer"),
     "not_started": ("还没有开始的学员", "Not started"),
-    "pre_post": ("前测与后测（按学习目标，全班平均）", "Pre-test and post-test (per learning goal, class average)"),
+    "pre_post": ("课前测与课后测（按学习目标，全班平均）", "Pre-test and post-test (per learning goal, class average)"),
     "download": ("下载全班进度报告（Excel）", "Download the class report (Excel)"),
     "trainee": ("学员", "Trainee"), "set": ("练习", "Set"), "question": ("题目", "Question"),
     "tried": ("作答人数", "Trainees"), "share_first": ("第一次就答对", "Correct at first try"),
     "wrong_answer": ("最常见的错误答案", "Commonest wrong answer"), "wrong_count": ("次数", "Times"),
     "mistake": ("错误类型", "Mistake"),
-    "learning_goal": ("学习目标", "Learning goal"), "pre": ("前测", "Pre-test"), "post": ("后测", "Post-test"),
+    "learning_goal": ("学习目标", "Learning goal"), "pre": ("课前测", "Pre-test"), "post": ("课后测", "Post-test"),
     "gain": ("提高", "Gain"), "code_track": ("代码", "code"),
     "empty": ("还没有学员提交答案。", "No trainee has submitted an answer yet."),
     "no_roster": ("粘贴学员名单后，这里会列出还没有开始的学员。",
                   "Paste the roster to see who has not started."),
     "all_started": ("名单上的学员都已开始。", "Everyone on the roster has started."),
-    "no_tests": ("还没有人做前测或后测。", "Nobody has taken the pre-test or post-test yet."),
+    "no_tests": ("还没有人做课前测或课后测。", "Nobody has taken the pre-test or post-test yet."),
     "unreachable": ("无法读取进度库（{place}）。请检查网络或 CCSKILLS_PROGRESS_URL，稍后会自动重试。",
                     "The progress store ({place}) cannot be read. Check the network or "
                     "CCSKILLS_PROGRESS_URL; the page tries again at the next refresh."),
@@ -76,7 +76,7 @@ TEXT: dict[str, tuple[str, str]] = {
                  "correctly and got right at the first try, which are left, and your pre-test and post-test scores."),
     "my_who_hub": ("你是：{name}（JupyterHub 登录名）", "You are: {name} (your JupyterHub login)"),
     "my_who_config": ("你是：{name}（本机记住的姓名）", "You are: {name} (the name this machine remembers)"),
-    "my_who_unset": ("还没有设置你的姓名，你的作答记在“{name}”名下。请填写姓名（只需一次），培训师才能认出你的进度：",
+    "my_who_unset": ("还没有设置你的姓名，你的作答记在“{name}”名下。请填写姓名（只需一次），讲师才能认出你的进度：",
                      "Your name is not set, so your answers are saved as “{name}”. Enter your name once, so the "
                      "trainer can tell your progress apart:"),
     "my_your_name": ("你的姓名", "Your name"),
@@ -86,7 +86,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "my_sets": ("每套练习", "Per set"),
     "pre_post_mine": ("课前测与课后测（按学习目标）", "Pre-test and post-test (per learning goal)"),
     "my_updated": ("已读取你的记录。", "Your record is up to date."),
-    "my_unreachable": ("无法读取进度库（{place}）。请稍后点“刷新”再试，或告诉培训师。",
+    "my_unreachable": ("无法读取进度库（{place}）。请稍后点“刷新”再试，或告诉讲师。",
                        "The progress store ({place}) cannot be read. Press Refresh later, or tell the trainer."),
     "my_empty": ("你还没有提交过答案。打开一个练习册，填好答案后点“检查”，这里就会显示你的进度。",
                  "You have not submitted an answer yet. Open a workbook, enter an answer and press Check; "

@@ -59,32 +59,32 @@ MAX_PAUSE_S = 900.0
 """The longest pause, in seconds."""
 
 TEXT: dict[str, tuple[str, str]] = {
-    "hub_listed": ("你是培训师（班级配置的培训师名单中有你）。",
+    "hub_listed": ("你是讲师（班级配置的讲师名单中有你）。",
                    "You are a trainer (listed among the class's trainers)."),
-    "hub_admin": ("你是培训师（JupyterHub 管理员）。", "You are a trainer (a JupyterHub admin)."),
-    "hub_group": ("你是培训师（JupyterHub 组“{detail}”的成员）。",
+    "hub_admin": ("你是讲师（JupyterHub 管理员）。", "You are a trainer (a JupyterHub admin)."),
+    "hub_group": ("你是讲师（JupyterHub 组“{detail}”的成员）。",
                   "You are a trainer (a member of the JupyterHub group “{detail}”)."),
-    "hub_trainee": ("只有培训师可以查看全班进度。你自己的进度在“我的进度”(My progress) 页。",
+    "hub_trainee": ("只有讲师可以查看全班进度。你自己的进度在“我的进度”(My progress) 页。",
                     "Only a trainer can view the class's progress. Your own record is on the "
                     "My progress (我的进度) page."),
-    "hub_unreachable": ("无法向 JupyterHub 确认你是否是培训师（{detail}），所以不显示全班进度。"
-                        "请管理员把培训师加入 JupyterHub 组“{group}”，或在 CCSKILLS_TRAINERS 中列出培训师的登录名。",
+    "hub_unreachable": ("无法向 JupyterHub 确认你是否是讲师（{detail}），所以不显示全班进度。"
+                        "请管理员把讲师加入 JupyterHub 组“{group}”，或在 CCSKILLS_TRAINERS 中列出讲师的登录名。",
                         "JupyterHub could not be asked whether you are a trainer ({detail}), so the class "
                         "is not shown. The hub's admin should add the trainers to the JupyterHub group "
                         "“{group}”, or list their logins in CCSKILLS_TRAINERS."),
     "hub_no_groups": ("JupyterHub 没有告诉本页你是不是管理员、属于哪些组，所以不显示全班进度。"
                       "请管理员在 jupyterhub_config.py 中让单用户服务器的令牌 (server token) 能读取自己的用户信息："
                       "c.Spawner.server_token_scopes 加上 read:users!user 和 read:users:groups!user"
-                      "，或在 CCSKILLS_TRAINERS 中列出培训师的登录名。",
+                      "，或在 CCSKILLS_TRAINERS 中列出讲师的登录名。",
                       "JupyterHub did not tell this page whether you are an admin or which groups you are "
                       "in, so the class is not shown. The hub's admin should let the single-user server's "
                       "token read its own user: add read:users!user and read:users:groups!user to "
                       "c.Spawner.server_token_scopes in jupyterhub_config.py, or list "
                       "the trainers' logins in CCSKILLS_TRAINERS."),
     "config_error": ("班级设置有误，所以不显示全班进度：{detail}", "The class settings are wrong, so the class is not shown: {detail}"),
-    "passcode": ("请输入培训师口令 (trainer passcode) 查看全班进度。", "Enter the trainer passcode to view the class."),
-    "unlocked": ("口令正确：你是培训师。", "Passcode accepted: you are a trainer."),
-    "local": ("本机没有设置培训师口令 (trainer passcode)：能打开本页的人都能看到全班进度。"
+    "passcode": ("请输入讲师口令 (trainer passcode) 查看全班进度。", "Enter the trainer passcode to view the class."),
+    "unlocked": ("口令正确：你是讲师。", "Passcode accepted: you are a trainer."),
+    "local": ("本机没有设置讲师口令 (trainer passcode)：能打开本页的人都能看到全班进度。"
               "在终端运行 ccskills class set-passcode 可以设置口令。",
               "No trainer passcode is set on this machine: anyone who can open this page sees the class. "
               "Set one by running ccskills class set-passcode in a terminal."),

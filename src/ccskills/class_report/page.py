@@ -1,4 +1,4 @@
-"""The trainer dashboard (培训师看板), served by Voila from course/trainer/dashboard.ipynb.
+"""The trainer dashboard (讲师看板), served by Voila from course/trainer/dashboard.ipynb.
 
 Wiring only: the attempts come from a :class:`ccskills.progress.ProgressStore` (default: the
 store ``CCSKILLS_PROGRESS_URL`` names, else the SQLite file in the user's data directory), the
