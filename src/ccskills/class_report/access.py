@@ -4,11 +4,17 @@ On a hub (``JUPYTERHUB_USER`` set) a user is a trainer when the class config lis
 (``trainers``, e.g. ``CCSKILLS_TRAINERS=liwei,zhangmin``), or when the hub itself says so: the
 user is a hub admin, or a member of the hub group ``trainer_group`` (default "trainers"). The
 page asks the hub with the single-user server's own token: ``GET $JUPYTERHUB_API_URL/user``
-with ``Authorization: token $JUPYTERHUB_API_TOKEN`` (the token's owner's model, whose
-``admin`` and ``groups`` fields a server token may read), at most once a minute per process
-(:data:`HUB_CACHE_S`), waiting at most :data:`HUB_TIMEOUT_S` seconds. When the hub cannot be
-asked the answer is *no*, with a sentence saying what the hub's admin should set: never a
-trainer by accident.
+with ``Authorization: token $JUPYTERHUB_API_TOKEN``, at most once a minute per process
+(:data:`HUB_CACHE_S`), waiting at most :data:`HUB_TIMEOUT_S` seconds. JupyterHub 5 answers a
+server token with its own user's model, ``admin`` and ``groups`` included, with its default
+scopes (role "server"; checked against a real hub in tests/browser/test_class_flow_browser.py).
+When the hub cannot be asked, or its answer leaves out ``admin`` and ``groups``, the answer is
+*no*, with a sentence saying what the hub's admin should set: never a trainer by accident.
+
+This is a gate for the pages, not a wall around the data: whoever can run code in a kernel
+that holds the store's URL can read the store. On a hub, keep trainees out of the class's data
+with the database's own rights (and keep ``CCSKILLS_TRAINERS`` in the spawner's environment or
+the admin's config file, which a trainee cannot change).
 
 Off a hub the class store is the trainer's own machine's. When a trainer passcode is set in the
 config (``ccskills class set-passcode``; only its hash is stored), the page asks for it:
