@@ -55,10 +55,18 @@ def test_first_screen_is_lesson_06_4s_plan_prefilled_from_march(app, per_agent, 
     assert len(aftersales_aht) == 52 and "52" in app.note.value and "353" in app.note.value
     expected = coaching.check_smart(good_plan(per_agent, aftersales_aht, target=424.0),
                                     peer_values=aftersales_aht)
-    assert app.shown_verdicts() == expected.messages("zh")
+    assert app.shown_verdicts() == named(expected, "zh")
     assert app.shown() == "✓ 五个字母都合格" and expected.passed
     assert app.status.value.startswith('<span class="ccs-status-ok"')
     assert app.chart is not None and "ccs-download-link" in app.download.value
+
+
+def named(check, lang):
+    """The checker's sentences as the page shows them: the KPI's name, never its identifier (aht_s)."""
+    from ccskills.kpi import indicator
+
+    name = indicator("aht_s").name_zh if lang == "zh" else indicator("aht_s").name_en
+    return [m.replace("aht_s", name) for m in check.messages(lang)]
 
 
 def _fill(app, **values):
@@ -93,7 +101,7 @@ def test_verdicts_on_screen_are_check_smarts(case, lang, per_agent, aftersales_a
     peers = None if plan.kpi is None else aftersales_aht
     expected = coaching.check_smart(plan, peer_values=peers)
     assert case[0] in expected.failed
-    assert app.shown_verdicts() == expected.messages(lang)
+    assert app.shown_verdicts() == named(expected, lang)
     assert app.check.failed == expected.failed
     assert ", ".join(expected.failed) in app.shown()
 
@@ -151,14 +159,15 @@ def _sheets(app):
 def test_excel_holds_plan_verdicts_and_follow_up(app):
     _fill(app, target="340", actuals="470 455")
     sheets = _sheets(app)
-    assert list(sheets) == ["计划", "SMART检查", "跟进"]
-    assert sheets["SMART检查"]["原因"].tolist() == app.check.messages("zh")
+    assert list(sheets) == ["计划", "SMART检查", "跟进", "输入参数"]
+    reasons = named(app.check, "zh")  # the KPI's name, not its id
+    assert sheets["SMART检查"]["原因"].tolist() == reasons and not any("aht_s" in r for r in reasons)
     assert sheets["SMART检查"]["结果"].tolist()[2] == "✗ 不合格"
-    plan = dict(zip(sheets["计划"]["项目"], sheets["计划"]["内容"].astype(str)))
-    assert plan["座席"] == "A022" and plan["目标 (秒)"] == "340" and plan["截止日期"] == "2026-04-29"
+    plan = dict(zip(sheets["计划"]["项目"], sheets["计划"]["内容"]))
+    assert plan["座席"] == "A022" and plan["目标 (秒)"] == 340 and plan["截止日期"] == pd.Timestamp("2026-04-29")
     assert sheets["跟进"]["实际值"].tolist() == [470.0, 455.0]
     app.language.value = "en"
-    assert list(_sheets(app)) == ["plan", "SMART check", "follow-up"]
+    assert list(_sheets(app)) == ["plan", "SMART check", "follow-up", "Inputs"]
 
 
 @pytest.mark.parametrize("edit, zh, en", [
@@ -195,7 +204,7 @@ def test_language_switch_keeps_the_plan_and_translates_the_verdicts(per_agent, a
     assert app.behaviour.value == "每通电话结束前复述解决方案" and app.numbers["target"].value == "400"
     plan = good_plan(per_agent, aftersales_aht, behaviour="每通电话结束前复述解决方案", target=400.0)
     expected = coaching.check_smart(plan, peer_values=aftersales_aht)
-    assert zh == expected.messages("zh") and app.shown_verdicts() == expected.messages("en")
+    assert zh == named(expected, "zh") and app.shown_verdicts() == named(expected, "en")
     assert app.agent.label == "A022 (aftersales, team A1)" and app.kpi.label == "Average handle time (AHT)"
 
 

@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from ccskills.apps._common import style
+from ccskills.apps._workbook import Setting, with_inputs
 from ccskills.charts import themed
 
 from ccskills.coaching import SMART_LETTERS, SmartCheck, SmartPlan
@@ -133,11 +134,17 @@ def t(key: str, lang: str, **values) -> str:
     return phrase.format(**values) if values else phrase
 
 
-def verdicts_html(check: SmartCheck, lang: str) -> str:
+def reason(verdict, lang: str, kpi: str = "", kpi_label: str = "") -> str:
+    """A verdict's sentence with the KPI's name in place of its identifier (平均处理时长, not aht_s)."""
+    text = verdict.message(lang)
+    return text.replace(kpi, kpi_label) if kpi and kpi_label else text
+
+
+def verdicts_html(check: SmartCheck, lang: str, kpi: str = "", kpi_label: str = "") -> str:
     """The five verdicts as a list; each item has classes ``ccs-verdict-<letter>`` and pass/fail/unchecked."""
     items = "".join(
         f'<li class="ccs-verdict ccs-verdict-{v.letter} ccs-verdict-{_STATE[v.passed]}">'
-        f"{html.escape(v.message(lang))}</li>" for v in check.verdicts)
+        f"{html.escape(reason(v, lang, kpi, kpi_label))}</li>" for v in check.verdicts)
     return f'<ul class="ccs-verdicts">{items}</ul>'
 
 
@@ -148,30 +155,31 @@ def result_text(check: SmartCheck, lang: str) -> str:
     return t("result_fail", lang, letters=", ".join(check.failed))
 
 
-def _shown(value) -> str:
-    return "" if value is None else f"{value:g}"
-
-
 def plan_frame(plan: SmartPlan, kpi_label: str, unit: str, lang: str) -> pd.DataFrame:
-    """The plan as two columns (field, value), in the units shown on screen."""
+    """The plan as two columns (field, value), in the units shown on screen; numbers as numbers,
+    dates as dates."""
     rows = [(t("agent", lang), plan.agent_id), (t("kpi", lang), kpi_label),
             (t("behaviour", lang), plan.behaviour),
-            (f"{t('baseline', lang)} ({unit})", _shown(plan.baseline)),
-            (f"{t('target', lang)} ({unit})", _shown(plan.target)),
-            (f"{t('team_target', lang)} ({unit})", _shown(plan.team_target)),
-            (t("start", lang), plan.start.isoformat()),
-            (t("due", lang), plan.due.isoformat() if plan.due else "")]
+            (f"{t('baseline', lang)} ({unit})", plan.baseline),
+            (f"{t('target', lang)} ({unit})", plan.target),
+            (f"{t('team_target', lang)} ({unit})", plan.team_target),
+            (t("start", lang), pd.Timestamp(plan.start)),
+            (t("due", lang), pd.Timestamp(plan.due) if plan.due else None)]
     return pd.DataFrame(rows, columns=[t("col_field", lang), t("col_value", lang)])
 
 
-def verdicts_frame(check: SmartCheck, lang: str) -> pd.DataFrame:
+_PLAN_FORMATS = [None, None, None, "#,##0.0##", "#,##0.0##", "#,##0.0##", "yyyy-mm-dd", "yyyy-mm-dd"]
+"""Excel format of each :func:`plan_frame` row."""
+
+
+def verdicts_frame(check: SmartCheck, lang: str, kpi: str = "", kpi_label: str = "") -> pd.DataFrame:
     """One row per letter: letter, its meaning, pass / fail / not checked, the reason."""
     k = 0 if lang == "zh" else 1
     return pd.DataFrame({
         t("col_letter", lang): [v.letter for v in check.verdicts],
         t("col_name", lang): [SMART_LETTERS[v.letter][k] for v in check.verdicts],
         t("col_passed", lang): [t(f"passed_{str(v.passed).lower()}", lang) for v in check.verdicts],
-        t("col_reason", lang): [v.message(lang) for v in check.verdicts],
+        t("col_reason", lang): [reason(v, lang, kpi, kpi_label) for v in check.verdicts],
     })
 
 
@@ -181,7 +189,7 @@ def trajectory_frame(trajectory: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("col_date", lang): [f"{d:%Y-%m-%d}" for d in trajectory.index],
         t("col_actual", lang): trajectory["actual"].round(1).to_list(),
         t("col_expected", lang): trajectory["expected"].round(1).to_list(),
-        t("col_behind", lang): trajectory["behind"].round(1).to_list(),
+        t("col_behind", lang): (trajectory["behind"].round(1) + 0.0).to_list(),  # + 0.0: never "-0.0"
         t("col_on_track", lang): [t("yes" if x else "no", lang) for x in trajectory["on_track"]],
     })
 
@@ -197,13 +205,21 @@ def table_html(frame: pd.DataFrame, on_track: list[bool]) -> str:
 
 
 def excel_sheets(plan: SmartPlan, check: SmartCheck, trajectory: pd.DataFrame | None,
-                 kpi_label: str, unit: str, lang: str) -> dict[str, pd.DataFrame]:
-    """Sheets for the download: the plan, the verdicts and (if typed) the follow-up."""
+                 kpi_label: str, unit: str, lang: str, kpi: str = "",
+                 settings: list[Setting] | None = None) -> tuple[dict, dict]:
+    """Sheets for the download (the plan, the verdicts, the follow-up if typed, the inputs) and
+    the options for :func:`ccskills.io.excel_bytes`."""
     sheets = {t("sheet_plan", lang): plan_frame(plan, kpi_label, unit, lang),
-              t("sheet_verdicts", lang): verdicts_frame(check, lang)}
+              t("sheet_verdicts", lang): verdicts_frame(check, lang, kpi, kpi_label)}
+    formats = {}
     if trajectory is not None:
-        sheets[t("sheet_trajectory", lang)] = trajectory_frame(trajectory, lang)
-    return sheets
+        follow = trajectory_frame(trajectory, lang)
+        follow[t("col_date", lang)] = pd.to_datetime(follow[t("col_date", lang)])
+        sheets[t("sheet_trajectory", lang)] = follow
+        formats[t("sheet_trajectory", lang)] = {t(c, lang): "#,##0.0" for c in ("col_actual", "col_expected",
+                                                                                 "col_behind")}
+    return with_inputs(sheets, settings or [], lang, number_formats=formats,
+                       row_formats={t("sheet_plan", lang): _PLAN_FORMATS})
 
 
 def peers_chart(table: pd.DataFrame, plan: SmartPlan, title: str, lang: str):

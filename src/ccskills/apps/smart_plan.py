@@ -29,6 +29,7 @@ import re
 import ipywidgets as widgets
 import pandas as pd
 
+from ccskills.apps._workbook import Setting
 from ccskills.apps._common import (busy, card, card_value, draw_chart, excel_link, set_card, set_options,
                                    status_html, status_text,
                                    log_unexpected)
@@ -315,7 +316,7 @@ class SmartPlanBuilder(widgets.VBox):
         lang, kpi, check = self.lang, self.kpi.value, self.check
         summary = result_text(check, lang)
         set_card(self.result_card, t("result", lang), summary)
-        self.verdicts.value = verdicts_html(check, lang)
+        self.verdicts.value = verdicts_html(check, lang, kpi, _kpi_label(kpi, lang))
         self._show_peers()
         if self.trajectory is not None:
             frame = trajectory_frame(self.trajectory, lang)
@@ -327,9 +328,11 @@ class SmartPlanBuilder(widgets.VBox):
         else:
             self.trajectory_box.value = ""
             message = t("ok", lang, summary=summary)
-        self.download.value = excel_link(
-            excel_sheets(self.plan, check, self.trajectory, _kpi_label(kpi, lang), _unit(kpi, lang), lang),
-            t("excel_file", lang), t("download_excel", lang))
+        settings = [Setting(t("agent", lang), self.plan.agent_id), Setting(t("kpi", lang), _kpi_label(kpi, lang)),
+                    Setting(t("actuals", lang), self.actuals.value.strip())]
+        sheets, options = excel_sheets(self.plan, check, self.trajectory, _kpi_label(kpi, lang),
+                                       _unit(kpi, lang), lang, kpi, settings)
+        self.download.value = excel_link(sheets, t("excel_file", lang), t("download_excel", lang), **options)
         self._set_status("ok", message)
 
     def _show_peers(self) -> None:
