@@ -270,6 +270,8 @@ def test_passcode_opens_the_class(store, with_passcode, tmp_path):
     page = _page(store, config=with_passcode, passcode_state=tmp_path / "tries.json")
     assert "请输入讲师口令" in page.status_text and page.data_box.layout.display == "none"
     assert "bob" not in page.visible_text() and "刷新" not in page.visible_text()
+    page.enter.click()                          # an empty box is not counted as a try
+    assert "请先输入讲师口令。" in page.visible_text()
     page.passcode.value = "课堂-2025"
     page.enter.click()
     assert "口令不对。还可以再试 4 次。" in page.visible_text() and page.passcode.value == ""

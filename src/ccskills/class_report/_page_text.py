@@ -35,6 +35,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "auto": ("每 {seconds} 秒自动刷新", "Refresh every {seconds} s"),
     "passcode": ("讲师口令", "Trainer passcode"),
     "enter": ("进入", "Enter"),
+    "passcode_empty": ("请先输入讲师口令。", "Type the trainer passcode first."),
     "my_progress_link": ("打开“我的进度”(My progress) →", "Open My progress (我的进度) →"),
     "roster": ("学员名单（每行一个姓名，可选）", "Roster (one name per line, optional)"),
     "roster_placeholder": ("王芳\n李明\n…", "Ann\nBob\n…"),

@@ -213,10 +213,17 @@ class TrainerDashboard(ReadBack, widgets.VBox):
         return self.access.is_trainer or self.unlocked
 
     def try_passcode(self, passcode: str | None = None) -> bool:
-        """Check the typed passcode (or ``passcode``); on success show the class and start auto-refresh."""
+        """Check the typed passcode (or ``passcode``); on success show the class and start auto-refresh.
+
+        An empty box is not a try (it is not counted against the trainer).
+        """
         if self.gate is None or self.unlocked:
             return self.allowed
-        result = self.gate.attempt(self.passcode.value if passcode is None else passcode)
+        typed = self.passcode.value if passcode is None else passcode
+        if not typed:
+            self.gate_said.value = html.escape(t("passcode_empty", self.lang))
+            return False
+        result = self.gate.attempt(typed)
         self.passcode.value = ""
         self.gate_said.value = html.escape(result.sentence(self.lang))
         if result.ok:
