@@ -236,8 +236,9 @@ def _listening(port: int) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(sys.platform == "win32", reason="stops the server with SIGTERM")
-def test_apps_serves_the_calculators_and_stops_cleanly(tmp_path):
+@pytest.mark.skipif(sys.platform == "win32", reason="stops the server with POSIX signals")
+@pytest.mark.parametrize("stop", ["sigterm", "ctrl-c"])
+def test_apps_serves_the_calculators_and_stops_cleanly(tmp_path, stop):
     port = _free_port()
     env = {**os.environ, "CCSKILLS_PROGRESS": "off", "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
     process = subprocess.Popen([sys.executable, "-m", "ccskills", "apps", f"--port={port}"], env=env,
@@ -253,7 +254,10 @@ def test_apps_serves_the_calculators_and_stops_cleanly(tmp_path):
             time.sleep(0.25)
         assert process.poll() is None, f"python -m ccskills apps exited: {process.stdout.read()[-2000:]}"
         assert status == 200, f"the calculators' index answered {status} within 120 s"
-        process.send_signal(signal.SIGTERM)  # what Ctrl+C / closing the terminal does
+        if stop == "sigterm":  # a service manager, or closing the terminal
+            process.send_signal(signal.SIGTERM)
+        else:  # Ctrl+C in a terminal: SIGINT to the whole foreground group, launcher and server
+            os.killpg(process.pid, signal.SIGINT)
         assert process.wait(timeout=60) is not None
         deadline = time.monotonic() + 30
         while _listening(port) and time.monotonic() < deadline:

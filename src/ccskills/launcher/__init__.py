@@ -226,19 +226,35 @@ def check_install(say=print) -> int:
     return 0 if ready else 1
 
 
-def _run(args: list[str]) -> int:
-    """Run the server in the foreground; Ctrl+C or SIGTERM stops it (and its kernels) cleanly."""
-    process = subprocess.Popen(args)
+# How long Ctrl+C leaves the server to stop by itself (it got the Ctrl+C too) before it is told to.
+CTRL_C_GRACE_S = 10
 
-    def _stop(signum, frame):
+
+def _run(args: list[str]) -> int:
+    """Run the server in the foreground until it exits; returns its exit status.
+
+    Ctrl+C in the terminal reaches the server too: it is given :data:`CTRL_C_GRACE_S` seconds to
+    shut its kernels down (JupyterLab may ask "Shutdown this Jupyter server (y/[n])?"), then is
+    terminated; a second Ctrl+C or a SIGTERM to the launcher terminates it at once.
+    """
+    process = subprocess.Popen(args)
+    told = []
+
+    def _terminate(signum, frame):
+        told.append(signum)
         raise KeyboardInterrupt
 
     if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, _stop)
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         return process.wait()
     except KeyboardInterrupt:
-        process.terminate()
+        if not told:
+            try:
+                return process.wait(timeout=CTRL_C_GRACE_S)
+            except (subprocess.TimeoutExpired, KeyboardInterrupt):
+                pass
+        process.terminate()  # SIGTERM: Jupyter and Voila shut their kernels down and exit
         try:
             return process.wait(timeout=30)
         except subprocess.TimeoutExpired:
