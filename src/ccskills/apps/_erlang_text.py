@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from ccskills.apps._common import style
-from ccskills.formatting import format_number, format_percent, format_seconds
+from ccskills.formatting import format_percent, format_seconds
 from ccskills.interval_staffing import ErlangAnswer, ErlangInputs
 from ccskills.i18n import text
 from ccskills.apps._workbook import COUNT, NUMBER, PERCENT, SECONDS, Setting, with_inputs
@@ -44,7 +44,7 @@ def card_texts(answer: ErlangAnswer, inputs: ErlangInputs, lang: str) -> dict[st
         "required_agents": (text("required_agents", lang), f"{answer.agents}"),
         "scheduled_headcount": (f"{text('scheduled_headcount', lang)} ({people})",
                                 f"{answer.headcount}"),
-        "offered_load": (text("offered_load", lang), format_number(answer.load)),
+        "offered_load": (text("offered_load", lang), f"{answer.load:,.2f}"),
         "service_level": (f"{text('service_level', lang)} ({inputs.answer_time:g} "
                           f"{text('unit_seconds', lang)})", format_percent(answer.service_level)),
         "asa": (text("asa", lang), format_seconds(answer.asa, lang)),

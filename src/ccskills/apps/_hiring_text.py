@@ -134,7 +134,8 @@ def week_labels(index, lang: str) -> list[str]:
 
 
 def _num(x: float, digits: int = 1) -> str:
-    return f"{x:,.{digits}f}"
+    """``x`` with thousands separators; a value that rounds to zero reads 0.0, never -0.0."""
+    return f"{round(float(x), digits) + 0.0:,.{digits}f}"
 
 
 def card_texts(plan: HiringPlan, lang: str) -> dict[str, tuple[str, str]]:

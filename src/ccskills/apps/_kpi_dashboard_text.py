@@ -41,13 +41,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "source_sample": ("示例：2026 年 3 月通话记录（两条队列）", "Sample: call records of March 2026 (two queues)"),
     "source_upload": ("上传通话记录（CSV / Excel）", "Upload call records (CSV / Excel)"),
     "upload_button": ("选择文件", "Choose file"),
-    "upload_hint": ("需要的列：call_id（通话编号）、queue（队列）、arrival（来电时间）、outcome（结果："
-                    "answered/abandoned/blocked 或 接通/放弃/占线）、wait_s、talk_s、hold_s、acw_s（秒）、"
-                    "agent_id（座席工号）、transferred（是否转接：是/否）；可选 resolved_first_contact（首次解决）、"
-                    "csat（满意度 1–5）、team（班组）。编码 UTF-8、UTF-8 BOM 或 GBK 均可。",
-                    "Columns: call_id, queue, arrival, outcome (answered/abandoned/blocked), wait_s, talk_s, "
-                    "hold_s, acw_s (seconds), agent_id, transferred (true/false); optional "
-                    "resolved_first_contact, csat (1–5), team. UTF-8, UTF-8 with BOM or GBK."),
+    "upload_hint": ("需要的列：通话编号、队列、来电时间、结果（接通/放弃/占线）、等待时长、通话时长、保持时长、"
+                    "话后处理时长（均为秒）、坐席工号、是否转接（是/否）；可选：首次解决、满意度（1–5）、班组。"
+                    "编码 UTF-8、UTF-8 BOM 或 GBK 均可。",
+                    "Columns: call_id, queue, arrival, outcome (answered/abandoned/blocked), wait, talk, hold, "
+                    "acw (all in seconds), agent, transferred (true/false); optional fcr, csat (1–5), team. "
+                    "UTF-8, UTF-8 with BOM or GBK."),
     "no_file": ("请先选择要上传的文件。", "Choose a file to upload first."),
     "settings": ("查看方式", "View"),
     "grain": ("报表周期", "Report period"),
@@ -246,25 +245,25 @@ def group_label(group, lang: str) -> str:
     return names[1 if lang == "en" else 0] if names else str(group)
 
 
-def rag_dot(status) -> str:
+def rag_dot(status, lang: str = "zh") -> str:
     """A coloured dot for a status (readable without emoji fonts); '' for no status."""
     if not isinstance(status, str) or status not in RAG_MARKS:
         return ""
-    return f'<span class="ccs-rag ccs-rag-{status}" title="{status}">●</span>'
+    return f'<span class="ccs-rag ccs-rag-{status}" title="{html.escape(t(f"status_{status}", lang))}">●</span>'
 
 
-def _cell(value) -> str:
+def _cell(value, lang: str = "zh") -> str:
     text = html.escape(str(value))
     for status, mark in RAG_MARKS.items():
-        text = text.replace(mark, rag_dot(status))
+        text = text.replace(mark, rag_dot(status, lang))
     return text
 
 
-def table_html(frame: pd.DataFrame, css: str, caption: str = "") -> str:
+def table_html(frame: pd.DataFrame, css: str, caption: str = "", lang: str = "zh") -> str:
     """A DataFrame of text as an escaped HTML table with class ``ccs-table <css>``; the RAG marks
     of :mod:`ccskills.kpi_charts` become coloured dots."""
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    rows = ["<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>"
+    rows = ["<tr>" + "".join(f"<td>{_cell(v, lang)}</td>" for v in row) + "</tr>"
             for row in frame.itertuples(index=False)]
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return (f'<table class="ccs-table {css}">{cap}<thead><tr>{head}</tr></thead>'
@@ -283,7 +282,7 @@ def groups_display(report, lang: str) -> pd.DataFrame:
 
 def groups_html(report, lang: str) -> str:
     """The by-group table in a scrolling box."""
-    return f'<div class="ccs-groups-scroll">{table_html(groups_display(report, lang), "ccs-groups")}</div>'
+    return f'<div class="ccs-groups-scroll">{table_html(groups_display(report, lang), "ccs-groups", lang=lang)}</div>'
 
 
 def report_table(report, lang: str) -> pd.DataFrame:

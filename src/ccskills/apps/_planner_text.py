@@ -11,7 +11,7 @@ import pandas as pd
 
 from ccskills.apps._common import style
 from ccskills.apps._workbook import COUNT, NUMBER, PERCENT, SECONDS, Setting, with_inputs
-from ccskills.formatting import format_number, format_percent
+from ccskills.formatting import format_percent
 
 __all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "method_name", "card_texts", "excel_sheets",
            "candidates_html", "daily_html", "chart_coverage", "CHART_ROWS"]
@@ -153,6 +153,11 @@ SOLVER_STATUS = {"optimal": "solver_optimal", "gap_limit": "solver_gap_limit", "
 """The schedule's solver status → the words the planner shows (see :class:`ccskills.scheduling.ScheduleResult`)."""
 
 
+def _n(value, digits: int = 2) -> str:
+    """A number with thousands separators (3,742.5), never -0.0."""
+    return f"{round(float(value), digits) + 0.0:,.{digits}f}"
+
+
 def card_texts(result, lang: str) -> dict[str, str]:
     """Card name → value text for a :class:`~ccskills.planning.PlanningResult`."""
     s = result.schedule
@@ -165,7 +170,7 @@ def card_texts(result, lang: str) -> dict[str, str]:
         "daily_mape": format_percent(result.accuracy["daily_mape"]),
         "peak": f"{int(result.required.max())}",
         "shifts": f"{int(summary['shifts'])}",
-        "paid_hours": format_number(summary["paid_hours_scheduled"], 1),
+        "paid_hours": _n(summary["paid_hours_scheduled"], 1),
         "fill_rate": format_percent(result.fill_rate),
         "efficiency": format_percent(result.efficiency),
         "solver": solver,
@@ -316,8 +321,8 @@ def daily_html(result, lang: str) -> str:
                    for c in ("date", "calls", "peak_required", "phone_hours", "paid_hours", "service_level"))
     rows = []
     for day, row in daily.iterrows():
-        cells = [f"{day:%Y-%m-%d}", format_number(row["calls"], 0), f"{int(row['peak_required'])}",
-                 format_number(row["phone_hours"]), format_number(row["paid_hours"]),
+        cells = [f"{day:%Y-%m-%d}", _n(row["calls"], 0), f"{int(row['peak_required'])}",
+                 _n(row["phone_hours"], 1), _n(row["paid_hours"], 1),
                  format_percent(row["service_level"])]
         rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
     return (f'<table class="ccs-table ccs-daily"><caption>{html.escape(t("daily_title", lang))}</caption>'

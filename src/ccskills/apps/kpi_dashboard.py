@@ -313,10 +313,10 @@ class KpiDashboard(ReadBack, widgets.VBox):
         if v.many_groups:
             shown = report_table(report, lang)
             keep = [*shown.columns[:2], *shown.columns[-3:]]  # indicator, target, total, previous, change
-            self.table.value = table_html(shown[keep], "ccs-kpi-table", caption)
+            self.table.value = table_html(shown[keep], "ccs-kpi-table", caption, lang)
             self.groups.value = groups_html(report, lang)
         else:
-            self.table.value = table_html(report_table(report, lang), "ccs-kpi-table", caption)
+            self.table.value = table_html(report_table(report, lang), "ccs-kpi-table", caption, lang)
             self.groups.value = ""
         note = queue_level_note(report, v.by, lang)
         if note:
