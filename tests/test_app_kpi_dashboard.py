@@ -162,7 +162,10 @@ def test_team_breakdown_shows_only_handled_call_indicators_per_team(app, month):
     hand = _by_hand(day)
     assert table.loc["放弃率", "合计"].endswith(f"{hand['abandonment_rate']:.1%}")  # the queue's figure stays
     assert "放弃的来电没有接到任何班组" in app.table.value
-    assert "按班组拆分" in app.change.value
+    assert "按队列拆分" in app.change.value  # SL is a queue indicator: its change is split by queue
+    app.trend_indicator.value = "aht_s"  # a handled-call indicator: split by team
+    assert "按班组拆分" in app.change.value and "未分配" not in app.change.value
+    app.trend_indicator.value = "service_level"
     app.breakdown.value = "queue"  # by queue every indicator applies: no note
     assert "不适用" not in app.table.value and "放弃的来电没有接到任何班组" not in app.table.value
 

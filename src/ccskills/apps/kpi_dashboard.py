@@ -26,7 +26,7 @@ from ccskills.apps._common import (ReadBack, card, draw_chart, excel_link, set_c
                                    log_unexpected)
 from ccskills.apps._kpi_dashboard_text import (BREAKDOWNS, CARDS, CONTROL_CHOICES, ERRORS, GRAINS,
                                                PARETO_CHOICES, STYLE, WEEKDAYS, excel_sheets, group_label,
-                                               format_indicator, groups_html, indicator_name, per_handler,
+                                               QUEUE_LEVEL, format_indicator, groups_html, indicator_name, per_handler,
                                                period_label, queue_level_note, report_table, signals_text, t,
                                                table_html)
 from ccskills.i18n import LANGUAGES, error_message
@@ -70,6 +70,7 @@ class DashboardView:
     pareto_by: str
     pareto: pd.DataFrame
     change: pd.DataFrame | None
+    change_by: str = "queue"  # what "what changed" is split by (queue indicators: never by team)
 
     @property
     def many_groups(self) -> bool:
@@ -129,11 +130,13 @@ def dashboard_view(data: _Data, freq="D", by="queue", period=None, trend_id="ser
     control = _control(data.totals["D"], control_id)
     pareto = _pareto(data.abandoned[pareto_by], pareto_by, lang)
     change = None
+    change_id = trend_id if trend_id in kpi.WHAT_CHANGED_INDICATORS else "service_level"
+    change_by = "queue" if group is None or change_id in QUEUE_LEVEL else group
     if report.previous_period is not None:
-        change_id = trend_id if trend_id in kpi.WHAT_CHANGED_INDICATORS else "service_level"
         change = kpi.what_changed(data.records, change_id, freq, report.period, report.previous_period,
-                                  by=group or "queue", agents=data.agents)
-    return DashboardView(freq, group, report, trend_id, trend, control_id, control, pareto_by, pareto, change)
+                                  by=change_by, agents=data.agents)
+    return DashboardView(freq, group, report, trend_id, trend, control_id, control, pareto_by, pareto, change,
+                         change_by)
 
 
 def _sample() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -356,7 +359,7 @@ class KpiDashboard(ReadBack, widgets.VBox):
         sentence = kpi.explain_change(change, lang)
         where = t("change_intro", lang, current=period_label(v.report.period, v.freq, lang),
                   previous=period_label(v.report.previous_period, v.freq, lang),
-                  by=t(f"by_{v.by or 'queue'}", lang))
+                  by=t(f"by_{v.change_by}", lang))
         return f"<p>{html.escape(sentence)} <span class='ccs-hint'>{html.escape(where)}</span></p>"
 
     def _draw(self, key: str, box: widgets.Box, chart) -> None:
