@@ -126,6 +126,18 @@ def test_missing_default_store_is_empty_and_not_created(tmp_path, monkeypatch):
     assert not any(tmp_path.rglob("*.sqlite3"))
 
 
+def test_a_broken_class_config_is_a_sentence_naming_file_and_key(tmp_path, monkeypatch):
+    bad = tmp_path / "class.toml"
+    bad.write_text("[progress]\nretention_days = -3\n", encoding="utf-8")
+    monkeypatch.delenv("CCSKILLS_PROGRESS_URL", raising=False)
+    monkeypatch.setenv("CCSKILLS_CONFIG", str(bad))
+    page = build_my_progress("en", environ=ANN, questions=QUESTIONS)
+    said = status_text(page.status)
+    assert said.startswith("The class settings are wrong, so your progress cannot be read:")
+    assert str(bad) in said and "progress.retention_days" in said
+    assert "Traceback" not in page.visible_text()
+
+
 class _Broken:
     url = "postgresql://trainer:s3cret@db.example.org/class"
 

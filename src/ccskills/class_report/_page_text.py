@@ -89,6 +89,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "my_updated": ("已读取你的记录。", "Your record is up to date."),
     "my_unreachable": ("无法读取进度库（{place}）。请稍后点“刷新”再试，或告诉讲师。",
                        "The progress store ({place}) cannot be read. Press Refresh later, or tell the trainer."),
+    "my_config_error": ("班级设置有误，所以读不到你的进度：{detail} 请告诉讲师。",
+                        "The class settings are wrong, so your progress cannot be read: {detail} Please tell the trainer."),
     "my_empty": ("你还没有提交过答案。打开一个练习册，填好答案后点“检查”，这里就会显示你的进度。",
                  "You have not submitted an answer yet. Open a workbook, enter an answer and press Check; "
                  "your progress then shows here."),

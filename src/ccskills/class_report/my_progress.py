@@ -42,6 +42,7 @@ from ccskills.apps._common import ReadBack, card, set_card, status_html
 from ccskills.class_report._page_text import STYLE, message_html, percent, pre_post_view, store_place, t, table_html
 from ccskills.class_report._tables import completion, course_questions, first_try, pre_post_by_goal
 from ccskills.workbooks._visible import visible_text
+from ccskills.progress._config import ConfigError
 
 __all__ = ["MyProgress", "build_my_progress", "trainee_sets"]
 
@@ -192,6 +193,8 @@ class MyProgress(ReadBack, widgets.VBox):
             attempts = _no_attempts() if self.store is None else self.store.attempts(trainee=me.name)
             self.attempts = attempts
             self.problem = None if (attempts["verdict"] != "not_attempted").any() else "empty"
+        except ConfigError as err:  # a broken class config file: its own sentence, naming the file and key
+            self.attempts, self.problem, self.config_error = None, "config", err
         except Exception:  # a store that cannot be read is a sentence, never a traceback
             self.attempts, self.problem = None, "unreachable"
         self.run += 1
@@ -220,6 +223,11 @@ class MyProgress(ReadBack, widgets.VBox):
 
     def _show_status(self) -> None:
         lang = self.lang
+        if self.problem == "config":
+            detail = self.config_error.message(lang)
+            self.status.value = status_html("error", t("my_config_error", lang, detail=detail), self.run)
+            self.message.value = ""
+            return
         if self.problem == "unreachable":
             from ccskills.progress import default_url
 
