@@ -174,6 +174,12 @@ def test_copy_course_without_a_course_says_so(tmp_path):
         copy_course(tmp_path, tmp_path / "out")
 
 
+def test_copy_course_refuses_a_target_inside_the_course(tmp_path):
+    source = _fake_course(tmp_path / "course")
+    with pytest.raises(ValueError, match="course_dir must be outside the course it copies"):
+        copy_course(source, source / "apps" / "copy")
+
+
 def test_in_a_checkout_the_course_is_the_repository_folder(monkeypatch):
     monkeypatch.delenv("CCSKILLS_COURSE_DIR", raising=False)
     said = []

@@ -86,6 +86,8 @@ def copy_course(source: Path, target: Path) -> CourseCopy:
     source, target = Path(source), Path(target)
     if not (source / GUIDE).is_file():
         raise FileNotFoundError(f"source has no {GUIDE}: {source} (is the kit installed from a wheel?)")
+    if target.resolve().is_relative_to(source.resolve()):
+        raise ValueError(f"course_dir must be outside the course it copies ({source}), got {str(target)!r}")
     report = CourseCopy(target)
     for path in sorted(source.rglob("*")):
         relative = path.relative_to(source)
