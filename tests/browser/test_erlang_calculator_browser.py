@@ -126,3 +126,18 @@ def test_calculator_opens_inside_jupyterlab(page, lab_server):
     _expect()(page.locator(REQUIRED)).to_have_text(str(expected))
     page.locator(".ccs-chart canvas, .ccs-chart svg.marks").first.wait_for(state="visible")
     assert_no_traceback(page)
+
+
+def test_the_headline_card_says_the_occupancy_cap_set_the_number(page, voila_server):
+    # issue 13: README/CLI say 46 agents for 300 calls / 30 min, AHT 240, 80/20; the calculator's
+    # default 85 % occupancy cap makes it 48, and the card now says so in words
+    open_calculator(page, voila_server)
+    set_number(page, "calls", 300)
+    set_number(page, "aht", 240)
+    _expect()(page.locator(REQUIRED)).to_have_text("48")
+    note = page.locator(".ccs-required-agents .ccs-card-note")
+    _expect()(note).to_have_text("占用率上限 85% 决定了座席数；只看服务水平需要 46 人。")
+    assert note.is_visible()
+    set_number(page, "max-occupancy", 100)
+    _expect()(page.locator(REQUIRED)).to_have_text("46")
+    _expect()(note).to_contain_text("服务水平目标")

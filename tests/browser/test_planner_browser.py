@@ -79,3 +79,29 @@ def test_a_bad_upload_names_the_row_and_nothing_crashes(page, voila_server, tmp_
     press_plan(page)
     assert page.locator(".ccs-status").inner_text() == "请先选择要上传的文件。"
     assert not re.search("Traceback|Error:", page.locator("body").inner_text())
+
+
+def test_the_maximum_horizon_plans_and_draws(page, voila_server):
+    # issue 13: 规划天数 28 (the field's maximum) failed with MaxRowsError (the chart's 5,000-row limit)
+    open_planner(page, voila_server)
+    page.locator(".ccs-method select").select_option(label="历史平均（星期 × 时段，近 8 周）")
+    days = page.locator(".ccs-horizon input")
+    days.fill("28")
+    days.press("Enter")
+    press_plan(page)
+    status = page.locator(".ccs-status").inner_text()
+    assert status.startswith("规划完成：2026-10-01 至 2026-10-28"), status
+    _expect()(page.locator(".ccs-coverage-chart canvas, .ccs-coverage-chart svg").first).to_be_visible()
+    _expect()(page.locator(".ccs-forecast-chart canvas, .ccs-forecast-chart svg").first).to_be_visible()
+
+
+def test_the_corporate_sample_starts_on_its_first_open_day(page, voila_server):
+    # issue 13: 示例：企业热线 with its defaults planned the National Day week and failed
+    open_planner(page, voila_server)
+    page.locator(".ccs-source label", has_text="企业热线").click()
+    _expect()(page.locator(".ccs-start input")).to_have_value("2026-10-08")
+    page.locator(".ccs-method select").select_option(label="历史平均（星期 × 时段，近 8 周）")
+    press_plan(page)
+    status = page.locator(".ccs-status").inner_text()
+    assert status.startswith("规划完成：2026-10-08 至 2026-10-14"), status
+    assert "every slot" not in page.locator("body").inner_text()
