@@ -82,6 +82,8 @@ TEXT = {
     "series_productive_fte": ("在岗", "productive"),
     "series_in_training": ("培训中", "in training"),
     "axis_week": ("周", "week"),
+    "chart_title": ("每周人数走势：需求、在岗与培训中", "Week by week: required, productive and in training"),
+    "chart_series": ("类别", "series"),
     "axis_fte": ("人数", "FTE"),
     "week_n": ("第 {n} 周", "week {n}"),
     "explain": ("{start} 开班招 {hires} 人，{grad} 结业，预计 {graduates} 人上岗。这个班负责到下一班结业前，"

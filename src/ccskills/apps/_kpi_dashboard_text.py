@@ -60,6 +60,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "control_abandonment_rate": ("放弃率 p 控制图", "Abandonment rate p-chart"),
     "control_service_level": ("服务水平 p 控制图", "Service level p-chart"),
     "pareto": ("帕累托：放弃来电", "Pareto: abandoned calls"),
+    "trend_title": ("{name}趋势（按{kind}）", "{name} trend (by {kind})"),
     "pareto_hour": ("按小时", "By hour"), "pareto_weekday": ("按星期", "By weekday"),
     "pareto_queue": ("按队列", "By queue"),
     "table_heading": ("KPI 与目标", "KPIs against targets"),

@@ -92,6 +92,7 @@ TEXT = {
     "series_peers": ("同伴", "peers"),
     "series_agent": ("本人（基线）", "this agent (baseline)"),
     "rule_target": ("目标", "target"),
+    "rule": ("参照线", "reference line"),
     "rule_team": ("团队目标", "team target"),
     "rule_top": ("同伴最好四分之一", "best quarter of peers"),
     "axis_value": ("{kpi}（{unit}）", "{kpi} ({unit})"),
@@ -235,7 +236,8 @@ def peers_chart(table: pd.DataFrame, plan: SmartPlan, title: str, lang: str):
     x = alt.X("value:Q", title=title, scale=alt.Scale(zero=False))
     points = alt.Chart(dots).mark_circle(size=70, opacity=0.75).encode(
         x, alt.Color("who:N", title=None, sort=[t("series_agent", lang), t("series_peers", lang)]),
-        tooltip=["agent:N", alt.Tooltip("value:Q", format=".1f")])
+        tooltip=[alt.Tooltip("agent:N", title=t("agent", lang)), alt.Tooltip("value:Q", title=title, format=".1f")])
     lines = alt.Chart(rules).mark_rule(strokeWidth=2, strokeDash=[5, 3]).encode(
-        x, alt.StrokeDash("rule:N", title=None), tooltip=["rule:N", alt.Tooltip("value:Q", format=".1f")])
+        x, alt.StrokeDash("rule:N", title=None),
+        tooltip=[alt.Tooltip("rule:N", title=t("rule", lang)), alt.Tooltip("value:Q", title=title, format=".1f")])
     return themed(alt.layer(points, lines).properties(width=520, height=110))

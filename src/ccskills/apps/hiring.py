@@ -279,8 +279,10 @@ class HiringPlanner(ReadBack, widgets.VBox):
             alt.X("week:N", sort=labels, title=t("axis_week", self.lang), axis=alt.Axis(labelAngle=-45)),
             alt.Y("fte:Q", title=t("axis_fte", self.lang)),
             alt.Color("series:N", title=None, sort=list(names.values())),
-            tooltip=["week:N", "series:N", alt.Tooltip("fte:Q", format=".1f")],
-        ).properties(width=460, height=220)
+            tooltip=[alt.Tooltip("week:N", title=t("axis_week", self.lang)),
+                     alt.Tooltip("series:N", title=t("chart_series", self.lang)),
+                     alt.Tooltip("fte:Q", title=t("axis_fte", self.lang), format=".1f")],
+        ).properties(width=460, height=220, title=t("chart_title", self.lang))
         return themed(chart)
 
     def _draw(self, chart) -> None:

@@ -331,13 +331,17 @@ class KpiDashboard(ReadBack, widgets.VBox):
         if target is None and v.trend_id in kpi.resolve_targets(True, [v.trend_id]):
             target = kpi.resolve_targets(True, [v.trend_id])[v.trend_id].target
         status = v.trend.get(f"{v.trend_id}_status")
+        trend_title = t("trend_title", lang, name=indicator_name(v.trend_id, lang), kind=t(f"grain_{v.freq}", lang))
         self._draw("trend", self.trend_box, trend_chart(v.trend[v.trend_id], v.trend_id, target=target,
-                                                        status=status, lang=lang, width=380))
+                                                        status=status, lang=lang, width=380)
+                   .properties(title=trend_title))
         self._draw("control", self.control_box, control_chart(
             v.control, title=t(f"control_{v.control_id}", lang), lang=lang, fmt=".1%", width=380))
         self.signals.value = f"<p>{html.escape(signals_text(v.control, t(f'control_{v.control_id}', lang), lang))}</p>"
         if len(v.pareto):
-            self._draw("pareto", self.pareto_box, pareto_chart(v.pareto, lang=lang, width=380))
+            pareto_title = f"{t('pareto', lang)} · {t(f'pareto_{v.pareto_by}', lang)}"
+            self._draw("pareto", self.pareto_box, pareto_chart(v.pareto, lang=lang, width=380)
+                       .properties(title=pareto_title))
         offered = report.values.loc["offered", "total"] if "offered" in report.values.index else 0
         self._finish("ok", t("done", lang, kind=t(f"kind_{v.freq}", lang),
                              period=period_label(report.period, v.freq, lang), offered=f"{offered:,.0f}",

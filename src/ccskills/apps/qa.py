@@ -106,10 +106,13 @@ def deviation_chart(summary: qa.CalibrationSummary, lang: str) -> alt.LayerChart
     dots = alt.Chart(long).mark_circle(size=60, opacity=0.75).encode(
         alt.X("deviation:Q", title=tx.t("deviation_axis", lang)),
         alt.Y("analyst:N", title=tx.t("analyst", lang)),
-        tooltip=["analyst", "call", "deviation"])
+        tooltip=[alt.Tooltip("analyst:N", title=tx.t("analyst", lang)),
+                 alt.Tooltip("call:N", title=tx.t("call", lang)),
+                 alt.Tooltip("deviation:Q", title=tx.t("deviation_axis", lang))])
     band = alt.Chart(pd.DataFrame({"low": [-TOLERANCE], "high": [TOLERANCE]})).mark_rect(
         opacity=0.12, color="#1a7f37").encode(x="low:Q", x2="high:Q")
-    return themed((band + dots).properties(width=380, height=max(120, 26 * dev.shape[1])))
+    return themed((band + dots).properties(width=380, height=max(120, 26 * dev.shape[1]),
+                                           title=tx.t("chart_title", lang, tol=f"{TOLERANCE:g}")))
 
 
 # ----------------------------------------------------------------------------- the widget
