@@ -167,3 +167,13 @@ def test_guide_links_under_make_start(page, lab_server):
     calculator = follow(page, links, CALCULATOR)
     calculator.locator(CHART).first.wait_for(state="visible")
     assert calculator.url.startswith(f"{lab_server.url}/voila/render/{CALCULATOR}")
+
+
+def test_a_missing_proxy_fails_with_how_to_install(monkeypatch, tmp_path):
+    """No configurable-http-proxy: the hub tests fail (never skip) saying how to install it."""
+    import hub_server
+
+    monkeypatch.setattr(hub_server, "find_proxy", lambda: None)
+    with pytest.raises(pytest.fail.Exception, match="make chp"):
+        with running_hub(tmp_path):
+            pass
