@@ -1,7 +1,9 @@
-"""Every chapter links its no-code workbook, in both forms the guide uses, and every linked file exists.
+"""Every chapter links its no-code workbook, and every linked file exists.
 
-Forms (as in ``course/00_guide.ipynb``'s workbook table): a relative link that JupyterLab opens,
-``../workbooks/<set>.ipynb``, and the Voila address ``/voila/render/workbooks/<set>.ipynb``.
+A chapter gives the relative link that JupyterLab opens, ``../workbooks/<set>.ipynb`` (then
+Render with Voilà), and points to the guide's links cell for the Voila page. It never gives an
+absolute ``/voila/render/...`` address: that is the server's root, which on a JupyterHub
+(``/user/<name>/...``) and on Binder is a 404.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def test_every_exercise_set_has_a_chapter_notebook_here():
 def test_exercises_link_their_workbook_both_ways(notebook, workbook):
     text = markdown(COURSE / notebook)
     assert f"[不写代码的练习册 (no-code workbook)](../workbooks/{workbook}.ipynb)" in text
-    assert f"](/voila/render/workbooks/{workbook}.ipynb)" in text
+    assert "](../00_guide.ipynb)" in text and "/voila/render" not in text
 
 
 @pytest.mark.parametrize("chapter", sorted(p.name for p in COURSE.glob("0[1-8]_*") if p.is_dir()))
@@ -51,7 +53,7 @@ def test_each_chapter_closing_summary_links_its_workbook(chapter):
     text = markdown(last_lesson(COURSE / chapter))
     summary = text[text.rindex("小结"):]
     assert f"](../workbooks/ch{chapter[:2]}.ipynb)" in summary
-    assert f"](/voila/render/workbooks/ch{chapter[:2]}.ipynb)" in summary
+    assert "](../00_guide.ipynb)" in summary and "/voila/render" not in text
 
 
 @pytest.mark.parametrize("path", sorted(COURSE.glob("0*/*.ipynb")), ids=lambda p: p.relative_to(COURSE).as_posix())
@@ -79,3 +81,12 @@ def test_each_trainer_note_names_its_workbook_with_todays_counts(note):
     questions = no_code_set(expected).questions
     kinds = [sum(q.kind == k for q in questions) for k in ("number", "choice", "multiple")]
     assert [int(x) for x in found.groups()[1:]] == [len(questions), *kinds]
+
+
+@pytest.mark.parametrize("path", sorted(COURSE.rglob("*.ipynb")), ids=lambda p: p.relative_to(COURSE).as_posix())
+def test_no_course_notebook_links_the_servers_root(path):
+    """A link starting with "/" leaves /user/<name>/ on a hub and on Binder: the page is a 404 there."""
+    if ".ipynb_checkpoints" in path.parts:
+        return
+    rooted = [target for target in LINK.findall(markdown(path)) if target.startswith("/")]
+    assert not rooted, f"{path.relative_to(COURSE)} links {rooted}: use a relative link or the guide's links cell"
