@@ -216,7 +216,7 @@ def test_hub_trainee_sees_a_sentence_and_a_link_to_my_progress(hub):
     page = build_trainer_dashboard("zh", store=_Broken(), questions=QUESTIONS, environ=hub.user("ann"),
                                    config=NO_PASSCODE)  # the store is never read
     assert status_text(page.status).startswith("只有讲师可以查看全班进度。")
-    assert 'href="../my_progress.ipynb"' in page.message.value
+    assert 'href="../workbooks/my_progress.ipynb"' in page.message.value
     text = page.visible_text()
     assert "我的进度" in text and "bob" not in text and "刷新" not in text and "无法读取" not in text
     assert not page.ticker.running

@@ -124,7 +124,7 @@ def test_a_trainees_answer_reaches_the_passcoded_dashboard_and_my_progress(page,
         expect(trainer.locator(".ccs-table-questions")).to_contain_text(QUESTION)
         assert_no_traceback(trainer)
 
-        trainee.goto(_render(server, "my_progress.ipynb"),
+        trainee.goto(_render(server, "workbooks/my_progress.ipynb"),
                      wait_until="domcontentloaded")
         expect(trainee.locator(".ccs-who")).to_contain_text("王芳")
         sets = trainee.locator(".ccs-table-my-sets")

@@ -17,8 +17,8 @@ __all__ = ["CARDS", "EXCEL_FORMATS", "MY_PROGRESS_HREF", "STYLE", "TEXT", "compl
            "my_progress_link", "percent", "pre_post_view", "question_view", "seconds_text", "store_place", "t",
            "table_html"]
 
-MY_PROGRESS_HREF = "../my_progress.ipynb"
-"""From course/trainer/dashboard.ipynb to course/my_progress.ipynb, relative (works under any hub prefix)."""
+MY_PROGRESS_HREF = "../workbooks/my_progress.ipynb"
+"""From course/trainer/dashboard.ipynb to course/workbooks/my_progress.ipynb, relative (works under any hub prefix)."""
 
 CARDS = ("started", "attempts", "first_try")
 """Cards in screen order; CSS class ``ccs-card-<name>``."""

@@ -1,4 +1,4 @@
-"""我的进度 (My progress): a trainee's own record, served by Voila from course/my_progress.ipynb.
+"""我的进度 (My progress): a trainee's own record, served by Voila from course/workbooks/my_progress.ipynb.
 
 Wiring only, like the trainer dashboard (:mod:`ccskills.class_report.page`), but it reads only
 the trainee's own rows (``store.attempts(trainee=me)``), so any trainee may open it. It shows

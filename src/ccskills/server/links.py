@@ -51,7 +51,7 @@ GROUPS: tuple[tuple[str, str, str], ...] = (
 )
 # Workbooks in class order; anything else follows alphabetically.
 _ORDER = ("pretest", "ch01", "ch01_kano", "ch02", "ch03", "ch04", "ch05", "ch06", "ch07", "ch08",
-          "posttest", "evaluation")
+          "posttest", "evaluation", "my_progress")
 
 
 @dataclass(frozen=True)
