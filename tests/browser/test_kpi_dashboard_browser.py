@@ -83,3 +83,18 @@ def test_a_bad_upload_names_the_column_and_row(page, voila_server, tmp_path):
     assert page.locator(".ccs-status").inner_text() == "“等待时长”列必须是数字；第 3 行是“四十”。"
     assert page.locator(".ccs-card-service-level .ccs-card-value").inner_text() == "—"
     assert "Traceback" not in page.locator("body").inner_text()
+
+
+def test_by_team_queue_indicators_read_not_applicable_with_the_reason(page, voila_server):
+    # issue 13: 按班组 showed every team at 放弃率 0.0 % green and a "未分配（未接通）" column at 100 % red
+    open_dashboard(page, voila_server)
+    before = runs(page)
+    page.locator(".ccs-breakdown select").select_option(label="按班组")
+    wait_for_next_run(page, before)
+    table = page.locator(".ccs-kpi-table")
+    _expect()(table).to_contain_text("不适用")
+    assert "未分配" not in table.inner_text()
+    row = page.locator(".ccs-kpi-table tr", has_text="放弃率").first.inner_text()
+    assert "0.0%" not in row and "不适用" in row
+    _expect()(page.locator(".ccs-queue-level-note")).to_contain_text("放弃的来电没有接到任何班组")
+    assert "Traceback" not in page.locator("body").inner_text()
