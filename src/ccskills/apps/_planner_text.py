@@ -6,6 +6,7 @@ Formatting only; the numbers come from :func:`ccskills.planning.run_planning`.
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
@@ -59,6 +60,7 @@ TEXT: dict[str, tuple[str, str]] = {
                             "The line is closed on every day from {first} to {last} (holidays or closed days) "
                             "and on the {days} days after. Check that the data lists the open slots."),
     "aht": ("AHT（文件无此列时，秒）", "AHT if the file has none (s)"),
+    "aht_setting": ("平均处理时长（仅在数据没有此列时使用）", "AHT (used only when the data has none)"),
     "target_sl": ("服务水平目标 (%)", "Service level target (%)"),
     "answer_time": ("应答时限 (秒)", "Answer time (s)"),
     "shrinkage": ("班外损耗 (%)", "Shrinkage outside shifts (%)"),
@@ -275,6 +277,11 @@ def _breaks(text: str, lang: str) -> str:
     return ("；" if lang == "zh" else "; ").join(p for p in parts if p)
 
 
+def _bare(label: str) -> str:
+    """A field's label without its unit in brackets ("服务水平目标 (%)" → "服务水平目标")."""
+    return re.sub(r"\s*[（(][^）)]*[）)]$", "", label)
+
+
 def _settings(result, lang: str, data: list[Setting]) -> list[Setting]:
     x, zh = result.inputs, lang == "zh"
     hours, sec = ("小时", "秒") if zh else ("h", "s")
@@ -284,10 +291,10 @@ def _settings(result, lang: str, data: list[Setting]) -> list[Setting]:
             Setting(t("start", lang), pd.Timestamp(start), "", "yyyy-mm-dd"),
             Setting(t("horizon", lang), x.horizon_days, "天" if zh else "days", COUNT),
             Setting(t("method", lang), method_name(x.method, lang)),
-            Setting(t("aht", lang).split("（")[0].split(" if")[0], x.aht, sec, SECONDS),
-            Setting(t("target_sl", lang).replace(" (%)", ""), x.target_sl, "", PERCENT),
-            Setting(t("answer_time", lang).replace(" (秒)", "").replace(" (s)", ""), x.answer_time, sec, SECONDS),
-            Setting(t("shrinkage", lang).replace(" (%)", ""), x.shrinkage, "", PERCENT),
+            Setting(t("aht_setting", lang), x.aht, sec, SECONDS),
+            Setting(_bare(t("target_sl", lang)), x.target_sl, "", PERCENT),
+            Setting(_bare(t("answer_time", lang)), x.answer_time, sec, SECONDS),
+            Setting(_bare(t("shrinkage", lang)), x.shrinkage, "", PERCENT),
             Setting(t("shift_hours", lang), "、".join(f"{h:g}" for h in x.shift_hours) if zh
                     else ", ".join(f"{h:g}" for h in x.shift_hours), hours),
             Setting(t("start_step", lang), x.start_step_min, "分钟" if zh else "min", COUNT),
