@@ -55,3 +55,38 @@ def test_every_visible_card_has_a_short_explanation(lang):
         note = _note(app, name)
         assert note and len(note) < 90, (name, note)
     assert re.search(rf"(^| ){app.shown('required_agents')} ", _note(app, "scheduled_headcount"))
+
+
+# --- the reverse question: with N agents on the phones, what service? -----------------------------
+
+def test_reverse_question_gives_the_queue_at_the_agents_typed():
+    from ccskills.queueing import average_speed_of_answer, occupancy, service_level
+
+    app = _headline("zh")
+    assert app.reverse_result.value == ""  # nothing typed: nothing said
+    app.controls["reverse"].value = 44
+    # Erlang C at 44 agents for 40 Erlang (300 × 240 / 1800), AHT 240 s, 20 s answer time
+    sl = service_level(44, 40.0, 240, 20)
+    asa = average_speed_of_answer(44, 40.0, 240)
+    said = html.unescape(re.sub(r"<[^>]+>", "", app.reverse_result.value))
+    assert said == (f"有 44 名在线座席时：服务水平 {100 * sl:.1f} %（20 秒内），平均应答速度 {asa:.1f} 秒，"
+                    f"等待概率 {said.split('等待概率 ')[1].split('，')[0]}，占用率 {100 * occupancy(44, 40.0):.1f} %。")
+    assert app.shown("required_agents") == "48"  # the forward answer is unchanged
+
+
+def test_reverse_question_with_too_few_agents_says_the_queue_grows():
+    app = _headline("en")
+    app.controls["reverse"].value = 40  # = the load: Erlang C has no steady state
+    said = html.unescape(re.sub(r"<[^>]+>", "", app.reverse_result.value))
+    assert said == "40 agents is not more than the load of 40.00 Erlang: the queue grows without end; add agents."
+
+
+def test_reverse_question_under_erlang_a_reports_abandonment():
+    from ccskills.queueing import erlang_a
+
+    app = _headline("zh")
+    app.controls["use_patience"].value = True  # patience 120 s
+    app.controls["reverse"].value = 40
+    said = html.unescape(re.sub(r"<[^>]+>", "", app.reverse_result.value))
+    expected = erlang_a(40, 40.0, 240, 120, 20)
+    assert f"放弃率 {100 * expected.p_abandon:.1f} %" in said, said

@@ -141,3 +141,19 @@ def test_the_headline_card_says_the_occupancy_cap_set_the_number(page, voila_ser
     set_number(page, "max-occupancy", 100)
     _expect()(page.locator(REQUIRED)).to_have_text("46")
     _expect()(note).to_contain_text("服务水平目标")
+
+
+def test_reverse_question_against_service_level(page, voila_server):
+    # issue 13, "the reverse question": with N agents on the phones, what service level and ASA?
+    from ccskills.queueing import average_speed_of_answer, service_level
+
+    open_calculator(page, voila_server)
+    set_number(page, "calls", 300)
+    set_number(page, "aht", 240)
+    set_number(page, "reverse", 44)
+    sl, asa = service_level(44, 40.0, 240, 20), average_speed_of_answer(44, 40.0, 240)
+    result = page.locator(".ccs-reverse-result")
+    _expect()(result).to_contain_text(f"有 44 名在线座席时：服务水平 {100 * sl:.1f} %（20 秒内），平均应答速度 {asa:.1f} 秒")
+    _expect()(page.locator(REQUIRED)).to_have_text("48")  # the forward answer stays
+    set_number(page, "reverse", 0)
+    _expect()(result).to_have_text("")

@@ -12,11 +12,12 @@ import pandas as pd
 
 from ccskills.apps._common import style
 from ccskills.formatting import format_percent, format_seconds
-from ccskills.interval_staffing import ErlangAnswer, ErlangInputs
+from ccskills.interval_staffing import ErlangAnswer, ErlangInputs, queue_table
 from ccskills.i18n import text
 from ccskills.apps._workbook import COUNT, NUMBER, PERCENT, SECONDS, Setting, with_inputs
 
-__all__ = ["CARDS", "STYLE", "NOTES", "card_texts", "card_notes", "table_html", "excel_frame",
+__all__ = ["CARDS", "STYLE", "NOTES", "REVERSE", "card_texts", "card_notes", "reverse_text", "table_html",
+           "excel_frame",
            "excel_workbook"]
 
 CARDS = ("required_agents", "scheduled_headcount", "offered_load", "service_level", "asa",
@@ -108,6 +109,33 @@ def card_notes(answer: ErlangAnswer, inputs: ErlangInputs, lang: str,
         "asa": _note("asa", lang), "p_wait": _note("p_wait", lang), "occupancy": _note("occupancy", lang),
         "abandonment": _note("abandonment", lang, patience=f"{inputs.patience or 0:g}"),
     }
+
+
+REVERSE: dict[str, tuple[str, str]] = {
+    "label": ("反算：已有在线座席数", "Reverse: agents on the phones"),
+    "hint": ("填入座席数，看它们能给出的服务水平（0 = 不反算）", "Type a number of agents to see the service they give (0 = off)"),
+    "result": ("有 {n} 名在线座席时：服务水平 {sl}（{t} 秒内），平均应答速度 {asa}，等待概率 {pw}，占用率 {occ}{ab}。",
+               "With {n} agents on the phones: service level {sl} (within {t} s), ASA {asa}, P(wait) {pw}, "
+               "occupancy {occ}{ab}."),
+    "abandon": ("，放弃率 {ab}", ", abandonment {ab}"),
+    "short": ("{n} 名在线座席不多于话务量 {load} 爱尔兰：队列会无限增长，请增加座席。",
+              "{n} agents is not more than the load of {load} Erlang: the queue grows without end; add agents."),
+}
+"""The reverse question's words: with N agents, what service level, ASA and abandonment?"""
+
+
+def reverse_text(agents: int, answer: ErlangAnswer, inputs: ErlangInputs, lang: str) -> str:
+    """One sentence: the queue ``agents`` give at this load (:func:`queue_table`); '' for 0 agents."""
+    if agents <= 0:
+        return ""
+    k = 1 if lang == "en" else 0
+    if inputs.patience is None and agents <= answer.load:
+        return REVERSE["short"][k].format(n=agents, load=f"{answer.load:,.2f}")
+    row = queue_table(np.array([agents]), answer.load, inputs).iloc[0]
+    ab = "" if inputs.patience is None else REVERSE["abandon"][k].format(ab=format_percent(row["abandonment"]))
+    return REVERSE["result"][k].format(n=agents, sl=format_percent(row["service_level"]),
+                                       t=f"{inputs.answer_time:g}", asa=format_seconds(row["asa"], lang),
+                                       pw=format_percent(row["p_wait"]), occ=format_percent(row["occupancy"]), ab=ab)
 
 
 def _headers(lang: str) -> list[str]:

@@ -20,7 +20,7 @@ from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link,
                                    set_options, status_html,
                                    log_unexpected)
 from ccskills.interval_staffing import ErlangAnswer, ErlangInputs, solve
-from ccskills.apps._erlang_text import (CARDS, STYLE, card_notes, card_texts, excel_workbook,
+from ccskills.apps._erlang_text import (CARDS, STYLE, REVERSE, card_notes, card_texts, excel_workbook, reverse_text,
                                         table_html)
 from ccskills.charts import staffing_chart
 from ccskills.i18n import LANGUAGES, error_message, text
@@ -70,8 +70,10 @@ def _controls() -> dict[str, widgets.ValueWidget]:
                                                    value=DEFAULTS.target_kind,
                                                    style=_INPUT_STYLE)
     controls["use_patience"] = widgets.Checkbox(value=False, indent=False)
+    controls["reverse"] = widgets.BoundedIntText(value=0, min=0, max=1_000_000, style=_INPUT_STYLE,
+                                                 layout=widgets.Layout(**_INPUT_LAYOUT))
     controls["patience"].disabled = True
-    for name in ("interval", "target_kind", "use_patience"):
+    for name in ("interval", "target_kind", "use_patience", "reverse"):
         controls[name].add_class(_css(name))
     return controls
 
@@ -87,6 +89,7 @@ class ErlangCalculator(ReadBack, widgets.VBox):
         self.title = widgets.HTML()
         self.cards = {name: card(_css(name)) for name in CARDS}
         self.status, self.table, self.download = widgets.HTML(), widgets.HTML(), widgets.HTML()
+        self.reverse_hint, self.reverse_result = widgets.HTML(), widgets.HTML()
         self.chart = None  # the JupyterChart, made with the first answer
         self.chart_box = widgets.Box()
         self.answer: ErlangAnswer | None = None
@@ -94,7 +97,8 @@ class ErlangCalculator(ReadBack, widgets.VBox):
         self._quiet_depth = 0
         for box, name in ((self.language, "language"), (self.status, "status"),
                           (self.table, "table"), (self.download, "download"),
-                          (self.chart_box, "chart-box"), (self.title, "title")):
+                          (self.chart_box, "chart-box"), (self.title, "title"),
+                          (self.reverse_result, "reverse-result")):
             box.add_class(_css(name))
         super().__init__(children=self._layout())
         self.add_class("ccs-erlang-calculator")
@@ -111,7 +115,8 @@ class ErlangCalculator(ReadBack, widgets.VBox):
                                c["patience"]], layout=widgets.Layout(margin="0 24px 0 0"))
         results = widgets.VBox([widgets.HBox(list(self.cards.values()),
                                              layout=widgets.Layout(flex_flow="row wrap")),
-                                self.status, self.download],
+                                self.status, c["reverse"], self.reverse_hint, self.reverse_result,
+                                self.download],
                                layout=widgets.Layout(flex="1 1 420px", min_width="0"))
         header = widgets.HBox([self.title, self.language],
                               layout=widgets.Layout(justify_content="space-between"))
@@ -185,6 +190,8 @@ class ErlangCalculator(ReadBack, widgets.VBox):
         for name, (label, value) in card_texts(answer, inputs, self.lang).items():
             set_card(self.cards[name], label, value, notes[name])
         self.cards["abandonment"].layout.display = None if inputs.patience is not None else "none"
+        said = reverse_text(int(self.controls["reverse"].value or 0), answer, inputs, self.lang)
+        self.reverse_result.value = f"<p>{html.escape(said)}</p>" if said else ""
         self.table.value = table_html(answer, inputs, self.lang)
         sheets, options = excel_workbook(answer, inputs, self.lang, notes)
         self.download.value = excel_link(sheets, text("excel_file", self.lang),
@@ -204,8 +211,7 @@ class ErlangCalculator(ReadBack, widgets.VBox):
     def _show_error(self, exc: BaseException) -> None:
         for name, box in self.cards.items():
             set_card(box, text(name, self.lang), "—")
-        self.table.value = ""
-        self.download.value = ""
+        self.table.value = self.download.value = self.reverse_result.value = ""
         self._set_status("error", error_message(exc, self.lang))
 
     def _set_status(self, kind: str, message: str) -> None:
@@ -226,6 +232,8 @@ class ErlangCalculator(ReadBack, widgets.VBox):
                                             (text("target_kind_asa", lang), "asa")])
             c["target_kind"].description = text("target_kind", lang)
             c["use_patience"].description = text("use_patience", lang)
+            c["reverse"].description = REVERSE["label"][1 if lang == "en" else 0]
+            self.reverse_hint.value = f'<span class="ccs-hint">{html.escape(REVERSE["hint"][1 if lang == "en" else 0])}</span>'
             self.title.value = f"<h2>{html.escape(text('title', lang))}</h2>"
         self._show_target_fields()
         self.recompute()
