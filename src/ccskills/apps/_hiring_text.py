@@ -70,6 +70,7 @@ TEXT = {
     "reason_sep": ("；", "; "),
     "unexpected": ("计算时出现意外问题（{kind}）。请检查输入后重试。",
                    "Something unexpected went wrong ({kind}). Please check the inputs and try again."),
+    "template_file": ("每周需求_上传示例", "weekly_need_upload_example"),
     "waiting_upload": ("请上传文件。", "Please upload a file."),
     "download_excel": ("下载 Excel", "Download Excel"),
     "excel_file": ("招聘计划", "hiring_plan"),

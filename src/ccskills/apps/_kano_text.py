@@ -57,6 +57,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "close_call": ("票数接近", "close call"),
     "download_excel": ("下载 Excel 报告", "Download Excel report"),
     "excel_file": ("Kano分析", "kano_analysis"),
+    "template_file": ("Kano问卷_上传示例", "kano_survey_upload_example"),
     "sheet_result": ("Kano结果", "result"),
     "sheet_codes": ("回答编码", "answer codes"),
     "code": ("编码", "Code"),

@@ -48,6 +48,7 @@ TEXT: dict[str, tuple[str, str]] = {
                     "acw (all in seconds), agent, transferred (true/false); optional fcr, csat (1–5), team. "
                     "UTF-8, UTF-8 with BOM or GBK."),
     "no_file": ("请先选择要上传的文件。", "Choose a file to upload first."),
+    "template_file": ("通话记录_上传示例", "call_records_upload_example"),
     "settings": ("查看方式", "View"),
     "grain": ("报表周期", "Report period"),
     "grain_D": ("日", "Day"), "grain_W": ("周（周一起）", "Week (from Monday)"), "grain_MS": ("月", "Month"),

@@ -32,6 +32,8 @@ TEXT: dict[str, tuple[str, str]] = {
                     "Columns: interval_start and calls; optional aht (seconds) and line. List open "
                     "slots only. UTF-8, UTF-8 with BOM or GBK."),
     "no_file": ("请先选择要上传的文件。", "Choose a file to upload first."),
+    "template_file": ("排班规划_上传示例", "workforce_planner_upload_example"),
+    "template_line": ("电商热线", "e-commerce"),
     "line": ("业务线", "Line"),
     "loaded": ("已读取 {name}：{rows} 个时段，{first} 至 {last}。",
                "Read {name}: {rows} slots, {first} to {last}."),

@@ -82,6 +82,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "harsh": ("偏严，需重新校准", "harsh: recalibrate"),
     "inconsistent": ("不稳定，需重新校准", "inconsistent: recalibrate"),
     "deviation_axis": ("与标准答案的偏差（分）", "Deviation from reference (pts)"),
+    "template_file": ("校准会_上传示例", "calibration_upload_example"),
     "chart_title": ("各质检员每通电话与标准答案的偏差（绿色带：±{tol} 分）",
                     "Each analyst's deviation from the reference per call (green band: ±{tol} pts)"),
     "table_caption": ("各质检员与标准答案的偏差", "Each analyst against the reference"),

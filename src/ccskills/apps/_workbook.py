@@ -13,7 +13,7 @@ from typing import NamedTuple
 import pandas as pd
 
 __all__ = ["Setting", "INPUTS_SHEET", "PERCENT", "SECONDS", "COUNT", "NUMBER", "with_inputs", "inputs_frame",
-           "sheet_word"]
+           "sheet_word", "template_link", "TEMPLATE_WORDS"]
 
 INPUTS_SHEET = ("输入参数", "Inputs")
 _HEADERS = (("参数", "取值", "单位"), ("Setting", "Value", "Unit"))
@@ -61,3 +61,20 @@ def with_inputs(sheets: Mapping[str, pd.DataFrame], settings: Iterable[Setting],
     out = {**sheets, name: frame}
     rows = {**(row_formats or {}), name: formats}
     return out, {"number_formats": dict(number_formats or {}), "row_formats": rows}
+
+
+TEMPLATE_WORDS = ("下载示例文件（照此格式填写后上传）", "Download an example file (fill it in, then upload)")
+
+
+def template_link(frame: pd.DataFrame, filename: str, lang: str) -> str:
+    """A download link (class ``ccs-template-link``) carrying ``frame`` as an example upload (.xlsx):
+    the headers the reader accepts, in ``lang``, and a few real rows."""
+    import base64
+    import html
+
+    from ccskills.io import excel_bytes
+
+    payload = base64.b64encode(excel_bytes({filename: frame})).decode("ascii")
+    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return (f'<a class="ccs-template-link" download="{html.escape(filename)}.xlsx" '
+            f'href="data:{mime};base64,{payload}">⬇ {html.escape(TEMPLATE_WORDS[_i(lang)])}</a>')

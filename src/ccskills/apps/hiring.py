@@ -16,6 +16,7 @@ import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
+from ccskills.apps._workbook import template_link
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, log_unexpected,
                                    set_card, set_options, status_html)
 from ccskills.apps._hiring_text import (CARDS, ERRORS, STYLE, card_texts, classes_frame, classes_html,
@@ -46,6 +47,13 @@ def dataset_requirement(queue: str = "total") -> pd.Series:
 
     column = {"total": "required_fte", "presales": "presales_fte", "aftersales": "aftersales_fte"}[queue]
     return load_fte_requirement()[column]
+
+
+def upload_template(lang: str) -> pd.DataFrame:
+    """An example upload: eight weeks of the kit's requirement under the headers the reader accepts."""
+    need = dataset_requirement("total").head(8)
+    names = ("周", "需求人数") if lang == "zh" else ("week", "required_fte")
+    return pd.DataFrame({names[0]: need.index, names[1]: need.to_numpy()})
 
 
 def typed_requirement(text: str) -> pd.Series:
@@ -166,7 +174,8 @@ class HiringPlanner(ReadBack, widgets.VBox):
             set_options(self.period, [(t(f"period_{p}", lang), p) for p in ("week", "month", "year")])
             self.queue.description, self.period.description = t("queue", lang), t("period", lang)
             self.typed.description = t("typed", lang)
-            self.upload_hint.value = f"<small>{html.escape(t('upload_hint', lang))}</small>"
+            self.upload_hint.value = (f"<small>{html.escape(t('upload_hint', lang))}</small> "
+                                      + template_link(upload_template(lang), t("template_file", lang), lang))
             for name, box in self.numbers.items():
                 box.description = t(name, lang)
         finally:

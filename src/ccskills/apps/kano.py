@@ -17,7 +17,7 @@ import pandas as pd
 
 from ccskills import kano
 from ccskills.apps import _kano_text as tx
-from ccskills.apps._workbook import Setting
+from ccskills.apps._workbook import Setting, template_link
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
                                    status_html,
                                    log_unexpected)
@@ -38,6 +38,19 @@ SURVEY_ALIASES = {
 """Chinese headers an uploaded survey may use, mapped to the library's column names."""
 
 SEGMENT_NAMES = ("segment", "分群", "客户分群", "群组")
+
+
+def upload_template(lang: str) -> pd.DataFrame:
+    """An example upload: two respondents of the kit's survey (a row per feature), Chinese or English headers."""
+    survey = load_kano_survey()
+    rows = survey[survey["respondent"].isin(survey["respondent"].unique()[:2])]
+    names = load_kano_features()[f"name_{lang}"]
+    frame = pd.DataFrame({"respondent": rows["respondent"], "feature": rows["feature"].map(names),
+                          "functional": rows["functional"], "dysfunctional": rows["dysfunctional"],
+                          "segment": [tx.segment_label(s, lang) for s in rows["segment"]]})
+    if lang == "zh":
+        frame.columns = ["受访者", "功能", "正向题", "反向题", "分群"]
+    return frame.reset_index(drop=True)
 
 
 def _check_present(frame: pd.DataFrame, column: str) -> None:
@@ -299,7 +312,8 @@ class KanoAnalyser(ReadBack, widgets.VBox):
         self.split.description = tx.t("split", lang)
         self.upload.description = tx.t("upload", lang)
         self.upload_help.value = (f'<div style="max-width:48em;font-size:12px">'
-                                  f'{html.escape(tx.t("upload_help", lang))}</div>')
+                                  f'{html.escape(tx.t("upload_help", lang))} '
+                                  f'{template_link(upload_template(lang), tx.t("template_file", lang), lang)}</div>')
         self.analyse()
 
 

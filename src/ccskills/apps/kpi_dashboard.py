@@ -29,6 +29,7 @@ from ccskills.apps._kpi_dashboard_text import (BREAKDOWNS, CARDS, CONTROL_CHOICE
                                                QUEUE_LEVEL, format_indicator, groups_html, indicator_name, per_handler,
                                                period_label, queue_level_note, report_table, signals_text, t,
                                                table_html)
+from ccskills.apps._workbook import template_link
 from ccskills.i18n import LANGUAGES, error_message
 from ccskills.io import UploadError, upload_message, upload_notes
 from ccskills.kpi import read_call_records
@@ -75,6 +76,30 @@ class DashboardView:
     @property
     def many_groups(self) -> bool:
         return len(self.report.values.columns) - 1 > MANY_GROUPS
+
+
+def upload_template(lang: str) -> pd.DataFrame:
+    """An example upload: ten answered and two abandoned calls of the sample, in the words the
+    reader accepts (Chinese headers and 接通/放弃/是/否, or the English names)."""
+    from ccskills.datasets import load_call_records
+
+    calls = load_call_records()
+    rows = pd.concat([calls[calls["outcome"] == "answered"].head(10), calls[calls["outcome"] == "abandoned"].head(2)])
+    zh = lang == "zh"
+    yes_no = (lambda v: "" if pd.isna(v) else ("是" if v else "否")) if zh else \
+        (lambda v: "" if pd.isna(v) else ("true" if v else "false"))
+    out = rows.drop(columns=["queue", "outcome", "transferred", "resolved_first_contact"]).assign(
+        queue=[group_label(q, lang) for q in rows["queue"]],
+        outcome=[{"answered": "接通", "abandoned": "放弃"}[o] if zh else o for o in rows["outcome"]],
+        transferred=[yes_no(v) for v in rows["transferred"]],
+        fcr=[yes_no(v) for v in rows["resolved_first_contact"]])
+    order = ["call_id", "queue", "arrival", "outcome", "wait_s", "talk_s", "hold_s", "acw_s", "agent_id",
+             "transferred", "fcr", "csat"]
+    names = (["通话编号", "队列", "来电时间", "结果", "等待时长", "通话时长", "保持时长", "话后处理时长", "坐席工号",
+              "是否转接", "首次解决", "满意度"] if zh else
+             ["call_id", "queue", "arrival", "outcome", "wait", "talk", "hold", "acw", "agent", "transferred",
+              "fcr", "csat"])
+    return out[order].set_axis(names, axis=1).reset_index(drop=True)
 
 
 class _Data:
@@ -440,7 +465,8 @@ class KpiDashboard(ReadBack, widgets.VBox):
         set_options(self.control_choice, [(t(f"control_{c}", lang), c) for c in CONTROL_CHOICES])
         set_options(self.pareto_choice, [(t(f"pareto_{p}", lang), p) for p in PARETO_CHOICES])
         self.upload.description = t("upload_button", lang)
-        self.upload_hint.value = f'<span class="ccs-hint">{html.escape(t("upload_hint", lang))}</span>'
+        self.upload_hint.value = (f'<span class="ccs-hint">{html.escape(t("upload_hint", lang))}</span> '
+                                  + template_link(upload_template(lang), t("template_file", lang), lang))
         for widget, key in ((self.grain, "grain"), (self.breakdown, "breakdown"), (self.period, "period"),
                             (self.trend_indicator, "trend_indicator"), (self.control_choice, "control"),
                             (self.pareto_choice, "pareto")):

@@ -20,7 +20,7 @@ from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link,
                                    log_unexpected)
 from ccskills.apps._planner_text import (CARDS, ERRORS, STYLE, candidates_html, card_texts, chart_coverage,
                                          daily_html, excel_sheets, method_name, t)
-from ccskills.apps._workbook import Setting
+from ccskills.apps._workbook import Setting, template_link
 from ccskills.i18n import LANGUAGES, error_message
 from ccskills.io import UploadError, read_interval_history, upload_message, upload_notes
 from ccskills.planning import STAGES, ClosedHorizon, PlanningInputs, first_open_day, run_planning
@@ -44,6 +44,15 @@ def _sample_history(line: str) -> pd.DataFrame:
     from ccskills.datasets.wfm import load_interval_history
 
     return load_interval_history(line)
+
+
+def upload_template(lang: str) -> pd.DataFrame:
+    """An example upload: two days of the e-commerce sample with headers the reader accepts."""
+    history = _sample_history("ecommerce")
+    days = history[history["interval_start"] < history["interval_start"].min().normalize() + pd.Timedelta(days=2)]
+    names = (("时段", "来电量", "平均处理时长", "业务线") if lang == "zh" else ("interval_start", "calls", "aht", "line"))
+    frame = days[["interval_start", "calls", "aht_s"]].round({"aht_s": 1}).assign(line=t("template_line", lang))
+    return frame.set_axis(list(names), axis=1).reset_index(drop=True)
 
 
 class WorkforcePlanner(ReadBack, widgets.VBox):
@@ -334,7 +343,8 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         set_options(self.method, [(method_name(m, lang), m) for m in METHOD_CHOICES])
         set_options(self.start_step, [(t("minutes_option", lang, n=m), m) for m in (15, 30, 60)])
         self.upload.description = t("upload_button", lang)
-        self.upload_hint.value = f'<span class="ccs-hint">{html.escape(t("upload_hint", lang))}</span>'
+        self.upload_hint.value = (f'<span class="ccs-hint">{html.escape(t("upload_hint", lang))}</span> '
+                                  + template_link(upload_template(lang), t("template_file", lang), lang))
         for widget, key in ((self.line, "line"), (self.method, "method"), (self.horizon, "horizon"),
                             (self.start, "start"),
                             (self.aht, "aht"), (self.target_sl, "target_sl"),

@@ -17,6 +17,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ccskills import quality as qa
+from ccskills.apps._workbook import template_link
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
                                    status_html,
                                    log_unexpected)
@@ -41,6 +42,15 @@ PASSED_VALUES = {"true": True, "false": False, "1": True, "0": False, "是": Tru
                  "达标": True, "不达标": False, "yes": True, "no": False, "pass": True, "fail": False}
 
 # ----------------------------------------------------------------------------- uploads
+
+
+def upload_template(lang: str) -> pd.DataFrame:
+    """An example upload: the kit's round as a score table (call, one column per analyst, reference)."""
+    scores, _ = qa.calibration_tables(load_calibration(), load_scorecard())
+    reference = "标准答案" if lang == "zh" else "master"
+    table = scores.rename(columns={"master": reference})
+    table = table[[c for c in table.columns if c != reference] + [reference]]
+    return table.rename_axis(tx.t("call", lang)).reset_index()
 
 
 def _is_item_table(frame: pd.DataFrame) -> bool:
@@ -349,7 +359,8 @@ class QACalculator(ReadBack, widgets.VBox):
             self._quiet = False
         self.source.description = tx.t("source", lang)
         self.upload.description = tx.t("upload", lang)
-        self.upload_help.value = f'<div style="max-width:44em;font-size:12px">{html.escape(tx.t("upload_help", lang))}</div>'
+        self.upload_help.value = (f'<div style="max-width:44em;font-size:12px">{html.escape(tx.t("upload_help", lang))} '
+                                  f'{template_link(upload_template(lang), tx.t("template_file", lang), lang)}</div>')
         self.tabs.titles = (tx.t("tab_score", lang), tx.t("tab_calibration", lang))
         self.score_now()
         self.analyse()
