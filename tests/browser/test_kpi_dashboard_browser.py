@@ -98,3 +98,13 @@ def test_by_team_queue_indicators_read_not_applicable_with_the_reason(page, voil
     assert "0.0%" not in row and "不适用" in row
     _expect()(page.locator(".ccs-queue-level-note")).to_contain_text("放弃的来电没有接到任何班组")
     assert "Traceback" not in page.locator("body").inner_text()
+
+
+def test_the_upload_offers_an_example_file(page, voila_server):
+    # issue 13, "upload templates": a downloadable example with Chinese headers beside the upload
+    open_dashboard(page, voila_server)
+    page.locator(".ccs-source label", has_text="上传").click()
+    link = page.locator("a.ccs-template-link")
+    _expect()(link).to_be_visible()
+    assert link.get_attribute("download") == "通话记录_上传示例.xlsx"
+    assert link.get_attribute("href").startswith("data:application/vnd.openxmlformats-officedocument")
