@@ -244,7 +244,8 @@ def run_planning(calls_history: pd.Series, aht_history: pd.Series | None = None,
     calls = calls[calls.index >= start]
     if calls.empty:
         last = start + horizon - pd.Timedelta(days=1)
-        raise ClosedHorizon(inputs.horizon_days, start, last, first_open_day(calls_history, after=last + pd.Timedelta(days=1)))
+        next_open = first_open_day(calls_history, after=last + pd.Timedelta(days=1))
+        raise ClosedHorizon(inputs.horizon_days, start, last, next_open)
     method = calls.attrs.get("method", inputs.method)
     candidates = dict(calls.attrs.get("backtest_wape", {}))
     has_aht = aht_history is not None and aht_history.notna().any()

@@ -113,7 +113,8 @@ def card_notes(answer: ErlangAnswer, inputs: ErlangInputs, lang: str,
 
 REVERSE: dict[str, tuple[str, str]] = {
     "label": ("反算：已有在线座席数", "Reverse: agents on the phones"),
-    "hint": ("填入座席数，看它们能给出的服务水平（0 = 不反算）", "Type a number of agents to see the service they give (0 = off)"),
+    "hint": ("填入座席数，看它们能给出的服务水平（0 = 不反算）",
+             "Type a number of agents to see the service they give (0 = off)"),
     "result": ("有 {n} 名在线座席时：服务水平 {sl}（{t} 秒内），平均应答速度 {asa}，等待概率 {pw}，占用率 {occ}{ab}。",
                "With {n} agents on the phones: service level {sl} (within {t} s), ASA {asa}, P(wait) {pw}, "
                "occupancy {occ}{ab}."),
