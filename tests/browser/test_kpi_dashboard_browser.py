@@ -108,3 +108,20 @@ def test_the_upload_offers_an_example_file(page, voila_server):
     _expect()(link).to_be_visible()
     assert link.get_attribute("download") == "通话记录_上传示例.xlsx"
     assert link.get_attribute("href").startswith("data:application/vnd.openxmlformats-officedocument")
+
+
+CLIPPED_LABELS = """() => [...document.querySelectorAll('.widget-label, .widget-radio-box label')]
+  .filter(el => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+  .map(el => el.innerText.trim())"""
+
+
+def test_english_labels_are_not_clipped(page, voila_server):
+    # issue 13: "overlapping labels (KPI, English)": 'Control chart (daily)' and 'Pareto: abandoned
+    # calls' did not fit their 9em label (130 and 156 px of text in 117 px)
+    from voila_harness import after_run as answered
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_dashboard(page, voila_server)
+    answered(page, page.locator(".ccs-language button", has_text="English").click)
+    _expect()(page.locator(".ccs-status")).to_contain_text("Daily report")
+    assert page.evaluate(CLIPPED_LABELS) == []

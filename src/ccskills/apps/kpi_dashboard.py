@@ -43,8 +43,8 @@ TREND_CHOICES = tuple(i for i in kpi.REPORT_INDICATORS["W"] if i in kpi.COMPUTED
 """Indicators offered for the trend: the weekly report's, those computed from call records."""
 MANY_GROUPS = 6
 """Above this many groups (e.g. agents) the groups get their own table, one row per group."""
-_STYLE = {"description_width": "9em"}
-_LAYOUT = {"width": "24em"}
+_STYLE = {"description_width": "12em"}
+_LAYOUT = {"width": "27em"}
 
 
 def _css(name: str) -> str:
@@ -231,7 +231,9 @@ class KpiDashboard(ReadBack, widgets.VBox):
             h["source"], self.source, self.upload, self.upload_hint, self.data_note,
             h["settings"], self.grain, self.breakdown, self.period, self.trend_indicator,
             self.control_choice, self.pareto_choice, self.status,
-        ], layout=widgets.Layout(margin="0 24px 0 0", width="26em"))
+        ], layout=widgets.Layout(margin="0 24px 0 0", width="28em"))
+        # a wide table (English names, many teams) scrolls inside its box instead of running off the page
+        self.table.layout = widgets.Layout(max_width="100%", overflow="auto")
         results = widgets.VBox([
             widgets.HBox(list(self.cards.values()), layout=widgets.Layout(flex_flow="row wrap")),
             h["table_heading"], self.table, self.groups, h["change_heading"], self.change, self.download,
