@@ -9,7 +9,7 @@ PORT   ?= 8888
 APPS_PORT ?= 8866
 
 .PHONY: start apps test test-library test-notebooks test-browser chromium postgresql chp wheelhouse constraints \
-	bench bench-load clean help
+	bench bench-load bench-load-hub clean help
 
 help:
 	@echo "make start  - open the course in JupyterLab (calculators open through Voila)"
@@ -17,6 +17,7 @@ help:
 	@echo "make test   - run every test tier (library, exercises, apps, notebooks, browser)"
 	@echo "make bench  - run benchmarks against pyworkforce (installs it into .venv)"
 	@echo "make bench-load - 10/20/30 browsers at once on one calculator server (about 12 min)"
+	@echo "make bench-load-hub - 10/20/30 trainees at once on a throwaway JupyterHub (about 15 min)"
 	@echo "make wheelhouse - every wheel the course needs in wheelhouse/, to install with no internet"
 	@echo "make chp    - configurable-http-proxy from npm into .venv/node_modules (the hub test needs it)"
 
@@ -79,7 +80,7 @@ postgresql:
 	else echo "postgresql is missing and this user cannot apt-get it; the progress store tests will say how to install it."; fi
 
 # Tests never record into a trainee's progress store (kernels they start inherit this too).
-test test-library test-notebooks test-browser bench-load: export CCSKILLS_PROGRESS = off
+test test-library test-notebooks test-browser bench-load bench-load-hub: export CCSKILLS_PROGRESS = off
 
 # configurable-http-proxy for the throwaway JupyterHub of the hub test (tests/hub_server.py finds
 # .venv/node_modules/.bin/configurable-http-proxy). Needs Node.js's npm (installed from Debian when
@@ -128,6 +129,13 @@ bench: $(BENCH)/.installed chromium
 # The workshop load alone: first-chart p50/p95, kernels and memory at 10, 20, 30 sessions.
 bench-load: $(VENV)/.installed-test chromium
 	$(BIN)/python benchmarks/load_calculators.py
+
+# The class on a real hub: server start, first chart, memory per server and kernel, kernel deaths
+# and idle culling at 10, 20, 30 trainees (deploy/z2jh/values.yaml is sized from it). The culler
+# is a hub service the kit itself never imports, so it is installed here only.
+bench-load-hub: $(VENV)/.installed-test chromium chp
+	$(PIP_INSTALL) jupyterhub-idle-culler==2.0.0
+	$(BIN)/python benchmarks/load_hub.py
 
 # Every wheel the course needs for this platform and Python, with the kit's own (which carries the
 # course), for a training room with no internet: copy wheelhouse/ to a machine of the same OS and

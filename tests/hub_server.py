@@ -67,9 +67,6 @@ HUB_START_S = 120
 SERVER_START_S = 240
 STOP_S = 60
 
-# JupyterLab in each user server makes no request off the machine.
-LAB_OFFLINE_ARGS = ["--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-                    "--LabApp.news_url=None", "--LabApp.extension_manager=readonly"]
 
 
 def find_proxy() -> str | None:
@@ -306,7 +303,7 @@ def _config(*, port: int, hub_port: int, api_port: int, proxy: str, password: st
         "password": password, "token": token, "users": users, "admins": admins,
         "groups": {name: {"users": members} for name, members in groups.items()},
         "env": env, "folder": str(folder), "singleuser": str(VENV_BIN / "jupyterhub-singleuser"),
-        "args": [*LAB_OFFLINE_ARGS, *as_root, *spawner_args],
+        "args": [*as_root, *spawner_args],  # offline JupyterLab: the kit's installed jupyter_lab_config.json
         "path": f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}",
     }
     return f"""# Written by tests/hub_server.py for one test run.

@@ -16,7 +16,7 @@ import pytest
 
 import ccskills.__main__ as entry
 from ccskills import launcher
-from ccskills.launcher import (GUIDE, LAB_OFFLINE, copy_course, course_folder, lab_arguments, shipped_course,
+from ccskills.launcher import (GUIDE, copy_course, course_folder, lab_arguments, shipped_course,
                                voila_arguments)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,7 +63,6 @@ def test_lab_arguments_are_what_make_start_ran(tmp_path):
     assert f"--ServerApp.root_dir={course}" in args  # one argument, spaces and all: no shell
     assert "--LabApp.default_url=/lab/tree/00_guide.ipynb" in args
     assert "--VoilaConfiguration.template=ccskills" in args
-    assert set(LAB_OFFLINE) <= set(args)
     assert "--allow-root" not in args and "--no-browser" not in args
     assert "--allow-root" in lab_arguments(course, as_root=True)
     assert "--no-browser" in lab_arguments(course, open_browser=False, as_root=False)

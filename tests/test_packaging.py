@@ -200,4 +200,30 @@ def test_the_wheel_carries_the_course_the_launcher_and_the_offline_template(whee
     data = {n.split(".data/", 1)[1] for n in names if ".data/" in n}
     assert "data/share/jupyter/voila/templates/ccskills/conf.json" in data
     assert "data/etc/jupyter/voila.json" in data
+    assert {"data/etc/jupyter/jupyter_lab_config.json", "data/share/jupyter/lab/settings/overrides.json"} <= data
     assert not any(".ipynb_checkpoints" in n for n in names)
+
+
+_LAB_SETTINGS = """
+import sys
+from jupyter_server.serverapp import ServerApp
+server = ServerApp()
+server.initialize(argv=["--no-browser", "--port=0", "--allow-root"])
+for extension in server.extension_manager.extensions.values():
+    for point in extension.extension_points.values():
+        if point.app is not None and hasattr(point.app, "news_url"):
+            lab = point.app
+            print(lab.news_url, lab.check_for_updates_class.__name__, lab.extension_manager)
+"""
+
+
+@pytest.mark.slow
+def test_jupyterlab_started_with_no_flags_is_offline(tmp_path):
+    """The kit's installed config (not a command-line flag) keeps any JupyterLab in this environment
+    from fetching news, checking PyPI for updates or offering PyPI extensions: on a hub, under
+    Binder or when a trainee types `jupyter lab` themselves."""
+    env = {k: v for k, v in __import__("os").environ.items() if not k.startswith("JUPYTER")}
+    env.update(HOME=str(tmp_path), JUPYTER_CONFIG_DIR=str(tmp_path / "user-config"))
+    done = subprocess.run([sys.executable, "-c", _LAB_SETTINGS], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=120)
+    assert done.stdout.split() == ["None", "NeverCheckForUpdate", "readonly"], done.stderr[-2000:]

@@ -110,9 +110,7 @@ def _lab_command(port: int, token: str) -> list[str]:
     as_root = ["--allow-root"] if os.geteuid() == 0 else []
     return [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
             f"--port={port}", f"--ServerApp.root_dir={REPO / 'course'}",
-            f"--IdentityProvider.token={token}", "--VoilaConfiguration.template=ccskills",
-            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-            "--LabApp.news_url=None", "--LabApp.extension_manager=readonly", *as_root]
+            f"--IdentityProvider.token={token}", "--VoilaConfiguration.template=ccskills", *as_root]
 
 
 def start_voila(log: Path, template: str = "ccskills", extra: list[str] | None = None,

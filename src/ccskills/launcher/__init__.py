@@ -42,9 +42,6 @@ APPS_PORT = 8866
 GUIDE = "00_guide.ipynb"
 VOILA_TEMPLATE = "ccskills"
 COURSE_DIR_VARIABLE = "CCSKILLS_COURSE_DIR"
-# The course works offline: no update check, no news feed, no PyPI extension manager.
-LAB_OFFLINE = ("--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-               "--LabApp.news_url=None", "--LabApp.extension_manager=readonly")
 # Taken warm kernels are refilled a minute later, within the kernel cap.
 WARM_FILL_DELAY = 60
 # Files a copy of the course never needs (editor and Jupyter leftovers).
@@ -136,7 +133,7 @@ def lab_arguments(course: Path, *, port: int = LAB_PORT, ip: str = HOST, open_br
     """The JupyterLab command line ``make start`` runs (Voila renders inside it)."""
     args = [sys.executable, "-m", "jupyterlab", f"--ip={ip}", f"--port={port}",
             f"--ServerApp.root_dir={Path(course)}", f"--LabApp.default_url=/lab/tree/{GUIDE}",
-            f"--VoilaConfiguration.template={VOILA_TEMPLATE}", *LAB_OFFLINE]
+            f"--VoilaConfiguration.template={VOILA_TEMPLATE}"]  # offline: the kit's jupyter_lab_config.json
     if not open_browser:
         args.append("--no-browser")
     if _as_root() if as_root is None else as_root:
