@@ -27,11 +27,10 @@ import pandas as pd
 import pytest
 
 from ccskills.apps._common import status_text
-from ccskills.class_report.access import clear_hub_cache
 from ccskills.class_report.page import TrainerDashboard, build_trainer_dashboard, is_trainer, refresh_seconds
 from ccskills.progress import ProgressStore
 from ccskills.progress._config import load_config, passcode_hash
-from test_class_report_access import FakeHub
+from test_class_report_access import hub  # noqa: F401  (the stand-in hub fixture, shared)
 
 M1, M2 = "时段是 900 秒。", "AHT 是分钟。"
 CLASS = [
@@ -203,15 +202,6 @@ def test_pre_post_class_average_per_learning_goal(tmp_path):
 
 
 # ---------------------------------------------------------------- who may look
-@pytest.fixture
-def hub():
-    clear_hub_cache()
-    hub = FakeHub()
-    yield hub
-    hub.close()
-    clear_hub_cache()
-
-
 def test_hub_trainee_sees_a_sentence_and_a_link_to_my_progress(hub):
     page = build_trainer_dashboard("zh", store=_Broken(), questions=QUESTIONS, environ=hub.user("ann"),
                                    config=NO_PASSCODE)  # the store is never read
