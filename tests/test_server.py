@@ -7,6 +7,7 @@ real Voila and Chromium; here each rule is checked directly and quickly.
 from __future__ import annotations
 
 import asyncio
+import os
 import json
 import tomllib
 from pathlib import Path
@@ -16,6 +17,7 @@ from tornado import web
 
 from ccskills.io import MAX_UPLOAD_BYTES
 from ccskills.server import CappedKernelManager, default_max_kernels
+from ccskills.server.kernels import ipc_folder
 from ccskills.server.busy import BUSY_MESSAGE, RETRY_AFTER_S, RetryAfter, install_retry_after
 
 REPO = Path(__file__).resolve().parents[1]
@@ -129,3 +131,32 @@ def test_a_closed_page_is_freed_an_open_page_and_other_kernels_are_kept():
         assert closed not in manager.list_kernel_ids()
 
     _run(scenario, max_kernels=5, page_closed_timeout=0, page_idle_timeout=3600)
+
+
+@pytest.mark.slow
+def test_kernels_talk_over_unix_sockets_so_servers_sharing_a_machine_cannot_collide_on_ports(tmp_path):
+    """On a hub 20 user servers start kernels in the same seconds; over TCP two were handed the same
+    port ("Address already in use", a kernel dead after 5 restarts). Over ipc there are no ports."""
+    used: list[str] = []
+
+    async def scenario(manager):
+        kernel_id = await manager.start_kernel()
+        kernel = manager.get_kernel(kernel_id)
+        assert kernel.transport == "ipc"
+        sockets = [f"{kernel.ip}-{getattr(kernel, name + '_port')}" for name in ("shell", "iopub", "stdin", "hb")]
+        assert os.path.dirname(sockets[0]) == str(ipc_folder()) and len(sockets[0]) < 100
+        used.extend(sockets)
+        client = kernel.client()
+        client.start_channels()
+        try:
+            reply = await client.kernel_info(reply=True, timeout=120)
+            assert reply["content"]["status"] == "ok"
+            assert all(os.path.exists(path) for path in sockets), sockets  # socket files, not TCP ports
+        finally:
+            client.stop_channels()
+
+    _run(scenario)
+    assert not any(os.path.exists(path) for path in used), used  # shutdown removes the socket files
+    with pytest.raises(ValueError, match='kernel_transport must be "auto", "ipc" or "tcp"'):
+        CappedKernelManager(kernel_transport="udp").transport()
+    assert CappedKernelManager(kernel_transport="tcp").transport() == "tcp"
