@@ -2,11 +2,16 @@
 ``ccskills class …`` looks after the class progress store.
 
     ccskills staff --calls 300 --interval 30min --aht 240 --target 80/20 [--patience 90]
-                   [--shrinkage 0.3] [--max-occupancy 0.85] [--lang zh|en]
+                   [--shrinkage 30%] [--max-occupancy 85%] [--lang zh|en]
 
-``--asa 20`` replaces ``--target`` with an ASA target in seconds. Output is a small
-table in the chosen language; bad input prints one sentence on stderr and exits with
-status 2 (the library's ``ValueError``/``TypeError`` translated by :mod:`ccskills.i18n`).
+Values may carry units: durations ``240``, ``240s``, ``4min``, ``0.5h`` (a bare number is
+seconds for ``--aht``, ``--patience`` and ``--asa``, minutes for ``--interval``); percents
+``30``, ``30%`` or ``0.3`` (a number up to 1 is a fraction, above 1 a percent; ``1`` alone is
+ambiguous and refused); the target ``80/20``, ``80%/20s`` or ``0.8/20``. ``--asa 20``
+replaces ``--target`` with an ASA target. Output is a small table in the chosen language;
+bad input prints one sentence naming the option on stderr and exits with status 2 (the
+library's ``ValueError``/``TypeError`` translated by :mod:`ccskills.i18n`). Help is in
+Chinese and English, or in the one language ``--lang`` names; ``--version`` prints the kit's.
 
     ccskills class export FILE [--force]      every attempt to FILE (.jsonl to carry, .xlsx to read)
     ccskills class import FILE                add a .jsonl export's attempts (each attempt once)
@@ -30,33 +35,94 @@ from ccskills.formatting import format_number, format_percent, format_seconds
 from ccskills.i18n import LANGUAGES, error_message, text
 from ccskills.interval_staffing import ErlangAnswer, ErlangInputs, solve
 
-__all__ = ["main", "parse_interval", "parse_target"]
+__all__ = ["main", "parse_duration", "parse_interval", "parse_percent", "parse_target"]
 
-_UNITS = {"s": 1, "sec": 1, "min": 60, "m": 60, "h": 3600}
+_UNITS = {"s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1, "秒": 1,
+          "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60, "分": 60, "分钟": 60,
+          "h": 3600, "hr": 3600, "hour": 3600, "hours": 3600, "小时": 3600}
+_NUMBER = r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)"
+_BARE_INTERVAL_MAX_MIN = 120
+"""A bare ``--interval`` above this many minutes reads like the seconds it meant before: refused."""
+_BARE_SECONDS_MIN = 10
+"""A bare AHT or patience between 0 and this many seconds reads like minutes: refused."""
 
 
-def parse_interval(spec: str) -> float:
-    """Seconds in an interval written as ``30min``, ``15min``, ``1h``, ``900s`` or ``1800``.
-
-    >>> parse_interval("30min"), parse_interval("1h"), parse_interval("900")
-    (1800.0, 3600.0, 900.0)
-    """
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", str(spec).lower())
+def _split(spec, name: str) -> tuple[float, str]:
+    """``"4min"`` → (4.0, "min"); a number with no unit gives ""."""
+    match = re.fullmatch(rf"\s*({_NUMBER})\s*([^\d\s.+-]*)\s*", str(spec).lower())
     if match is None or match[2] not in ("", *_UNITS):
-        raise ValueError(f"interval_spec must be written like 30min, 15min, 1h or 1800, got {spec!r}")
-    return float(match[1]) * _UNITS.get(match[2], 1)
+        raise ValueError(f"{name}_spec must be a number with a unit s, min or h, got {spec!r}")
+    return float(match[1]), match[2]
 
 
-def parse_target(spec: str) -> tuple[float, float]:
-    """``"80/20"`` → (0.8, 20.0): the service-level fraction and the answer time in seconds.
+def parse_duration(spec, name: str = "aht", bare: str = "s") -> float:
+    """Seconds in a duration ``240``, ``240s``, ``4min``, ``4m``, ``0.5h``; a bare number is in ``bare``.
 
-    >>> parse_target("80/20"), parse_target("90 / 15s")
-    ((0.8, 20.0), (0.9, 15.0))
+    >>> parse_duration("4min"), parse_duration("240"), parse_duration("0.5h"), parse_duration("30", bare="min")
+    (240.0, 240.0, 1800.0, 1800.0)
     """
-    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*%?\s*/\s*(\d+(?:\.\d+)?)\s*s?\s*", str(spec).lower())
+    number, unit = _split(spec, name)
+    return number * _UNITS[unit or bare]
+
+
+def parse_interval(spec) -> float:
+    """Seconds in an interval written ``30min``, ``0.5h``, ``1800s`` or ``30`` (a bare number is minutes).
+
+    A bare number above 120 minutes is refused as ambiguous (``1800`` was seconds before).
+
+    >>> parse_interval("30min"), parse_interval("1h"), parse_interval("900s"), parse_interval("15")
+    (1800.0, 3600.0, 900.0, 900.0)
+    """
+    number, unit = _split(spec, "interval")
+    if not unit and number > _BARE_INTERVAL_MAX_MIN:
+        raise ValueError(f"interval_ambiguous must carry a unit (30min, 1800s), got {spec!r}")
+    return number * _UNITS[unit or "min"]
+
+
+def _seconds(spec, name: str) -> float:
+    """A duration whose bare number is seconds; a bare 0 < value < 10 is refused as ambiguous."""
+    number, unit = _split(spec, name)
+    if not unit and 0 < number < _BARE_SECONDS_MIN:
+        raise ValueError(f"{name}_ambiguous must carry a unit (4min, 4s), got {spec!r}")
+    return number * _UNITS[unit or "s"]
+
+
+def parse_percent(spec, name: str = "shrinkage") -> float:
+    """A fraction from ``30``, ``30%`` or ``0.3``: a number up to 1 is a fraction, above 1 a percent.
+
+    ``1`` alone (1 % or 100 %?) and a number above 100 without ``%`` raise ``ValueError``.
+
+    >>> parse_percent("30"), parse_percent("30%"), parse_percent("0.3"), parse_percent("85.5")
+    (0.3, 0.3, 0.3, 0.855)
+    """
+    match = re.fullmatch(rf"\s*({_NUMBER})\s*(%?)\s*", str(spec))
     if match is None:
+        raise ValueError(f"{name}_spec must be a percent (30, 30%) or a fraction (0.3), got {spec!r}")
+    number = float(match[1])
+    if match[2] or 1 < abs(number) <= 100:
+        return number / 100
+    if abs(number) < 1:
+        return number
+    if abs(number) == 1:
+        raise ValueError(f"{name}_ambiguous must be written 1% or 100%, got {spec!r}")
+    raise ValueError(f"{name}_spec must be a percent (30, 30%) or a fraction (0.3), got {spec!r}")
+
+
+def parse_target(spec) -> tuple[float, float]:
+    """``"80/20"``, ``"80%/20s"`` or ``"0.8/20"`` → (0.8, 20.0): the service level and the answer time (s).
+
+    >>> parse_target("80/20"), parse_target("0.8/20"), parse_target("90% / 15s")
+    ((0.8, 20.0), (0.8, 20.0), (0.9, 15.0))
+    """
+    parts = str(spec).split("/")
+    if len(parts) != 2:
         raise ValueError(f"target_spec must be written as X/Y, e.g. 80/20, got {spec!r}")
-    return float(match[1]) / 100, float(match[2])
+    try:
+        return parse_percent(parts[0], "target"), parse_duration(parts[1], "target")
+    except ValueError as err:
+        if "target_ambiguous" in str(err):
+            raise
+        raise ValueError(f"target_spec must be written as X/Y, e.g. 80/20, got {spec!r}") from None
 
 
 def _number(value: str) -> float | str:
@@ -67,37 +133,184 @@ def _number(value: str) -> float | str:
         return value
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ccskills", description="Contact-centre calculations.")
-    sub = parser.add_subparsers(dest="command", required=True)
-    staff = sub.add_parser("staff", help="agents needed for one interval (Erlang C, or A with --patience)")
-    staff.add_argument("--calls", required=True, type=_number, help="calls offered in the interval")
-    staff.add_argument("--interval", default="30min", help="interval length: 15min, 30min, 1h or seconds")
-    staff.add_argument("--aht", required=True, type=_number, help="average handle time in seconds")
+# (zh, en): the option sentences the CLI adds to ccskills.i18n.ERRORS (each names its option).
+_DURATIONS = {"aht": "--aht", "patience": "--patience", "target_asa": "--asa"}
+_PERCENTS = {"shrinkage": "--shrinkage", "max_occupancy": "--max-occupancy"}
+_OPTION_ERRORS = {
+    "interval_spec": ("--interval 要写成 30min、15min、0.5h、1800s，或不带单位的分钟数（如 30）",
+                      "Write --interval as 30min, 15min, 0.5h, 1800s, or a bare number of minutes (e.g. 30)"),
+    "interval_ambiguous": ("--interval 不带单位时按分钟计，超过 120 分钟像是秒数："
+                           "请写带单位的值，如 1800s 或 30min",
+                           "--interval without a unit is in minutes, and more than 120 minutes looks like "
+                           "seconds: write it with a unit, e.g. 1800s or 30min"),
+    "target_spec": ("--target 要写成 X/Y，即 X % 的来话在 Y 秒内接听，例如 80/20、80%/20s 或 0.8/20",
+                    "Write --target as X/Y, X % of calls answered within Y s, e.g. 80/20, 80%/20s or 0.8/20"),
+    "target_ambiguous": ("--target 的 1 既可能是 1 % 也可能是 100 %：请写 1%/20 或 100%/20",
+                         "--target 1 could be 1 % or 100 %: write 1%/20 or 100%/20"),
+    **{f"{name}_spec": (f"{option} 要写成时长，如 240、240s、4min 或 4m（不带单位按秒计）",
+                        f"Write {option} as a duration, e.g. 240, 240s, 4min or 4m (a bare number is seconds)")
+       for name, option in _DURATIONS.items()},
+    **{f"{name}_ambiguous": (f"{option} 不带单位时按秒计，不到 10 秒像是分钟数：请写 4min 或 4s 这样带单位的值",
+                             f"{option} without a unit is in seconds, and under 10 seconds looks like "
+                             f"minutes: write it with a unit, e.g. 4min or 4s")
+       for name, option in _DURATIONS.items()},
+    **{f"{name}_spec": (f"{option} 要写成百分数（30 或 30%）或小数（0.3）",
+                        f"Write {option} as a percent (30 or 30%) or a fraction (0.3)")
+       for name, option in _PERCENTS.items()},
+    **{f"{name}_ambiguous": (f"{option} 的 1 既可能是 1 % 也可能是 100 %：请写 1% 或 100%",
+                             f"{option} 1 could be 1 % or 100 %: write 1% or 100%")
+       for name, option in _PERCENTS.items()},
+}
+
+# (zh, en) help; with no --lang the help shows both, "zh / en".
+_HELP = {
+    "description": ("呼叫中心计算。", "Contact-centre calculations."),
+    "help": ("显示本说明后退出", "show this help and exit"),
+    "version": ("显示 ccskills 版本后退出", "show the ccskills version and exit"),
+    "lang": ("输出和说明的语言", "language of the output and of this help"),
+    "staff": ("一个时段所需的座席（Erlang C；加 --patience 用 Erlang A）",
+              "agents needed for one interval (Erlang C, or A with --patience)"),
+    "staff_epilog": ("单位：不带单位的数字，--aht、--patience、--asa 按秒计，--interval 按分钟计；"
+                     "也可写 240s、4min、0.5h。百分比可写 30、30% 或 0.3（不超过 1 的数是小数，大于 1 的是百分数）。"
+                     "例：ccskills staff --calls 300 --interval 30min --aht 240 --target 80/20",
+                     "Units: a bare number is seconds for --aht, --patience and --asa and minutes for "
+                     "--interval; 240s, 4min, 0.5h also work. Percents as 30, 30% or 0.3 (a number up to 1 "
+                     "is a fraction, above 1 a percent). Example: ccskills staff --calls 300 --interval 30min "
+                     "--aht 240 --target 80/20"),
+    "calls": ("来话量：这个时段的来话数", "calls offered in the interval"),
+    "interval": ("时段长度：30min、15min、1h、1800s；不带单位按分钟计（默认 30min）",
+                 "interval length: 30min, 15min, 1h, 1800s; a bare number is minutes (default 30min)"),
+    "aht": ("平均处理时长（AHT）：240、240s、4min；不带单位按秒计",
+            "average handle time (AHT): 240, 240s, 4min; a bare number is seconds"),
+    "target": ("服务水平目标 X/Y：X % 的来话在 Y 秒内接听，如 80/20、80%/20s、0.8/20（默认 80/20）",
+               "service level target X/Y: X % of calls answered within Y s, e.g. 80/20, 80%/20s, "
+               "0.8/20 (default 80/20)"),
+    "asa": ("平均应答速度目标（代替 --target）：20、20s；不带单位按秒计",
+            "ASA target instead of --target: 20, 20s; a bare number is seconds"),
+    "patience": ("耐心时间（平均）：给出时用 Erlang A；90、90s、1.5min；不带单位按秒计",
+                 "mean patience, switches to Erlang A: 90, 90s, 1.5min; a bare number is seconds"),
+    "shrinkage": ("损耗率：30、30% 或 0.3（默认 0）", "shrinkage: 30, 30% or 0.3 (default 0)"),
+    "max_occupancy": ("最高占用率：85、85% 或 0.85（默认 100%，不设上限）",
+                      "maximum occupancy: 85, 85% or 0.85 (default 100%, no cap)"),
+}
+
+
+def _words(key: str, lang: str | None) -> str:
+    """Help text in ``lang``, or "zh / en" when no language was chosen."""
+    zh, en = _HELP[key]
+    return {"zh": zh, "en": en}.get(lang, f"{zh} / {en}")
+
+
+def _help(key: str, lang: str | None) -> str:
+    """An option's help, its ``%`` escaped for argparse."""
+    return _words(key, lang).replace("%", "%%")
+
+
+def _lang_of(argv: list[str]) -> str | None:
+    """The language ``--lang`` names in ``argv`` (before parsing, so the help can follow it)."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse whose own complaints (missing or unknown options) come in the chosen language."""
+
+    lang: str | None = None
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        print(_argparse_sentence(message, self.lang or "zh"), file=sys.stderr)
+        sys.exit(2)
+
+
+_ARGPARSE = [
+    (r"the following arguments are required: (.*)", ("缺少必填选项：{0}。", "Missing required options: {0}.")),
+    (r"unrecognized arguments: (.*)", ("无法识别的选项：{0}。", "Unrecognized options: {0}.")),
+    (r"argument (\S+): expected one argument", ("{0} 后面要跟一个值。", "{0} needs a value after it.")),
+    (r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)",
+     ("{0} 不能取 {1}，可选：{2}。", "{0} cannot be {1}; choose from {2}.")),
+    (r"argument (\S+): not allowed with argument (\S+)", ("{0} 和 {1} 只能选一个。", "Use {0} or {1}, not both.")),
+]
+
+
+def _argparse_sentence(message: str, lang: str) -> str:
+    """argparse's English error as a sentence in ``lang`` (its own words when no pattern fits)."""
+    for pattern, pair in _ARGPARSE:
+        found = re.fullmatch(pattern, message)
+        if found:
+            return pair[1 if lang == "en" else 0].format(*found.groups())
+    return message
+
+
+def _new(parent, name: str | None, lang: str | None, **kwargs) -> argparse.ArgumentParser:
+    """A (sub)parser with a -h in ``lang``."""
+    kwargs.setdefault("add_help", False)
+    parser = _Parser(**kwargs) if parent is None else parent.add_parser(name, **kwargs)
+    parser.lang = lang
+    parser.add_argument("-h", "--help", action="help", help=_help("help", lang))
+    return parser
+
+
+def _parser(lang: str | None = None) -> argparse.ArgumentParser:
+    from ccskills import __version__
+
+    parser = _new(None, None, lang, prog="ccskills", description=_words("description", lang))
+    parser.add_argument("--version", action="version", version=f"ccskills {__version__}",
+                        help=_help("version", lang))
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    staff = _new(sub, "staff", lang, help=_help("staff", lang), description=_words("staff", lang),
+                 epilog=_words("staff_epilog", lang))
+    staff.add_argument("--calls", required=True, type=_number, help=_help("calls", lang))
+    staff.add_argument("--interval", default="30min", help=_help("interval", lang))
+    staff.add_argument("--aht", required=True, help=_help("aht", lang))
     goal = staff.add_mutually_exclusive_group()
-    goal.add_argument("--target", default="80/20", help="service level X/Y: X %% within Y seconds")
-    goal.add_argument("--asa", type=_number, help="ASA target in seconds (instead of --target)")
-    staff.add_argument("--patience", type=_number, help="mean patience in seconds: Erlang A")
-    staff.add_argument("--shrinkage", type=_number, default=0.0, help="fraction of paid time off the phones")
-    staff.add_argument("--max-occupancy", type=_number, default=1.0, help="highest occupancy, a fraction")
-    staff.add_argument("--lang", choices=LANGUAGES, default="zh", help="language of the output")
-    _class_parser(sub)
+    goal.add_argument("--target", default="80/20", help=_help("target", lang))
+    goal.add_argument("--asa", help=_help("asa", lang))
+    staff.add_argument("--patience", help=_help("patience", lang))
+    staff.add_argument("--shrinkage", default="0", help=_help("shrinkage", lang))
+    staff.add_argument("--max-occupancy", default="100%", help=_help("max_occupancy", lang))
+    staff.add_argument("--lang", choices=LANGUAGES, default="zh", help=_help("lang", lang))
+    _class_parser(sub, lang)
     return parser
 
 
 def _inputs(args: argparse.Namespace) -> ErlangInputs:
-    common = dict(calls=args.calls, interval=parse_interval(args.interval), aht=args.aht,
-                  max_occupancy=args.max_occupancy, shrinkage=args.shrinkage, patience=args.patience)
+    common = dict(calls=args.calls, interval=parse_interval(args.interval), aht=_seconds(args.aht, "aht"),
+                  max_occupancy=parse_percent(args.max_occupancy, "max_occupancy"),
+                  shrinkage=parse_percent(args.shrinkage, "shrinkage"),
+                  patience=None if args.patience is None else _seconds(args.patience, "patience"))
     if args.asa is not None:
-        return ErlangInputs(target_kind="asa", target_asa=args.asa, **common)
+        return ErlangInputs(target_kind="asa", target_asa=_seconds(args.asa, "target_asa"), **common)
     target, answer_time = parse_target(args.target)
     return ErlangInputs(target_kind="sl", target_sl=target, answer_time=answer_time, **common)
 
 
+_READ_AS = ("{calls:g} 通 / {minutes:g} 分钟，AHT {aht:g} 秒，{goal}，损耗率 {shrinkage}，最高占用率 {cap}",
+            "{calls:g} calls per {minutes:g} min, AHT {aht:g} s, {goal}, shrinkage {shrinkage}, "
+            "max occupancy {cap}")
+_GOALS = {"sl": ("目标 {sl} 在 {t:g} 秒内接听", "target {sl} answered within {t:g} s"),
+          "asa": ("平均应答速度目标 {asa:g} 秒", "ASA target {asa:g} s")}
+
+
+def read_as(inputs: ErlangInputs, lang: str) -> str:
+    """How the CLI read the options, in library terms shown back to the user (minutes, seconds, percent)."""
+    i = 1 if lang == "en" else 0
+    goal = _GOALS[inputs.target_kind][i].format(sl=format_percent(inputs.target_sl), t=inputs.answer_time,
+                                               asa=inputs.target_asa)
+    return _READ_AS[i].format(calls=inputs.calls, minutes=inputs.interval / 60, aht=inputs.aht, goal=goal,
+                              shrinkage=format_percent(inputs.shrinkage),
+                              cap=format_percent(inputs.max_occupancy))
+
+
 def render(answer: ErlangAnswer, inputs: ErlangInputs, lang: str) -> str:
-    """The answer as aligned "label  value" lines in ``lang``."""
+    """The answer as aligned "label  value" lines in ``lang``, after the inputs as read."""
     model = text("model_c" if inputs.patience is None else "model_a", lang)
     rows = [
+        (text("inputs", lang), read_as(inputs, lang)),
         (text("model", lang), model),
         (text("offered_load", lang), format_number(answer.load)),
         (text("required_agents", lang), str(answer.agents)),
@@ -121,14 +334,19 @@ def _display_width(label: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 store unreachable or cancelled, 2 bad input)."""
-    args = _parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _lang_of(argv)
+    try:
+        args = _parser(lang if lang in LANGUAGES else None).parse_args(argv)
+    except SystemExit as done:  # --help, --version (0) or argparse's complaint, already printed (2)
+        return done.code if isinstance(done.code, int) else 2
     if args.command == "class":
         return _class_main(args)
     try:
         inputs = _inputs(args)
         answer = solve(inputs)
     except (ValueError, TypeError) as err:
-        print(error_message(err, args.lang, percent=False), file=sys.stderr)
+        print(error_message(err, args.lang, errors=_OPTION_ERRORS), file=sys.stderr)
         return 2
     print(render(answer, inputs, args.lang))
     return 0
@@ -179,24 +397,44 @@ def _say(key: str, lang: str, **fields) -> str:
     return _CLASS_TEXT[key][1 if lang == "en" else 0].format(**fields)
 
 
-def _class_parser(sub) -> None:
+_CLASS_HELP = {
+    "class": ("管理班级进度存储", "look after the class progress store"),
+    "url": ("进度存储（SQLAlchemy 地址），代替设置中的地址", "the progress store (a SQLAlchemy URL) instead of "
+            "the configured one"),
+    "export": ("把全部记录写入 FILE（.jsonl 或 .xlsx）", "write every attempt to FILE (.jsonl or .xlsx)"),
+    "force": ("FILE 已存在时覆盖", "replace FILE if it exists"),
+    "import": ("导入 .jsonl 导出文件中的记录", "add the attempts of a .jsonl export"),
+    "delete-trainee": ("删除一名学员的全部记录", "delete every attempt of one trainee"),
+    "yes": ("不再询问确认", "do not ask for confirmation"),
+    "prune": ("删除早于保留天数的记录", "delete attempts older than the retention"),
+    "days": ("保留的天数（默认：retention_days）", "keep this many days (default: retention_days)"),
+    "set-passcode": ("保存讲师口令的散列值", "store the trainer passcode's hash"),
+    "config": ("要写入的设置文件（默认：用户自己的）", "the config file to write (default: the user's)"),
+    "where": ("显示存储地址和生效的设置文件", "the store's URL and the config files that applied"),
+}
+_HELP.update(_CLASS_HELP)
+
+
+def _class_parser(sub, lang: str | None = None) -> None:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--url", help="the progress store (a SQLAlchemy URL) instead of the configured one")
-    common.add_argument("--lang", choices=LANGUAGES, default="zh", help="language of the output")
-    group = sub.add_parser("class", help="look after the class progress store").add_subparsers(
-        dest="action", required=True)
-    export = group.add_parser("export", parents=[common], help="write every attempt to FILE (.jsonl or .xlsx)")
+    common.add_argument("--url", help=_help("url", lang))
+    common.add_argument("--lang", choices=LANGUAGES, default="zh", help=_help("lang", lang))
+
+    def action(name: str) -> argparse.ArgumentParser:
+        return _new(group, name, lang, parents=[common], help=_help(name, lang), description=_words(name, lang))
+
+    group = _new(sub, "class", lang, help=_help("class", lang), description=_words("class", lang)).add_subparsers(
+        dest="action", required=True, parser_class=_Parser)
+    export = action("export")
     export.add_argument("file")
-    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    group.add_parser("import", parents=[common], help="add the attempts of a .jsonl export").add_argument("file")
-    delete = group.add_parser("delete-trainee", parents=[common], help="delete every attempt of one trainee")
+    export.add_argument("--force", action="store_true", help=_help("force", lang))
+    action("import").add_argument("file")
+    delete = action("delete-trainee")
     delete.add_argument("name")
-    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    prune = group.add_parser("prune", parents=[common], help="delete attempts older than the retention")
-    prune.add_argument("--days", type=_number, help="keep this many days (default: retention_days)")
-    passcode = group.add_parser("set-passcode", parents=[common], help="store the trainer passcode's hash")
-    passcode.add_argument("--config", help="the config file to write (default: the user's)")
-    group.add_parser("where", parents=[common], help="the store's URL and the config files that applied")
+    delete.add_argument("--yes", action="store_true", help=_help("yes", lang))
+    action("prune").add_argument("--days", type=_number, help=_help("days", lang))
+    action("set-passcode").add_argument("--config", help=_help("config", lang))
+    action("where")
 
 
 def _class_main(args: argparse.Namespace) -> int:
