@@ -58,7 +58,7 @@ def test_chinese_output_by_default(capsys):
 
 @pytest.mark.parametrize("args,lang,sentence", [
     (["--calls", "300", "--aht", "0"], "zh", "平均处理时长（AHT）必须大于 0 秒"),
-    (["--calls", "-3", "--aht", "240"], "en", "Calls per interval must be zero or more (you entered -3)"),
+    (["--calls", "-3", "--aht", "240"], "en", "Calls offered per interval must be zero or more (you entered -3)"),
     (["--calls", "300", "--aht", "240", "--target", "100/20"], "en", "less than 100 %"),
     (["--calls", "300", "--aht", "240", "--target", "80"], "zh", "--target 要写成 X/Y"),
     (["--calls", "300", "--aht", "240", "--interval", "half an hour"], "en", "Write --interval as 30min"),

@@ -37,7 +37,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "shrinkage": ("损耗率", "Shrinkage"),
     "patience": ("耐心时间", "Patience"),
     "aht": ("平均处理时长（AHT）", "Average handle time (AHT)"),
-    "calls": ("每时段来电量", "Calls per interval"),
+    "calls": ("每时段来话量", "Calls offered per interval"),
     "interval": ("时段长度", "Interval length"),
     "answer_time": ("应答时限", "Answer time"),
     "target_sl": ("服务水平目标", "Service level target"),
@@ -88,7 +88,7 @@ TEXT: dict[str, tuple[str, str]] = {
 """Key → (Chinese, English)."""
 
 ERRORS: dict[str, tuple[str, str]] = {
-    "calls": ("来电量必须是 0 或正数", "Calls per interval must be zero or more"),
+    "calls": ("每时段来话量必须是 0 或正数", "Calls offered per interval must be zero or more"),
     "aht": ("平均处理时长（AHT）必须大于 0 秒",
             "Average handle time (AHT) must be more than 0 seconds"),
     "interval": ("时段长度必须大于 0", "The interval length must be more than 0"),
@@ -108,10 +108,10 @@ ERRORS: dict[str, tuple[str, str]] = {
     "max_abandon": ("最高放弃率必须在 0 % 到 100 % 之间",
                     "The maximum abandonment rate must be between 0 % and 100 %"),
     # Limits of the range the formulas are verified for (ccskills.queueing._limits).
-    "calls:max": ("来电量太大：话务量（来电量 × AHT ÷ 时段长度）最多 1,000,000 爱尔兰",
+    "calls:max": ("来话量太大：话务量（来话量 × AHT ÷ 时段长度）最多 1,000,000 爱尔兰",
                   "Too many calls: the offered load (calls × AHT ÷ interval) can be at most "
                   "1,000,000 Erlangs"),
-    "calls:min": ("来电量太小：话务量要么是 0，要么至少 1e-300 爱尔兰",
+    "calls:min": ("来话量太小：话务量要么是 0，要么至少 1e-300 爱尔兰",
                   "Too few calls: the offered load must be 0 or at least 1e-300 Erlangs"),
     "load:max": ("话务量最多 1,000,000 爱尔兰", "The offered load can be at most 1,000,000 Erlangs"),
     "load:min": ("话务量要么是 0，要么至少 1e-300 爱尔兰", "The offered load must be 0 or at least 1e-300 Erlangs"),

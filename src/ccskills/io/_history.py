@@ -15,12 +15,16 @@ MAX_AHT_S = 86_400
 INTERVAL_HISTORY_ALIASES: dict[str, str] = {
     "时段": "interval_start", "时间": "interval_start", "开始时间": "interval_start",
     "时段开始": "interval_start", "interval": "interval_start", "timestamp": "interval_start",
-    "来电量": "calls", "来电": "calls", "话务量": "calls", "calls_offered": "calls", "offered": "calls",
-    "平均处理时长": "aht_s", "处理时长": "aht_s", "aht": "aht_s",
+    "来话量": "calls", "calls offered": "calls", "offered": "calls", "calls_offered": "calls",
+    "来电量": "calls", "来电": "calls", "话务量": "calls",
+    "平均处理时长": "aht_s", "average handle time (aht)": "aht_s", "average handle time": "aht_s",
+    "处理时长": "aht_s", "aht": "aht_s",
     "业务线": "line", "队列": "line", "queue": "line",
-    "時段": "interval_start", "來電量": "calls", "來電": "calls", "話務量": "calls", "佇列": "line",
+    "時段": "interval_start", "來話量": "calls", "來電量": "calls", "來電": "calls", "話務量": "calls", "佇列": "line",
 }
-"""Chinese and common English headers accepted for :func:`read_interval_history`."""
+"""Chinese and common English headers accepted for :func:`read_interval_history` (keys lower case):
+the registry's names first (:data:`ccskills.kpi.REGISTRY`: 来话量 / Calls offered, 平均处理时长 /
+Average handle time (AHT)), then the words centres' exports also use (来电量, 话务量, 处理时长)."""
 
 
 def read_interval_history(source, filename: str | None = None) -> pd.DataFrame:
@@ -36,12 +40,12 @@ def read_interval_history(source, filename: str | None = None) -> pd.DataFrame:
     the spreadsheet rows. Sorted by line and time; what the reader decided (a dropped
     total row, an ambiguous date order) is in ``attrs["ccskills_notes"]``.
 
-    >>> text = "时段,来电量\\n2026-03-02 08:00,12\\n2026-03-02 08:15,-3\\n"
+    >>> text = "时段,来话量\\n2026-03-02 08:00,12\\n2026-03-02 08:15,-3\\n"
     >>> try:
     ...     read_interval_history(text.encode("utf-8-sig"), "h.csv")
     ... except UploadError as err:
     ...     print(upload_message(err, "zh"))
-    “来电量”列不能为负数；第 3 行是 -3。
+    “来话量”列不能为负数；第 3 行是 -3。
     """
     raw = read_table(source, filename)
     headers = {INTERVAL_HISTORY_ALIASES.get(str(c).lower(), str(c).lower()): c for c in raw.columns}
