@@ -8,26 +8,17 @@ never "81.2 %" as text); :mod:`ccskills.io` adds the frozen header, filter and p
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
 
 import pandas as pd
+
+from ccskills.reports._cells import COUNT, NUMBER, PERCENT, SECONDS, Setting
 
 __all__ = ["Setting", "INPUTS_SHEET", "PERCENT", "SECONDS", "COUNT", "NUMBER", "with_inputs", "inputs_frame",
            "sheet_word", "template_link", "TEMPLATE_WORDS"]
 
 INPUTS_SHEET = ("输入参数", "Inputs")
 _HEADERS = (("参数", "取值", "单位"), ("Setting", "Value", "Unit"))
-PERCENT, SECONDS, COUNT, NUMBER = "0.0%", "#,##0.0", "#,##0", "#,##0.00"
-"""Excel formats: fractions as percent, seconds with one decimal, counts, other numbers."""
-
-
-class Setting(NamedTuple):
-    """One input: its label on screen, the value (a fraction for a percent), unit, Excel format."""
-
-    label: str
-    value: object
-    unit: str = ""
-    fmt: str | None = None
+"""``Setting`` and the formats (``PERCENT`` …) live in :mod:`ccskills.reports` (the PDF report uses them too)."""
 
 
 def _i(lang: str) -> int:

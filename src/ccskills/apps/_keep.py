@@ -1,0 +1,264 @@
+"""The bar under a calculator that keeps its answers: save, load, compare scenarios; a one-page PDF.
+
+:class:`KeepBar` is wiring only: the store, the comparison and the PDF live in
+:mod:`ccskills.scenarios` and :mod:`ccskills.reports`. The calculator (``app``) provides:
+
+* ``scenario_inputs() -> dict``: the inputs as shown on screen, JSON-able;
+* ``apply_scenario(inputs: dict) -> None``: set the controls and recompute once;
+* ``scenario_results() -> list[(key, label, value, excel_format)]``: empty when there is no answer;
+* ``scenario_input_labels() -> dict[key, label]``;
+* ``report_content() -> ccskills.reports.Report | None`` (None: no answer, no link);
+* ``lang``; and it calls :meth:`KeepBar.refresh` after each computation and
+  :meth:`KeepBar.relabel` on a language switch.
+
+Every action ends in one sentence on the message line (class ``ccs-scenario-message``,
+attribute ``data-done`` counting finished actions, for tests to wait on); an unexpected
+error is logged (:func:`ccskills.apps._common.log_unexpected`), never shown as a traceback.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+
+import ipywidgets as widgets
+
+from ccskills.apps._common import busy, excel_link, log_unexpected
+from ccskills.scenarios import (Scenario, ScenarioStore, compare_frame, compare_html, compare_sheets,
+                                scenario_message, scenario_text)
+
+__all__ = ["KeepBar", "KEEP_CSS", "pdf_link"]
+
+KEEP_CSS = """<style>
+.ccs-keep-bar { border-top: 1px solid #d0d7de; margin-top: 12px; padding-top: 6px; }
+table.ccs-compare-table { border-collapse: collapse; font-size: 13px; margin: 6px 0; }
+table.ccs-compare-table th, table.ccs-compare-table td { padding: 3px 8px; border-bottom: 1px solid #e5e7eb;
+  text-align: left; }
+table.ccs-compare-table td.ccs-num { text-align: right; font-variant-numeric: tabular-nums; }
+table.ccs-compare-table tr.ccs-compare-first-result th, table.ccs-compare-table tr.ccs-compare-first-result td {
+  border-top: 2px solid #8c959f; }
+.ccs-scenario-message { font-size: 13px; }
+</style>"""
+"""Styles of the bar (system fonts; nothing fetched)."""
+
+COMPARE_MIN, COMPARE_MAX = 2, 4
+_GOOD = frozenset({"saved", "replaced", "loaded", "deleted", "compared"})
+"""Messages that report success (the others are shown as errors)."""
+
+
+def pdf_link(payload: bytes, filename: str, label: str) -> str:
+    """An HTML download link (class ``ccs-report-link``) carrying ``payload`` as a PDF in a data: URL."""
+    data = base64.b64encode(payload).decode("ascii")
+    return (f'<a class="ccs-download-link ccs-report-link" download="{html.escape(filename)}.pdf" '
+            f'href="data:application/pdf;base64,{data}">⬇ {html.escape(label)}</a>')
+
+
+def _file_name(title: str, fallback: str) -> str:
+    """``title`` as a safe file name (no path or reserved characters)."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip(" .")
+    return name[:80] or fallback
+
+
+def _classed(widget: widgets.DOMWidget, css: str) -> widgets.DOMWidget:
+    widget.add_class(css)
+    return widget
+
+
+class KeepBar(widgets.VBox):
+    """Scenarios (save, load, delete, compare 2–4 with an Excel download) and the one-page PDF report."""
+
+    def __init__(self, app, calculator: str, lang: str = "zh", *, scenarios: bool = True, report: bool = True,
+                 store: ScenarioStore | None = None) -> None:
+        self.app, self.calculator, self.lang = app, calculator, lang
+        self.store = store if store is not None else ScenarioStore()
+        self.done = 0  # finished actions, shown as data-done on the message line
+        self._said: list[tuple[str, dict] | BaseException] = []  # the message line, re-worded on relabel
+        self._compared: list[str] = []
+        self._make_widgets()
+        children = [widgets.HTML(KEEP_CSS)]
+        if scenarios:
+            children += self._scenario_rows()
+        if report:
+            children.append(self.report_link)
+        super().__init__(children=children)
+        self.add_class("ccs-keep-bar")
+        self._wire()
+        self.relabel(lang)
+        if scenarios:
+            self._run(self._reload_names, quiet=True)
+
+    # Widgets ------------------------------------------------------------------
+
+    def _make_widgets(self) -> None:
+        layout = widgets.Layout(width="auto")
+        self.name = _classed(widgets.Text(layout=widgets.Layout(width="22em")), "ccs-scenario-name")
+        self.save = _classed(widgets.Button(layout=layout), "ccs-scenario-save")
+        self.replace = _classed(widgets.Checkbox(value=False, indent=False, layout=layout), "ccs-scenario-replace")
+        self.pick = _classed(widgets.Dropdown(options=[], value=None, layout=widgets.Layout(width="22em")),
+                             "ccs-scenario-pick")
+        self.load = _classed(widgets.Button(layout=layout), "ccs-scenario-load")
+        self.delete = _classed(widgets.Button(layout=layout), "ccs-scenario-delete")
+        self.compare_pick = _classed(widgets.SelectMultiple(options=[], rows=4, layout=widgets.Layout(width="22em")),
+                                     "ccs-scenario-compare-pick")
+        self.compare = _classed(widgets.Button(layout=layout), "ccs-scenario-compare")
+        self.table = _classed(widgets.HTML(), "ccs-scenario-table")
+        self.excel = _classed(widgets.HTML(), "ccs-scenario-excel")
+        self.message = _classed(widgets.HTML(), "ccs-scenario-message")
+        self.report_link = _classed(widgets.HTML(), "ccs-report-link")
+
+    def _scenario_rows(self) -> list[widgets.Widget]:
+        row = widgets.Layout(flex_flow="row wrap", align_items="center")
+        return [widgets.HBox([self.name, self.save, self.replace], layout=row),
+                widgets.HBox([self.pick, self.load, self.delete], layout=row),
+                widgets.HBox([self.compare_pick, self.compare], layout=row),
+                self.message, self.table, self.excel]
+
+    def _wire(self) -> None:
+        self.save.on_click(lambda _: self._run(self._save))
+        self.load.on_click(lambda _: self._run(self._load))
+        self.delete.on_click(lambda _: self._run(self._delete))
+        self.compare.on_click(lambda _: self._run(self._compare))
+
+    @property
+    def _buttons(self) -> list[widgets.Widget]:
+        return [self.save, self.load, self.delete, self.compare]
+
+    # Public -------------------------------------------------------------------
+
+    def relabel(self, lang: str) -> None:
+        """Every label, the message, the comparison and the report in ``lang``."""
+        self.lang = lang
+
+        def t(key):
+            return scenario_text(key, lang)
+
+        self.name.description, self.name.placeholder = t("name"), t("name_placeholder")
+        self.name.style.description_width = "initial"
+        self.save.description, self.replace.description = t("save"), t("replace")
+        self.pick.description, self.pick.style.description_width = t("pick"), "initial"
+        self.load.description, self.delete.description = t("load"), t("delete")
+        self.compare_pick.description = t("compare_pick")
+        self.compare_pick.style.description_width = "initial"
+        self.compare.description = t("compare")
+        if self._compared:
+            self._run(lambda: self._show_comparison(self._compared), quiet=True)
+        self._say_again()
+
+    def refresh(self) -> None:
+        """Rebuild the report link from ``app.report_content()`` (no link when it is None)."""
+        try:
+            content = self.app.report_content()
+            if content is None:
+                self.report_link.value = ""
+                return
+            from ccskills.reports import report_pdf
+
+            payload = report_pdf(content)
+            name = _file_name(content.title, scenario_text("report_file", self.lang))
+            self.report_link.value = pdf_link(payload, name, scenario_text("report_link", self.lang))
+        except Exception as exc:  # the page stays; the link says why it is missing
+            log_unexpected(exc, f"{self.calculator}: report")
+            self.report_link.value = (f'<span class="ccs-status-error">'
+                                      f'{html.escape(scenario_text("report_failed", self.lang, kind=type(exc).__name__))}'
+                                      f"</span>")
+
+    # Actions ------------------------------------------------------------------
+
+    def _run(self, action, quiet: bool = False) -> None:
+        """Run ``action`` with the buttons disabled; what it returns (or its error) is the message.
+
+        ``quiet``: a background step (listing names, redoing a comparison) that keeps the
+        current message unless something goes wrong."""
+        with busy(self._buttons):
+            try:
+                said = [action()]
+            except Exception as exc:  # one sentence, never a traceback
+                log_unexpected(exc, f"{self.calculator}: scenarios")
+                said = [exc]
+            moved = self.store.moved_aside()
+        said = [x for x in said if x is not None]
+        if moved is not None:
+            said.insert(0, ("corrupt", {"bad": moved.name}))
+        if said or not quiet:
+            self._said = said
+        if not quiet:
+            self.done += 1
+        self._say_again()
+
+    def _save(self):
+        rows = list(self.app.scenario_results())
+        if not rows:
+            return ("no_answer", {})
+        labels = {**self.app.scenario_input_labels(), **{key: label for key, label, _, _ in rows}}
+        scenario = Scenario(self.calculator, self.name.value, dict(self.app.scenario_inputs()),
+                            [(key, value, fmt) for key, _, value, fmt in rows], lang=self.lang, labels=labels)
+        replacing = bool(self.replace.value)
+        stored = self.store.save(scenario, replace=replacing)
+        self._reload_names(select=stored.name)
+        existed = replacing and stored.name in self._compared
+        if existed:
+            self._show_comparison(self._compared)
+        return ("replaced" if replacing else "saved", {"name": stored.name})
+
+    def _load(self):
+        if not self.pick.value:
+            return ("pick_first", {})
+        scenario = self.store.load(self.calculator, self.pick.value)
+        self.name.value = scenario.name
+        self.app.apply_scenario(dict(scenario.inputs))
+        return ("loaded", {"name": scenario.name})
+
+    def _delete(self):
+        if not self.pick.value:
+            return ("pick_first", {})
+        name = self.pick.value
+        self.store.delete(self.calculator, name)
+        self._reload_names()
+        if name in self._compared:
+            self._compared = []
+            self.table.value = self.excel.value = ""
+        return ("deleted", {"name": name})
+
+    def _compare(self):
+        chosen = list(self.compare_pick.value)
+        if not COMPARE_MIN <= len(chosen) <= COMPARE_MAX:
+            return ("compare_count", {"n": len(chosen)})
+        self._show_comparison(chosen)
+        return ("compared", {"n": len(chosen)})
+
+    def _show_comparison(self, names: list[str]) -> None:
+        scenarios = [self.store.load(self.calculator, name) for name in names]
+        labels = {**self.app.scenario_input_labels(),
+                  **{key: label for key, label, _, _ in self.app.scenario_results()}}
+        frame, formats = compare_frame(scenarios, labels, self.lang)
+        self.table.value = compare_html(frame, formats, self.lang)
+        sheets, options = compare_sheets(frame, formats, self.lang)
+        self.excel.value = excel_link(sheets, scenario_text("excel_file", self.lang),
+                                      scenario_text("excel_label", self.lang), **options)
+        self._compared = names
+
+    def _reload_names(self, select: str | None = None) -> None:
+        names = self.store.names(self.calculator)
+        keep = select if select in names else (self.pick.value if self.pick.value in names else None)
+        self.pick.options = names
+        self.pick.value = keep if keep is not None else (names[-1] if names else None)
+        chosen = tuple(n for n in self.compare_pick.value if n in names)
+        self.compare_pick.options = names
+        self.compare_pick.value = chosen
+
+    # Message ------------------------------------------------------------------
+
+    def _say_again(self) -> None:
+        """Show the last message in the current language."""
+        texts, kind = [], "ok"
+        for said in self._said:
+            if isinstance(said, BaseException):
+                texts.append(scenario_message(said, self.lang))
+            else:
+                texts.append(scenario_text(said[0], self.lang, **said[1]))
+            if isinstance(said, BaseException) or said[0] not in _GOOD:
+                kind = "error"
+        sep = " " if self.lang == "en" else ""
+        self.message.value = (f'<span class="ccs-status-{kind}" data-done="{self.done}">'
+                              f"{html.escape(sep.join(texts))}</span>")
