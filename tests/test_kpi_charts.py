@@ -8,6 +8,7 @@ table); the Excel workbook is opened with openpyxl; charts are checked as vega-l
 from __future__ import annotations
 
 import io
+import re
 
 import openpyxl
 import pandas as pd
@@ -54,13 +55,74 @@ def test_display_in_english(report):
                                    "change"]
 
 
-def test_excel_report_has_both_sheets(report, tmp_path):
+WEEK = ("2026-03-09", "2026-03-16")
+
+
+def _week_counts():
+    """Independent of the report: the sample week's offered and abandoned calls counted from the records."""
+    records = load_call_records()
+    week = records[(records["arrival"] >= WEEK[0]) & (records["arrival"] < WEEK[1])]
+    offered = week["outcome"].isin(["answered", "abandoned"])
+    return int(offered.sum()), int((week["outcome"] == "abandoned").sum())
+
+
+def _row(ws, name):
+    return next(row for row in ws.iter_rows(min_row=2) if row[0].value == name)
+
+
+def test_excel_report_has_the_table_definitions_and_inputs(report, tmp_path):
     book = openpyxl.load_workbook(io.BytesIO(report_excel_bytes(report, "zh")))
-    assert book.sheetnames == ["周报 2026-03-09", "数据"]
+    assert book.sheetnames == ["周报 2026-03-09", "指标定义", "输入参数"]
     assert book["周报 2026-03-09"]["A1"].value == "指标"
     path = write_report_excel(tmp_path / "weekly.xlsx", report, "en")
-    assert openpyxl.load_workbook(path).sheetnames == ["weekly 2026-03-09", "data"]
-    assert set(report_sheets(report, "en")) == {"weekly 2026-03-09", "data"}
+    assert openpyxl.load_workbook(path).sheetnames == ["Weekly report 2026-03-09", "Definitions", "Inputs"]
+    assert list(report_sheets(report, "en")) == ["Weekly report 2026-03-09", "Definitions", "Inputs"]
+
+
+def test_excel_report_numbers_are_numbers_with_formats(report):
+    """issue 13: the KPI table held text ("🟢 0.0%", "9,459"); now numbers, their format, status apart."""
+    offered, abandoned = _week_counts()
+    ws = openpyxl.load_workbook(io.BytesIO(report_excel_bytes(report, "zh")))["周报 2026-03-09"]
+    header = [c.value for c in ws[1]]
+    assert header[:4] == ["指标", "单位", "目标", "方向"] and "合计状态" in header and "售前状态" in header
+    total, status = header.index("合计"), header.index("合计状态")
+    calls = _row(ws, "来话量")
+    assert calls[total].value == offered and calls[total].data_type == "n" and calls[total].number_format == "#,##0"
+    rate = _row(ws, "放弃率")
+    assert rate[total].value == pytest.approx(abandoned / offered, abs=1e-12)
+    assert rate[total].data_type == "n" and rate[total].number_format == "0.0%"
+    assert rate[header.index("目标")].value == 0.05 and rate[header.index("目标")].number_format == "0.0%"
+    assert rate[status].value == {"green": "达标", "amber": "接近目标", "red": "未达标"}[
+        report.status.loc["abandonment_rate", "total"]]
+    asa = _row(ws, "平均应答速度")
+    assert isinstance(asa[total].value, float) and asa[total].number_format == "#,##0.0"
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str):  # text is words, never a number or a mark
+                assert not re.match(r"^[🟢🟡🔴]|^[-+]?[\d,]*\d(\.\d+)?\s*(%|pp|s|秒)?$", cell.value), cell.coordinate
+
+
+def test_excel_report_definitions_and_inputs_stand_alone(report):
+    book = openpyxl.load_workbook(io.BytesIO(report_excel_bytes(report, "en")))
+    definitions = book["Definitions"]
+    assert [c.value for c in definitions[1]] == ["Indicator", "Formula", "Unit", "Direction", "Target",
+                                                 "Amber edge"]
+    sl = _row(definitions, "Service level")
+    assert sl[4].value == kpi.indicator("service_level").target and sl[4].number_format == "0.0%"
+    assert sl[1].value == kpi.indicator("service_level").formula_en
+    inputs = {row[0].value: row[1].value for row in book["Inputs"].iter_rows(min_row=2)}
+    assert inputs["Report"] == "Weekly report" and inputs["Groups"] == "Aftersales, Presales"
+    assert inputs["Period"] == "week of 2026-03-09" and inputs["Previous period"] == "week of 2026-03-02"
+
+
+def test_a_chinese_report_workbook_has_no_english_words(report):
+    book = openpyxl.load_workbook(io.BytesIO(report_excel_bytes(report, "zh")))
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    words = set(re.findall(r"[A-Za-z_]{3,}", cell.value)) - {"AHT", "ASA", "FCR", "CSAT", "NPS"}
+                    assert not words, (ws.title, cell.coordinate, cell.value)
 
 
 def test_control_chart_spec_has_limits_and_signals():

@@ -22,7 +22,7 @@ from .kpi.reports import Report
 from .spc import ControlChart
 from ._validation import check_lang
 
-__all__ = ["RAG_MARKS", "RAG_COLORS", "format_value", "report_display", "report_sheets",
+__all__ = ["RAG_MARKS", "RAG_COLORS", "format_value", "report_display", "report_workbook", "report_sheets",
            "report_excel_bytes", "write_report_excel", "control_chart", "pareto_chart", "trend_chart"]
 
 #: A mark per status, readable without colour.
@@ -85,19 +85,88 @@ def report_display(report: Report, lang: str = "zh") -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def report_sheets(report: Report, lang: str = "zh") -> dict:
-    """Sheets for an Excel report: the formatted report and the raw numbers with status."""
+_KINDS = {"daily": "D", "weekly": "W", "monthly": "MS"}
+_WORDS = {
+    "sheet_definitions": ("指标定义", "Definitions"), "col_formula": ("公式", "Formula"),
+    "col_amber": ("黄灯界限", "Amber edge"),
+    "report": ("报表", "Report"), "period": ("期间", "Period"), "previous_period": ("上期", "Previous period"),
+    "groups": ("分组", "Groups"), "none": ("无", "none"), "indicators": ("指标数", "Indicators"),
+}
+"""Words of the report workbook beyond the KPI dashboard's (zh, en)."""
+
+
+def report_workbook(report: Report, lang: str = "zh") -> tuple[dict, dict]:
+    """The report as Excel sheets, and the options for :func:`ccskills.io.excel_bytes`.
+
+    The KPI table is the KPI dashboard's export (numbers as numbers, formatted per
+    indicator's unit, each group's status in its own text column), then the indicators'
+    definitions (formula, unit, direction, target, amber edge) and the inputs
+    sheet every calculator export ends with, so the file stands on its own.
+    """
+    from .apps._kpi_dashboard_text import _report_sheet, period_label, t
+    from .apps._workbook import with_inputs
+
     zh = _lang(lang)
-    title = {"daily": ("日报", "daily"), "weekly": ("周报", "weekly"), "monthly": ("月报", "monthly")}
-    name = f"{title[report.kind][0 if zh else 1]} {report.period:%Y-%m-%d}"
-    return {name: report_display(report, lang), ("数据" if zh else "data"): report.table(lang).reset_index()}
+    title = t(f"kind_{_KINDS[report.kind]}", lang)
+    name = f"{title} {report.period:%Y-%m-%d}"
+    table, rows = _report_sheet(report, lang)
+    definitions, formats = _definitions_sheet(report, lang)
+    sheets = {name: table, _WORDS["sheet_definitions"][0 if zh else 1]: definitions}
+    settings = _report_settings(report, title, lang, period_label)
+    return with_inputs(sheets, settings, lang, row_formats={name: rows, _WORDS["sheet_definitions"][0 if zh else 1]:
+                                                            formats})
+
+
+def _definitions_sheet(report: Report, lang: str) -> tuple[pd.DataFrame, list[str]]:
+    """Each indicator's definition from the registry, with the target and amber edge the report used."""
+    from .apps._kpi_dashboard_text import UNIT_WORDS, _fmt, _number, _target_text, indicator_name, t
+
+    i = 0 if _lang(lang) else 1
+    ids = list(report.values.index)
+    targets = report.targets.reindex(ids) if len(report.targets) else pd.DataFrame(index=ids)
+    cells = {"target": [], "amber": []}
+    for id in ids:
+        for column in cells:
+            value = targets[column].get(id) if column in targets else None
+            cells[column].append(_target_text(id, value, lang) if isinstance(value, tuple) else _number(value))
+    frame = pd.DataFrame({
+        t("col_indicator", lang): [indicator_name(id, lang) for id in ids],
+        _WORDS["col_formula"][i]: [indicator(id).formula_en if i else indicator(id).formula_zh for id in ids],
+        t("col_unit", lang): [UNIT_WORDS.get(indicator(id).unit, ("", ""))[i] for id in ids],
+        t("col_direction", lang): [t(f"direction_{indicator(id).direction}", lang) if indicator(id).direction
+                                   else "" for id in ids],
+        t("col_target", lang): cells["target"], _WORDS["col_amber"][i]: cells["amber"],
+    })
+    return frame, [_fmt(id) for id in ids]
+
+
+def _report_settings(report: Report, title: str, lang: str, period_label) -> list:
+    from .apps._kpi_dashboard_text import group_label
+    from .apps._workbook import Setting
+
+    i = 0 if _lang(lang) else 1
+    freq = _KINDS[report.kind]
+    groups = [group_label(g, lang) for g in report.values.columns if g != "total"]
+    previous = report.previous_period
+    return [Setting(_WORDS["report"][i], title),
+            Setting(_WORDS["period"][i], period_label(report.period, freq, lang)),
+            Setting(_WORDS["previous_period"][i], period_label(previous, freq, lang) if previous is not None
+                    else _WORDS["none"][i]),
+            Setting(_WORDS["groups"][i], ("、" if i == 0 else ", ").join(groups) or _WORDS["none"][i]),
+            Setting(_WORDS["indicators"][i], len(report.values.index), fmt="#,##0")]
+
+
+def report_sheets(report: Report, lang: str = "zh") -> dict:
+    """The sheets of :func:`report_workbook` (KPI table, definitions, inputs), without the formats."""
+    return report_workbook(report, lang)[0]
 
 
 def report_excel_bytes(report: Report, lang: str = "zh") -> bytes:
-    """The report as an .xlsx workbook (via :func:`ccskills.io.excel_bytes`)."""
+    """The report as an .xlsx workbook that computes (:func:`report_workbook` via :func:`ccskills.io.excel_bytes`)."""
     from .io import excel_bytes
 
-    return excel_bytes(report_sheets(report, lang))
+    sheets, options = report_workbook(report, lang)
+    return excel_bytes(sheets, **options)
 
 
 def write_report_excel(path, report: Report, lang: str = "zh", *, overwrite: bool = False):
@@ -107,7 +176,8 @@ def write_report_excel(path, report: Report, lang: str = "zh", *, overwrite: boo
     """
     from .io import write_excel
 
-    return write_excel(path, report_sheets(report, lang), overwrite=overwrite)
+    sheets, options = report_workbook(report, lang)
+    return write_excel(path, sheets, overwrite=overwrite, **options)
 
 
 # ------------------------------------------------------------------ charts
