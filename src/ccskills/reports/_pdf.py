@@ -4,7 +4,7 @@ Layout (portrait, 15 mm margins): title, date, inputs (two label/value pairs a r
 (label, value, note), the chart as a PNG (Altair → vl-convert, external URLs refused, so
 nothing is fetched), an optional small table, "假设与说明 / Assumptions", footer. The page
 is **always one page**: the content is measured first and, while too tall, reduced step by
-step (:data:`_LEVELS`): smaller chart, fewer table rows (a "…" row and a note say how many
+step (:data:`_STEPS`): smaller chart, fewer table rows (a "…" row and a note say how many
 were left out), smaller type, fewer input rows, shorter assumptions, and at last no chart.
 Text is wrapped inside its cell (Chinese by character); the Chinese font is embedded when the
 machine has a TrueType CJK font (:func:`ccskills.reports._fonts.pdf_font`).
@@ -83,17 +83,19 @@ class _Level(NamedTuple):
     results: int = 99  # result rows shown
 
 
-_LEVELS = (
-    _Level(9.5, 230, 12, 99, 99, 600),
-    _Level(9, 190, 12, 99, 99, 400),
-    _Level(9, 160, 8, 99, 8, 300),
-    _Level(8, 140, 6, 14, 6, 240),
-    _Level(8, 120, 4, 10, 5, 180),
-    _Level(7, 100, 3, 8, 4, 140),
-    _Level(7, 0, 3, 6, 3, 100, 16),
-    _Level(6.5, 0, 2, 4, 2, 70, 10),
+_FULL = _Level(9.5, 230, 12, 99, 99, 600, 99)
+_CHART_MIN = 90.0
+_STEPS: tuple[tuple[str, float], ...] = (
+    ("chart_h", 190), ("note_chars", 300), ("table_rows", 8), ("chart_h", 160), ("font", 9), ("notes", 8),
+    ("note_chars", 200), ("table_rows", 5), ("chart_h", 130), ("notes", 6), ("note_chars", 140), ("font", 8),
+    ("table_rows", 3), ("inputs", 12), ("notes", 4), ("note_chars", 100), ("chart_h", 110), ("inputs", 9),
+    ("results", 16), ("font", 7), ("note_chars", 70), ("table_rows", 2), ("chart_h", _CHART_MIN), ("inputs", 7),
+    ("results", 12), ("notes", 3), ("font", 6.5), ("chart_h", 0), ("note_chars", 50), ("inputs", 5),
+    ("results", 8), ("table_rows", 0), ("notes", 2), ("inputs", 3), ("results", 5), ("notes", 1),
+    ("note_chars", 30), ("inputs", 2), ("results", 3),
 )
-"""From the fullest page to the sparest; the first that fits is used."""
+"""Reductions in order of preference, applied one after another until the page fits (the chart is
+then grown back into any space left)."""
 
 
 def _word(key: str, lang: str, **fields) -> str:
@@ -120,11 +122,28 @@ def report_pdf(report: Report) -> bytes:
     require_reportlab()
     font = pdf_font().name
     png = _chart_image(report.chart)
-    for level in _LEVELS:
-        story = _story(report, level, font, png)
-        if _height(story) <= _HEIGHT:
+    return _render(report, _fitted(report, font, png), font)
+
+
+def _fitted(report: Report, font: str, png: bytes | None) -> list:
+    """The fullest story that fits the page (see :data:`_STEPS`), with the chart as tall as the space allows."""
+    level = _FULL
+    story = _story(report, level, font, png)
+    height = _height(story)
+    for name, value in _STEPS:
+        if height <= _HEIGHT:
             break
-    return _render(report, story, font)
+        level = level._replace(**{name: value})
+        story = _story(report, level, font, png)
+        height = _height(story)
+    if png and height < _HEIGHT and level.chart_h < _FULL.chart_h:
+        room = _HEIGHT - height - (0 if level.chart_h else level.font * 2)
+        grown = min(_FULL.chart_h, level.chart_h + room)
+        if grown >= _CHART_MIN:
+            taller = _story(report, level._replace(chart_h=grown), font, png)
+            if _height(taller) <= _HEIGHT:
+                story = taller
+    return story
 
 
 def _chart_image(chart) -> bytes | None:
@@ -182,7 +201,7 @@ def _story(report: Report, level: _Level, font: str, png: bytes | None) -> list:
     return story
 
 
-def _grid(rows, widths, size: float, header: bool = False):
+def _grid(rows, widths, size: float, header: bool = False, font: str = ""):
     from reportlab.lib import colors
     from reportlab.platypus import Table, TableStyle
 
@@ -191,6 +210,8 @@ def _grid(rows, widths, size: float, header: bool = False):
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3), ("TOPPADDING", (0, 0), (-1, -1), size * 0.15),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.15),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#d0d7de"))]
+    if font:  # empty cells are drawn as strings too: in the page's font, not Helvetica
+        commands.append(("FONTNAME", (0, 0), (-1, -1), font))
     if header:
         commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f6")))
     table.setStyle(TableStyle(commands))
@@ -212,7 +233,7 @@ def _inputs(report: Report, level: _Level, s) -> list:
             value = f"{value} {setting.unit}".strip()
             row += [_p(_cut(setting.label, level.note_chars), s["body"]), _p(_cut(value, level.note_chars), s["body"])]
         rows.append(row + [""] * (4 - len(row)))
-    out = [_p(_word("inputs", report.lang), s["head"]), _grid(rows, [_WIDTH * w for w in (.3, .2, .3, .2)], level.font)]
+    out = [_p(_word("inputs", report.lang), s["head"]), _grid(rows, [_WIDTH * w for w in (.3, .2, .3, .2)], level.font, font=s["body"].fontName)]
     if left_out:
         out.append(_p(_word("more_inputs", report.lang, n=left_out), s["small"]))
     return out
@@ -224,7 +245,7 @@ def _results(report: Report, level: _Level, s) -> list:
     cut = level.note_chars
     rows = [[_p(_cut(label, cut), s["body"]), _p(_cut(value, cut), s["value"]), _p(_cut(note or "", cut), s["small"])]
             for label, value, note in report.results[: level.results]]
-    out = [_p(_word("results", report.lang), s["head"]), _grid(rows, [_WIDTH * w for w in (.3, .2, .5)], level.font)]
+    out = [_p(_word("results", report.lang), s["head"]), _grid(rows, [_WIDTH * w for w in (.3, .2, .5)], level.font, font=s["body"].fontName)]
     if len(report.results) > level.results:
         out.append(_p(_word("more_results", report.lang, n=len(report.results) - level.results), s["small"]))
     return out
@@ -259,10 +280,10 @@ def _table(report: Report, level: _Level, s) -> list:
     out = [_p(report.table_title or _word("table", report.lang), s["head"])]
     if len(frame) > len(shown):
         rows.append([_p("…", s["body"])] + [""] * (len(frame.columns) - 1))
-        out += [_grid(rows, [width] * len(frame.columns), level.font, header=True),
+        out += [_grid(rows, [width] * len(frame.columns), level.font, header=True, font=s["body"].fontName),
                 _p(_word("more_rows", report.lang, n=len(frame) - len(shown)), s["small"])]
     else:
-        out.append(_grid(rows, [width] * len(frame.columns), level.font, header=True))
+        out.append(_grid(rows, [width] * len(frame.columns), level.font, header=True, font=s["body"].fontName))
     return out
 
 
@@ -291,7 +312,8 @@ def _render(report: Report, story: list, font: str) -> bytes:
     from reportlab.platypus import Frame
 
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(_PAGE_W, _PAGE_H), pageCompression=1)
+    canvas = Canvas(buffer, pagesize=(_PAGE_W, _PAGE_H), pageCompression=1, initialFontName=font,
+                    lang="en" if report.lang == "en" else "zh-CN")
     canvas.setTitle(report.title)
     canvas.setCreator("ccskills")
     frame = Frame(_MARGIN, _MARGIN + _FOOTER_H, _WIDTH, _HEIGHT, leftPadding=0, rightPadding=0,

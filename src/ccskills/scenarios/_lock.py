@@ -57,8 +57,10 @@ def _unlock(fd: int) -> None:
 
 
 @contextmanager
-def locked(path: str | Path, wait: float = WAIT_SECONDS) -> Iterator[None]:
-    """Hold the exclusive lock for ``path`` (on ``<path>.lock``) inside the ``with`` block."""
+def locked(path: str | Path, wait: float | None = None) -> Iterator[None]:
+    """Hold the exclusive lock for ``path`` (on ``<path>.lock``) inside the ``with`` block, waiting at
+    most ``wait`` seconds (default :data:`WAIT_SECONDS`) for another holder."""
+    wait = WAIT_SECONDS if wait is None else wait
     lock_file = Path(path).with_name(Path(path).name + ".lock")
     fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o644)
     try:
