@@ -218,6 +218,16 @@ def test_shipped_course_is_beside_the_package():
 
 
 # ---------------------------------------------------------------- one real launch
+def _takes_ctrl_c() -> None:
+    """In the launched process, Ctrl+C (SIGINT) as a terminal's foreground job gets it.
+
+    A shell without job control starts a background job (`nohup make test &`) with SIGINT
+    ignored, and the ignore is inherited down to the launcher and Voila, so the Ctrl+C this
+    test sends would be a no-op there (measured: the launcher ran on until killed at 60 s).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -248,7 +258,7 @@ def test_apps_serves_the_calculators_and_stops_cleanly(tmp_path, stop):
     env = {**os.environ, "CCSKILLS_PROGRESS": "off", "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
     process = subprocess.Popen([sys.executable, "-m", "ccskills", "apps", f"--port={port}"], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               start_new_session=True)
+                               start_new_session=True, preexec_fn=_takes_ctrl_c)
     try:
         deadline = time.monotonic() + 120
         status = None
