@@ -115,10 +115,10 @@ class KeepBar(widgets.VBox):
                 self.message, self.table, self.excel]
 
     def _wire(self) -> None:
-        self.save.on_click(lambda _: self._run(self._save))
-        self.load.on_click(lambda _: self._run(self._load))
-        self.delete.on_click(lambda _: self._run(self._delete))
-        self.compare.on_click(lambda _: self._run(self._compare))
+        self.save.on_click(lambda _: self._run(self._act_save))
+        self.load.on_click(lambda _: self._run(self._act_load))
+        self.delete.on_click(lambda _: self._run(self._act_delete))
+        self.compare.on_click(lambda _: self._run(self._act_compare))
 
     @property
     def _buttons(self) -> list[widgets.Widget]:
@@ -186,7 +186,7 @@ class KeepBar(widgets.VBox):
             self.done += 1
         self._say_again()
 
-    def _save(self):
+    def _act_save(self):
         rows = list(self.app.scenario_results())
         if not rows:
             return ("no_answer", {})
@@ -201,7 +201,7 @@ class KeepBar(widgets.VBox):
             self._show_comparison(self._compared)
         return ("replaced" if replacing else "saved", {"name": stored.name})
 
-    def _load(self):
+    def _act_load(self):
         if not self.pick.value:
             return ("pick_first", {})
         scenario = self.store.load(self.calculator, self.pick.value)
@@ -209,7 +209,7 @@ class KeepBar(widgets.VBox):
         self.app.apply_scenario(dict(scenario.inputs))
         return ("loaded", {"name": scenario.name})
 
-    def _delete(self):
+    def _act_delete(self):
         if not self.pick.value:
             return ("pick_first", {})
         name = self.pick.value
@@ -220,7 +220,7 @@ class KeepBar(widgets.VBox):
             self.table.value = self.excel.value = ""
         return ("deleted", {"name": name})
 
-    def _compare(self):
+    def _act_compare(self):
         chosen = list(self.compare_pick.value)
         if not COMPARE_MIN <= len(chosen) <= COMPARE_MAX:
             return ("compare_count", {"n": len(chosen)})
