@@ -248,3 +248,43 @@ def test_a_requirement_longer_than_twenty_years_is_one_sentence():
     planner.typed.value = ", ".join(["80"] * 1041)
     assert planner.status_text == ("Weekly need must be numbers from 0 to 10,000,000, for 1 to 1040 weeks "
                                    "(you entered 1041 weeks).")
+
+
+# Language switch (issue 13: parts of the page stayed in the old language for 3–6 s) --------------
+
+def _chinese_left(planner) -> list[str]:
+    """Chinese text a person sees, apart from the language toggle's own 中文 button (chart spec included)."""
+    import json
+    import re
+
+    from ccskills.workbooks._visible import visible_text
+
+    text = visible_text(planner).replace("中文", "") + planner.queue.label + planner.period.label
+    text += json.dumps(planner.chart.chart.to_dict(), ensure_ascii=False) if planner.chart else ""
+    return re.findall(r".{0,12}[\u4e00-\u9fff].{0,12}", text)
+
+
+def test_switching_language_relabels_the_plan_in_one_pass_without_planning_again(monkeypatch):
+    planner = build_hiring_planner("zh")
+    runs, plan = planner.runs, planner.plan
+    monkeypatch.setattr(app_module, "hiring_plan", lambda *a, **k: pytest.fail("planned again on a language switch"))
+    seen_at_title = []
+    planner.title.observe(lambda change: seen_at_title.append(_chinese_left(planner)), names="value")
+    planner.language.value = "en"
+    assert planner.runs == runs and planner.plan is plan
+    assert seen_at_title == [[]]  # when the English title shows, everything else is English already
+    assert planner.shown("total_hires") == f"{int(plan.classes['hires'].sum())} people"
+    assert planner.status_text.startswith(f"Done: {len(plan.classes)} classes, {int(plan.classes['hires'].sum())} hires.")
+    assert 'download="hiring_plan.xlsx"' in planner.download.value
+    planner.language.value = "zh"
+    assert planner.shown("total_hires") == f"{int(plan.classes['hires'].sum())} 人" and planner.runs == runs
+
+
+def test_typed_weeks_are_relabelled_week_n_in_the_other_language():
+    planner = build_hiring_planner("zh")
+    planner.source.value = "typed"
+    planner.typed.value = "72, 72, 72, 72, 80, 80, 80, 80, 80, 80"
+    assert "<td>第 1 周</td>" in planner.table.value
+    planner.language.value = "en"
+    assert _chinese_left(planner) == []
+    assert "<td>week 1</td>" in planner.table.value

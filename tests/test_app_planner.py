@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import io
+import json
+import re
 
 import numpy as np
 import openpyxl
@@ -217,3 +219,58 @@ def test_a_closed_horizon_names_the_next_open_day_in_one_language(lang, expected
     app.start.value = dt.date(2026, 10, 8)
     app.run()
     assert app.result is not None and "2026-10-08" in app.status_text
+
+
+# Language switch (issue 13: parts of the page stayed in the old language for 3–6 s) --------------
+
+
+def _chinese_left(app) -> list[str]:
+    """Chinese text a person sees on the page, apart from the language toggle's own 中文 button.
+
+    Dropdowns show their chosen label; chart titles and axis titles are read from the spec."""
+    from ccskills.workbooks._visible import visible_text
+
+    text = visible_text(app).replace("中文", "")
+    for chart in app._charts.values():
+        text += json.dumps(chart.chart.to_dict(), ensure_ascii=False)
+    text += " ".join(w.label or "" for w in (app.method, app.start_step))
+    return re.findall(r".{0,12}[\u4e00-\u9fff].{0,12}", text)
+
+
+def test_switching_language_redraws_the_plan_without_planning_again(monkeypatch):
+    from ccskills.apps import planner as module
+
+    app = build_workforce_planner("zh")
+    _fast(app)
+    app.run()
+    runs, result = app.runs, app.result
+    monkeypatch.setattr(module, "run_planning", lambda *a, **k: pytest.fail("planned again on a language switch"))
+    seen_at_title = []
+    app.title.observe(lambda change: seen_at_title.append(_chinese_left(app)), names="value")
+    app.language.value = "en"
+    assert app.runs == runs and app.result is result  # the answer is language-neutral: reused, not recomputed
+    assert seen_at_title == [[]]  # when the English title shows, every other text is English already
+    assert app.status_text.startswith("Plan ready: 2026-10-01 to 2026-10-07")
+    assert 'download="workforce_plan.xlsx"' in app.download.value
+    app.language.value = "zh"
+    assert app.status_text.startswith("规划完成：2026-10-01 至 2026-10-07") and app.runs == runs
+
+
+def test_switching_language_before_a_plan_says_the_status_and_data_note_again():
+    # reproduced in Chromium: the ready sentence and "历史数据：40,880 个开放时段…" stayed Chinese
+    app = build_workforce_planner("zh")
+    app.language.value = "en"
+    assert _chinese_left(app) == []
+    assert app.status_text == "Choose the data and settings, then press “Plan”."
+    assert "History: 40,880 open slots" in app.history_note.value
+
+
+def test_an_upload_error_is_said_again_in_the_other_language():
+    app = build_workforce_planner("zh")
+    app.source.value = "upload"
+    _upload(app, "interval_start,calls\n2026-03-02 08:00,12\n2026-03-02 08:15,很多\n".encode("gbk"), "bad.csv")
+    assert app.status_text == "“calls”列必须是数字；第 3 行是“很多”。"
+    app.language.value = "en"
+    assert app.status_text == 'Column "calls" must contain numbers; row 3 has "很多".'
+    app.language.value = "zh"
+    assert app.status_text == "“calls”列必须是数字；第 3 行是“很多”。"

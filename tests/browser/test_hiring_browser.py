@@ -12,6 +12,7 @@ import re
 import pytest
 from voila_harness import after_run as answered
 from voila_harness import runs
+from test_planner_browser import switch_language
 
 from ccskills.apps._hiring_text import ERRORS
 from ccskills.apps.hiring import HIRING_DEFAULTS
@@ -61,7 +62,7 @@ def test_planner_matches_the_core_draws_and_explains_errors(page, voila_server):
     set_number(page, "pass-rate", 0)
     _expect()(page.locator(".ccs-status .ccs-status-error")).to_contain_text(ERRORS["pass_rate"][0])
     _expect()(page.locator(TOTAL)).to_have_text("—")
-    answered(page, page.locator(".ccs-language button", has_text="English").click)
+    assert switch_language(page, ".ccs-hiring-planner", "English", "Hiring & attrition planner") == []
     _expect()(page.locator(".ccs-status .ccs-status-error")).to_contain_text(ERRORS["pass_rate"][1])
     body = page.locator("body").inner_text()
     assert "Traceback" not in body
@@ -92,3 +93,17 @@ def test_typed_need_with_chinese_separators_gets_one_consistent_verdict(page, vo
     _expect()(box).to_have_value(typed)
     assert "不需要招聘" not in page.locator(".ccs-status").inner_text()
     _expect()(page.locator(".ccs-card-largest-gap .ccs-card-value")).to_have_text("19.5 人")
+
+
+def test_switching_language_with_a_plan_relabels_everything_at_once(page, voila_server):
+    # issue 13: switching language relabelled, then recomputed: the cards, classes table and status
+    # stayed in the old language meanwhile. Now the plan is shown again in the new language, not recomputed.
+    page.goto(voila_server.render_url(NOTEBOOK), wait_until="domcontentloaded")
+    _expect()(page.locator(TOTAL)).to_have_text(re.compile(r"^\d+ 人$"))
+    before = runs(page)
+    assert switch_language(page, ".ccs-hiring-planner", "English", "Hiring & attrition planner") == []
+    _expect()(page.locator(TOTAL)).to_have_text(re.compile(r"^\d+ people$"))
+    assert page.locator("table.ccs-classes-table th").first.inner_text() == "Start week"
+    assert switch_language(page, ".ccs-hiring-planner", "中文", "招聘与流失规划器")
+    _expect()(page.locator(TOTAL)).to_have_text(re.compile(r"^\d+ 人$"))
+    assert runs(page) == before

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 import altair as alt
 import ipywidgets as widgets
@@ -84,6 +86,13 @@ def uploaded_requirement(content: bytes, filename: str) -> pd.Series:
     return pd.Series(values.to_numpy(), index=index, dtype=float)
 
 
+@lru_cache(maxsize=2)
+def _template_html(lang: str) -> str:
+    """The upload hint with its example-file link in ``lang`` (built once per language)."""
+    return (f"<small>{html.escape(t('upload_hint', lang))}</small> "
+            + template_link(upload_template(lang), t("template_file", lang), lang))
+
+
 class HiringPlanner(ReadBack, widgets.VBox):
     """Inputs on the left, cards and status on the right; classes table and chart below."""
 
@@ -120,7 +129,9 @@ class HiringPlanner(ReadBack, widgets.VBox):
         self.table, self.download, self.chart_box = widgets.HTML(), widgets.HTML(), widgets.Box()
         self.chart = None
         self.plan: HiringPlan | None = None
+        self._weeks = None  # the index of the weekly need planned (its labels in either language)
         self.runs = 0
+        self._said: tuple[str, Callable[[str], str]] = ("computing", lambda lang: "")
         self._quiet_depth = 0
         named = {"language": self.language, "source": self.source, "queue": self.queue,
                  "typed": self.typed, "upload": self.upload, "period": self.period,
@@ -135,6 +146,7 @@ class HiringPlanner(ReadBack, widgets.VBox):
         self.upload.observe(self._on_input, names="value")
         self.language.observe(self._on_language, names="value")
         self.relabel()
+        self.recompute()
 
     def _layout(self) -> list[widgets.Widget]:
         n = self.numbers
@@ -163,24 +175,35 @@ class HiringPlanner(ReadBack, widgets.VBox):
         self.relabel()
 
     def relabel(self) -> None:
-        """Every label and option in ``self.lang``, then recompute."""
+        """Every label, option, the status and the plan shown, in ``self.lang``, in one pass.
+
+        Nothing is computed again (the plan does not depend on the language): the cards, table,
+        workbook and chart are built in the new language first, then every widget is set in one
+        quick sweep, the title last, so the page never shows two languages for long.
+        """
         lang = self.lang
+        answer = self._answer_view(self.plan, lang) if self.plan is not None else None
+        kind, say = self._said
+        status = status_html(kind, say(lang), self.runs)
         self._quiet_depth += 1
         try:
-            self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"
+            if answer is not None:
+                answer()
+            else:
+                self._clear()
+            self.status.value = status
             self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
             set_options(self.source, [(t(f"source_{s}", lang), s) for s in ("dataset", "typed", "upload")])
             set_options(self.queue, [(t(f"queue_{q}", lang), q) for q in ("total", "presales", "aftersales")])
             set_options(self.period, [(t(f"period_{p}", lang), p) for p in ("week", "month", "year")])
             self.queue.description, self.period.description = t("queue", lang), t("period", lang)
             self.typed.description = t("typed", lang)
-            self.upload_hint.value = (f"<small>{html.escape(t('upload_hint', lang))}</small> "
-                                      + template_link(upload_template(lang), t("template_file", lang), lang))
+            self.upload_hint.value = _template_html(lang)
             for name, box in self.numbers.items():
                 box.description = t(name, lang)
+            self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"  # last: the page is in ``lang`` now
         finally:
             self._quiet_depth -= 1
-        self.recompute()
 
     # Computing ---------------------------------------------------------------
 
@@ -217,61 +240,78 @@ class HiringPlanner(ReadBack, widgets.VBox):
         controls = [self.source, self.queue, self.typed, self.period, self.language,
                     *self.numbers.values()]
         with busy(controls):
-            self._set_status("computing", t("computing", self.lang))
+            self._set_status("computing", lambda lang: t("computing", lang))
             try:
                 need = self.requirement()
                 if need is None:
                     self.plan = None
                     self._clear()
                     self.runs += 1
-                    self._set_status("computing", t("waiting_upload", self.lang))
+                    self._set_status("computing", lambda lang: t("waiting_upload", lang))
                     return
-                self.plan = self._solve(need)
+                self.plan, self._weeks = self._solve(need), need.index
                 self.runs += 1
-                self._show(self.plan, week_labels(need.index, self.lang))
+                self._show(self.plan)
             except UploadError as err:
-                self._fail(upload_message(err, self.lang))
+                self._fail(lambda lang, err=err: upload_message(err, lang))
             except Exception as exc:  # every failure becomes a sentence, never a traceback
                 log_unexpected(exc, "hiring: plan")
-                self._fail(self._message(exc))
+                self._fail(lambda lang, exc=exc: self._message(exc, lang))
 
-    def _message(self, exc: BaseException) -> str:
+    def _message(self, exc: BaseException, lang: str) -> str:
         """The library's error as one sentence; percent inputs shown as typed."""
         parsed = parameter_of(exc) if isinstance(exc, (ValueError, TypeError)) else None
         if parsed and parsed[0] in _PERCENT:
             typed = self.numbers["attrition" if parsed[0] == "attrition_rate" else "pass_rate"].value
             exc = ValueError(f"{parsed[0]} must be a percentage, got {typed!r}")
         if isinstance(exc, (ValueError, TypeError)) and parsed is None:
-            return t("unexpected", self.lang, kind=type(exc).__name__)
-        return error_message(exc, self.lang, percent=False, errors=ERRORS)
+            return t("unexpected", lang, kind=type(exc).__name__)
+        return error_message(exc, lang, percent=False, errors=ERRORS)
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, say: Callable[[str], str]) -> None:
         self.plan = None
         self.runs += 1
         self._clear()
-        self._set_status("error", message)
+        self._set_status("error", say)
 
     def _clear(self) -> None:
         for name, box in self.cards.items():
             set_card(box, t(name, self.lang), "—")
         self.table.value = self.download.value = ""
+        self.chart_box.layout.display = "none"  # no chart of an earlier plan beside this one's error
 
-    def _show(self, plan: HiringPlan, labels: list[str]) -> None:
-        lang = self.lang
+    def _show(self, plan: HiringPlan) -> None:
+        self._answer_view(plan, self.lang)()
+        weeks, high = self._weeks, self._limits()[1]
+        self._set_status("ok", lambda lang: verdict(plan, week_labels(weeks, lang), lang, high))
+
+    def _answer_view(self, plan: HiringPlan, lang: str) -> Callable[[], None]:
+        """The plan's cards, classes table, workbook and chart in ``lang``, all built now; returns
+        the quick step that puts them on the page."""
+        labels = week_labels(self._weeks, lang)
         low, high = self._limits()
-        for name, (label, value) in card_texts(plan, lang).items():
-            set_card(self.cards[name], label, value)
-        self.table.value = classes_html(classes_frame(plan, labels, lang, low, high))
-        numbers = {name: box.value for name, box in self.numbers.items()}
-        settings = input_settings(numbers, self.period.value, self._source_words(), lang)
-        sheets, options = excel_sheets(plan, labels, lang, low, high, settings)
-        self.download.value = excel_link(sheets, t("excel_file", lang), t("download_excel", lang), **options)
-        self._draw(self._chart(plan, labels))
-        self._set_status("ok", verdict(plan, labels, lang, high))
+        cards = card_texts(plan, lang)
+        table = classes_html(classes_frame(plan, labels, lang, low, high))
+        sheets, options = excel_sheets(plan, labels, lang, low, high, self._settings(lang))
+        download = excel_link(sheets, t("excel_file", lang), t("download_excel", lang), **options)
+        chart = self._chart(plan, labels, lang)
 
-    def _source_words(self) -> str:
+        def put() -> None:
+            for name, (label, value) in cards.items():
+                set_card(self.cards[name], label, value)
+            self.table.value, self.download.value = table, download
+            self._draw(chart)
+            self.chart_box.layout.display = None
+        return put
+
+    def _settings(self, lang: str):
+        """The inputs as the workbook's inputs sheet lists them, in ``lang``."""
+        numbers = {name: box.value for name, box in self.numbers.items()}
+        return input_settings(numbers, self.period.value, self._source_words(lang), lang)
+
+    def _source_words(self, lang: str) -> str:
         """Where the weekly need came from, in words (for the workbook's inputs sheet)."""
-        source, lang = self.source.value, self.lang
+        source = self.source.value
         if source == "dataset":
             return f"{t('source_dataset', lang)}（{t(f'queue_{self.queue.value}', lang)}）" if lang == "zh" \
                 else f"{t('source_dataset', lang)} ({t(f'queue_{self.queue.value}', lang)})"
@@ -279,26 +319,28 @@ class HiringPlanner(ReadBack, widgets.VBox):
             return self.typed.value
         return self.upload.value[0]["name"] if self.upload.value else ""
 
-    def _chart(self, plan: HiringPlan, labels: list[str]):
+    def _chart(self, plan: HiringPlan, labels: list[str], lang: str):
         traj = plan.trajectory
-        names = {c: t(f"series_{c}", self.lang) for c in ("required_fte", "productive_fte", "in_training")}
+        names = {c: t(f"series_{c}", lang) for c in ("required_fte", "productive_fte", "in_training")}
         long = pd.DataFrame([{"order": i, "week": labels[i], "series": names[c], "fte": float(traj[c].iloc[i])}
                              for c in names for i in range(len(traj))])
         chart = alt.Chart(long).mark_line(point=True).encode(
-            alt.X("week:N", sort=labels, title=t("axis_week", self.lang), axis=alt.Axis(labelAngle=-45)),
-            alt.Y("fte:Q", title=t("axis_fte", self.lang)),
+            alt.X("week:N", sort=labels, title=t("axis_week", lang), axis=alt.Axis(labelAngle=-45)),
+            alt.Y("fte:Q", title=t("axis_fte", lang)),
             alt.Color("series:N", title=None, sort=list(names.values())),
-            tooltip=[alt.Tooltip("week:N", title=t("axis_week", self.lang)),
-                     alt.Tooltip("series:N", title=t("chart_series", self.lang)),
-                     alt.Tooltip("fte:Q", title=t("axis_fte", self.lang), format=".1f")],
-        ).properties(width=460, height=220, title=t("chart_title", self.lang))
+            tooltip=[alt.Tooltip("week:N", title=t("axis_week", lang)),
+                     alt.Tooltip("series:N", title=t("chart_series", lang)),
+                     alt.Tooltip("fte:Q", title=t("axis_fte", lang), format=".1f")],
+        ).properties(width=460, height=220, title=t("chart_title", lang))
         return themed(chart)
 
     def _draw(self, chart) -> None:
         self.chart = draw_chart(self.chart, self.chart_box, chart, "ccs-chart")
 
-    def _set_status(self, kind: str, message: str) -> None:
-        self.status.value = status_html(kind, message, self.runs)
+    def _set_status(self, kind: str, say: Callable[[str], str]) -> None:
+        """Show ``say(lang)``; kept, so a language switch says it again in the other language."""
+        self._said = (kind, say)
+        self.status.value = status_html(kind, say(self.lang), self.runs)
 
 
 

@@ -11,6 +11,8 @@ any other failure is one sentence in the chosen language, never a traceback.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
+from functools import lru_cache
 
 import ipywidgets as widgets
 import pandas as pd
@@ -44,6 +46,12 @@ def _sample_history(line: str) -> pd.DataFrame:
     from ccskills.datasets.wfm import load_interval_history
 
     return load_interval_history(line)
+
+
+@lru_cache(maxsize=2)
+def _template_html(lang: str) -> str:
+    """The upload hint's example-file link in ``lang`` (built once per language: it is an Excel file)."""
+    return template_link(upload_template(lang), t("template_file", lang), lang)
 
 
 def upload_template(lang: str) -> pd.DataFrame:
@@ -94,6 +102,9 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self.history: pd.DataFrame | None = None  # all lines of the chosen data
         self.result = None
         self.runs = 0
+        self._said: tuple[str, Callable[[str], str]] = ("computing", lambda lang: "")
+        self._history_name: str | None = None  # the uploaded file's name, None for a sample
+        self._planned_calls: pd.Series | None = None  # the history the plan was made from (its chart)
         for widget, name in ((self.language, "language"), (self.source, "source"), (self.upload, "upload"),
                              (self.line, "line"), (self.method, "method"), (self.horizon, "horizon"),
                              (self.start, "start"), (self.aht, "aht"), (self.target_sl, "target_sl"),
@@ -113,7 +124,6 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self.upload.observe(self._on_upload, names="value")
         self.line.observe(self._on_line, names="value")
         self.run_button.on_click(lambda _: self.run())
-        self._set_status("computing", "")
         self.relabel()
         self._load_source()
 
@@ -158,7 +168,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             if self.upload.value:
                 self._read_upload()
             else:
-                self._set_status("computing", t("no_file", self.lang))
+                self._set_status("computing", lambda lang: t("no_file", lang))
             return
         self._use_history(_sample_history(self.source.value), name=None)
 
@@ -174,13 +184,14 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             self.history = None
             self.line.options = []
             self.runs += 1
-            self._set_status("error", upload_message(err, self.lang))
+            self._set_status("error", lambda lang, err=err: upload_message(err, lang))
             return
         except Exception as exc:  # a file nothing could read: a sentence, never a traceback
             log_unexpected(exc, "planner: read upload")
             self.history = None
             self.runs += 1
-            self._set_status("error", t("unexpected", self.lang, kind=type(exc).__name__))
+            kind = type(exc).__name__
+            self._set_status("error", lambda lang: t("unexpected", lang, kind=kind))
             return
         self._use_history(history, name=item["name"])
 
@@ -200,14 +211,22 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         part = self._line_history()
         if part is None or part.empty:
             return
+        self._history_name = name
+        self.history_note.value = self._history_html(self.lang)
+        self.start.value = self._first_open_day(part)
+        self._set_status("computing", lambda lang: t("ready", lang))
+
+    def _history_html(self, lang: str) -> str:
+        """What was read, in ``lang``: slots and dates of the chosen line (and the upload's notes)."""
+        part, name = self._line_history(), self._history_name
+        if part is None or part.empty:
+            return ""
         fields = dict(rows=f"{len(part):,}", first=f"{part['interval_start'].min():%Y-%m-%d %H:%M}",
                       last=f"{part['interval_start'].max():%Y-%m-%d %H:%M}")
-        note = t("loaded", self.lang, name=name, **fields) if name else t("history_span", self.lang, **fields)
+        note = t("loaded", lang, name=name, **fields) if name else t("history_span", lang, **fields)
         if name:  # what the reader decided (a dropped total row, a guessed date order)
-            note = " ".join([note, *upload_notes(self.history, self.lang)])
-        self.history_note.value = f'<span class="ccs-hint">{html.escape(note)}</span>'
-        self.start.value = self._first_open_day(part)
-        self._set_status("computing", t("ready", self.lang))
+            note = " ".join([note, *upload_notes(self.history, lang)])
+        return f'<span class="ccs-hint">{html.escape(note)}</span>'
 
     @staticmethod
     def _first_open_day(part: pd.DataFrame):
@@ -254,6 +273,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
                 self.result = run_planning(series["calls"].astype(float), series["aht_s"], inputs,
                                            progress=self._progress)
                 self.runs += 1
+                self._planned_calls = series["calls"]
                 self._show(series["calls"])
             except Exception as exc:  # every failure becomes a sentence, never a traceback
                 log_unexpected(exc, "planner: forecast")
@@ -264,30 +284,45 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
     def _progress(self, stage: str, fraction: float) -> None:
         step = STAGES.index(stage)
         self.progress.value = int(100 * (step + min(max(fraction, 0.0), 1.0)) / len(STAGES))
-        self._set_status("computing", t(f"stage_{stage}", self.lang))
+        self._set_status("computing", lambda lang: t(f"stage_{stage}", lang))
 
     def _show(self, history_calls: pd.Series) -> None:
+        self._answer_view(self.lang, history_calls)()
+        r = self.result
+        first, last = r.plan.summary()[["first_day", "last_day"]]
+        method = r.method
+        self.progress.value = 100
+        self._set_status("ok", lambda lang: t("done", lang, first=first, last=last,
+                                             method=method_name(method, lang)))
+
+    def _answer_view(self, lang: str, history_calls: pd.Series) -> Callable[[], None]:
+        """The plan's cards, tables, download and charts in ``lang``, all built now (the slow part:
+        the workbook, the charts); returns the step that puts them on the page, which is quick."""
         from ccskills.wfm_charts import coverage_chart, forecast_chart
 
-        r, lang = self.result, self.lang
-        for name, value in card_texts(r, lang).items():
-            set_card(self.cards[name], t(f"card_{name}", lang), value)
-        self.candidates.value = candidates_html(r, lang)
-        self.daily.value = daily_html(r, lang)
-        sheets, options = excel_sheets(r, lang, self._data_settings())
-        self.download.value = excel_link(sheets, t("excel_file", lang), t("download", lang), **options)
-        self._draw("forecast", self.forecast_box, forecast_chart(history_calls, r.forecast, lang=lang))
-        self._draw("coverage", self.coverage_box, coverage_chart(chart_coverage(r.schedule.coverage), lang=lang))
-        first, last = r.plan.summary()[["first_day", "last_day"]]
-        self.progress.value = 100
-        self._set_status("ok", t("done", lang, first=first, last=last, method=method_name(r.method, lang)))
+        r = self.result
+        cards = {name: (t(f"card_{name}", lang), value) for name, value in card_texts(r, lang).items()}
+        candidates, daily = candidates_html(r, lang), daily_html(r, lang)
+        sheets, options = excel_sheets(r, lang, self._data_settings(lang))
+        download = excel_link(sheets, t("excel_file", lang), t("download", lang), **options)
+        forecast = forecast_chart(history_calls, r.forecast, lang=lang)
+        coverage = coverage_chart(chart_coverage(r.schedule.coverage), lang=lang)
 
-    def _data_settings(self) -> list[Setting]:
+        def put() -> None:
+            for name, (label, value) in cards.items():
+                set_card(self.cards[name], label, value)
+            self.candidates.value, self.daily.value, self.download.value = candidates, daily, download
+            self._draw("forecast", self.forecast_box, forecast)
+            self._draw("coverage", self.coverage_box, coverage)
+            self.forecast_box.layout.display = self.coverage_box.layout.display = None
+        return put
+
+    def _data_settings(self, lang: str) -> list[Setting]:
         """What the plan was made from, for the workbook's inputs sheet."""
         if self.source.value != "upload":
-            return [Setting(t("source", self.lang), t(f"source_{self.source.value}", self.lang))]
+            return [Setting(t("source", lang), t(f"source_{self.source.value}", lang))]
         name = self.upload.value[0]["name"] if self.upload.value else ""
-        return [Setting(t("source", self.lang), name), Setting(t("line", self.lang), str(self.line.value))]
+        return [Setting(t("source", lang), name), Setting(t("line", lang), str(self.line.value))]
 
     def _draw(self, key: str, box: widgets.Box, chart) -> None:
         self._charts[key] = draw_chart(self._charts.get(key), box, chart, f"ccs-{key}-chart")
@@ -296,45 +331,64 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         for name, box in self.cards.items():
             set_card(box, t(f"card_{name}", self.lang), "—")
         self.candidates.value = self.daily.value = self.download.value = ""
+        self.forecast_box.layout.display = self.coverage_box.layout.display = "none"  # no earlier plan's charts
         self.progress.value = 0
-        if isinstance(exc, UploadError):
-            message = upload_message(exc, self.lang)
-        elif isinstance(exc, ClosedHorizon):
-            message = self._closed_message(exc)
-        elif str(exc).startswith("file must be chosen"):
-            message = t("no_file", self.lang)
-        else:
-            message = error_message(exc, self.lang, errors=ERRORS)
-            if message.startswith(("计算时出现意外问题", "Something unexpected")):
-                message = t("unexpected", self.lang, kind=type(exc).__name__)
-        self._set_status("error", message)
+        self._set_status("error", lambda lang: self._error_text(exc, lang))
 
-    def _closed_message(self, exc: ClosedHorizon) -> str:
+    @staticmethod
+    def _error_text(exc: BaseException, lang: str) -> str:
+        """What went wrong, as one sentence in ``lang``."""
+        if isinstance(exc, UploadError):
+            return upload_message(exc, lang)
+        if isinstance(exc, ClosedHorizon):
+            return WorkforcePlanner._closed_message(exc, lang)
+        if str(exc).startswith("file must be chosen"):
+            return t("no_file", lang)
+        message = error_message(exc, lang, errors=ERRORS)
+        if message.startswith(("计算时出现意外问题", "Something unexpected")):
+            message = t("unexpected", lang, kind=type(exc).__name__)
+        return message
+
+    @staticmethod
+    def _closed_message(exc: ClosedHorizon, lang: str) -> str:
         from ccskills.planning import MAX_START_DAYS
 
         days = dict(first=f"{exc.first:%Y-%m-%d}", last=f"{exc.last:%Y-%m-%d}")
         if exc.next_open is None:
-            return t("closed_horizon_none", self.lang, days=MAX_START_DAYS, **days)
-        return t("closed_horizon", self.lang, next=f"{exc.next_open:%Y-%m-%d}", **days)
+            return t("closed_horizon_none", lang, days=MAX_START_DAYS, **days)
+        return t("closed_horizon", lang, next=f"{exc.next_open:%Y-%m-%d}", **days)
 
-    def _set_status(self, kind: str, message: str) -> None:
-        self.status.value = status_html(kind, message, self.runs)
-
-    # Reading the screen (tests) -----------------------------------------------
+    def _set_status(self, kind: str, say: Callable[[str], str]) -> None:
+        """Show ``say(lang)``; kept, so a language switch says it again in the other language."""
+        self._said = (kind, say)
+        self.status.value = status_html(kind, say(self.lang), self.runs)
 
     # Language ----------------------------------------------------------------
 
     def _on_language(self, change) -> None:
         self.lang = change["new"]
         self.relabel()
-        if self.result is not None:
-            history = self._line_history()
-            self._show(history.set_index("interval_start")["calls"])
 
     def relabel(self) -> None:
-        """Every label and option in ``self.lang`` (values kept)."""
+        """Every label, option, note, the status and the plan shown, in ``self.lang``, in one pass.
+
+        The plan is not computed again (it does not depend on the language): its cards, tables,
+        workbook and charts are rebuilt in the new language first, then every widget is set in
+        one quick sweep, the title last, so the page never shows two languages for long.
+        """
         lang = self.lang
-        self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"
+        answer = None
+        if self.result is not None:
+            answer = self._answer_view(lang, self._planned_calls)
+        kind, say = self._said
+        status, note = status_html(kind, say(lang), self.runs), self._history_html(lang)
+        hint = f'<span class="ccs-hint">{html.escape(t("upload_hint", lang))}</span> ' + _template_html(lang)
+        if answer is not None:
+            answer()
+        else:
+            for name, box in self.cards.items():
+                set_card(box, t(f"card_{name}", lang), "—")
+        self.status.value, self.history_note.value, self.upload_hint.value = status, note, hint
         self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
         for key, widget in self.headings.items():
             tag = "p class='ccs-hint'" if key == "shrinkage_note" else "h3"
@@ -343,8 +397,6 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         set_options(self.method, [(method_name(m, lang), m) for m in METHOD_CHOICES])
         set_options(self.start_step, [(t("minutes_option", lang, n=m), m) for m in (15, 30, 60)])
         self.upload.description = t("upload_button", lang)
-        self.upload_hint.value = (f'<span class="ccs-hint">{html.escape(t("upload_hint", lang))}</span> '
-                                  + template_link(upload_template(lang), t("template_file", lang), lang))
         for widget, key in ((self.line, "line"), (self.method, "method"), (self.horizon, "horizon"),
                             (self.start, "start"),
                             (self.aht, "aht"), (self.target_sl, "target_sl"),
@@ -355,10 +407,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             box.description = t("hours_option", lang, n=hours)
         self.shift_label.value = f"<span>{html.escape(t('shift_hours', lang))}</span>"
         self.run_button.description = t("run", lang)
-        for name, box in self.cards.items():
-            if not box.value:
-                set_card(box, t(f"card_{name}", lang), "—")
-
+        self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"  # last: the page is in ``lang`` now
 
 
 def build_workforce_planner(lang: str = "zh") -> WorkforcePlanner:
