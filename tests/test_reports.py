@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -174,7 +177,28 @@ def test_old_import_paths_still_work():
     (1234.5, "#,##0.0", "zh", "1,234.5"), (-0.04, "#,##0.0", "zh", "0.0"), (float("inf"), "#,##0.0", "zh", "∞"),
     (None, "#,##0", "zh", "—"), (float("nan"), None, "zh", "—"), (True, None, "zh", "是"), (False, None, "en", "No"),
     (1234567, None, "zh", "1,234,567"), (2.5, None, "zh", "2.5"), (2.0, None, "zh", "2"), ("文字", "#,##0", "zh", "文字"),
-    ([1, 2], "#,##0", "zh", "1, 2"),
+    ([1, 2], "#,##0", "zh", "1, 2"), (pd.Timestamp("2026-03-02"), None, "zh", "2026-03-02"),
+    (pd.Timestamp("2026-03-02 08:15"), None, "zh", "2026-03-02 08:15"), (pd.NaT, None, "zh", "—"),
+    (datetime(2026, 3, 2).date(), None, "en", "2026-03-02"),
 ])
 def test_format_cell_reads_like_the_excel_format(value, fmt, lang, shown):
     assert format_cell(value, fmt, lang) == shown
+
+
+@pytest.mark.skipif(shutil.which("strace") is None, reason="needs strace to watch system calls")
+def test_making_a_report_opens_no_network_socket(tmp_path):
+    # Watch every socket the process (vl-convert's threads included) creates; a report must create none
+    # outside the machine (AF_UNIX/AF_NETLINK are local). The network is not needed, so none is tried.
+    script = tmp_path / "make_report.py"
+    script.write_text(f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+                      "from test_reports import _erlang_report\n"
+                      "from ccskills.reports import report_pdf\n"
+                      "assert report_pdf(_erlang_report('zh'))[:5] == b'%PDF-'\n")
+    trace = tmp_path / "trace.txt"
+    done = subprocess.run(["strace", "-f", "-qq", "-e", "trace=socket,connect", "-o", str(trace),
+                           sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    if done.returncode != 0 and "ptrace" in done.stderr:
+        pytest.skip(f"strace cannot trace here: {done.stderr.strip()[:200]}")
+    assert done.returncode == 0, done.stderr[-2000:]
+    calls = trace.read_text()
+    assert "AF_INET" not in calls, calls[:2000]  # neither AF_INET nor AF_INET6

@@ -8,6 +8,7 @@ and the workbook show the same number the same way.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from typing import NamedTuple
@@ -44,21 +45,33 @@ def _decimals(fmt: str) -> int:
     return len(found.group(1)) if found else 0
 
 
+def _moment(value) -> str:
+    """A date as YYYY-MM-DD, a time of day as HH:MM, a datetime as both (no "00:00:00")."""
+    if isinstance(value, datetime.datetime):
+        if (value.hour, value.minute, value.second) == (0, 0, 0):
+            return value.strftime("%Y-%m-%d")
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.strftime("%H:%M") if isinstance(value, datetime.time) else value.strftime("%Y-%m-%d")
+
+
 def format_cell(value, fmt: str | None = None, lang: str = "zh") -> str:
     """``value`` as text in the look of Excel format ``fmt`` (thousands separators, decimals, percent).
 
-    None/NaN → "—", infinity → "∞", booleans → 是/否 (Yes/No), lists joined by commas; without a
+    None/NaN/NaT → "—", infinity → "∞", booleans → 是/否 (Yes/No), dates as 2026-03-02 (with 08:15
+    when not midnight), lists joined by commas; without a
     format, integers get thousands separators and other numbers up to two decimals.
 
     >>> format_cell(0.8123, "0.0%"), format_cell(12345.678, "#,##0"), format_cell(2.5), format_cell(None)
     ('81.2 %', '12,346', '2.5', '—')
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or (isinstance(value, float) and math.isnan(value)) or str(value) == "NaT":
         return EMPTY
     if isinstance(value, bool):
         return _YES_NO[1 if lang == "en" else 0][0 if value else 1]
     if isinstance(value, (list, tuple)):
         return ", ".join(format_cell(v, fmt, lang) for v in value)
+    if isinstance(value, (datetime.date, datetime.time)):
+        return _moment(value)
     if not is_number(value):
         return str(value)
     number = float(value)

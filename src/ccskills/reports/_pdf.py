@@ -57,7 +57,8 @@ class Report:
 
     ``settings`` are the inputs (the same :class:`Setting` rows as the Excel inputs sheet),
     ``results`` are (label, value as shown on screen, note), ``chart`` an Altair chart or None,
-    ``assumptions`` whole sentences, ``table`` an optional small DataFrame (about 12 rows fit),
+    ``assumptions`` whole sentences, ``table`` an optional small DataFrame (about 12 rows fit; its
+    index is not printed, so reset a meaningful one into a column),
     ``generated`` the time printed under the title (default: now, local time).
     """
 
@@ -219,7 +220,8 @@ def _grid(rows, widths, size: float, header: bool = False, font: str = ""):
 
 
 def _inputs(report: Report, level: _Level, s) -> list:
-    shown = [x for x in report.settings if x.value is not None]
+    shown = [x if isinstance(x, Setting) else Setting(*x) for x in report.settings]
+    shown = [x for x in shown if x.value is not None]
     if not shown:
         return []
     pairs = [shown[i:i + 2] for i in range(0, len(shown), 2)]
