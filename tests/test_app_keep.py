@@ -277,3 +277,27 @@ def test_scenarios_or_report_can_be_left_out():
     assert only_report.save not in only_report.children and only_report.report_link in only_report.children
     only_scenarios = KeepBar(FakeCalculator(), "fake", "zh", report=False)
     assert only_scenarios.report_link not in only_scenarios.children
+
+
+def test_in_a_running_kernel_the_pdf_is_made_after_the_answer_once_for_several_refreshes():
+    import asyncio
+
+    async def scenario():
+        app = FakeCalculator()
+        bar = KeepBar(app, "fake", "zh")
+        bar.refresh()
+        bar.refresh()
+        app.calls = 350
+        bar.refresh()
+        assert "正在准备一页报告" in bar.report_link.value and bar.reports_built == 0  # answer first
+        for _ in range(600):  # wait for the condition (at most a minute on a busy machine)
+            if bar.reports_built:
+                break
+            await asyncio.sleep(0.1)
+        assert not bar._report_scheduled  # nothing more is waiting: three refreshes, one PDF
+        return bar
+
+    bar = asyncio.run(scenario())
+    assert bar.reports_built == 1 and 'data-built="1"' in bar.report_link.value
+    text = pypdf.PdfReader(io.BytesIO(_payload(bar.report_link.value))).pages[0].extract_text()
+    assert "测试计算器 350" in text  # the inputs at the time the PDF was made, not at the first refresh

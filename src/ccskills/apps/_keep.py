@@ -42,16 +42,29 @@ table.ccs-compare-table tr.ccs-compare-first-result th, table.ccs-compare-table 
 </style>"""
 """Styles of the bar (system fonts; nothing fetched)."""
 
+REPORT_DELAY = 0.1
+"""Seconds between a refresh in a kernel and making the PDF (the answer is sent first)."""
 COMPARE_MIN, COMPARE_MAX = 2, 4
 _GOOD = frozenset({"saved", "replaced", "loaded", "deleted", "compared"})
 """Messages that report success (the others are shown as errors)."""
 
 
-def pdf_link(payload: bytes, filename: str, label: str) -> str:
+def pdf_link(payload: bytes, filename: str, label: str, built: int = 0) -> str:
     """An HTML download link (class ``ccs-report-link``) carrying ``payload`` as a PDF in a data: URL."""
     data = base64.b64encode(payload).decode("ascii")
-    return (f'<a class="ccs-download-link ccs-report-link" download="{html.escape(filename)}.pdf" '
-            f'href="data:application/pdf;base64,{data}">⬇ {html.escape(label)}</a>')
+    return (f'<a class="ccs-download-link ccs-report-link" data-built="{built}" '
+            f'download="{html.escape(filename)}.pdf" href="data:application/pdf;base64,{data}">'
+            f"⬇ {html.escape(label)}</a>")
+
+
+def _running_loop():
+    """The event loop running in this thread (a kernel's), else None (tests, scripts)."""
+    import asyncio
+
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 def _file_name(title: str, fallback: str) -> str:
@@ -73,6 +86,8 @@ class KeepBar(widgets.VBox):
         self.app, self.calculator, self.lang = app, calculator, lang
         self.store = store if store is not None else ScenarioStore()
         self.done = 0  # finished actions, shown as data-done on the message line
+        self.reports_built = 0  # PDFs made, shown as data-built on the link
+        self._report_scheduled = False
         self._said: list[tuple[str, dict] | BaseException] = []  # the message line, re-worded on relabel
         self._compared: list[str] = []
         self._make_widgets()
@@ -146,7 +161,33 @@ class KeepBar(widgets.VBox):
         self._say_again()
 
     def refresh(self) -> None:
-        """Rebuild the report link from ``app.report_content()`` (no link when it is None)."""
+        """Rebuild the report link from ``app.report_content()`` (no link when it is None).
+
+        Inside a running kernel the PDF is made just after the current message is answered
+        (:data:`REPORT_DELAY` seconds later; several refreshes in a row make one PDF), so the
+        answer and the page show first; until then the link says the report is being prepared.
+        Without a running event loop (tests, scripts) it is made at once.
+        """
+        loop = _running_loop()
+        if loop is None:
+            self.build_report()
+            return
+        if self.app.report_content() is None:
+            self.report_link.value = ""
+            return
+        self.report_link.value = (f'<span class="ccs-hint ccs-report-pending">'
+                                  f'{html.escape(scenario_text("report_pending", self.lang))}</span>')
+        if not self._report_scheduled:
+            self._report_scheduled = True
+            loop.call_later(REPORT_DELAY, self._scheduled_report)
+
+    def _scheduled_report(self) -> None:
+        self._report_scheduled = False
+        self.build_report()
+
+    def build_report(self) -> None:
+        """Make the PDF now and put its download link (class ``ccs-report-link``, attribute
+        ``data-built`` counting PDFs made) in :attr:`report_link`; a failure is one sentence."""
         try:
             content = self.app.report_content()
             if content is None:
@@ -155,13 +196,14 @@ class KeepBar(widgets.VBox):
             from ccskills.reports import report_pdf
 
             payload = report_pdf(content)
+            self.reports_built += 1
             name = _file_name(content.title, scenario_text("report_file", self.lang))
-            self.report_link.value = pdf_link(payload, name, scenario_text("report_link", self.lang))
+            self.report_link.value = pdf_link(payload, name, scenario_text("report_link", self.lang),
+                                              built=self.reports_built)
         except Exception as exc:  # the page stays; the link says why it is missing
             log_unexpected(exc, f"{self.calculator}: report")
-            self.report_link.value = (f'<span class="ccs-status-error">'
-                                      f'{html.escape(scenario_text("report_failed", self.lang, kind=type(exc).__name__))}'
-                                      f"</span>")
+            said = scenario_text("report_failed", self.lang, kind=type(exc).__name__)
+            self.report_link.value = f'<span class="ccs-status-error">{html.escape(said)}</span>'
 
     # Actions ------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ SCENARIO_TEXT: dict[str, tuple[str, str]] = {
     "excel_file": ("情景比较", "Scenario comparison"),
     "report_link": ("下载一页报告 (PDF)", "Download a one-page report (PDF)"),
     "report_file": ("报告", "report"),
+    "report_pending": ("正在准备一页报告…", "Preparing the one-page report…"),
     "item": ("项目", "Item"),
     "kind": ("类别", "Kind"),
     "kind_input": ("输入", "Input"),
