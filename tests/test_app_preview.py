@@ -48,6 +48,8 @@ def test_only_the_first_five_rows_are_shown_numbers_right_aligned():
     assert "2026-01-06" not in block
     assert [row[1] for row in cells] == ["1,200", "1,201", "1,202", "1,203", "1,204"]
     assert block.count('<td class="ccs-num">') == 5  # the 来电 column only
+    as_read = preview_html(_frame(8).astype(str), "zh", source="a.csv", rows_read=8)  # read_table gives text
+    assert as_read.count('<td class="ccs-num">') == 5 and '<td class="ccs-num">1200</td>' in as_read
     assert "前 5 行：" in block
 
 

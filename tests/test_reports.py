@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -179,7 +180,7 @@ def test_old_import_paths_still_work():
     (1234567, None, "zh", "1,234,567"), (2.5, None, "zh", "2.5"), (2.0, None, "zh", "2"), ("文字", "#,##0", "zh", "文字"),
     ([1, 2], "#,##0", "zh", "1, 2"), (pd.Timestamp("2026-03-02"), None, "zh", "2026-03-02"),
     (pd.Timestamp("2026-03-02 08:15"), None, "zh", "2026-03-02 08:15"), (pd.NaT, None, "zh", "—"),
-    (datetime(2026, 3, 2).date(), None, "en", "2026-03-02"),
+    (datetime(2026, 3, 2).date(), None, "en", "2026-03-02"), (np.bool_(True), None, "en", "Yes"),
 ])
 def test_format_cell_reads_like_the_excel_format(value, fmt, lang, shown):
     assert format_cell(value, fmt, lang) == shown

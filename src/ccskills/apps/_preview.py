@@ -74,6 +74,17 @@ def _columns(columns: Mapping[str, str], lang: str) -> str:
     return f'<div class="ccs-preview-columns">{html.escape(_t("columns", lang))}{pairs}</div>'
 
 
+def _numeric(value) -> bool:
+    """A number, or text that reads as one ("1,234", "12.5"): right-aligned."""
+    if is_number(value):
+        return True
+    try:
+        float(str(value).replace(",", "").strip())
+    except ValueError:
+        return False
+    return bool(str(value).strip())
+
+
 def _rows(frame: pd.DataFrame, lang: str) -> str:
     if frame is None or len(frame) == 0:
         return f'<div class="ccs-preview-empty">{html.escape(_t("empty", lang))}</div>'
@@ -81,7 +92,7 @@ def _rows(frame: pd.DataFrame, lang: str) -> str:
     head = "".join(f"<th>{html.escape(_cut(str(c)))}</th>" for c in shown.columns)
     body = []
     for row in shown.itertuples(index=False):
-        cells = "".join(f"<td{_NUM if is_number(v) else ''}>{html.escape(_cut(format_cell(v, None, lang)))}</td>"
+        cells = "".join(f"<td{_NUM if _numeric(v) else ''}>{html.escape(_cut(format_cell(v, None, lang)))}</td>"
                         for v in row)
         body.append(f"<tr>{cells}</tr>")
     extra = len(frame.columns) - len(shown.columns)

@@ -66,7 +66,7 @@ def format_cell(value, fmt: str | None = None, lang: str = "zh") -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)) or str(value) == "NaT":
         return EMPTY
-    if isinstance(value, bool):
+    if isinstance(value, bool) or getattr(getattr(value, "dtype", None), "kind", "") == "b":
         return _YES_NO[1 if lang == "en" else 0][0 if value else 1]
     if isinstance(value, (list, tuple)):
         return ", ".join(format_cell(v, fmt, lang) for v in value)
