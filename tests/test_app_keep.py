@@ -301,3 +301,12 @@ def test_in_a_running_kernel_the_pdf_is_made_after_the_answer_once_for_several_r
     assert bar.reports_built == 1 and 'data-built="1"' in bar.report_link.value
     text = pypdf.PdfReader(io.BytesIO(_payload(bar.report_link.value))).pages[0].extract_text()
     assert "测试计算器 350" in text  # the inputs at the time the PDF was made, not at the first refresh
+
+
+def test_a_store_that_cannot_be_read_is_said_when_the_bar_opens(tmp_path):
+    (tmp_path / "scenarios.json").mkdir()
+    bar = KeepBar(FakeCalculator(), "fake", "en")
+    assert _message(bar).startswith("The scenario file ") and _kind(bar) == "error"
+    bar.name.value = "A"
+    bar.save.click()
+    assert _message(bar).startswith("The scenario file ") and "Traceback" not in bar.message.value

@@ -267,3 +267,13 @@ def test_compare_excel_keeps_numbers_numeric_with_row_formats():
     assert by_label["所需座席数"][3].value == 16 and by_label["所需座席数"][3].data_type == "n"
     assert sheet.freeze_panes == "A2"
 
+
+
+def test_a_folder_in_place_of_the_file_is_a_sentence_naming_the_path(tmp_path):
+    (tmp_path / "scenarios.json").mkdir()
+    store = ScenarioStore(tmp_path / "scenarios.json")
+    with pytest.raises(ScenarioStoreError) as caught:
+        store.names("erlang")
+    said = scenario_message(caught.value, "zh")
+    assert said.startswith("无法读写情景文件 ") and str(tmp_path / "scenarios.json") in said
+    assert (tmp_path / "scenarios.json").is_dir()  # never moved aside or replaced: it is not a damaged file
