@@ -310,3 +310,16 @@ def test_a_store_that_cannot_be_read_is_said_when_the_bar_opens(tmp_path):
     bar.name.value = "A"
     bar.save.click()
     assert _message(bar).startswith("The scenario file ") and "Traceback" not in bar.message.value
+
+
+def test_a_chart_that_cannot_be_drawn_still_gives_the_report_and_a_log_line(tmp_path):
+    import altair as alt
+
+    app = FakeCalculator()
+    remote = alt.Chart(alt.Data(url="https://example.com/calls.csv")).mark_point().encode(x="a:Q")
+    app.report_content = lambda: Report("外部图表", "zh", results=[("座席", "14", "")], chart=remote)
+    bar = KeepBar(app, "fake", "zh")
+    bar.refresh()
+    text = pypdf.PdfReader(io.BytesIO(_payload(bar.report_link.value))).pages[0].extract_text()
+    assert "图表无法生成" in text
+    assert "fake: report: chart" in (tmp_path / "log" / "ccskills.log").read_text()

@@ -149,8 +149,10 @@ def test_the_chart_is_drawn_offline_and_an_external_url_is_refused():
     with pytest.raises(ValueError, match="not allowed"):
         chart_png(remote)
     report = Report("外部数据", "zh", chart=remote, results=[("座席", "14", "")])
-    payload = report_pdf(report)
+    told = []
+    payload = report_pdf(report, on_chart_error=lambda exc, step: told.append((type(exc).__name__, step)))
     assert len(_reader(payload).pages) == 1 and "图表无法生成" in _text(payload)
+    assert told == [("ValueError", "report: chart")]
 
 
 def test_a_report_without_chart_table_or_assumptions_is_fine():

@@ -195,7 +195,8 @@ class KeepBar(widgets.VBox):
                 return
             from ccskills.reports import report_pdf
 
-            payload = report_pdf(content)
+            payload = report_pdf(content, on_chart_error=lambda exc, step: log_unexpected(
+                exc, f"{self.calculator}: {step}"))
             self.reports_built += 1
             name = _file_name(content.title, scenario_text("report_file", self.lang))
             self.report_link.value = pdf_link(payload, name, scenario_text("report_link", self.lang),

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import html
 import io
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
@@ -42,6 +44,9 @@ REPORT_WORDS: dict[str, tuple[str, str]] = {
     "footer": ("由 ccskills 生成", "Made with ccskills"),
 }
 """Words of the report itself, (zh, en)."""
+
+_log = logging.getLogger("ccskills.reports")
+_log.addHandler(logging.NullHandler())  # a library stays quiet unless the application configures logging
 
 _MM = 72 / 25.4
 _PAGE_W, _PAGE_H = 210 * _MM, 297 * _MM
@@ -110,10 +115,12 @@ def chart_png(chart, scale: float = 2.0) -> bytes:
     return vl_convert.vegalite_to_png(chart.to_dict(), scale=scale, allowed_base_urls=[])
 
 
-def report_pdf(report: Report) -> bytes:
+def report_pdf(report: Report, *, on_chart_error: Callable[[BaseException, str], None] | None = None) -> bytes:
     """``report`` as a PDF of exactly one A4 portrait page (see the module notes for the layout).
 
-    The chart is drawn once; if it cannot be drawn the page says so in a line instead.
+    The chart is drawn once; if it cannot be drawn the page says so in a line instead and
+    ``on_chart_error(exc, "report: chart")`` is called (the calculators pass their log writer;
+    by default the logger ``ccskills.reports`` gets it, silent unless configured).
     Raises ``ValueError`` naming ``report`` if it is not a :class:`Report` or has no title.
     """
     if not isinstance(report, Report):
@@ -122,7 +129,7 @@ def report_pdf(report: Report) -> bytes:
         raise ValueError(f"report must have a title, got {report.title!r}")
     require_reportlab()
     font = pdf_font().name
-    png = _chart_image(report.chart)
+    png = _chart_image(report.chart, on_chart_error)
     return _render(report, _fitted(report, font, png), font)
 
 
@@ -147,15 +154,16 @@ def _fitted(report: Report, font: str, png: bytes | None) -> list:
     return story
 
 
-def _chart_image(chart) -> bytes | None:
+def _chart_image(chart, on_error) -> bytes | None:
     if chart is None:
         return None
     try:
         return chart_png(chart)
     except Exception as exc:  # a chart that will not draw must not cost the manager the page
-        import logging
-
-        logging.getLogger("ccskills.reports").warning("report chart not drawn: %s: %s", type(exc).__name__, exc)
+        if on_error is not None:
+            on_error(exc, "report: chart")
+        else:
+            _log.warning("report chart not drawn: %s: %s", type(exc).__name__, exc)
         return b""
 
 
