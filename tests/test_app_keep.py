@@ -125,7 +125,7 @@ def test_compare_two_shows_both_names_and_values_and_an_excel_with_numbers():
     bar.compare.click()
     assert _message(bar) == "已比较 2 个情景。"
     table = bar.table.value
-    for shown in ("<th>A</th>", "<th>B</th>", ">每时段来电量<", ">所需座席数<", '"ccs-num">1,400<', '"ccs-num">15<',
+    for shown in ('<th class="ccs-num">A</th>', '<th class="ccs-num">B</th>', ">每时段来电量<", ">所需座席数<", '"ccs-num">1,400<', '"ccs-num">15<',
                   '"ccs-num">200<', '"ccs-num">81.2 %<'):
         assert shown in table
     book = openpyxl.load_workbook(io.BytesIO(_payload(bar.excel.value)))
@@ -262,6 +262,7 @@ def test_relabel_switches_labels_message_and_comparison_to_english():
     assert bar.name.description == "Scenario name" and bar.compare.description == "Compare selected"
     assert _message(bar) == "Compared 2 scenarios."
     assert "<th>Item</th>" in bar.table.value and ">Calls per interval<" in bar.table.value
+    assert '<th colspan="3">Result</th>' in bar.table.value
     assert "Download the comparison (Excel)" in bar.excel.value
 
 

@@ -7,6 +7,7 @@ import io
 import json
 import math
 import multiprocessing
+import re
 
 import numpy as np
 import openpyxl
@@ -248,7 +249,9 @@ def test_compare_html_formats_numbers_by_row_and_escapes_text():
     # 12,345 with thousands separators; 0.8123 as "81.2 %" (format "0.0%"): independent of the code under test
     assert '<td class="ccs-num">12,345</td>' in table and '<td class="ccs-num">1,234</td>' in table
     assert table.count('<td class="ccs-num">81.2 %</td>') == 2
-    assert '<th>Item</th><th>Kind</th>' in table and 'class="ccs-compare-first-result"' in table
+    assert '<th>Item</th><th class="ccs-num">&lt;script&gt;' in table and "<th>Kind</th>" not in table
+    sections = re.findall(r'<tr class="ccs-compare-section"><th colspan="3">(\w+)</th></tr>', table)
+    assert sections == ["Input", "Result"]  # a section row before the inputs and before the results
 
 
 def test_compare_excel_keeps_numbers_numeric_with_row_formats():

@@ -32,12 +32,15 @@ __all__ = ["KeepBar", "KEEP_CSS", "pdf_link"]
 
 KEEP_CSS = """<style>
 .ccs-keep-bar { border-top: 1px solid #d0d7de; margin-top: 12px; padding-top: 6px; }
-table.ccs-compare-table { border-collapse: collapse; font-size: 13px; margin: 6px 0; }
-table.ccs-compare-table th, table.ccs-compare-table td { padding: 3px 8px; border-bottom: 1px solid #e5e7eb;
-  text-align: left; }
-table.ccs-compare-table td.ccs-num { text-align: right; font-variant-numeric: tabular-nums; }
-table.ccs-compare-table tr.ccs-compare-first-result th, table.ccs-compare-table tr.ccs-compare-first-result td {
-  border-top: 2px solid #8c959f; }
+.ccs-keep-bar table.ccs-compare-table { border-collapse: collapse; font-size: 13px; margin: 6px 0; width: auto !important;
+  table-layout: auto; }
+.ccs-keep-bar table.ccs-compare-table th, .ccs-keep-bar table.ccs-compare-table td { padding: 3px 10px;
+  line-height: 1.4; border-bottom: 1px solid #e5e7eb; text-align: left; vertical-align: top; }
+.ccs-keep-bar table.ccs-compare-table tbody th { font-weight: normal; max-width: 18em; }
+.ccs-keep-bar table.ccs-compare-table .ccs-num { text-align: right; white-space: nowrap;
+  font-variant-numeric: tabular-nums; }
+.ccs-keep-bar table.ccs-compare-table tr.ccs-compare-section th { font-weight: 600; background: #f3f5f7;
+  color: #1f3b57; }
 .ccs-scenario-message { font-size: 13px; }
 </style>"""
 """Styles of the bar (system fonts; nothing fetched)."""

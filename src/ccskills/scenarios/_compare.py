@@ -100,22 +100,24 @@ def _all_labels(scenarios: Sequence[Scenario], labels: Mapping[str, str], lang: 
 
 
 def compare_html(frame: pd.DataFrame, formats: Sequence[str | None], lang: str = "zh") -> str:
-    """The comparison as an HTML table (class ``ccs-compare-table``): every cell escaped, numbers
-    formatted as their row's Excel format would show them and right-aligned (class ``ccs-num``);
-    the first result row has class ``ccs-compare-first-result``."""
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    result_word = scenario_text("kind_result", lang)
-    body, first_result = [], True
+    """The comparison as an HTML table (class ``ccs-compare-table``): a section row (class
+    ``ccs-compare-section``) before the inputs and before the results instead of the kind column,
+    every cell escaped, numbers formatted as their row's Excel format would show them and
+    right-aligned (class ``ccs-num``)."""
+    columns = list(frame.columns)
+    head = f"<th>{html.escape(str(columns[0]))}</th>" + "".join(
+        f'<th class="ccs-num">{html.escape(str(c))}</th>' for c in columns[2:])
+    body, section = [], None
     for (_, row), fmt in zip(frame.iterrows(), formats):
-        cells = [f"<th scope=\"row\">{html.escape(str(row.iloc[0]))}</th>",
-                 f"<td>{html.escape(str(row.iloc[1]))}</td>"]
+        if row.iloc[1] != section:
+            section = row.iloc[1]
+            body.append(f'<tr class="ccs-compare-section"><th colspan="{len(columns) - 1}">'
+                        f"{html.escape(str(section))}</th></tr>")
+        cells = [f'<th scope="row">{html.escape(str(row.iloc[0]))}</th>']
         for value in row.iloc[2:]:
             css = ' class="ccs-num"' if is_number(value) else ""
             cells.append(f"<td{css}>{html.escape(format_cell(value, fmt, lang))}</td>")
-        css = ""
-        if row.iloc[1] == result_word and first_result:
-            css, first_result = ' class="ccs-compare-first-result"', False
-        body.append(f"<tr{css}>{''.join(cells)}</tr>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
     return (f'<table class="ccs-compare-table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>")
 
