@@ -92,6 +92,14 @@ def test_inputs_that_are_not_json_raise_value_error_naming_inputs(store):
         store.save(Scenario("erlang", "x", {"widget": object()}))
 
 
+def test_reading_an_empty_store_creates_nothing(tmp_path):
+    store = ScenarioStore(tmp_path / "new" / "scenarios.json")
+    assert store.names("erlang") == [] and not (tmp_path / "new").exists()
+    with pytest.raises(ScenarioNotFound):
+        store.load("erlang", "A")
+    assert not (tmp_path / "new").exists()
+
+
 def test_the_file_is_utf8_json_with_chinese_kept_readable(store):
     store.save(_scenario("方案A"))
     payload = json.loads(store.path.read_text("utf-8"))

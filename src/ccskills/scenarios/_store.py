@@ -171,7 +171,9 @@ class ScenarioStore:
         return [s.name for s in self.scenarios(calculator)]
 
     def scenarios(self, calculator: str) -> list[Scenario]:
-        """``calculator``'s scenarios, in saved order."""
+        """``calculator``'s scenarios, in saved order (no file yet: none, and nothing is created)."""
+        if not self.path.exists():
+            return []
         with self._locked():
             data = self._read()
         return [Scenario.from_json(calculator, e) for e in data.get(calculator, [])]
