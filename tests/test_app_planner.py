@@ -122,7 +122,8 @@ def test_an_uploads_total_row_is_dropped_and_said():
     app.source.value = "upload"
     _upload(app, text.encode("gbk"), "历史.csv")
     assert app.history is not None and int(app.history["calls"].sum()) == 12 + 3
-    assert "已忽略合计行：第 4 行" in app.history_note.value, app.history_note.value
+    assert "已忽略合计行：第 4 行" in app.preview.value, app.preview.value  # said once, in the upload preview
+    assert "读取 历史.csv：2 行（跳过 1 行），日期 2026-03-02 至 2026-03-02" in app.preview.value
 
 
 @pytest.mark.parametrize("text, message", [
@@ -274,3 +275,14 @@ def test_an_upload_error_is_said_again_in_the_other_language():
     assert app.status_text == 'Column "calls" must contain numbers; row 3 has "很多".'
     app.language.value = "zh"
     assert app.status_text == "“calls”列必须是数字；第 3 行是“很多”。"
+
+
+def test_switching_language_keeps_the_data_and_the_start_date():
+    # found while wiring scenarios: relabelling the data choice passed through the other sample, which
+    # reloaded it and reset the start date the user had set
+    app = build_workforce_planner("zh")
+    app.source.value = "corporate"
+    app.start.value = dt.date(2026, 10, 12)
+    app.language.value = "en"
+    assert app.source.value == "corporate" and app.start.value == dt.date(2026, 10, 12)
+    assert app.status_text == "Choose the data and settings, then press “Plan”."

@@ -14,7 +14,8 @@ from ccskills.apps._workbook import COUNT, PERCENT, Setting, with_inputs
 from ccskills.people import HiringPlan
 
 __all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "week_labels", "card_texts", "verdict",
-           "explanations", "classes_html", "excel_sheets", "input_settings"]
+           "explanations", "classes_html", "excel_sheets", "input_settings", "INPUT_KEYS", "scenario_results",
+           "report_results", "assumptions", "classes_table"]
 
 TEXT = {
     "title": ("招聘与流失规划器", "Hiring & attrition planner"),
@@ -97,6 +98,41 @@ TEXT = {
     "no_limit": ("不限", "no limit"),
     "limit_min": ("，但每班至少 {n} 人", ", raised to the class minimum {n}"),
     "limit_max": ("，但每班最多 {n} 人，缺口会留在轨迹里", ", capped at the class maximum {n}; the gap stays"),
+    # scenarios and the one-page report
+    "upload_file": ("上传的文件（不随情景保存，载入后需重新上传）",
+                    "Uploaded file (not saved with the scenario: upload it again after loading)"),
+    "upload_again": ("这个情景用的是上传的文件“{name}”，文件本身没有随情景保存：请重新上传它。",
+                     "This scenario used the uploaded file \u201c{name}\u201d, which is not saved with it: "
+                     "upload it again."),
+    "first_class": ("第一个班开班", "First class starts"),
+    "end_fte": ("期末在岗人数", "Productive FTE at the end"),
+    "no_class": ("无", "none"),
+    "note_total_hires": ("所有班次招聘人数之和（含培训中淘汰的人）。", "Hires over all classes (including those who fail training)."),
+    "note_classes": ("需要开的培训班数量。", "Training classes to start."),
+    "note_weeks_short": ("在岗人数低于需求的周数。", "Weeks with productive FTE below the requirement."),
+    "note_largest_gap": ("需求与在岗人数之差的最大值。", "The largest shortfall of productive FTE against the requirement."),
+    "note_first_class": ("第一个班的开班周。", "The week the first class starts."),
+    "note_end_fte": ("计划最后一周的在岗人数（期望值）。", "Productive FTE in the plan's last week (expected)."),
+    "assume_need": ("需求：{source}，共 {weeks} 周（{first} 至 {last}），每周 {low} 到 {high} 人。",
+                    "Requirement: {source}, {weeks} weeks ({first} to {last}), {low} to {high} FTE a week."),
+    "assume_attrition": ("流失：{period} {rate}，折算为每周 {weekly}（1 − (1 − 流失率)^(7 ÷ 周期天数)）；"
+                         "流失只发生在在岗人员中，且每周按同一比例。",
+                         "Attrition: {rate} per {period}, i.e. {weekly} a week (1 − (1 − rate)^(7 ÷ days in the "
+                         "period)); it applies to productive staff only, at the same rate every week."),
+    "assume_training": ("岗前培训 {training} 周，结业时鉴定通过率 {pass_rate}：培训期间的淘汰都算在通过率里，"
+                        "学员结业当周即按全产能上岗（不另计爬坡期）。",
+                        "Training lasts {training} weeks with a certification pass rate of {pass_rate}: drop-outs "
+                        "during training are inside the pass rate, and graduates count as fully productive from "
+                        "their first week (no separate ramp-up)."),
+    "assume_classes": ("每隔 {every} 周可以开一个班，每班 {low} 到 {high} 人；每个班补足到下一个班结业前最紧的一周，"
+                       "向上取整。第一个班最早在 {grad} 结业，此前的缺口招聘补不上。",
+                       "A class can start every {every} weeks, {low} to {high} people; each class covers the "
+                       "tightest week until the next class graduates, rounded up. The earliest a class can "
+                       "graduate is {grad}; gaps before it cannot be covered by hiring."),
+    "assume_expected": ("所有数字是期望值：实际流失和通过人数会上下波动，可多招几人作缓冲。",
+                        "All figures are expected values: real attrition and pass counts vary, so a few extra "
+                        "hires make a buffer."),
+    "table_title": ("开班计划", "Classes"),
 }
 
 ERRORS = {
@@ -275,3 +311,62 @@ def input_settings(numbers: dict, period: str, source: str, lang: str) -> list[S
             Setting(t("min_class", lang), numbers["min_class"], people, COUNT),
             Setting(t("max_class", lang), high if high else t("no_limit", lang), people if high else "",
                     COUNT if high else None)]
+
+
+# Scenarios and the one-page report -------------------------------------------------------------
+
+INPUT_KEYS = {"source": "source", "queue": "queue", "typed": "typed", "upload_name": "upload_file",
+              "current_fte": "current_fte", "attrition": "attrition", "period": "period",
+              "training_weeks": "training_weeks", "pass_rate": "pass_rate", "class_every_weeks": "class_every_weeks",
+              "min_class": "min_class", "max_class": "max_class"}
+"""Scenario input key → its label's key in :data:`TEXT` (values as on screen: percent as 80)."""
+
+
+def _first_class(plan: HiringPlan, labels: list[str], lang: str) -> str:
+    return labels[int(plan.classes["start"].iloc[0])] if len(plan.classes) else t("no_class", lang)
+
+
+def scenario_results(plan: HiringPlan, labels: list[str], lang: str) -> list[tuple[str, str, object, str | None]]:
+    """(key, label, value, Excel format) of a plan, for saving and comparing scenarios."""
+    end = float(plan.trajectory["productive_fte"].iloc[-1])
+    return [("total_hires", t("total_hires", lang), int(plan.classes["hires"].sum()), COUNT),
+            ("classes", t("classes", lang), len(plan.classes), COUNT),
+            ("weeks_short", t("weeks_short", lang), int(plan.weeks_short), COUNT),
+            ("largest_gap", t("largest_gap", lang), float(plan.largest_gap), "#,##0.0"),
+            ("first_class", t("first_class", lang), _first_class(plan, labels, lang), None),
+            ("end_fte", t("end_fte", lang), end, "#,##0.0")]
+
+
+def report_results(plan: HiringPlan, labels: list[str], lang: str) -> list[tuple[str, str, str]]:
+    """The cards as the report lists them: (label, value as on screen, what it means)."""
+    rows = [(label, value, t(f"note_{name}", lang)) for name, (label, value) in card_texts(plan, lang).items()]
+    end = float(plan.trajectory["productive_fte"].iloc[-1])
+    rows += [(t("first_class", lang), _first_class(plan, labels, lang), t("note_first_class", lang)),
+             (t("end_fte", lang), f"{_num(end)} {t('unit_people', lang)}", t("note_end_fte", lang))]
+    return rows
+
+
+def assumptions(plan: HiringPlan, labels: list[str], lang: str, source: str, numbers: dict, period: str,
+                max_class: int | None) -> list[str]:
+    """The plan's assumptions in words: the requirement, attrition, training and pass rate, the class rules."""
+    need = plan.trajectory["required_fte"]
+    attrition = t("assume_attrition", lang, period=t(f"period_{period}", lang), rate=f"{numbers['attrition']:g} %",
+                  weekly=f"{100 * plan.weekly_attrition:.2f} %")
+    grad = (labels[plan.first_graduation] if plan.first_graduation < len(labels)
+            else t("week_n", lang, n=plan.first_graduation + 1))
+    return [t("assume_need", lang, source=source, weeks=len(labels), first=labels[0], last=labels[-1],
+              low=_num(need.min()), high=_num(need.max())),
+            attrition,
+            t("assume_training", lang, training=plan.training_weeks, pass_rate=f"{100 * plan.pass_rate:g} %"),
+            t("assume_classes", lang, every=numbers["class_every_weeks"], low=numbers["min_class"],
+              high=max_class if max_class else t("no_limit", lang), grad=grad),
+            t("assume_expected", lang)]
+
+
+def classes_table(plan: HiringPlan, labels: list[str], lang: str) -> pd.DataFrame:
+    """The classes for the report: start, graduation, hires, expected graduates (the explanations stay in Excel)."""
+    c = plan.classes
+    return pd.DataFrame({t("col_start", lang): [labels[i] for i in c["start"]],
+                         t("col_graduation", lang): [labels[i] for i in c["graduation"]],
+                         t("col_hires", lang): c["hires"].astype(int).to_list(),
+                         t("col_graduates", lang): c["graduates"].round(1).to_list()})

@@ -15,7 +15,8 @@ from ccskills.apps._workbook import COUNT, NUMBER, PERCENT, SECONDS, Setting, wi
 from ccskills.formatting import format_percent
 
 __all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "method_name", "card_texts", "excel_sheets",
-           "candidates_html", "daily_html", "chart_coverage", "CHART_ROWS"]
+           "candidates_html", "daily_html", "chart_coverage", "CHART_ROWS", "input_settings",
+           "scenario_results", "report_results", "assumptions", "daily_table", "INPUT_KEYS"]
 
 TEXT: dict[str, tuple[str, str]] = {
     "title": ("排班规划器", "Workforce planner"),
@@ -102,6 +103,60 @@ TEXT: dict[str, tuple[str, str]] = {
     "excel_file": ("排班规划", "workforce_plan"),
     "unexpected": ("计算时出现意外问题（{kind}）。请检查数据和参数后重试。",
                    "Something unexpected went wrong ({kind}). Check the data and settings and try again."),
+    # scenarios and the one-page report
+    "upload_file": ("上传的文件（不随情景保存，载入后需重新上传）",
+                    "Uploaded file (not saved with the scenario: upload it again after loading)"),
+    "upload_again": ("这个情景用的是上传的文件“{name}”，文件本身没有随情景保存：请重新上传它，再点击“开始规划”。",
+                     "This scenario used the uploaded file \u201c{name}\u201d, which is not saved with it: "
+                     "upload it again, then press \u201cPlan\u201d."),
+    "result_avg_sl": ("平均服务水平（按计划）", "Average service level (planned)"),
+    "note_method": ("生成来话量预测的方法。", "How the calls were forecast."),
+    "note_wape": ("在历史周上回测：各时段预测误差之和 ÷ 实际来话量之和，越低越准。",
+                  "Backtest on past weeks: the sum of slot errors ÷ the calls offered; lower is better."),
+    "note_daily_mape": ("同一回测按日总量计算的平均百分比误差。", "The same backtest on daily totals, mean % error."),
+    "note_peak": ("规划期内单个时段需要排班的最多人数（所需座席数已按班外损耗放大）。",
+                  "The most people to schedule in one slot (agents needed, grossed up for shrinkage)."),
+    "note_shifts": ("排出的班次总数（每人每天一个班次）。", "Shifts placed (one per person per day)."),
+    "note_paid_hours": ("所有班次的计薪时长之和（午餐不计薪）。", "The paid length of every shift added up (lunch unpaid)."),
+    "note_fill_rate": ("排班人数覆盖需求的比例；100 % 表示没有缺口。",
+                       "Share of the headcount needed that the schedule covers; 100 % means no gap."),
+    "note_efficiency": ("需求 ÷ 排班：其余是冗余（班次长度和上班时间档造成）。",
+                        "Needed ÷ scheduled: the rest is over-cover (from shift lengths and start times)."),
+    "note_solver": ("整数规划求解器的结果：最优，或在时限内得到的最好排班。",
+                    "What the integer programme reached: optimal, or the best schedule within its time limit."),
+    "note_avg_sl": ("按排班后在线人数，以 Erlang 模型估计的规划期平均服务水平。",
+                    "The service level the scheduled agents give over the horizon, by the Erlang model."),
+    "table_title": ("每日汇总", "Daily summary"),
+    "assume_sample": ("数据：{source}，该业务线 {rows} 个开放时段（{first} 至 {last}）。",
+                      "Data: {source}, {rows} open slots of the line ({first} to {last})."),
+    "assume_upload": ("数据：上传的文件“{name}”，业务线“{line}”，{rows} 个开放时段（{first} 至 {last}）。",
+                      "Data: the uploaded file \u201c{name}\u201d, line \u201c{line}\u201d, {rows} open slots "
+                      "({first} to {last})."),
+    "assume_forecast": ("预测方法：{method}。在最近 {origins} 个历史周上回测，时段 WAPE {wape}，日总量 MAPE {mape}，"
+                        "偏差 {bias}（正数表示预测偏高）。",
+                        "Forecast method: {method}. Backtested on the last {origins} weeks of history: slot WAPE "
+                        "{wape}, daily-total MAPE {mape}, bias {bias} (positive: the forecast runs high)."),
+    "assume_auto": ("“自动”回测了 {n} 种方法，选用 WAPE 最低的一种。",
+                    "\u201cAutomatic\u201d backtested {n} methods and kept the one with the lowest WAPE."),
+    "assume_erlang": ("人力需求按 {model} 逐个时段计算：来话随机到达（泊松），客户不放弃、不重拨，时段之间互不影响；"
+                      "目标是 {sl} 的来话在 {answer} 秒内应答。",
+                      "Agents per slot by {model}: calls arrive at random (Poisson), callers neither abandon nor "
+                      "retry, and slots are independent; the target is {sl} answered within {answer} s."),
+    "assume_aht_file": ("平均处理时长取自历史数据，按星期和时段预测（规划期平均 {aht} 秒）。",
+                        "AHT comes from the history, forecast by weekday and slot ({aht} s on average)."),
+    "assume_aht_typed": ("历史数据没有平均处理时长，每个时段都按输入的 {aht} 秒计算。",
+                         "The history has no AHT: every slot uses the {aht} s typed."),
+    "assume_shrinkage": ("班外损耗 {shrinkage}（缺勤、培训、会议）：每个时段排班人数 = ⌈所需座席数 ÷ (1 − 损耗)⌉。"
+                         "休息和午餐已排进班次，没有重复计入损耗。",
+                         "Shrinkage outside shifts {shrinkage} (absence, training, meetings): headcount per slot = "
+                         "⌈agents needed ÷ (1 − shrinkage)⌉. Breaks and lunch are placed in the shifts, not counted "
+                         "in shrinkage again."),
+    "assume_schedule": ("班次长度 {lengths}，上班时间每 {step} 分钟一档；{breaks}；{cover}。",
+                        "Shift lengths {lengths}, start times every {step} min; {breaks}; {cover}."),
+    "assume_breaks_yes": ("每班含 15 分钟休息和 30 分钟不计薪午餐", "each shift has a 15-min break and a 30-min unpaid lunch"),
+    "assume_breaks_no": ("班次内不排休息", "no breaks placed in the shifts"),
+    "assume_cover_hard": ("每个时段都必须排够人（硬约束）", "every slot must be fully covered (hard cover)"),
+    "assume_cover_soft": ("允许少量缺口以减少冗余（软约束）", "small gaps are allowed to cut over-cover (soft cover)"),
 }
 """Key → (Chinese, English)."""
 
@@ -284,7 +339,9 @@ def _bare(label: str) -> str:
     return re.sub(r"\s*[（(][^）)]*[）)]$", "", label)
 
 
-def _settings(result, lang: str, data: list[Setting]) -> list[Setting]:
+def input_settings(result, lang: str, data: list[Setting]) -> list[Setting]:
+    """The plan's inputs, as the workbook's inputs sheet and the one-page report list them;
+    ``data`` names the data used (first rows)."""
     x, zh = result.inputs, lang == "zh"
     hours, sec = ("小时", "秒") if zh else ("h", "s")
     yes_no = (("是", "否") if zh else ("yes", "no"))
@@ -320,7 +377,8 @@ def excel_sheets(result, lang: str, data: list[Setting] | None = None) -> tuple[
         formats[sheet] = {labels[c][_i(lang)]: labels[c][2] for c in frame.columns if c in labels and labels[c][2]}
         frame.columns = [labels[c][_i(lang)] if c in labels else c for c in frame.columns]
         sheets[sheet] = frame
-    return with_inputs(sheets, _settings(result, lang, data or []), lang, number_formats=formats, row_formats=rows)
+    return with_inputs(sheets, input_settings(result, lang, data or []), lang, number_formats=formats,
+                       row_formats=rows)
 
 
 def daily_html(result, lang: str) -> str:
@@ -359,3 +417,76 @@ def chart_coverage(coverage: pd.DataFrame, limit: int = CHART_ROWS // 2) -> pd.D
         closed = (thinned["required"] == 0) & (thinned["scheduled"] == 0)
         thinned = thinned.loc[~(closed & closed.shift(fill_value=False))]
     return thinned
+
+
+# Scenarios and the one-page report -------------------------------------------------------------
+
+INPUT_KEYS = {"source": "source", "upload_name": "upload_file", "line": "line", "method": "method",
+              "start": "start", "horizon": "horizon", "aht": "aht", "target_sl": "target_sl",
+              "answer_time": "answer_time", "shrinkage": "shrinkage", "shift_hours": "shift_hours",
+              "start_step": "start_step", "breaks": "breaks", "soft": "soft"}
+"""Scenario input key → its label's key in :data:`TEXT` (values as on screen: percent as 80)."""
+
+
+def scenario_results(result, lang: str) -> list[tuple[str, str, object, str | None]]:
+    """(key, label, value, Excel format) of a plan, for saving and comparing scenarios."""
+    summary, plan = result.summary(), result.plan.summary()
+    rows = [("method", t("card_method", lang), method_name(result.method, lang), None)]
+    for key in ("wape", "calls", "peak_required", "shifts", "paid_hours_scheduled", "fill_rate", "efficiency"):
+        zh, en, _, fmt = SUMMARY_ITEMS[key]
+        rows.append((key, (zh, en)[_i(lang)], _plain(summary[key]), fmt))
+        if key == "peak_required":
+            rows.append(("peak_scheduled", _word(COLUMNS, "peak_scheduled", lang), _plain(plan["peak_scheduled"]),
+                         COUNT))
+    rows.append(("avg_sl", t("result_avg_sl", lang), _plain(plan["service_level"]), PERCENT))
+    if pd.notna(plan.get("cost")):
+        rows.append(("cost", _word(COLUMNS, "cost", lang), _plain(plan["cost"]), NUMBER))
+    return rows
+
+
+def _plain(value):
+    """A numpy number as a Python int or float (JSON-able); NaN as None."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def report_results(result, lang: str) -> list[tuple[str, str, str]]:
+    """The cards as the report lists them: (label, value as on screen, what it means)."""
+    rows = [(t(f"card_{name}", lang), value, t(f"note_{name}", lang)) for name, value in card_texts(result, lang).items()]
+    rows.append((t("result_avg_sl", lang), format_percent(result.plan.summary()["service_level"]),
+                 t("note_avg_sl", lang)))
+    return rows
+
+
+def assumptions(result, lang: str, data: str, typed_aht: bool) -> list[str]:
+    """The plan's assumptions in words: the data (``data``, a sentence), the forecast and its backtest,
+    the Erlang model, AHT (``typed_aht``: the history had none), shrinkage and the shift rules."""
+    x, acc, plan = result.inputs, result.accuracy, result.plan.summary()
+    notes = [data, t("assume_forecast", lang, method=method_name(result.method, lang), origins=x.backtest_origins,
+                     wape=format_percent(acc["wape"]), mape=format_percent(acc["daily_mape"]),
+                     bias=format_percent(acc["bias"]))]
+    if result.candidates:
+        notes.append(t("assume_auto", lang, n=len(result.candidates)))
+    notes.append(t("assume_erlang", lang, model=plan["model"], sl=format_percent(x.target_sl),
+                   answer=f"{x.answer_time:g}"))
+    aht_key = "assume_aht_typed" if typed_aht else "assume_aht_file"
+    notes.append(t(aht_key, lang, aht=_n(x.aht if typed_aht else plan["aht_s"], 1)))
+    notes.append(t("assume_shrinkage", lang, shrinkage=format_percent(x.shrinkage)))
+    lengths = ("、" if lang == "zh" else ", ").join(t("hours_option", lang, n=f"{h:g}") for h in x.shift_hours)
+    notes.append(t("assume_schedule", lang, lengths=lengths, step=x.start_step_min,
+                   breaks=t("assume_breaks_yes" if x.breaks else "assume_breaks_no", lang),
+                   cover=t("assume_cover_soft" if x.soft else "assume_cover_hard", lang)))
+    return notes
+
+
+def daily_table(result, lang: str) -> pd.DataFrame:
+    """The daily summary for the report (numbers rounded as on screen, service level as text)."""
+    daily = result.plan.daily()
+    return pd.DataFrame({
+        _word(COLUMNS, "date", lang): [f"{d:%Y-%m-%d}" for d in daily.index],
+        _word(COLUMNS, "calls", lang): daily["calls"].round().astype(int).to_list(),
+        _word(COLUMNS, "peak_required", lang): daily["peak_required"].astype(int).to_list(),
+        _word(COLUMNS, "paid_hours", lang): daily["paid_hours"].round(1).to_list(),
+        _word(COLUMNS, "service_level", lang): [format_percent(v) for v in daily["service_level"]],
+    })

@@ -18,11 +18,13 @@ import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
+from ccskills.apps._keep import KeepBar
 from ccskills.apps._workbook import template_link
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, log_unexpected,
                                    set_card, set_options, status_html)
-from ccskills.apps._hiring_text import (CARDS, ERRORS, STYLE, card_texts, classes_frame, classes_html,
-                                        excel_sheets, input_settings, t, verdict, week_labels)
+from ccskills.apps._hiring_text import (CARDS, ERRORS, INPUT_KEYS, STYLE, assumptions, card_texts, classes_frame,
+                                        classes_html, classes_table, excel_sheets, input_settings, report_results,
+                                        scenario_results, t, verdict, week_labels)
 from ccskills.charts import themed
 from ccskills.i18n import LANGUAGES, error_message, parameter_of
 from ccskills.io import UploadError, parse_numbers, read_table, require_columns, upload_message
@@ -79,11 +81,34 @@ def _is_number(text: str) -> bool:
 
 def uploaded_requirement(content: bytes, filename: str) -> pd.Series:
     """Columns ``week`` and ``required_fte`` of an upload; UploadError naming column and rows."""
-    frame = require_columns(read_table(content, filename), ["week", "required_fte"], aliases=_ALIASES)
+    return _read_upload(content, filename)[0]
+
+
+def _read_upload(content: bytes, filename: str) -> tuple[pd.Series, pd.DataFrame]:
+    """The weekly need of an upload, and the table as read (its headers and notes, for the preview)."""
+    raw = read_table(content, filename)
+    frame = require_columns(raw, ["week", "required_fte"], aliases=_ALIASES)
     values = parse_numbers(frame, "required_fte", minimum=0)
     weeks = pd.to_datetime(frame["week"], errors="coerce", format="mixed")
     index = pd.DatetimeIndex(weeks) if weeks.notna().all() else pd.RangeIndex(len(frame))
-    return pd.Series(values.to_numpy(), index=index, dtype=float)
+    return pd.Series(values.to_numpy(), index=index, dtype=float), raw
+
+
+def _preview(need: pd.Series, raw: pd.DataFrame, name: str, lang: str) -> str:
+    """What an uploaded requirement was read as (:func:`ccskills.apps._preview.preview_html`)."""
+    from ccskills.apps._preview import preview_html
+    from ccskills.io import upload_notes
+
+    label = {"week": t("axis_week", lang), "required_fte": t("typed", lang)}
+    columns = {h: label[_ALIASES.get(str(h), str(h).lower())] for h in raw.columns
+               if _ALIASES.get(str(h), str(h).lower()) in label}
+    weeks = week_labels(need.index, lang)
+    shown = pd.DataFrame({label["week"]: weeks, label["required_fte"]: need.to_numpy()}).head(10)
+    dated = isinstance(need.index, pd.DatetimeIndex) and len(need)
+    skipped = sum(len(n.rows) for n in raw.attrs.get("ccskills_notes", []) if n.problem == "dropped_total_row")
+    return preview_html(shown, lang, source=name, rows_read=len(need), rows_skipped=skipped, columns=columns,
+                        date_range=(need.index.min(), need.index.max()) if dated else None,
+                        notes=upload_notes(raw, lang))
 
 
 @lru_cache(maxsize=2)
@@ -110,7 +135,9 @@ class HiringPlanner(ReadBack, widgets.VBox):
                                       style=_STYLE,
                                       layout=widgets.Layout(**_LAYOUT))
         self.upload = widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=False)
-        self.upload_hint = widgets.HTML()
+        self.upload_hint, self.preview = widgets.HTML(), widgets.HTML()
+        self._preview = None  # what the upload was read as, in a language
+        self._wanted_upload: str | None = None  # a loaded scenario's file, until it is uploaded again
         self.numbers = {
             "current_fte": widgets.FloatText(value=d["current_fte"]),
             "attrition": widgets.FloatText(value=d["attrition"]),
@@ -136,21 +163,22 @@ class HiringPlanner(ReadBack, widgets.VBox):
         named = {"language": self.language, "source": self.source, "queue": self.queue,
                  "typed": self.typed, "upload": self.upload, "period": self.period,
                  "status": self.status, "classes-box": self.table, "download": self.download,
-                 "chart-box": self.chart_box, **self.numbers}
+                 "chart-box": self.chart_box, "preview-box": self.preview, **self.numbers}
         for name, widget in named.items():
             widget.add_class(_css(name))
+        self.keep = KeepBar(self, "hiring", self.lang)
         super().__init__(children=self._layout())
         self.add_class("ccs-hiring-planner")
         for widget in [self.source, self.queue, self.typed, self.period, *self.numbers.values()]:
             widget.observe(self._on_input, names="value")
-        self.upload.observe(self._on_input, names="value")
+        self.upload.observe(self._on_upload, names="value")
         self.language.observe(self._on_language, names="value")
         self.relabel()
         self.recompute()
 
     def _layout(self) -> list[widgets.Widget]:
         n = self.numbers
-        inputs = widgets.VBox([self.source, self.queue, self.typed, self.upload, self.upload_hint,
+        inputs = widgets.VBox([self.source, self.queue, self.typed, self.upload, self.upload_hint, self.preview,
                                n["current_fte"], n["attrition"], self.period, n["training_weeks"],
                                n["pass_rate"], n["class_every_weeks"], n["min_class"], n["max_class"]],
                               layout=widgets.Layout(margin="0 24px 0 0"))
@@ -162,13 +190,17 @@ class HiringPlanner(ReadBack, widgets.VBox):
                               layout=widgets.Layout(justify_content="space-between"))
         return [widgets.HTML(STYLE), header, self.intro,
                 widgets.HBox([inputs, results], layout=widgets.Layout(flex_flow="row wrap")),
-                self.table]
+                self.table, self.keep]
 
     # Callbacks ---------------------------------------------------------------
 
     def _on_input(self, change) -> None:
         if not self._quiet_depth:
             self.recompute()
+
+    def _on_upload(self, change) -> None:
+        self._wanted_upload = None  # a file is here now: plan with it
+        self._on_input(change)
 
     def _on_language(self, change) -> None:
         self.lang = change["new"]
@@ -185,13 +217,16 @@ class HiringPlanner(ReadBack, widgets.VBox):
         answer = self._answer_view(self.plan, lang) if self.plan is not None else None
         kind, say = self._said
         status = status_html(kind, say(lang), self.runs)
+        preview = self._preview(lang) if self._preview is not None else ""
+        self.keep.relabel(lang)
         self._quiet_depth += 1
         try:
             if answer is not None:
                 answer()
             else:
                 self._clear()
-            self.status.value = status
+            self.status.value, self.preview.value = status, preview
+            self.keep.report_link.value = ""  # the report in the old language goes now, the new one follows
             self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
             set_options(self.source, [(t(f"source_{s}", lang), s) for s in ("dataset", "typed", "upload")])
             set_options(self.queue, [(t(f"queue_{q}", lang), q) for q in ("total", "presales", "aftersales")])
@@ -204,6 +239,7 @@ class HiringPlanner(ReadBack, widgets.VBox):
             self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"  # last: the page is in ``lang`` now
         finally:
             self._quiet_depth -= 1
+        self.keep.refresh()  # the one-page PDF after the sweep (its chart takes a moment)
 
     # Computing ---------------------------------------------------------------
 
@@ -213,14 +249,19 @@ class HiringPlanner(ReadBack, widgets.VBox):
         self.queue.layout.display = None if source == "dataset" else "none"
         self.typed.layout.display = None if source == "typed" else "none"
         self.upload.layout.display = self.upload_hint.layout.display = None if source == "upload" else "none"
+        self.preview.layout.display = self.upload.layout.display
+        self._preview, self.preview.value = None, ""
         if source == "dataset":
             return dataset_requirement(self.queue.value)
         if source == "typed":
             return typed_requirement(self.typed.value)
-        if not self.upload.value:
+        if not self.upload.value or self._wanted_upload:
             return None
         item = self.upload.value[0]
-        return uploaded_requirement(bytes(item["content"]), item["name"])
+        need, raw = _read_upload(bytes(item["content"]), item["name"])
+        self._preview = lambda lang: _preview(need, raw, item["name"], lang)
+        self.preview.value = self._preview(self.lang)
+        return need
 
     def _limits(self) -> tuple[int, int | None]:
         high = self.numbers["max_class"].value
@@ -247,16 +288,19 @@ class HiringPlanner(ReadBack, widgets.VBox):
                     self.plan = None
                     self._clear()
                     self.runs += 1
-                    self._set_status("computing", lambda lang: t("waiting_upload", lang))
-                    return
-                self.plan, self._weeks = self._solve(need), need.index
-                self.runs += 1
-                self._show(self.plan)
+                    wanted = self._wanted_upload
+                    self._set_status("computing", lambda lang: t("upload_again", lang, name=wanted) if wanted
+                                     else t("waiting_upload", lang))
+                else:
+                    self.plan, self._weeks = self._solve(need), need.index
+                    self.runs += 1
+                    self._show(self.plan)
             except UploadError as err:
                 self._fail(lambda lang, err=err: upload_message(err, lang))
             except Exception as exc:  # every failure becomes a sentence, never a traceback
                 log_unexpected(exc, "hiring: plan")
                 self._fail(lambda lang, exc=exc: self._message(exc, lang))
+        self.keep.refresh()  # the one-page PDF of this plan (none without one), with the controls back
 
     def _message(self, exc: BaseException, lang: str) -> str:
         """The library's error as one sentence; percent inputs shown as typed."""
@@ -319,6 +363,56 @@ class HiringPlanner(ReadBack, widgets.VBox):
             return self.typed.value
         return self.upload.value[0]["name"] if self.upload.value else ""
 
+    # Scenarios and the report (ccskills.apps._keep.KeepBar) -----------------------
+
+    def scenario_inputs(self) -> dict:
+        """The inputs as shown on screen (percent as 80), JSON-able. An uploaded file is not kept,
+        only its name: loading the scenario asks for the file again."""
+        inputs = {"source": self.source.value, "queue": self.queue.value, "typed": self.typed.value,
+                  "period": self.period.value, **{name: box.value for name, box in self.numbers.items()}}
+        if self.source.value == "upload":
+            inputs["upload_name"] = self.upload.value[0]["name"] if self.upload.value else None
+        return inputs
+
+    def scenario_input_labels(self) -> dict[str, str]:
+        return {key: t(label, self.lang) for key, label in INPUT_KEYS.items()}
+
+    def apply_scenario(self, inputs: dict) -> None:
+        """Set the controls from a saved scenario and plan once; unknown keys are ignored, missing
+        ones keep their value. A scenario made from an uploaded file waits for that file."""
+        x = dict(inputs)
+        self._quiet_depth += 1
+        try:
+            for key, control in (("source", self.source), ("queue", self.queue), ("typed", self.typed),
+                                 ("period", self.period), *self.numbers.items()):
+                _set(control, x.get(key))
+            name = x.get("upload_name")
+            same = bool(self.upload.value) and self.upload.value[0]["name"] == name
+            self._wanted_upload = name if self.source.value == "upload" and name and not same else None
+        finally:
+            self._quiet_depth -= 1
+        self.recompute()
+
+    def scenario_results(self) -> list[tuple[str, str, object, str | None]]:
+        if self.plan is None:
+            return []
+        return scenario_results(self.plan, week_labels(self._weeks, self.lang), self.lang)
+
+    def report_content(self):
+        """The plan on one page (:class:`ccskills.reports.Report`), or None without a plan."""
+        from ccskills.reports import Report
+
+        plan, lang = self.plan, self.lang
+        if plan is None:
+            return None
+        labels = week_labels(self._weeks, lang)
+        numbers = {name: box.value for name, box in self.numbers.items()}
+        return Report(title=t("title", lang), lang=lang, settings=self._settings(lang),
+                      results=report_results(plan, labels, lang), chart=self._chart(plan, labels, lang),
+                      assumptions=assumptions(plan, labels, lang, self._source_words(lang), numbers,
+                                              self.period.value, self._limits()[1]),
+                      table=classes_table(plan, labels, lang), table_title=t("table_title", lang))
+
     def _chart(self, plan: HiringPlan, labels: list[str], lang: str):
         traj = plan.trajectory
         names = {c: t(f"series_{c}", lang) for c in ("required_fte", "productive_fte", "in_training")}
@@ -343,6 +437,16 @@ class HiringPlanner(ReadBack, widgets.VBox):
         self.status.value = status_html(kind, say(self.lang), self.runs)
 
 
+
+
+def _set(control: widgets.Widget, value) -> None:
+    """Set ``control`` to a saved value; a value it cannot take (an option gone, a wrong type) is skipped."""
+    if value is None:
+        return
+    try:
+        control.value = value
+    except Exception:  # a scenario from another version: keep what the control shows
+        pass
 
 
 def build_hiring_planner(lang: str = "zh") -> HiringPlanner:

@@ -20,11 +20,14 @@ import pandas as pd
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
                                    set_options, status_html,
                                    log_unexpected)
-from ccskills.apps._planner_text import (CARDS, ERRORS, STYLE, candidates_html, card_texts, chart_coverage,
-                                         daily_html, excel_sheets, method_name, t)
+from ccskills.apps._keep import KeepBar
+from ccskills.apps._planner_text import (CARDS, COLUMNS, ERRORS, INPUT_KEYS, STYLE, assumptions, candidates_html,
+                                         card_texts, chart_coverage, daily_html, daily_table, excel_sheets,
+                                         input_settings, method_name, report_results, scenario_results, t)
 from ccskills.apps._workbook import Setting, template_link
 from ccskills.i18n import LANGUAGES, error_message
-from ccskills.io import UploadError, read_interval_history, upload_message, upload_notes
+from ccskills.io import (INTERVAL_HISTORY_ALIASES, UploadError, read_interval_history, read_table, upload_message,
+                         upload_notes)
 from ccskills.planning import STAGES, ClosedHorizon, PlanningInputs, first_open_day, run_planning
 
 __all__ = ["WorkforcePlanner", "build_workforce_planner"]
@@ -105,6 +108,11 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self._said: tuple[str, Callable[[str], str]] = ("computing", lambda lang: "")
         self._history_name: str | None = None  # the uploaded file's name, None for a sample
         self._planned_calls: pd.Series | None = None  # the history the plan was made from (its chart)
+        self._relabelling = False
+        self._planned: dict = {}  # the data the plan was made from: source, file name, line, AHT typed
+        self._preview: Callable[[str], str] | None = None  # what the upload was read as, in a language
+        self.preview = widgets.HTML()
+        self.preview.add_class("ccs-preview-box")
         for widget, name in ((self.language, "language"), (self.source, "source"), (self.upload, "upload"),
                              (self.line, "line"), (self.method, "method"), (self.horizon, "horizon"),
                              (self.start, "start"), (self.aht, "aht"), (self.target_sl, "target_sl"),
@@ -117,6 +125,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             widget.add_class(_css(name))
         for hours, box in self.shift_hours.items():
             box.add_class(f"ccs-shift-{hours}h")
+        self.keep = KeepBar(self, "planner", self.lang)
         super().__init__(children=self._layout())
         self.add_class("ccs-planner")
         self.language.observe(self._on_language, names="value")
@@ -135,7 +144,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self.shift_label = widgets.HTML()
         self.step_label = widgets.HTML()
         inputs = widgets.VBox([
-            h["source"], self.source, self.upload, self.upload_hint, self.line, self.history_note,
+            h["source"], self.source, self.upload, self.upload_hint, self.preview, self.line, self.history_note,
             h["forecast_heading"], self.method, self.start, self.horizon, self.aht,
             h["staffing_heading"], self.target_sl, self.answer_time, self.shrinkage, h["shrinkage_note"],
             h["schedule_heading"], self.shift_label, shifts, self.start_step, self.breaks, self.soft,
@@ -149,18 +158,19 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         header = widgets.HBox([self.title, self.language], layout=widgets.Layout(justify_content="space-between"))
         return [widgets.HTML(STYLE), header, self.intro,
                 widgets.HBox([inputs, results], layout=widgets.Layout(flex_flow="row wrap")),
-                self.forecast_box, self.coverage_box]
+                self.forecast_box, self.coverage_box, self.keep]
 
     # Data --------------------------------------------------------------------
 
     def _on_source(self, change) -> None:
-        self._load_source()
+        if not self._relabelling:  # new option labels pass through other values: not a choice
+            self._load_source()
 
     def _load_source(self) -> None:
         """Load the chosen sample, or the uploaded file if there is one; show what was read."""
         uploading = self.source.value == "upload"
         self.upload.layout.display = None if uploading else "none"
-        self.upload_hint.layout.display = None if uploading else "none"
+        self.upload_hint.layout.display = self.preview.layout.display = None if uploading else "none"
         self.history = None
         self.line.options = []
         self.history_note.value = ""
@@ -178,7 +188,9 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
 
     def _read_upload(self) -> None:
         item = self.upload.value[0]
+        self._preview, self.preview.value = None, ""
         try:
+            raw = read_table(bytes(item["content"]), item["name"])
             history = read_interval_history(bytes(item["content"]), item["name"])
         except UploadError as err:
             self.history = None
@@ -193,6 +205,8 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             kind = type(exc).__name__
             self._set_status("error", lambda lang: t("unexpected", lang, kind=kind))
             return
+        self._preview = lambda lang: _preview(history, raw, item["name"], lang)
+        self.preview.value = self._preview(self.lang)
         self._use_history(history, name=item["name"])
 
     def _use_history(self, history: pd.DataFrame, name: str | None) -> None:
@@ -204,7 +218,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self._describe_history(name)
 
     def _on_line(self, change) -> None:
-        if self.history is not None and change["new"] is not None:
+        if self.history is not None and change["new"] is not None and not self._relabelling:
             self._describe_history(None)
 
     def _describe_history(self, name: str | None) -> None:
@@ -224,8 +238,6 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         fields = dict(rows=f"{len(part):,}", first=f"{part['interval_start'].min():%Y-%m-%d %H:%M}",
                       last=f"{part['interval_start'].max():%Y-%m-%d %H:%M}")
         note = t("loaded", lang, name=name, **fields) if name else t("history_span", lang, **fields)
-        if name:  # what the reader decided (a dropped total row, a guessed date order)
-            note = " ".join([note, *upload_notes(self.history, lang)])
         return f'<span class="ccs-hint">{html.escape(note)}</span>'
 
     @staticmethod
@@ -274,12 +286,16 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
                                            progress=self._progress)
                 self.runs += 1
                 self._planned_calls = series["calls"]
+                self._planned = dict(source=self.source.value, line=self.line.value,
+                                     name=self.upload.value[0]["name"] if self.source.value == "upload" else None,
+                                     typed_aht=bool(series["aht_s"].isna().all()))
                 self._show(series["calls"])
             except Exception as exc:  # every failure becomes a sentence, never a traceback
                 log_unexpected(exc, "planner: forecast")
                 self.result = None
                 self.runs += 1
                 self._show_error(exc)
+        self.keep.refresh()  # the one-page PDF of this plan (none without one), with the controls back
 
     def _progress(self, stage: str, fraction: float) -> None:
         step = STAGES.index(stage)
@@ -318,11 +334,19 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         return put
 
     def _data_settings(self, lang: str) -> list[Setting]:
-        """What the plan was made from, for the workbook's inputs sheet."""
-        if self.source.value != "upload":
-            return [Setting(t("source", lang), t(f"source_{self.source.value}", lang))]
-        name = self.upload.value[0]["name"] if self.upload.value else ""
-        return [Setting(t("source", lang), name), Setting(t("line", lang), str(self.line.value))]
+        """What the plan was made from, for the workbook's inputs sheet and the report."""
+        made = self._planned
+        if made["source"] != "upload":
+            return [Setting(t("source", lang), t(f"source_{made['source']}", lang))]
+        return [Setting(t("source", lang), made["name"]), Setting(t("line", lang), str(made["line"]))]
+
+    def _data_sentence(self, lang: str) -> str:
+        """The data the plan was made from, in words (the report's first assumption)."""
+        made, calls = self._planned, self._planned_calls
+        span = dict(rows=f"{len(calls):,}", first=f"{calls.index.min():%Y-%m-%d}", last=f"{calls.index.max():%Y-%m-%d}")
+        if made["source"] != "upload":
+            return t("assume_sample", lang, source=t(f"source_{made['source']}", lang), **span)
+        return t("assume_upload", lang, name=made["name"], line=made["line"], **span)
 
     def _draw(self, key: str, box: widgets.Box, chart) -> None:
         self._charts[key] = draw_chart(self._charts.get(key), box, chart, f"ccs-{key}-chart")
@@ -363,6 +387,66 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self._said = (kind, say)
         self.status.value = status_html(kind, say(self.lang), self.runs)
 
+    # Scenarios and the report (ccskills.apps._keep.KeepBar) -----------------------
+
+    def scenario_inputs(self) -> dict:
+        """The settings as shown on screen (percent as 80), JSON-able. An uploaded history is not
+        kept, only its file name: loading the scenario asks for the file again."""
+        inputs = {"source": self.source.value, "line": self.line.value, "method": self.method.value,
+                  "start": self.start.value.isoformat() if self.start.value else None,
+                  "horizon": self.horizon.value, "aht": self.aht.value, "target_sl": self.target_sl.value,
+                  "answer_time": self.answer_time.value, "shrinkage": self.shrinkage.value,
+                  "shift_hours": [h for h, box in self.shift_hours.items() if box.value],
+                  "start_step": self.start_step.value, "breaks": self.breaks.value, "soft": self.soft.value}
+        if self.source.value == "upload":
+            inputs["upload_name"] = self.upload.value[0]["name"] if self.upload.value else None
+        return inputs
+
+    def scenario_input_labels(self) -> dict[str, str]:
+        return {key: t(label, self.lang) for key, label in INPUT_KEYS.items()}
+
+    def apply_scenario(self, inputs: dict) -> None:
+        """Set the controls from a saved scenario and plan once; unknown keys are ignored, missing
+        ones keep their value. A scenario made from an uploaded file plans only if that file is the
+        one uploaded now; otherwise the status asks for it again."""
+        x = dict(inputs)
+        _set(self.source, x.get("source"))
+        _set(self.line, x.get("line"))
+        for key in ("method", "horizon", "aht", "target_sl", "answer_time", "shrinkage", "start_step",
+                    "breaks", "soft"):
+            _set(getattr(self, key), x.get(key))
+        if x.get("start"):
+            _set(self.start, _day(x["start"]))
+        if isinstance(x.get("shift_hours"), list):
+            for hours, box in self.shift_hours.items():
+                box.value = hours in x["shift_hours"]
+        name = x.get("upload_name")
+        if self.source.value == "upload" and name and not (self.upload.value and self.upload.value[0]["name"] == name):
+            self.history, self.result = None, None
+            self.runs += 1  # an answer to the load: the file is asked for
+            self._show_error(ValueError("file must be chosen, got none"))
+            self._set_status("computing", lambda lang: t("upload_again", lang, name=name))
+            self.keep.refresh()
+            return
+        self.run()
+
+    def scenario_results(self) -> list[tuple[str, str, object, str | None]]:
+        return scenario_results(self.result, self.lang) if self.result is not None else []
+
+    def report_content(self):
+        """The plan on one page (:class:`ccskills.reports.Report`), or None before a plan."""
+        from ccskills.reports import Report
+        from ccskills.wfm_charts import coverage_chart
+
+        r, lang = self.result, self.lang
+        if r is None:
+            return None
+        return Report(title=t("title", lang), lang=lang, settings=input_settings(r, lang, self._data_settings(lang)),
+                      results=report_results(r, lang),
+                      chart=coverage_chart(chart_coverage(r.schedule.coverage), lang=lang),
+                      assumptions=assumptions(r, lang, self._data_sentence(lang), self._planned["typed_aht"]),
+                      table=daily_table(r, lang), table_title=t("table_title", lang))
+
     # Language ----------------------------------------------------------------
 
     def _on_language(self, change) -> None:
@@ -382,6 +466,8 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             answer = self._answer_view(lang, self._planned_calls)
         kind, say = self._said
         status, note = status_html(kind, say(lang), self.runs), self._history_html(lang)
+        preview = self._preview(lang) if self._preview is not None else ""
+        self.keep.relabel(lang)
         hint = f'<span class="ccs-hint">{html.escape(t("upload_hint", lang))}</span> ' + _template_html(lang)
         if answer is not None:
             answer()
@@ -389,11 +475,17 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             for name, box in self.cards.items():
                 set_card(box, t(f"card_{name}", lang), "—")
         self.status.value, self.history_note.value, self.upload_hint.value = status, note, hint
+        self.preview.value = preview
+        self.keep.report_link.value = ""  # the report in the old language goes now, the new one follows
         self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
         for key, widget in self.headings.items():
             tag = "p class='ccs-hint'" if key == "shrinkage_note" else "h3"
             widget.value = f"<{tag}>{html.escape(t(key, lang))}</{tag.split()[0]}>"
-        set_options(self.source, [(t(f"source_{s}", lang), s) for s in (*SAMPLES, "upload")])
+        self._relabelling = True
+        try:
+            set_options(self.source, [(t(f"source_{s}", lang), s) for s in (*SAMPLES, "upload")])
+        finally:
+            self._relabelling = False
         set_options(self.method, [(method_name(m, lang), m) for m in METHOD_CHOICES])
         set_options(self.start_step, [(t("minutes_option", lang, n=m), m) for m in (15, 30, 60)])
         self.upload.description = t("upload_button", lang)
@@ -408,6 +500,43 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self.shift_label.value = f"<span>{html.escape(t('shift_hours', lang))}</span>"
         self.run_button.description = t("run", lang)
         self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"  # last: the page is in ``lang`` now
+        self.keep.refresh()  # the one-page PDF (seconds: its chart is drawn offline) after the sweep
+
+
+def _set(control: widgets.Widget, value) -> None:
+    """Set ``control`` to a saved value; a value it cannot take (an option gone, a wrong type) is skipped."""
+    if value is None:
+        return
+    try:
+        control.value = value
+    except Exception:  # a scenario from another version: keep what the control shows
+        pass
+
+
+def _day(text: str):
+    try:
+        return pd.Timestamp(text).date()
+    except (ValueError, TypeError):
+        return None
+
+
+def _preview(history: pd.DataFrame, raw: pd.DataFrame, name: str, lang: str) -> str:
+    """What an uploaded history was read as (:func:`ccskills.apps._preview.preview_html`)."""
+    from ccskills.apps._preview import preview_html
+
+    words = {"interval_start": COLUMNS["interval_start"], "calls": COLUMNS["calls"], "aht_s": COLUMNS["aht_s"],
+             "line": (t("line", "zh"), t("line", "en"))}
+    label = {key: pair[1 if lang == "en" else 0] for key, pair in words.items()}
+    columns = {}
+    for header in raw.columns:
+        key = INTERVAL_HISTORY_ALIASES.get(str(header).lower(), str(header).lower())
+        if key in label:
+            columns[header] = label[key]
+    shown = history.head(10).rename(columns=label)[[label[k] for k in ("interval_start", "calls", "aht_s", "line")]]
+    notes = upload_notes(history, lang)
+    skipped = sum(len(n.rows) for n in raw.attrs.get("ccskills_notes", []) if n.problem == "dropped_total_row")
+    return preview_html(shown, lang, source=name, rows_read=len(history), rows_skipped=skipped, columns=columns,
+                        date_range=(history["interval_start"].min(), history["interval_start"].max()), notes=notes)
 
 
 def build_workforce_planner(lang: str = "zh") -> WorkforcePlanner:
