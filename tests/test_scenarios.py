@@ -241,6 +241,15 @@ def test_compare_uses_labels_saved_with_the_scenarios_when_the_app_gives_none():
     assert compare_frame([a, b], {"on_track": "按计划"}, "en")[0]["Item"].tolist()[1] == "按计划"
 
 
+def test_long_lists_saved_with_a_scenario_show_as_a_count():
+    rows = [["09:00", 100, 180]] * 56
+    a = Scenario("erlang", "A", {"day_rows": rows, "days": [1, 2], "map": {"a": 1}})
+    b = Scenario("erlang", "B", {"day_rows": None, "days": [], "map": {}})
+    frame, formats = compare_frame([a, b], {}, "zh")
+    assert frame["A"].tolist() == ["56 项", "1, 2", "a: 1"] and frame["B"].tolist() == [None, "", ""]
+    assert compare_frame([a, b], {}, "en")[0]["A"].tolist()[0] == "56 items"
+
+
 def test_compare_needs_distinct_scenarios():
     with pytest.raises(ValueError, match="^scenarios must"):
         compare_frame([], {}, "zh")

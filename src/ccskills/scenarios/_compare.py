@@ -39,15 +39,22 @@ def _decimals_needed(number: float) -> int:
     return 2
 
 
+_SHORT = 60
+"""A list or dict whose text is longer than this is shown as its count ("56 项")."""
+
+
 def _cell(value, lang: str):
-    """A value as a table cell: numbers and text as they are, lists and dicts as text."""
+    """A value as a table cell: numbers and text as they are, short lists and dicts as text, long ones
+    as how many items they hold (uploaded rows saved with a scenario)."""
     if isinstance(value, bool):
         return scenario_text("yes" if value else "no", lang)
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(_cell(v, lang)) for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {_cell(v, lang)}" for k, v in value.items())
-    return value
+        words = ", ".join(f"{k}: {_cell(v, lang)}" for k, v in value.items())
+    elif isinstance(value, (list, tuple)):
+        words = ", ".join(str(_cell(v, lang)) for v in value)
+    else:
+        return value
+    return words if len(words) <= _SHORT else scenario_text("items", lang, n=len(value))
 
 
 def _keys(lists: Sequence[Sequence[str]]) -> list[str]:

@@ -25,6 +25,7 @@ SCENARIO_TEXT: dict[str, tuple[str, str]] = {
     "kind_input": ("输入", "Input"),
     "kind_result": ("结果", "Result"),
     "saved_at": ("保存时间", "Saved at"),
+    "items": ("{n} 项", "{n} items"),
     "yes": ("是", "Yes"),
     "no": ("否", "No"),
     # Messages: one sentence each.
