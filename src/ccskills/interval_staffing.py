@@ -5,6 +5,10 @@
 ``ccskills.staffing`` (headcount after shrinkage), and formats
 nothing. Bad input raises the library's ``ValueError``/``TypeError``, which the
 widget (:mod:`ccskills.apps.erlang`) turns into a translated sentence.
+
+:func:`plan_day` asks the same question of every interval of a day (calls and AHT per
+interval in, agents, headcount, hours and cost out) through
+:func:`ccskills.staffing.plan_staffing`, so the calculator and the planner share one chain.
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ import pandas as pd
 from ccskills.queueing import agents_for_asa, agents_for_service_level, offered_load
 from ccskills.queueing._figures import queue_figures
 from ccskills.queueing._limits import MAX_AGENTS
-from ccskills.staffing import scheduled_headcount
+from ccskills.staffing import StaffingPlan, plan_staffing, scheduled_headcount
 
-__all__ = ["ErlangInputs", "ErlangAnswer", "solve", "around", "queue_table", "TABLE_COLUMNS"]
+__all__ = ["ErlangInputs", "ErlangAnswer", "solve", "around", "queue_table", "TABLE_COLUMNS", "plan_day"]
 
 SPAN = 5
 """The table shows the answer ± this many agents."""
@@ -117,3 +121,26 @@ def _row(table: pd.DataFrame, agents: int) -> dict[str, float]:
     rows = table[table["agents"] == agents]
     return {name: float(rows[name].iloc[0]) if len(rows) else float("nan")
             for name in TABLE_COLUMNS[1:]}
+
+
+def plan_day(calls: pd.Series, aht, inputs: ErlangInputs, hourly_cost: float | None = None) -> StaffingPlan:
+    """The calculator's question for every interval of a day: :func:`~ccskills.staffing.plan_staffing`
+    with ``inputs``' target (service level or ASA), occupancy cap, shrinkage and model.
+
+    ``calls`` is a Series on the intervals' start times, ``aht`` seconds (a number or a Series on the
+    same index; NaN allowed where calls are 0). The interval length comes from the times (the
+    smallest step within a day), or ``inputs.interval`` when the day has a single interval.
+    ``hourly_cost`` (per paid hour) adds the ``cost`` column. ``inputs.calls`` and ``inputs.aht``
+    are not used.
+
+    >>> idx = pd.date_range("2026-03-02 09:00", periods=2, freq="30min")
+    >>> day = plan_day(pd.Series([100.0, 300.0], index=idx), 180, ErlangInputs(max_occupancy=1.0), 45)
+    >>> day.intervals[["required", "scheduled", "paid_hours", "cost"]].to_numpy().tolist()
+    [[14.0, 20.0, 10.0, 450.0], [35.0, 50.0, 25.0, 1125.0]]
+    """
+    sl = inputs.target_kind != "asa"
+    return plan_staffing(calls, aht, target_sl=inputs.target_sl if sl else None,
+                         answer_time=inputs.answer_time, target_asa=None if sl else inputs.target_asa,
+                         patience=inputs.patience, max_occupancy=inputs.max_occupancy,
+                         shrinkage=inputs.shrinkage, hourly_cost=hourly_cost,
+                         interval=inputs.interval if len(calls) == 1 else None)

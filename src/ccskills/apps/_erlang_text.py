@@ -10,15 +10,18 @@ import html
 import numpy as np
 import pandas as pd
 
+from traitlets import TraitError
+
 from ccskills.apps._common import style
+from ccskills.apps._erlang_day import DaySource, day_cards, day_frame, day_results, day_word
 from ccskills.formatting import format_percent, format_seconds
 from ccskills.interval_staffing import ErlangAnswer, ErlangInputs, queue_table
 from ccskills.i18n import text
 from ccskills.apps._workbook import COUNT, NUMBER, PERCENT, SECONDS, Setting, with_inputs
 
-__all__ = ["CARDS", "STYLE", "NOTES", "REVERSE", "card_texts", "card_notes", "reverse_text", "table_html",
-           "excel_frame",
-           "excel_workbook"]
+__all__ = ["CARDS", "STYLE", "NOTES", "REVERSE", "ASSUMPTIONS", "card_texts", "card_notes", "reverse_text",
+           "table_html", "excel_frame", "excel_workbook", "result_values", "settings", "assumptions",
+           "ScenarioKeeping"]
 
 CARDS = ("required_agents", "scheduled_headcount", "offered_load", "service_level", "asa",
          "p_wait", "occupancy", "abandonment")
@@ -33,7 +36,10 @@ table.ccs-queue-table th, table.ccs-queue-table td { padding: 3px 8px; text-alig
   border-bottom: 1px solid #e5e7eb; }
 .ccs-erlang-calculator .ccs-card-note { color: #57606a; font-size: 12px; max-width: 15em;
   line-height: 1.3; margin-top: 2px; }
-table.ccs-queue-table tr.ccs-answer-row { background: #e8f1fb; font-weight: 700; }
+table.ccs-queue-table tr.ccs-answer-row, table.ccs-day-table tr.ccs-peak-row { background: #e8f1fb;
+  font-weight: 700; }
+.ccs-day-scroll { max-height: 340px; overflow-y: auto; margin-right: 24px; }
+table.ccs-day-table thead th { position: sticky; top: 0; background: #fff; }
 """)
 """Styles for the calculator (system fonts; nothing fetched)."""
 
@@ -183,20 +189,28 @@ _SHEETS = {"table": ("座席与服务水平", "Agents and service level"), "resu
 _RESULT_HEAD = (("项目", "数值", "说明"), ("Result", "Value", "Explanation"))
 
 
-def _results(answer: ErlangAnswer, inputs: ErlangInputs, lang: str, notes: dict) -> tuple[pd.DataFrame, list]:
+def result_values(answer: ErlangAnswer, inputs: ErlangInputs) -> dict[str, tuple[float | int | None, str]]:
+    """Card name → (number, Excel format) of the cards shown (abandonment only under Erlang A)."""
     values = {"required_agents": (answer.agents, COUNT), "scheduled_headcount": (answer.headcount, COUNT),
               "offered_load": (answer.load, NUMBER), "service_level": (answer.service_level, PERCENT),
               "asa": (None if np.isinf(answer.asa) else answer.asa, SECONDS), "p_wait": (answer.p_wait, PERCENT),
               "occupancy": (answer.occupancy, PERCENT), "abandonment": (answer.abandonment, PERCENT)}
     if inputs.patience is None:
         del values["abandonment"]
+    return values
+
+
+def _results(answer: ErlangAnswer, inputs: ErlangInputs, lang: str, notes: dict) -> tuple[pd.DataFrame, list]:
+    values = result_values(answer, inputs)
     labels = card_texts(answer, inputs, lang)
     rows = [(labels[k][0], v, notes.get(k, "")) for k, (v, _) in values.items()]
     return (pd.DataFrame(rows, columns=list(_RESULT_HEAD[1 if lang == "en" else 0])),
             [f for _, f in values.values()])
 
 
-def _settings(inputs: ErlangInputs, lang: str) -> list[Setting]:
+def settings(inputs: ErlangInputs, lang: str, day: DaySource | None = None) -> list[Setting]:
+    """The inputs as the Excel inputs sheet and the one-page report list them; ``day`` adds the
+    whole day's data, interval length and hourly cost."""
     sec, pct = text("unit_seconds", lang), PERCENT
     kind = text(f"target_kind_{inputs.target_kind}", lang)
     rows = [Setting(text("calls", lang), inputs.calls, text("unit_calls", lang), COUNT),
@@ -212,12 +226,18 @@ def _settings(inputs: ErlangInputs, lang: str) -> list[Setting]:
              Setting(text("shrinkage", lang), inputs.shrinkage, "", pct),
              Setting(text("patience", lang), inputs.patience, sec, SECONDS),
              Setting(text("model", lang), text("model_c" if inputs.patience is None else "model_a", lang))]
+    if day is not None:
+        rows += [Setting(day_word("source", lang), day.describe(lang)),
+                 Setting(day_word("interval_length", lang), day.minutes, text("unit_minutes", lang), COUNT),
+                 Setting(day_word("hourly_cost", lang), day.hourly_cost, day_word("cost_unit", lang), NUMBER)]
     return rows
 
 
-def excel_workbook(answer: ErlangAnswer, inputs: ErlangInputs, lang: str, notes: dict) -> tuple[dict, dict]:
-    """The calculator's workbook: the ±5 table, the results with what set them, the inputs;
-    and the options for :func:`ccskills.io.excel_bytes` (number formats)."""
+def excel_workbook(answer: ErlangAnswer, inputs: ErlangInputs, lang: str, notes: dict,
+                   day: DaySource | None = None) -> tuple[dict, dict]:
+    """The calculator's workbook: the ±5 table, the results with what set them, the whole day by
+    interval and its totals (when ``day`` has a plan), the inputs; and the options for
+    :func:`ccskills.io.excel_bytes` (number formats)."""
     table = excel_frame(answer, lang)
     unit = text("unit_seconds", lang)
     formats = {c: PERCENT for c in table.columns}
@@ -225,5 +245,124 @@ def excel_workbook(answer: ErlangAnswer, inputs: ErlangInputs, lang: str, notes:
     formats[f"{text('asa_short', lang)} ({unit})"] = SECONDS
     results, result_formats = _results(answer, inputs, lang, notes)
     name = {k: v[1 if lang == "en" else 0] for k, v in _SHEETS.items()}
-    return with_inputs({name["table"]: table, name["results"]: results}, _settings(inputs, lang), lang,
-                       number_formats={name["table"]: formats}, row_formats={name["results"]: result_formats})
+    sheets, number_formats = {name["table"]: table, name["results"]: results}, {name["table"]: formats}
+    row_formats = {name["results"]: result_formats}
+    if day is not None and day.plan is not None:
+        by_interval, day_formats = day_frame(day.plan, lang)
+        totals = day_results(day.plan, inputs, day.hourly_cost, lang)
+        sheets[day_word("sheet_day", lang)] = by_interval
+        sheets[day_word("sheet_totals", lang)] = pd.DataFrame(
+            [(label, value, note) for _, label, value, _, note in totals],
+            columns=list(_RESULT_HEAD[1 if lang == "en" else 0]))
+        number_formats[day_word("sheet_day", lang)] = day_formats
+        row_formats[day_word("sheet_totals", lang)] = [fmt for _, _, _, fmt, _ in totals]
+    return with_inputs(sheets, settings(inputs, lang, day), lang, number_formats=number_formats,
+                       row_formats=row_formats)
+
+
+ASSUMPTIONS: dict[str, tuple[str, str]] = {
+    "poisson": ("来电随机到达（泊松过程），每个时段内到达率不变；每个时段单独计算。",
+                "Calls arrive at random (a Poisson process) at a steady rate within each interval; "
+                "each interval is computed on its own."),
+    "exponential": ("处理时长服从指数分布，平均为 AHT；座席都能处理任一来电。",
+                    "Handle times are exponential with mean AHT; every agent can take any call."),
+    "no_retrials": ("放弃或未接通的来电不会重拨（重拨会增加来电量，须计入来电量）。",
+                    "Calls that abandon are not retried (retries add calls: count them in the calls)."),
+    "erlang_c": ("Erlang C：来电不放弃，一直等到接起，所以服务水平与等待时间偏保守。",
+                 "Erlang C: no caller hangs up; everyone waits to be answered, so the service level "
+                 "and waits are on the cautious side."),
+    "erlang_a": ("Erlang A：来电的耐心服从指数分布，平均 {patience} 秒，等待超过耐心即放弃。",
+                 "Erlang A: callers' patience is exponential with mean {patience} s; a caller whose wait "
+                 "exceeds it hangs up."),
+    "cap": ("占用率上限 {cap}：座席数至少要使占用率（话务量 ÷ 座席数）不超过上限，避免座席长期满负荷。",
+            "Occupancy cap {cap}: at least enough agents that occupancy (load ÷ agents) stays at or "
+            "below the cap, so agents are not run flat out."),
+    "shrinkage": ("损耗率 {shrinkage}：排班时间中不在线接听的比例（休息、培训、会议、缺勤）；"
+                  "排班人数 = 在线座席 ÷ (1 − 损耗率)，向上取整。",
+                  "Shrinkage {shrinkage}: the share of paid time not on the phones (breaks, training, "
+                  "meetings, absence); scheduled headcount = agents ÷ (1 − shrinkage), rounded up."),
+    "day": ("全天表：每个时段按同一目标单独计算；排班工时 = 各时段排班人数 × 时段长度之和，成本 = 排班工时 × 每小时成本。",
+            "Whole day: each interval is staffed for the same target on its own; paid hours = scheduled "
+            "headcount × interval length, summed; cost = paid hours × cost per hour."),
+}
+"""The Erlang model's assumptions in words, for the one-page report."""
+
+
+def assumptions(inputs: ErlangInputs, lang: str, with_day: bool = True) -> list[str]:
+    """The sentences under "假设与说明 / Assumptions" for ``inputs``, in ``lang``."""
+    k = 1 if lang == "en" else 0
+    model = ("erlang_c", {}) if inputs.patience is None else ("erlang_a", {"patience": f"{inputs.patience:g}"})
+    keys = [("poisson", {}), ("exponential", {}), ("no_retrials", {}), model,
+            ("cap", {"cap": _pct(inputs.max_occupancy)}), ("shrinkage", {"shrinkage": _pct(inputs.shrinkage)})]
+    if with_day:
+        keys.append(("day", {}))
+    return [ASSUMPTIONS[key][k].format(**fields) for key, fields in keys]
+
+
+_TARGET_KINDS = {text(f"target_kind_{kind}", lang): kind for kind in ("sl", "asa") for lang in ("zh", "en")}
+"""A saved target's words (either language) → the radio button's value."""
+
+
+class ScenarioKeeping:
+    """What the calculator gives its :class:`~ccskills.apps._keep.KeepBar`: the inputs of a scenario,
+    applying one, its results, and the one-page report. Needs the calculator's ``controls``, ``day``,
+    ``_shown`` (inputs, answer, agents without the cap), ``lang`` and ``recompute()``."""
+
+    def scenario_inputs(self) -> dict:
+        """The inputs as on screen (percent, seconds, interval in minutes), the day and its rows if uploaded."""
+        values = {name: control.value for name, control in self.controls.items()}
+        values["interval"] /= 60
+        values["target_kind"] = self.controls["target_kind"].label  # the words on screen, not "sl"
+        return {**values, "day": self.day.describe(self.lang), "day_rows": self.day.saved()}
+
+    def apply_scenario(self, inputs: dict) -> None:
+        """Set the controls from ``inputs`` (unknown keys ignored, missing ones kept) and recompute once."""
+        with self._quiet():
+            for name, value in inputs.items():
+                if name in self.controls:
+                    if name == "target_kind":
+                        value = _TARGET_KINDS.get(value, value)
+                    try:
+                        self.controls[name].value = value * 60 if name == "interval" else value
+                    except (TraitError, TypeError, ValueError):  # a value this page cannot show
+                        pass
+            if "day_rows" in inputs:
+                self.day, self._upload_error = self.day.restored(inputs["day_rows"]), None
+        self.controls["patience"].disabled = not self.controls["use_patience"].value
+        self._show_target_fields()
+        self.recompute()
+
+    def scenario_input_labels(self) -> dict[str, str]:
+        """Input key → its label on screen."""
+        labels = {name: control.description for name, control in self.controls.items()}
+        labels["interval"] += f" ({text('unit_minutes', self.lang)})"
+        return {**labels, "day": day_word("source", self.lang), "day_rows": day_word("rows", self.lang)}
+
+    def scenario_results(self) -> list[tuple[str, str, object, str]]:
+        """(key, label, number, Excel format) of every card shown, then the day's totals."""
+        if self._shown is None:
+            return []
+        inputs, answer, _ = self._shown
+        labels = card_texts(answer, inputs, self.lang)
+        rows = [(key, labels[key][0], value, fmt) for key, (value, fmt) in result_values(answer, inputs).items()]
+        if self.day.plan is not None:
+            rows += [(key, label, value, fmt) for key, label, value, fmt, _ in
+                     day_results(self.day.plan, inputs, self.day.hourly_cost, self.lang)]
+        return rows
+
+    def report_content(self):
+        """The one-page report: inputs, the cards with their notes, the chart, the assumptions."""
+        if self._shown is None:
+            return None
+        from ccskills.reports import Report
+
+        inputs, answer, uncapped = self._shown
+        notes = card_notes(answer, inputs, self.lang, uncapped)
+        results = [(label, value, notes[name]) for name, (label, value) in card_texts(answer, inputs, self.lang).items()
+                   if name in result_values(answer, inputs)]
+        if self.day.plan is not None:
+            results += list(day_cards(self.day.plan, inputs, self.day.hourly_cost, self.lang).values())
+        return Report(title=text("title", self.lang), lang=self.lang, settings=settings(inputs, self.lang, self.day),
+                      results=results, chart=self._staffing_chart(inputs, answer),
+                      assumptions=assumptions(inputs, self.lang, self.day.plan is not None), table=None)
+
