@@ -155,6 +155,14 @@ def test_the_chart_is_drawn_offline_and_an_external_url_is_refused():
     assert told == [("ValueError", "report: chart")]
 
 
+@pytest.mark.skipif(not any(Path(f).is_file() for _, f, _ in _fonts.TRUETYPE_CANDIDATES),
+                    reason="no TrueType CJK font on this machine")
+def test_characters_the_font_lacks_are_left_out_not_printed_as_boxes():
+    payload = report_pdf(Report("状态", "zh", results=[("放弃率", "🟢 4.0 %", "达标 ✓")]))
+    text = _text(payload)
+    assert "放弃率4.0%达标✓" in text and "\x00" not in text  # unfiltered, the dot becomes glyph 0 (\x00)
+
+
 def test_a_report_without_chart_table_or_assumptions_is_fine():
     payload = report_pdf(Report("只有结果", "zh", results=[("所需座席数", "14", "")]))
     assert len(_reader(payload).pages) == 1 and "所需座席数14" in _text(payload)

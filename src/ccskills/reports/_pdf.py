@@ -190,7 +190,18 @@ def _styles(font: str, size: float, lang: str):
 def _p(text, style):
     from reportlab.platypus import Paragraph
 
-    return Paragraph(html.escape(str(text)).replace("\n", "<br/>"), style)
+    return Paragraph(html.escape(_drawable(str(text), style.fontName)).replace("\n", "<br/>"), style)
+
+
+def _drawable(text: str, font: str) -> str:
+    """``text`` without the characters ``font`` has no glyph for (an emoji status dot would print as a
+    box); a CID font, whose glyphs cannot be listed here, keeps everything."""
+    from reportlab.pdfbase import pdfmetrics
+
+    glyphs = getattr(getattr(pdfmetrics.getFont(font), "face", None), "charToGlyph", None)
+    if not glyphs or all(ord(c) in glyphs or c in "\n\t" for c in text):
+        return text
+    return "".join(c for c in text if ord(c) in glyphs or c in "\n\t").strip()
 
 
 def _cut(text: str, limit: int) -> str:
