@@ -354,7 +354,7 @@ def _fit_line(text: str, font: str, size: float) -> str:
     """``text`` on one line of the page width, cut with "…" if longer."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    text = " ".join(str(text).split())
+    text = " ".join(_drawable(str(text), font).split())
     if stringWidth(text, font, size) <= _WIDTH:
         return text
     while text and stringWidth(text + "…", font, size) > _WIDTH:
