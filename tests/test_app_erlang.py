@@ -157,6 +157,7 @@ def test_scenarios_are_saved_and_compared_through_the_bar(store):
     row = next(r for r in table.split("<tr") if "Required agents" in r)
     assert re.findall(r'<td class="ccs-num[^"]*">([^<]*)</td>', row) == ["48", "44"]
     assert "Service level target" in table and "sl" not in re.findall(r">(\w+)<", table)
+    assert "Average speed of answer (ASA) (s)" in table  # the unit of a bare number
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -344,6 +344,7 @@ class ScenarioKeeping:
             return []
         inputs, answer, _ = self._shown
         labels = card_texts(answer, inputs, self.lang)
+        labels["asa"] = (f"{labels['asa'][0]} ({text('unit_seconds', self.lang)})", "")  # a bare number elsewhere
         rows = [(key, labels[key][0], value, fmt) for key, (value, fmt) in result_values(answer, inputs).items()]
         if self.day.plan is not None:
             rows += [(key, label, value, fmt) for key, label, value, fmt, _ in
