@@ -324,3 +324,17 @@ def test_a_chart_that_cannot_be_drawn_still_gives_the_report_and_a_log_line(tmp_
     text = pypdf.PdfReader(io.BytesIO(_payload(bar.report_link.value))).pages[0].extract_text()
     assert "图表无法生成" in text
     assert "fake: report: chart" in (tmp_path / "log" / "ccskills.log").read_text()
+
+
+def test_scenarios_saved_in_another_window_appear_after_the_next_answer():
+    app = FakeCalculator()
+    bar = KeepBar(app, "fake", "zh")
+    other = KeepBar(FakeCalculator(), "fake", "zh")
+    _save(other, other.app, "别的窗口", 300)
+    assert bar.pick.options == ()
+    sent = []
+    bar.save.observe(lambda change: sent.append(change), names="disabled")
+    bar.refresh()  # what the calculator calls after each computation
+    assert list(bar.pick.options) == ["别的窗口"] and list(bar.compare_pick.options) == ["别的窗口"]
+    bar.refresh()
+    assert sent == []  # refreshing never flickers the buttons

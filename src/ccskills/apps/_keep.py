@@ -93,6 +93,7 @@ class KeepBar(widgets.VBox):
         self._report_scheduled = False
         self._said: list[tuple[str, dict] | BaseException] = []  # the message line, re-worded on relabel
         self._compared: list[str] = []
+        self._scenarios = scenarios
         self._make_widgets()
         children = [widgets.HTML(KEEP_CSS)]
         if scenarios:
@@ -171,6 +172,8 @@ class KeepBar(widgets.VBox):
         answer and the page show first; until then the link says the report is being prepared.
         Without a running event loop (tests, scripts) it is made at once.
         """
+        if self._scenarios:
+            self._run(self._reload_names, quiet=True, hold=False)  # saved meanwhile in another window
         loop = _running_loop()
         if loop is None:
             self.build_report()
@@ -211,12 +214,13 @@ class KeepBar(widgets.VBox):
 
     # Actions ------------------------------------------------------------------
 
-    def _run(self, action, quiet: bool = False) -> None:
-        """Run ``action`` with the buttons disabled; what it returns (or its error) is the message.
+    def _run(self, action, quiet: bool = False, hold: bool = True) -> None:
+        """Run ``action`` with the buttons disabled (unless not ``hold``); what it returns (or its
+        error) is the message.
 
         ``quiet``: a background step (listing names, redoing a comparison) that keeps the
         current message unless something goes wrong."""
-        with busy(self._buttons):
+        with busy(self._buttons if hold else []):
             try:
                 said = [action()]
             except Exception as exc:  # one sentence, never a traceback
@@ -286,6 +290,8 @@ class KeepBar(widgets.VBox):
 
     def _reload_names(self, select: str | None = None) -> None:
         names = self.store.names(self.calculator)
+        if tuple(names) == tuple(self.pick.options) and select in (None, self.pick.value):
+            return  # nothing new: no messages to the page
         keep = select if select in names else (self.pick.value if self.pick.value in names else None)
         self.pick.options = names
         self.pick.value = keep if keep is not None else (names[-1] if names else None)
