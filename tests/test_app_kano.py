@@ -223,3 +223,17 @@ def test_rows_count_a_title_line_above_the_header(app):
     content = "2026年3月 卡诺问卷\n\nrespondent,feature,functional,dysfunctional\nR1,x,1,5\nR2,x,maybe,3\n"
     app.load_upload(content.encode(), "titled.csv")
     assert "第 5 行" in app.status_text and "“maybe”" in app.status_text, app.status_text
+
+
+def test_switching_language_re_renders_the_cached_analysis_in_one_pass(monkeypatch):
+    # issue 13: a switch re-analysed the survey while the title was already English; now the cached
+    # analysis is re-rendered and no Chinese is left anywhere on the page
+    from widget_text import chinese_left
+
+    from ccskills.apps import kano as module
+
+    app = build_kano_analyser("zh")
+    monkeypatch.setattr(module.kano, "analyze", lambda *a, **k: pytest.fail("recomputed"))
+    app.language.value = "en"
+    assert chinese_left(app) == []
+    assert app.shown("respondents") == "300" and app.status_text.startswith("Analysed the kit's survey")

@@ -363,3 +363,23 @@ def test_a_dropped_total_row_is_said_beside_the_data():
     assert "ccs-status-error" not in app.status.value, app.status_text
     assert "已读取 通话记录.csv：5 条通话记录" in app.data_note.value
     assert "已忽略合计行：第 7 行" in app.data_note.value
+
+
+def test_switching_language_re_renders_the_cached_view_in_one_pass(monkeypatch):
+    # issue 13: the page was half-translated while the KPIs were recomputed after a switch; now the
+    # cached view is re-rendered (no recomputation) and no Chinese is left anywhere on the page
+    from widget_text import chinese_left
+
+    from ccskills.apps import kpi_dashboard as module
+
+    dashboard = build_kpi_dashboard("zh")
+    zh_status = dashboard.status_text
+    calls = []
+    monkeypatch.setattr(module, "dashboard_view", lambda *a, **k: calls.append(a) or pytest.fail("recomputed"))
+    dashboard.language.value = "en"
+    assert calls == []
+    assert chinese_left(dashboard) == []
+    assert dashboard.status_text.startswith("Daily report: 2026-03-31")
+    assert "Sample: 50,167 call records" in dashboard.data_note.value  # the note says what was read, in English
+    dashboard.language.value = "zh"
+    assert dashboard.status_text == zh_status

@@ -300,3 +300,28 @@ def test_item_table_with_chinese_headers_and_words(sample_tables):
     app = build_qa_calculator("zh")
     app.load_upload(frame.to_csv(index=False).encode("gbk"), "逐项.csv")
     assert app.shown("icc") == "0.714" and app.shown("kappa") == "0.639"
+
+
+def test_switching_language_re_renders_the_cached_answers_in_one_pass(monkeypatch):
+    # issue 13: a switch re-analysed the round while the title was already English; now both tabs
+    # are re-rendered from the cached results and no Chinese is left anywhere on the page
+    from widget_text import chinese_left
+
+    app = build_qa_calculator("zh")
+    app.set_item("empathy", False)
+    monkeypatch.setattr(qa_app.qa, "summarize_calibration", lambda *a, **k: pytest.fail("recomputed"))
+    monkeypatch.setattr(qa_app.qa, "score_call", lambda *a, **k: pytest.fail("recomputed"))
+    app.language.value = "en"
+    assert chinese_left(app) == []
+    assert app.shown("score") == "90" and app.shown("icc") == "0.714"
+    assert app.status_text.startswith("Analysed the kit's round")
+
+
+def test_switching_language_says_an_upload_problem_again():
+    from widget_text import chinese_left
+
+    app = build_qa_calculator("zh")
+    app.load_upload("通话,QA1,QA2\nc1,80,70\nc2,八十,60\n".encode("gbk"), "bad.csv")
+    app.language.value = "en"
+    assert app.status_text == 'Column "QA1" must contain numbers; row 3 has "八十".'
+    assert [text for text in chinese_left(app) if "八十" not in text] == []  # the file's own cell may stay

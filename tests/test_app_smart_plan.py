@@ -235,3 +235,23 @@ def test_the_voila_notebook_is_thin():
     notebook = json.loads((Path(__file__).parents[1] / "course/apps/smart_plan_builder.ipynb").read_text("utf-8"))
     code = ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"]
     assert len(code) == 2 and "build_smart_plan_builder()" in code[1]
+
+
+def test_switching_language_re_renders_the_cached_check_in_one_pass(monkeypatch):
+    # issue 13: once English, no Chinese is left (the kit's example behaviour follows the language,
+    # being quoted in the S verdict); a plan the user typed is re-rendered, not checked again
+    from widget_text import chinese_left
+
+    from ccskills.apps import smart_plan as module
+
+    app = build_smart_plan_builder("zh")
+    app.actuals.value = "470, 455, 440"
+    app.language.value = "en"
+    assert chinese_left(app) == []
+    assert app.behaviour.value == "Use the ticket template for after-call work"
+    assert app.shown() == "✓ every letter passes" and "1 of 3 check-ins on track" in app.status_text
+    app.behaviour.value = "话后处理使用工单模板并在结束前复述要点"
+    monkeypatch.setattr(module, "check_smart", lambda *a, **k: pytest.fail("recomputed"))
+    app.language.value = "zh"
+    assert app.behaviour.value == "话后处理使用工单模板并在结束前复述要点"  # the user's words stay
+    assert app.shown() == "✓ 五个字母都合格"

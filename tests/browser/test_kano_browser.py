@@ -73,3 +73,17 @@ def test_kit_survey_then_bad_and_good_uploads(page, voila_server):
     _expect()(page.locator('tr[data-feature="问候"] td.ccs-category')).to_have_text(
         category_label("M", "zh"))
     assert_no_traceback(page)
+
+
+def test_switching_to_english_leaves_no_chinese_behind(page, voila_server):
+    # issue 13: once the English title shows, the table (category names, the kit's feature names),
+    # cards and status are English at once
+    from language_check import chinese_left, switch_to_english
+
+    from ccskills.apps._kano_text import t
+
+    page.goto(voila_server.render_url(NOTEBOOK), wait_until="domcontentloaded")
+    _expect()(page.locator(FEATURES)).to_have_text("7")
+    assert switch_to_english(page, ".ccs-kano-analyser", t("title", "en")) == []
+    _expect()(page.locator('tr[data-feature="greeting"] td.ccs-category')).to_have_text(category_label("M", "en"))
+    assert chinese_left(page, ".ccs-kano-analyser") == []

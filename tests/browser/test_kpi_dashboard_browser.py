@@ -125,3 +125,14 @@ def test_english_labels_are_not_clipped(page, voila_server):
     answered(page, page.locator(".ccs-language button", has_text="English").click)
     _expect()(page.locator(".ccs-status")).to_contain_text("Daily report")
     assert page.evaluate(CLIPPED_LABELS) == []
+
+
+def test_switching_to_english_leaves_no_chinese_behind(page, voila_server):
+    # issue 13: "half-translated pages for 3–6 s after switching language": once the English title
+    # shows, every label, card, table and sentence is English (the cached answer re-rendered)
+    from language_check import chinese_left, switch_to_english
+
+    open_dashboard(page, voila_server)
+    assert switch_to_english(page, ".ccs-kpi-dashboard", "KPI dashboard") == []
+    _expect()(page.locator(".ccs-status")).to_contain_text("Daily report: 2026-03-31")
+    assert chinese_left(page, ".ccs-kpi-dashboard") == []

@@ -125,3 +125,15 @@ def test_language_switch_changes_labels(page, voila_server):
     show_calibration_tab(page, "en")
     _expect()(page.locator(".ccs-status")).to_contain_text("Analysed the kit's round")
     assert "质检员" not in page.locator(".ccs-qa-calculator").inner_text()
+
+
+def test_switching_to_english_leaves_no_chinese_behind(page, voila_server):
+    # issue 13: once the English title shows, both tabs (items, cards, the analysts' table, the
+    # status) are English at once; the uploaded file's name is the user's and may stay Chinese
+    from language_check import chinese_left, switch_to_english
+
+    open_calculator(page, voila_server)
+    show_calibration_tab(page)
+    assert switch_to_english(page, ".ccs-qa-calculator", t("title", "en")) == []
+    _expect()(page.locator(".ccs-status")).to_contain_text("Analysed the kit's round")
+    assert chinese_left(page, ".ccs-qa-calculator") == []

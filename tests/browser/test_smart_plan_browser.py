@@ -96,3 +96,16 @@ def test_builder_agrees_with_check_smart_and_explains_a_bad_date(page, voila_ser
     link = page.locator(".ccs-download a.ccs-download-link")
     _expect()(link).to_have_attribute("download", "smart_plan.xlsx")
     assert link.get_attribute("href").startswith("data:application/vnd.openxmlformats-officedocument")
+
+
+def test_switching_to_english_leaves_no_chinese_behind(page, voila_server):
+    # issue 13: once the English title shows, verdicts, peers' note, labels and options are English
+    from language_check import chinese_left, switch_to_english
+
+    page.goto(voila_server.render_url(NOTEBOOK), wait_until="domcontentloaded")
+    _expect()(page.locator(RESULT)).to_have_text("✓ 五个字母都合格")
+    type_into(page, "actuals", "470, 455, 440")
+    _expect()(page.locator("table.ccs-trajectory-table")).to_be_visible()
+    assert switch_to_english(page, ".ccs-smart-plan", "SMART plan builder") == []
+    _expect()(page.locator(RESULT)).to_have_text("✓ every letter passes")
+    assert chinese_left(page, ".ccs-smart-plan") == []

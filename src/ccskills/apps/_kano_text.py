@@ -30,7 +30,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "like / must-be / neutral / live-with / dislike，或 我很喜欢 / 理应如此 / 无所谓 / 勉强接受 / "
         "我很不喜欢（我喜欢、理所当然、能忍受、我不喜欢 也可以）。",
         "A long table, one row per respondent and feature: columns respondent, feature, functional, "
-        "dysfunctional (or 受访者, 功能, 正向题, 反向题); or a wide table, one row per respondent and "
+        "dysfunctional (Chinese headers work too); or a wide table, one row per respondent and "
         "two columns per feature (callback_functional, callback_dysfunctional). Optionally a segment "
         "column. Answers as 1–5, "
         "like / must-be / neutral / live-with / dislike, or the Chinese wordings."),

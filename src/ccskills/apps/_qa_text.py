@@ -1,4 +1,4 @@
-"""How the QA scorecard & calibration calculator reads: labels (zh/en), tables, Excel sheets.
+"""How the QA scorecard & calibration calculator reads: labels (zh/en), tables, the chart, Excel sheets.
 
 Formatting only; every number comes from :mod:`ccskills.quality`.
 """
@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import html
 
+import altair as alt
 import pandas as pd
 
 from ccskills.apps._common import style
 from ccskills.apps._workbook import COUNT, PERCENT, Setting, with_inputs
+from ccskills.charts import themed
 from ccskills.formatting import format_number, format_percent
 from ccskills.quality import CalibrationSummary, icc_band, kappa_band
 
-__all__ = ["TEXT", "ERRORS", "STYLE", "t", "section_table_html",
+__all__ = ["TEXT", "ERRORS", "STYLE", "t", "section_table_html", "deviation_chart",
            "deviation_table_html", "excel_sheets", "kind_names", "AGREED_WITHIN",
            "RECALIBRATE_BELOW"]
 
@@ -53,7 +55,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "标准答案一列的列名写 master 或 标准答案；② 逐项表：列 call_id、analyst_id、item_id、passed"
         "（也可用 通话、质检员、评分项、是否达标），评分项用本评分表的 item_id。",
         "Either format: ① a score table: first column the call ID, then one column per analyst "
-        "with scores 0–100, the reference column named master (or 标准答案); ② an item table with "
+        "with scores 0–100, the reference column named master or reference (its Chinese name works too); ② an item table with "
         "columns call_id, analyst_id, item_id, passed, using this scorecard's item_id values."),
     "waiting_upload": ("请选择一个文件。", "Choose a file to upload."),
     "computing": ("计算中…", "Computing…"),
@@ -222,3 +224,21 @@ def excel_sheets(summary: CalibrationSummary, lang: str, tolerance: float = 10.0
                 Setting(t("analysts", lang), summary.scores.shape[1], "", COUNT)]
     return with_inputs({names["scores"]: scores.reset_index(), names["deviation"]: dev.reset_index(),
                         names["agreement"]: agreement_frame(summary, lang)}, settings, lang, number_formats=formats)
+
+
+def deviation_chart(summary, lang: str, tolerance: float) -> alt.LayerChart:
+    """Each call's deviation per analyst (dots) over the ±``tolerance``-point band."""
+    dev = summary.scores.sub(summary.reference, axis=0)
+    dev.index.name, dev.columns.name = "call", None
+    long = dev.reset_index().melt(id_vars="call", var_name="analyst", value_name="deviation")
+    long["call"] = long["call"].astype(str)
+    dots = alt.Chart(long).mark_circle(size=60, opacity=0.75).encode(
+        alt.X("deviation:Q", title=t("deviation_axis", lang)),
+        alt.Y("analyst:N", title=t("analyst", lang)),
+        tooltip=[alt.Tooltip("analyst:N", title=t("analyst", lang)),
+                 alt.Tooltip("call:N", title=t("call", lang)),
+                 alt.Tooltip("deviation:Q", title=t("deviation_axis", lang))])
+    band = alt.Chart(pd.DataFrame({"low": [-tolerance], "high": [tolerance]})).mark_rect(
+        opacity=0.12, color="#1a7f37").encode(x="low:Q", x2="high:Q")
+    return themed((band + dots).properties(width=380, height=max(120, 26 * dev.shape[1]),
+                                           title=t("chart_title", lang, tol=f"{tolerance:g}")))

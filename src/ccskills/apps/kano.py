@@ -10,6 +10,7 @@ failure becomes one sentence in the chosen language naming the column and the ro
 
 from __future__ import annotations
 
+import functools
 import html
 
 import ipywidgets as widgets
@@ -138,6 +139,7 @@ class KanoAnalyser(ReadBack, widgets.VBox):
         self.chart, self.chart_box = None, widgets.Box()
         self.result: pd.DataFrame | None = None
         self.runs, self._quiet, self._upload, self._survey = 0, False, None, None
+        self._shown: tuple | None = None  # (survey, the segment analysed, file name or None)
         for box, name in ((self.language, "language"), (self.status, "status"),
                           (self.table, "table"), (self.download, "download"),
                           (self.source, "source"), (self.upload, "upload"),
@@ -222,10 +224,10 @@ class KanoAnalyser(ReadBack, widgets.VBox):
                     return None
                 survey, name = data
                 self._segments(survey)
-                if self.segment.value:
-                    survey = survey[survey["segment"] == self.segment.value]
-                self.result = kano.analyze(survey)
-                self._show(survey, name)
+                chosen = survey[survey["segment"] == self.segment.value] if self.segment.value else survey
+                self.result = kano.analyze(chosen)
+                self._shown = (survey, chosen, name)
+                self._show(chosen, name)
             except UploadError as err:
                 self._fail(self._upload_text(err))
             except Exception as exc:  # every failure becomes a sentence, never a traceback
@@ -264,7 +266,7 @@ class KanoAnalyser(ReadBack, widgets.VBox):
         self.chart_box.layout.display = None
 
     def _clear(self) -> None:
-        self.result = None
+        self.result, self._shown = None, None
         for key, box in self.cards.items():
             set_card(box, tx.t(key, self.lang), "—")
         self.table.value = self.download.value = ""
@@ -289,13 +291,30 @@ class KanoAnalyser(ReadBack, widgets.VBox):
             self._quiet = False
 
     def _on_language(self, change) -> None:
+        """Every label in the new language in one pass: controls, then the answer on screen re-rendered
+        from the cached analysis (nothing recomputed), the title last, so a page whose title reads
+        English is English throughout (issue 13)."""
         self.lang = change["new"]
-        self.relabel()
+        self._relabel_controls()
+        if self._shown is not None:
+            survey, chosen, name = self._shown
+            self._segments(survey)
+            self._show(chosen, name)
+        else:
+            self.analyse()  # a waiting or failed upload: its sentence, said again in the new language
+        self._relabel_title()
 
     def relabel(self) -> None:
         """Every label in ``self.lang``; then analyse again."""
+        self._relabel_controls()
+        self.analyse()
+        self._relabel_title()
+
+    def _relabel_title(self) -> None:
+        self.title.value = f"<h2>{html.escape(tx.t('title', self.lang))}</h2>"
+
+    def _relabel_controls(self) -> None:
         lang = self.lang
-        self.title.value = f"<h2>{html.escape(tx.t('title', lang))}</h2>"
         self._quiet = True
         try:
             for control, options in (
@@ -311,10 +330,14 @@ class KanoAnalyser(ReadBack, widgets.VBox):
         self.segment.description = tx.t("segment", lang)
         self.split.description = tx.t("split", lang)
         self.upload.description = tx.t("upload", lang)
-        self.upload_help.value = (f'<div style="max-width:48em;font-size:12px">'
-                                  f'{html.escape(tx.t("upload_help", lang))} '
-                                  f'{template_link(upload_template(lang), tx.t("template_file", lang), lang)}</div>')
-        self.analyse()
+        self.upload_help.value = _upload_help(lang)
+
+
+@functools.lru_cache(maxsize=2)
+def _upload_help(lang: str) -> str:
+    """The upload help and its example-file link (an .xlsx built once per language)."""
+    return (f'<div style="max-width:48em;font-size:12px">{html.escape(tx.t("upload_help", lang))} '
+            f'{template_link(upload_template(lang), tx.t("template_file", lang), lang)}</div>')
 
 
 def build_kano_analyser(lang: str = "zh") -> KanoAnalyser:

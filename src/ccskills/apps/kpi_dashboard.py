@@ -14,8 +14,9 @@ problem names the column and rows; any other failure is one sentence, never a tr
 
 from __future__ import annotations
 
+import functools
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ipywidgets as widgets
 import pandas as pd
@@ -164,6 +165,13 @@ def dashboard_view(data: _Data, freq="D", by="queue", period=None, trend_id="ser
                          change_by)
 
 
+@functools.lru_cache(maxsize=2)
+def _upload_hint(lang: str) -> str:
+    """The upload hint and its example-file link (an .xlsx built once per language)."""
+    return (f'<span class="ccs-hint">{html.escape(t("upload_hint", lang))}</span> '
+            + template_link(upload_template(lang), t("template_file", lang), lang))
+
+
 def _sample() -> tuple[pd.DataFrame, pd.DataFrame]:
     from ccskills.datasets import load_agents, load_call_records
 
@@ -199,6 +207,7 @@ class KpiDashboard(ReadBack, widgets.VBox):
         self.trend_box, self.control_box, self.pareto_box = widgets.Box(), widgets.Box(), widgets.Box()
         self._charts: dict[str, object] = {}
         self.data: _Data | None = None
+        self._data_name: str | None = None
         self.view: DashboardView | None = None
         self.runs = 0
         self._quiet = False
@@ -280,14 +289,8 @@ class KpiDashboard(ReadBack, widgets.VBox):
         self._use(data, name=item["name"])
 
     def _use(self, data: _Data, name: str | None) -> None:
-        self.data = data
-        r = data.records
-        fields = dict(rows=f"{len(r):,}", first=f"{r['arrival'].min():%Y-%m-%d %H:%M}",
-                      last=f"{r['arrival'].max():%Y-%m-%d %H:%M}")
-        note = t("loaded", self.lang, name=name, **fields) if name else t("sample_span", self.lang, **fields)
-        if name:  # what the reader decided (a dropped total row, a guessed date order)
-            note = " ".join([note, *upload_notes(r, self.lang)])
-        self.data_note.value = f'<span class="ccs-hint">{html.escape(note)}</span>'
+        self.data, self._data_name = data, name
+        self._show_data_note()
         self._quiet = True
         try:
             self._relabel_breakdown()
@@ -295,6 +298,16 @@ class KpiDashboard(ReadBack, widgets.VBox):
         finally:
             self._quiet = False
         self.refresh()
+
+    def _show_data_note(self) -> None:
+        """What was read (rows, first and last call; for an upload, what the reader decided)."""
+        r, name, lang = self.data.records, self._data_name, self.lang
+        fields = dict(rows=f"{len(r):,}", first=f"{r['arrival'].min():%Y-%m-%d %H:%M}",
+                      last=f"{r['arrival'].max():%Y-%m-%d %H:%M}")
+        note = t("loaded", lang, name=name, **fields) if name else t("sample_span", lang, **fields)
+        if name:  # what the reader decided (a dropped total row, a guessed date order)
+            note = " ".join([note, *upload_notes(r, lang)])
+        self.data_note.value = f'<span class="ccs-hint">{html.escape(note)}</span>'
 
     def _on_grain(self, change) -> None:
         self._quiet = True
@@ -430,22 +443,31 @@ class KpiDashboard(ReadBack, widgets.VBox):
     # Language ----------------------------------------------------------------
 
     def _on_language(self, change) -> None:
+        """Every label in the new language in one pass: controls, then the answer on screen re-rendered
+        from the cached view (nothing recomputed), the title last, so a page whose title reads English
+        is English throughout (issue 13: half-translated for 3–6 s while the KPIs were recomputed)."""
         self.lang = change["new"]
         self._quiet = True
         try:
-            self.relabel()
+            self._relabel_controls()
             if self.data is not None:
                 value = self.period.value
                 self._set_periods()
                 self.period.value = value
+                self._show_data_note()
         finally:
             self._quiet = False
-        if self.data is not None:
-            self.refresh()
+        if self.view is not None:
+            v = self.view
+            self.view = replace(v, pareto=_pareto(self.data.abandoned[v.pareto_by], v.pareto_by, self.lang))
+            self._show()
+        elif self.data is not None:
+            self.refresh()  # the failure, said again in the new language
         elif self.source.value == "upload" and self.upload.value:
             self._read_upload()  # the upload's problem, said again in the new language
         elif self.source.value == "upload":
             self._finish("computing", t("no_file", self.lang))
+        self._relabel_title()
 
     def _relabel_breakdown(self) -> None:
         keep = [b for b in BREAKDOWNS if b != "team" or self.data is None or self.data.has_team]
@@ -455,8 +477,14 @@ class KpiDashboard(ReadBack, widgets.VBox):
 
     def relabel(self) -> None:
         """Every label and option in ``self.lang`` (values kept)."""
+        self._relabel_controls()
+        self._relabel_title()
+
+    def _relabel_title(self) -> None:
+        self.title.value = f"<h2>{html.escape(t('title', self.lang))}</h2>"
+
+    def _relabel_controls(self) -> None:
         lang = self.lang
-        self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"
         self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
         for key, widget in self.headings.items():
             widget.value = f"<h3>{html.escape(t(key, lang))}</h3>"
@@ -467,8 +495,7 @@ class KpiDashboard(ReadBack, widgets.VBox):
         set_options(self.control_choice, [(t(f"control_{c}", lang), c) for c in CONTROL_CHOICES])
         set_options(self.pareto_choice, [(t(f"pareto_{p}", lang), p) for p in PARETO_CHOICES])
         self.upload.description = t("upload_button", lang)
-        self.upload_hint.value = (f'<span class="ccs-hint">{html.escape(t("upload_hint", lang))}</span> '
-                                  + template_link(upload_template(lang), t("template_file", lang), lang))
+        self.upload_hint.value = _upload_hint(lang)
         for widget, key in ((self.grain, "grain"), (self.breakdown, "breakdown"), (self.period, "period"),
                             (self.trend_indicator, "trend_indicator"), (self.control_choice, "control"),
                             (self.pareto_choice, "pareto")):

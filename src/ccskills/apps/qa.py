@@ -10,9 +10,9 @@ ICC(2,1), Fleiss' kappa, their bands and each analyst's deviation from the refer
 
 from __future__ import annotations
 
+import functools
 import html
 
-import altair as alt
 import ipywidgets as widgets
 import pandas as pd
 
@@ -22,7 +22,6 @@ from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link,
                                    status_html,
                                    log_unexpected)
 from ccskills.apps import _qa_text as tx
-from ccskills.charts import themed
 from ccskills.datasets.quality import load_calibration, load_scorecard
 from ccskills.i18n import LANGUAGES, error_message
 from ccskills.io import (UploadError, check_allowed, check_unique, parse_numbers, read_table,
@@ -107,22 +106,11 @@ def read_calibration_upload(data, filename: str, scorecard: pd.DataFrame | None 
     return scores, reference, decisions
 
 
-def deviation_chart(summary: qa.CalibrationSummary, lang: str) -> alt.LayerChart:
-    """Each call's deviation per analyst (dots) over the ±10-point band."""
-    dev = summary.scores.sub(summary.reference, axis=0)
-    dev.index.name, dev.columns.name = "call", None
-    long = dev.reset_index().melt(id_vars="call", var_name="analyst", value_name="deviation")
-    long["call"] = long["call"].astype(str)
-    dots = alt.Chart(long).mark_circle(size=60, opacity=0.75).encode(
-        alt.X("deviation:Q", title=tx.t("deviation_axis", lang)),
-        alt.Y("analyst:N", title=tx.t("analyst", lang)),
-        tooltip=[alt.Tooltip("analyst:N", title=tx.t("analyst", lang)),
-                 alt.Tooltip("call:N", title=tx.t("call", lang)),
-                 alt.Tooltip("deviation:Q", title=tx.t("deviation_axis", lang))])
-    band = alt.Chart(pd.DataFrame({"low": [-TOLERANCE], "high": [TOLERANCE]})).mark_rect(
-        opacity=0.12, color="#1a7f37").encode(x="low:Q", x2="high:Q")
-    return themed((band + dots).properties(width=380, height=max(120, 26 * dev.shape[1]),
-                                           title=tx.t("chart_title", lang, tol=f"{TOLERANCE:g}")))
+@functools.lru_cache(maxsize=2)
+def _upload_help(lang: str) -> str:
+    """The upload help and its example-file link (an .xlsx built once per language)."""
+    return (f'<div style="max-width:44em;font-size:12px">{html.escape(tx.t("upload_help", lang))} '
+            f'{template_link(upload_template(lang), tx.t("template_file", lang), lang)}</div>')
 
 
 # ----------------------------------------------------------------------------- the widget
@@ -147,6 +135,7 @@ class QACalculator(ReadBack, widgets.VBox):
         self.deviation, self.download = widgets.HTML(), widgets.HTML()
         self.chart, self.chart_box = None, widgets.Box()
         self.summary: qa.CalibrationSummary | None = None
+        self.call_result: qa.ScoredCall | None = None
         self.runs, self._quiet, self._upload = 0, False, None
         for box, name in ((self.language, "language"), (self.status, "status"),
                           (self.sections, "sections"), (self.deviation, "deviation"),
@@ -206,22 +195,27 @@ class QACalculator(ReadBack, widgets.VBox):
 
     def score_now(self) -> qa.ScoredCall | None:
         """Score the ticked call; show total, raw score, critical kinds and the dimensions."""
-        lang = self.lang
         try:
             met = {i: (box.value if not k else not box.value) for (i, box), k in
                    zip(self.items.items(), self.scorecard["critical_kind"])}
             result = qa.score_call(met, self.scorecard)
         except Exception as exc:  # never a traceback on screen
             log_unexpected(exc, "qa: score call")
-            set_card(self.cards["score"], tx.t("score", lang), "—", error_message(exc, lang, errors=tx.ERRORS))
+            self.call_result = None
+            set_card(self.cards["score"], tx.t("score", self.lang), "—",
+                     error_message(exc, self.lang, errors=tx.ERRORS))
             return None
+        self.call_result = result
+        self._show_call(result)
+        return result
+
+    def _show_call(self, result: qa.ScoredCall) -> None:
+        lang = self.lang
         set_card(self.cards["score"], tx.t("score", lang), format(result.score, ".0f"))
         set_card(self.cards["raw_score"], tx.t("raw_score", lang), format(result.raw_score, ".0f"))
         set_card(self.cards["critical"], tx.t("critical", lang), tx.kind_names(result.critical_kinds, lang))
         names = self.scorecard.drop_duplicates("section").set_index("section")[f"section_{lang}"].to_dict()
         self.sections.value = tx.section_table_html(result.sections, names, lang)
-        self.call_result = result
-        return result
 
     def set_item(self, item_id: str, met: bool) -> None:
         """Tick or untick ``item_id`` as a person would; for a critical item ``met=False`` ticks the error."""
@@ -302,7 +296,7 @@ class QACalculator(ReadBack, widgets.VBox):
         source = self._upload[1] if self.source.value == "upload" and getattr(self, "_upload", None) else ""
         sheets, options = tx.excel_sheets(s, lang, TOLERANCE, source)
         self.download.value = excel_link(sheets, tx.t("excel_file", lang), tx.t("download_excel", lang), **options)
-        self._draw(deviation_chart(s, lang))
+        self._draw(tx.deviation_chart(s, lang, TOLERANCE))
         counts = dict(calls=len(s.scores), analysts=s.scores.shape[1])
         message = (tx.t("done_sample", lang, **counts) if name is None
                    else tx.t("done_upload", lang, name=name, **counts))
@@ -332,13 +326,33 @@ class QACalculator(ReadBack, widgets.VBox):
     # Reading back (tests) and language ---------------------------------------
 
     def _on_language(self, change) -> None:
+        """Every label in the new language in one pass: controls, then the answers on screen re-rendered
+        from the cached results (nothing recomputed), the title last, so a page whose title reads
+        English is English throughout (issue 13)."""
         self.lang = change["new"]
-        self.relabel()
+        self._relabel_controls()
+        if self.call_result is not None:
+            self._show_call(self.call_result)
+        else:
+            self.score_now()
+        if self.summary is not None:
+            self._show(self.summary, self._upload[1] if self.source.value == "upload" else None)
+        else:
+            self.analyse()  # a waiting or failed round: its sentence, said again in the new language
+        self._relabel_title()
 
     def relabel(self) -> None:
         """Every label in ``self.lang``; then score the call and analyse the round again."""
+        self._relabel_controls()
+        self.score_now()
+        self.analyse()
+        self._relabel_title()
+
+    def _relabel_title(self) -> None:
+        self.title.value = f"<h2>{html.escape(tx.t('title', self.lang))}</h2>"
+
+    def _relabel_controls(self) -> None:
         lang, card_ = self.lang, self.scorecard
-        self.title.value = f"<h2>{html.escape(tx.t('title', lang))}</h2>"
         self.score_help.value = f"<p>{html.escape(tx.t('score_help', lang))}</p>"
         for row in card_.itertuples():
             label = getattr(row, f"item_{lang}")
@@ -359,11 +373,8 @@ class QACalculator(ReadBack, widgets.VBox):
             self._quiet = False
         self.source.description = tx.t("source", lang)
         self.upload.description = tx.t("upload", lang)
-        self.upload_help.value = (f'<div style="max-width:44em;font-size:12px">{html.escape(tx.t("upload_help", lang))} '
-                                  f'{template_link(upload_template(lang), tx.t("template_file", lang), lang)}</div>')
+        self.upload_help.value = _upload_help(lang)
         self.tabs.titles = (tx.t("tab_score", lang), tx.t("tab_calibration", lang))
-        self.score_now()
-        self.analyse()
 
 
 def build_qa_calculator(lang: str = "zh") -> QACalculator:

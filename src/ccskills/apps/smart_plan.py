@@ -210,8 +210,24 @@ class SmartPlanBuilder(widgets.VBox):
             self.recompute()
 
     def _on_language(self, change) -> None:
-        self.lang = change["new"]
-        self.relabel()
+        """Every label in the new language in one pass: controls, then the answer on screen re-rendered
+        from the cached check (nothing recomputed), the title last, so a page whose title reads English
+        is English throughout (issue 13). The kit's example behaviour, if untouched, follows the
+        language (it is quoted in the S verdict), and then the plan is checked again."""
+        before, self.lang = self.lang, change["new"]
+        self._relabel_controls()
+        example = self.behaviour.value == t("behaviour_default", before)
+        if example:
+            self._quiet_depth += 1
+            try:
+                self.behaviour.value = t("behaviour_default", self.lang)
+            finally:
+                self._quiet_depth -= 1
+        if self.check is not None and not example:
+            self._show()
+        else:
+            self.recompute()  # a changed input, or a wrong one: its sentence in the new language
+        self._relabel_title()
 
     def _label_numbers(self) -> None:
         for name, box in self.numbers.items():
@@ -232,10 +248,17 @@ class SmartPlanBuilder(widgets.VBox):
 
     def relabel(self) -> None:
         """Every label and option in ``self.lang``, then recompute."""
+        self._relabel_controls()
+        self.recompute()
+        self._relabel_title()
+
+    def _relabel_title(self) -> None:
+        self.title.value = f"<h2>{html.escape(t('title', self.lang))}</h2>"
+
+    def _relabel_controls(self) -> None:
         lang = self.lang
         self._quiet_depth += 1
         try:
-            self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"
             self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
             queues = self.table["queue"].map(lambda q: t(f"queue_{q}", lang))
             set_options(self.agent, [(t("agent_option", lang, agent=a, queue=queues[a], team=self.table.at[a, "team"]), a)
@@ -250,7 +273,6 @@ class SmartPlanBuilder(widgets.VBox):
                 widget.value = f"<h3>{html.escape(t(key, lang))}</h3>"
         finally:
             self._quiet_depth -= 1
-        self.recompute()
 
     # Reading -----------------------------------------------------------------
 
