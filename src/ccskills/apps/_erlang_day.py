@@ -377,5 +377,5 @@ def day_chart(plan, lang: str):
         tooltip=[alt.Tooltip("time:T", title=time_title, format=fmt),
                  alt.Tooltip("agents:Q", title=day_word("chart_y", lang)),
                  alt.Tooltip("series:N", title=day_word("series", lang))],
-    ).properties(width=620, height=200, title=day_word("chart_title", lang))
+    ).properties(width=340, height=240, title=day_word("chart_title", lang))
     return themed(chart)
