@@ -28,10 +28,19 @@ def _expect():
 
 
 CHINESE_LEFT = """root => {
-  const text = document.querySelector(root).innerText.replaceAll('中文', '');
-  return text.match(/.{0,15}[\\u4e00-\\u9fff].{0,15}/g) || [];
+  const skip = '.ccs-language, .ccs-scenario-pick, .ccs-scenario-compare-pick, .ccs-scenario-name, style, script';
+  const found = [];
+  const walker = document.createTreeWalker(document.querySelector(root), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest(skip)) continue;
+    if ((parent.closest('select') || parent).getClientRects().length === 0) continue;  // not shown
+    if (/[\\u4e00-\\u9fff]/.test(node.textContent)) found.push(node.textContent.trim().slice(0, 40));
+  }
+  return found;
 }"""
-"""Chinese text left in a calculator (its language toggle's own 中文 button aside)."""
+"""Chinese text left in a calculator: every text node shown (chart text and drop-down options too), apart from
+the language toggle's own 中文 button and the scenario names people typed."""
 
 
 def switch_language(page, root: str, button: str, title: str) -> list[str]:
@@ -73,7 +82,7 @@ def test_plan_the_sample_week_and_read_coverage(page, voila_server):
     assert page.locator(".ccs-card-efficiency .ccs-card-value").inner_text() == f"{100 * eff:.1f} %"
     _expect()(page.locator(".ccs-coverage-chart canvas, .ccs-coverage-chart svg").first).to_be_visible()
     _expect()(page.locator(".ccs-forecast-chart canvas, .ccs-forecast-chart svg").first).to_be_visible()
-    link = page.locator("a.ccs-download-link")
+    link = page.locator(".ccs-download a.ccs-download-link")
     assert link.get_attribute("download") == "排班规划.xlsx"
     assert "Traceback" not in page.locator("body").inner_text()
 
@@ -136,6 +145,129 @@ def test_switching_to_english_leaves_no_chinese_behind(page, voila_server):
     assert page.locator(".ccs-status").inner_text().startswith("规划完成：2026-10-01 至 2026-10-07")
     assert switch_language(page, ".ccs-planner", "English", "Workforce planner") == []
     assert page.locator(".ccs-status").inner_text().startswith("Plan ready: 2026-10-01 to 2026-10-07")
-    assert page.locator("a.ccs-download-link").get_attribute("download") == "workforce_plan.xlsx"
+    assert page.locator(".ccs-download a.ccs-download-link").get_attribute("download") == "workforce_plan.xlsx"
     assert runs(page) == runs_before  # nothing was planned again: the answer is language-neutral
     assert chinese  # sanity: the reader does see Chinese on a Chinese page
+
+
+# Scenarios, the one-page report and the upload preview (issue 13) ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def keep_server(tmp_path_factory):
+    """A Voila of its own whose scenarios go to a throwaway file, not the user's store."""
+    import os
+
+    import voila_harness as harness
+
+    folder = tmp_path_factory.mktemp("keep")
+    saved = os.environ.get("CCSKILLS_SCENARIOS")
+    os.environ["CCSKILLS_SCENARIOS"] = str(folder / "scenarios.json")
+    try:
+        server = harness.start_voila(folder / "voila.log")
+    finally:
+        if saved is None:
+            os.environ.pop("CCSKILLS_SCENARIOS", None)
+        else:
+            os.environ["CCSKILLS_SCENARIOS"] = saved
+    yield server
+    server.stop()
+
+
+def _keep_action(page, button: str) -> str:
+    """Click a KeepBar button and wait for its message (``data-done`` counts finished actions)."""
+    done = int(page.locator(".ccs-scenario-message [data-done]").get_attribute("data-done"))
+    page.locator(f"{button}").click()
+    page.wait_for_function(
+        "n => Number(document.querySelector('.ccs-scenario-message [data-done]')?.dataset.done) > n", arg=done,
+        timeout=PLAN_TIMEOUT_MS)
+    return page.locator(".ccs-scenario-message").inner_text()
+
+
+def _save_as(page, name: str) -> str:
+    page.locator(".ccs-scenario-name input").fill(name)
+    return _keep_action(page, ".ccs-scenario-save")
+
+
+def _report_built(page) -> int:
+    link = page.locator("a.ccs-report-link")
+    return int(link.get_attribute("data-built")) if link.count() else 0
+
+
+def _set(page, name: str, value) -> None:
+    box = page.locator(f".ccs-{name} input")
+    box.fill(str(value))
+    box.press("Enter")
+
+
+def test_a_scenario_is_saved_reloaded_compared_and_reported(page, keep_server):
+    import base64
+    import io
+
+    import pypdf
+
+    from ccskills.datasets.wfm import load_interval_history
+    from ccskills.planning import PlanningInputs, run_planning
+
+    history = load_interval_history("ecommerce").set_index("interval_start")
+    paid = {s: run_planning(history["calls"].astype(float), history["aht_s"],
+                            PlanningInputs(method="historical_average", horizon_days=3, shrinkage=s / 100)
+                            ).summary()["paid_hours_scheduled"] for s in (15, 30)}
+    open_planner(page, keep_server)
+    page.locator(".ccs-method select").select_option(label="历史平均（星期 × 时段，近 8 周）")
+    _set(page, "horizon", 3)
+    press_plan(page)
+    assert _save_as(page, "损耗15") == "已保存情景“损耗15”。"
+    _set(page, "shrinkage", 30)
+    press_plan(page)
+    assert page.locator(".ccs-card-paid-hours .ccs-card-value").inner_text() == f"{paid[30]:,.1f}"
+    assert _save_as(page, "损耗30") == "已保存情景“损耗30”。"
+    _expect()(page.locator("a.ccs-report-link")).to_have_count(1)
+    built = _report_built(page)
+    page.locator(".ccs-scenario-pick select").select_option(label="损耗15")
+    before = runs(page)
+    assert _keep_action(page, ".ccs-scenario-load") == "已载入情景“损耗15”并重新计算。"
+    assert runs(page) == before + 1  # planned once
+    _expect()(page.locator(".ccs-shrinkage input")).to_have_value("15")
+    assert page.locator(".ccs-card-paid-hours .ccs-card-value").inner_text() == f"{paid[15]:,.1f}"
+    page.locator(".ccs-scenario-compare-pick select").select_option(label=["损耗15", "损耗30"])
+    assert _keep_action(page, ".ccs-scenario-compare") == "已比较 2 个情景。"
+    table = page.locator(".ccs-scenario-table table")
+    row = table.locator("tr", has_text="排班计薪工时").locator("td").all_inner_texts()
+    assert row[-2:] == [f"{paid[15]:,.1f}", f"{paid[30]:,.1f}"], row
+    shrink = table.locator("tr", has_text="班外损耗 (%)").locator("td").all_inner_texts()
+    assert shrink[-2:] == ["15", "30"], shrink
+    page.wait_for_function("n => Number(document.querySelector('a.ccs-report-link')?.dataset.built) > n", arg=built,
+                           timeout=PLAN_TIMEOUT_MS)  # the report of the plan loaded back
+    href = page.locator("a.ccs-report-link").get_attribute("href")
+    assert page.locator("a.ccs-report-link").get_attribute("download") == "排班规划器.pdf"
+    pdf = pypdf.PdfReader(io.BytesIO(base64.b64decode(href.split("base64,", 1)[1])))
+    assert len(pdf.pages) == 1
+    text = re.sub(r"\s+", "", pdf.pages[0].extract_text())
+    for words in ("排班规划器", "输入参数", "假设与说明", "ErlangC", "班外损耗15.0%", f"{paid[15]:,.1f}", "每日汇总"):
+        assert words in text, words
+    assert "Traceback" not in page.locator("body").inner_text()
+
+
+def test_an_upload_shows_what_was_read(page, keep_server, tmp_path):
+    open_planner(page, keep_server)
+    page.locator(".ccs-source label", has_text="上传").click()
+    _expect()(page.locator(".ccs-status")).to_contain_text("请先选择要上传的文件")
+    upload = tmp_path / "历史.csv"
+    upload.write_bytes("时段,来话量,平均处理时长\n2026-03-02 08:00,12,300\n2026-03-02 08:15,15,280\n"
+                       "2026-03-02 08:30,9,310\n合计,36,\n".encode("gbk"))
+    with page.expect_file_chooser() as chooser:
+        page.locator(".ccs-upload").click()
+    chooser.value.set_files(str(upload))
+    preview = page.locator(".ccs-preview-box .ccs-upload-preview")
+    _expect()(preview.locator(".ccs-preview-summary")).to_have_text(
+        "读取 历史.csv：3 行（跳过 1 行），日期 2026-03-02 至 2026-03-02")
+    assert "来话量 → 来话量" in preview.locator(".ccs-preview-columns").inner_text()
+    _expect()(preview.locator("tbody tr")).to_have_count(3)
+    assert preview.locator("tbody tr").first.locator("td").nth(1).inner_text() == "12"
+    assert "已忽略合计行：第 5 行" in preview.inner_text()
+    left = switch_language(page, ".ccs-planner", "English", "Workforce planner")
+    user_words = re.compile("历史|时段|来话量|平均处理时长|合计")  # the file's own name, headers and cells
+    assert [text for text in left if re.search("[\u4e00-\u9fff]", user_words.sub("", text))] == [], left
+    _expect()(preview.locator(".ccs-preview-summary")).to_have_text(
+        "Read 历史.csv: 3 rows (1 skipped), dates 2026-03-02 to 2026-03-02")
