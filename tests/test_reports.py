@@ -163,6 +163,13 @@ def test_characters_the_font_lacks_are_left_out_not_printed_as_boxes():
     assert "放弃率4.0%达标✓" in text and "\x00" not in text  # unfiltered, the dot becomes glyph 0 (\x00)
 
 
+def test_table_numbers_follow_their_column_formats():
+    table = pd.DataFrame({"座席数": [14, 15], "服务水平": [0.8876, 0.9412], "平均应答速度": [7.84, 3.671]})
+    report = Report("表格", "zh", table=table, table_formats={"服务水平": "0.0%", "平均应答速度": "#,##0.0"})
+    text = _text(report_pdf(report))
+    assert "1488.8%7.8" in text and "1594.1%3.7" in text  # 14 | 88.8 % | 7.8 on one row
+
+
 def test_a_report_without_chart_table_or_assumptions_is_fine():
     payload = report_pdf(Report("只有结果", "zh", results=[("所需座席数", "14", "")]))
     assert len(_reader(payload).pages) == 1 and "所需座席数14" in _text(payload)

@@ -64,7 +64,8 @@ class Report:
     ``results`` are (label, value as shown on screen, note), ``chart`` an Altair chart or None,
     ``assumptions`` whole sentences, ``table`` an optional small DataFrame (about 12 rows fit; its
     index is not printed, so reset a meaningful one into a column),
-    ``generated`` the time printed under the title (default: now, local time).
+    ``generated`` the time printed under the title (default: now, local time), ``table_formats``
+    column → Excel number format for the table's numbers (as in the workbook: ``"0.0%"`` …).
     """
 
     title: str
@@ -77,6 +78,7 @@ class Report:
     footer: str | None = None
     table_title: str | None = None
     generated: datetime | None = None
+    table_formats: dict[str, str] | None = None
 
 
 class _Level(NamedTuple):
@@ -296,8 +298,9 @@ def _table(report: Report, level: _Level, s) -> list:
     width = _WIDTH / len(frame.columns)
     cut = max(level.note_chars // len(frame.columns), 12)
     header = [_p(_cut(c, cut), s["body"]) for c in frame.columns]
-    rows = [header] + [[_p(_cut(format_cell(v, None, report.lang), cut), s["num"] if is_number(v) else s["body"])
-                        for v in row] for row in shown.itertuples(index=False)]
+    formats = [(report.table_formats or {}).get(c) for c in frame.columns]
+    rows = [header] + [[_p(_cut(format_cell(v, f, report.lang), cut), s["num"] if is_number(v) else s["body"])
+                        for v, f in zip(row, formats)] for row in shown.itertuples(index=False)]
     out = [_p(report.table_title or _word("table", report.lang), s["head"])]
     if len(frame) > len(shown):
         rows.append([_p("…", s["body"])] + [""] * (len(frame.columns) - 1))
