@@ -196,3 +196,20 @@ def test_the_day_chart_is_titled_with_labelled_axes():
     spec = app.day_chart.chart.to_dict()
     assert spec["title"] == "Agents needed per interval"
     assert spec["encoding"]["x"]["title"] == "Interval start" and spec["encoding"]["y"]["title"] == "Agents"
+
+
+def test_an_erlang_a_day_against_the_birth_death_chain():
+    from queue_reference import mp_erlang_a, ref_mmnm
+
+    idx = pd.date_range("2026-03-02 09:00", periods=3, freq="30min")
+    calls = pd.Series([60.0, 200.0, 350.0], index=idx)
+    plan = plan_day(calls, 240.0, ErlangInputs(patience=120.0, max_occupancy=1.0), hourly_cost=45.0)
+    want = []
+    for c in calls:  # fewest agents with SL (answered within 20 s / offered) ≥ 80 % under M/M/N+M
+        load, n = c * 240 / 1800, 1
+        while float(mp_erlang_a(n, load, 240, 120, 20)[2]) < 0.8:
+            n += 1
+        want.append(n)
+    assert plan.required.tolist() == want
+    for got, n, c in zip(plan.intervals["abandon_rate"], want, calls):
+        assert got == pytest.approx(ref_mmnm(n, c * 240 / 1800, 240, 120)["abandon_rate"], rel=1e-6)

@@ -19,8 +19,8 @@ from ccskills.formatting import format_percent, format_seconds
 from ccskills.i18n import text
 from ccskills.interval_staffing import ErlangInputs
 
-__all__ = ["DAY", "DAY_CARDS", "DaySource", "day_word", "example_day", "day_template", "read_day",
-           "day_upload_message", "day_peak", "day_totals", "day_cards", "day_results", "day_preview",
+__all__ = ["DAY", "DAY_CARDS", "DaySource", "day_word", "example_day", "day_template", "day_template_link",
+           "read_day", "day_upload_message", "day_peak", "day_totals", "day_cards", "day_results", "day_preview",
            "day_frame", "day_html", "day_chart", "EXAMPLE_DAY"]
 
 
@@ -164,6 +164,14 @@ def day_template(lang: str) -> pd.DataFrame:
     day = example_day()
     return pd.DataFrame({day_word("time", lang): day["interval_start"].dt.strftime("%H:%M"),
                          text("calls", lang): day["calls"].astype(int), day_word("aht_col", lang): day["aht_s"]})
+
+
+@lru_cache(maxsize=2)
+def day_template_link(lang: str) -> str:
+    """The download link of :func:`day_template` (made once per language)."""
+    from ccskills.apps._workbook import template_link
+
+    return template_link(day_template(lang), day_word("template_file", lang), lang)
 
 
 def read_day(source, filename: str | None = None) -> pd.DataFrame:

@@ -21,11 +21,10 @@ from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link,
                                    set_options, status_html,
                                    log_unexpected)
 from ccskills.apps._erlang_day import (DAY, DAY_CARDS, DaySource, day_cards, day_chart, day_html, day_preview,
-                                       day_template, day_upload_message, day_word, example_day, read_day)
+                                       day_template_link, day_upload_message, day_word, example_day, read_day)
 from ccskills.apps._erlang_text import (CARDS, STYLE, REVERSE, ScenarioKeeping, card_notes, card_texts,
                                         excel_workbook, reverse_text, table_html)
 from ccskills.apps._keep import KeepBar
-from ccskills.apps._workbook import template_link
 from ccskills.interval_staffing import ErlangAnswer, ErlangInputs, plan_day, solve
 from ccskills.charts import staffing_chart
 from ccskills.i18n import LANGUAGES, error_message, text
@@ -341,7 +340,7 @@ class ErlangCalculator(ScenarioKeeping, ReadBack, widgets.VBox):
             c["hourly_cost"].description = f"{day_word('hourly_cost', lang)} ({day_word('cost_unit', lang)})"
             self.day_heading.value = f"<h3>{html.escape(day_word('heading', lang))}</h3>"
             self.day_hint.value = (f'<span class="ccs-hint">{html.escape(day_word("hint", lang))}</span> '
-                                   + template_link(day_template(lang), day_word("template_file", lang), lang))
+                                   + day_template_link(lang))
             self.day_upload.description = day_word("upload", lang)
             self.day_example.description = day_word("use_example", lang)
             self.keep.relabel(lang)
