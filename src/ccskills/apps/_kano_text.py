@@ -164,3 +164,58 @@ def excel_sheets(result: pd.DataFrame, labels: dict, lang: str,
                t("sheet_codes", lang): {t("code", lang): "0"}}
     return with_inputs({t("sheet_result", lang): table, t("sheet_codes", lang): codes}, settings or [], lang,
                        number_formats=formats)
+
+
+# The one-page report ----------------------------------------------------------------------------
+
+TEXT.update({
+    "report_title": ("Kano 分析报告：{source}", "Kano analysis report: {source}"),
+    "report_source_sample": ("套件的问卷", "the kit's survey"),
+    "report_close": ("接近的分类", "Close calls"),
+    "report_close_note": ("领先不到全部回答的 {margin}", "leading by less than {margin} of the answers"),
+    "assume_table": ("每位受访者对一个功能的正向题与反向题答案，按 Kano 评价表归入{categories}（Kano 等 1984）。",
+                     "Each respondent's functional and dysfunctional answers for a feature are placed by the Kano "
+                     "evaluation table as {categories} (Kano et al. 1984)."),
+    "assume_mode": ("功能的分类取人数最多的类别；并列时按 M > O > A > I > R > Q 取前者；领先不到全部回答的 {margin} "
+                    "标为“接近”。",
+                    "A feature's category is its most frequent one; ties go M > O > A > I > R > Q; a lead of less "
+                    "than {margin} of the answers is marked a close call."),
+    "assume_better": ("Better = (A + O) / (A + O + M + I)，Worse = −(O + M) / (A + O + M + I)（Berger 等 1993），"
+                      "R 与 Q 不计入；象限图的分界为 {split}。",
+                      "Better = (A + O) / (A + O + M + I), Worse = −(O + M) / (A + O + M + I) (Berger et al. 1993), "
+                      "R and Q left out; the quadrant chart splits at {split}."),
+    "split_at_mean": ("各功能的平均值", "the features' mean"),
+})
+
+
+def result_frame(result: pd.DataFrame, labels: dict, lang: str) -> pd.DataFrame:
+    """The result table on screen as text (feature, counts, category, Better, Worse), for the report."""
+    rows = []
+    for key, row in result.iterrows():
+        note = f" ({t('close_call', lang)})" if is_close(row) else ""
+        rows.append([str(labels.get(key, key)), *[int(row[c]) for c in CATEGORIES],
+                     category_label(row["category"], lang) + note, _fmt(row["better"]), _fmt(row["worse"])])
+    return pd.DataFrame(rows, columns=[t("feature", lang), *CATEGORIES, t("category", lang), t("better", lang),
+                                       t("worse", lang)])
+
+
+def report_results(result: pd.DataFrame, labels: dict, respondents: int, lang: str) -> list[tuple[str, str, str]]:
+    """Respondents, features, the features of each category, and the close calls."""
+    sep = "、" if lang == "zh" else ", "
+    out = [(t("respondents", lang), f"{respondents:,}", ""), (t("features", lang), str(len(result)), "")]
+    for letter in CATEGORIES:
+        names = [str(labels.get(k, k)) for k in result.index[result["category"] == letter]]
+        if names:
+            out.append((category_label(letter, lang), sep.join(names), ""))
+    close = [str(labels.get(k, k)) for k, row in result.iterrows() if is_close(row)]
+    out.append((t("report_close", lang), sep.join(close) or "—",
+                t("report_close_note", lang, margin=f"{CLOSE_MARGIN:.0%}")))
+    return out
+
+
+def report_assumptions(split, lang: str) -> list[str]:
+    """The classification rule, Better/Worse and the quadrant split, in words."""
+    where = t("split_at_mean", lang) if split == "mean" else f"{float(split):g}"
+    categories = ("、" if lang == "zh" else ", ").join(category_label(c, lang) for c in CATEGORIES)
+    return [t("assume_table", lang, categories=categories), t("assume_mode", lang, margin=f"{CLOSE_MARGIN:.0%}"),
+            t("assume_better", lang, split=where)]

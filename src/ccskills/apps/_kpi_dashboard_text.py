@@ -21,7 +21,8 @@ from ccskills.kpi_charts import RAG_MARKS, format_value
 
 __all__ = ["rag_dot", "signals_text", "TEXT", "ERRORS", "STYLE", "CARDS", "GRAINS", "BREAKDOWNS", "CONTROL_CHOICES", "PARETO_CHOICES",
            "t", "indicator_name", "period_label", "table_html", "groups_html", "excel_sheets",
-           "group_label", "per_handler", "queue_level_note", "format_indicator", "QUEUE_LEVEL"]
+           "group_label", "per_handler", "queue_level_note", "format_indicator", "QUEUE_LEVEL",
+           "view_settings", "report_results", "report_totals", "report_assumptions"]
 
 GRAINS = ("D", "W", "MS")
 BREAKDOWNS = ("none", "queue", "team", "agent_id")
@@ -414,10 +415,12 @@ def excel_sheets(view, lang: str, data: list[Setting] | None = None) -> tuple[di
                                    **{t(k, lang): value_fmt for k in ("col_previous", "col_current",
                                                                        "col_rate_effect", "col_mix_effect",
                                                                        "col_contribution")}}
-    return with_inputs(sheets, _settings(view, lang, data or []), lang, number_formats=formats, row_formats=rows)
+    return with_inputs(sheets, view_settings(view, lang, data or []), lang, number_formats=formats, row_formats=rows)
 
 
-def _settings(view, lang: str, data: list[Setting]) -> list[Setting]:
+def view_settings(view, lang: str, data: list[Setting]) -> list[Setting]:
+    """The inputs of a view (data, grain, period, breakdown, charts, targets): the workbook's inputs
+    sheet and the report's inputs."""
     return [*data,
             Setting(t("grain", lang), t(f"grain_{view.freq}", lang)),
             Setting(t("period", lang), period_label(view.report.period, view.freq, lang)),
@@ -426,3 +429,71 @@ def _settings(view, lang: str, data: list[Setting]) -> list[Setting]:
             Setting(t("control", lang), t(f"control_{view.control_id}", lang)),
             Setting(t("pareto", lang), t(f"pareto_{view.pareto_by}", lang)),
             Setting(t("targets_source", lang), t("targets_registry", lang))]
+
+
+# The one-page report ----------------------------------------------------------------------------
+
+TEXT.update({
+    "report_title": ("KPI 报告：{kind} {period}", "KPI report: {kind} {period}"),
+    "report_note": ("目标 {target}：{status}", "target {target}: {status}"),
+    "report_table": ("各指标（合计）", "Every indicator (total)"),
+    "assume_sl": ("服务水平 = {formula}，T = {answer_time} 秒；来话量 = 接通量 + 放弃量，系统占线不计入。",
+                  "Service level = {formula}, T = {answer_time} s; offered = answered + abandoned, blocked "
+                  "calls not counted."),
+    "assume_abandon": ("放弃率 = {formula}，{short} 秒内的短时放弃也计入（“放弃率（不含短时放弃）”另列）。",
+                       "Abandonment rate = {formula}, short abandons (within {short} s) included (the rate "
+                       "without them is listed apart)."),
+    "assume_targets": ("红黄绿按指标登记表的目标与黄线：{targets}。",
+                       "Red/amber/green follow the registry's targets and amber lines: {targets}."),
+    "assume_target_one": ("{name}目标 {target}、黄线 {amber}", "{name} target {target}, amber line {amber}"),
+    "assume_control": ("控制图为每日 p 图（中心线 ± 3σ）；{signals}",
+                       "The control chart is a daily p-chart (centre line ± 3σ); {signals}"),
+})
+
+ANSWER_TIME_S, SHORT_ABANDON_S = 20, 5
+"""The dashboard's thresholds, those of :func:`ccskills.kpi.kpi_report`'s defaults (seconds)."""
+
+
+def _status_note(id: str, report, lang: str) -> str:
+    status = report.status.loc[id, "total"] if id in report.status.index else None
+    targets = report.targets["target"] if len(report.targets) else pd.Series(dtype=object)
+    target = _target_text(id, targets.get(id), lang)
+    if not target or not isinstance(status, str) or status not in RAG_MARKS:
+        return ""
+    return t("report_note", lang, target=target, status=t(f"status_{status}", lang))
+
+
+def report_results(report, lang: str) -> list[tuple[str, str, str]]:
+    """The cards as (name, value as shown, "target ≥ 80.0%: on target") rows."""
+    return [(indicator_name(i, lang), format_indicator(i, report.values.loc[i, "total"], lang) or "—",
+             _status_note(i, report, lang)) for i in CARDS if i in report.values.index]
+
+
+def report_totals(report, lang: str) -> pd.DataFrame:
+    """Every indicator's total, target, status word, previous and change (no colour marks: print)."""
+    ids = list(report.values.index)
+    targets = report.targets["target"] if len(report.targets) else pd.Series(dtype=object)
+    status = [report.status.loc[i, "total"] for i in ids]
+    return pd.DataFrame({
+        t("col_indicator", lang): [indicator_name(i, lang) for i in ids],
+        t("col_target", lang): [_target_text(i, targets.get(i), lang) for i in ids],
+        t("total", lang): [format_indicator(i, report.values.loc[i, "total"], lang) for i in ids],
+        t("col_status", lang): [t(f"status_{s}", lang) if isinstance(s, str) and s in RAG_MARKS else ""
+                                for s in status],
+        t("previous", lang): [format_indicator(i, report.previous.get(i), lang) for i in ids],
+        t("change", lang): [format_indicator(i, report.change.get(i), lang, change=True) for i in ids]})
+
+
+def report_assumptions(view, lang: str) -> list[str]:
+    """The definitions, thresholds, targets and control-chart rule behind the numbers, in words."""
+    en = lang == "en"
+    sl, ab = indicator("service_level"), indicator("abandonment_rate")
+    one = [t("assume_target_one", lang, name=indicator_name(i.id, lang), target=_target_text(i.id, i.target, lang),
+             amber=format_indicator(i.id, i.amber, lang)) for i in (sl, ab)]
+    title = t(f"control_{view.control_id}", lang)
+    out = [t("assume_sl", lang, formula=sl.formula_en if en else sl.formula_zh, answer_time=ANSWER_TIME_S),
+           t("assume_abandon", lang, formula=ab.formula_en if en else ab.formula_zh, short=SHORT_ABANDON_S),
+           t("assume_targets", lang, targets=("; " if en else "；").join(one)),
+           t("assume_control", lang, signals=signals_text(view.control, title, lang))]
+    note = queue_level_note(view.report, view.by, lang)
+    return out + ([note] if note else [])

@@ -18,7 +18,8 @@ from ccskills.quality import CalibrationSummary, icc_band, kappa_band
 
 __all__ = ["TEXT", "ERRORS", "STYLE", "t", "section_table_html", "deviation_chart",
            "deviation_table_html", "excel_sheets", "kind_names", "AGREED_WITHIN",
-           "RECALIBRATE_BELOW"]
+           "RECALIBRATE_BELOW", "calibration_settings", "report_results", "deviation_frame",
+           "report_assumptions", "report"]
 
 AGREED_WITHIN = 0.85
 """Share of calls within ±10 points from which an analyst counts as calibrated (domain.md §2.3)."""
@@ -177,6 +178,12 @@ def verdict(row: pd.Series, tolerance: float, lang: str) -> str:
 
 def deviation_table_html(summary: CalibrationSummary, lang: str, tolerance: float = 10.0) -> str:
     """Per analyst: deviation measures and a verdict; rows needing recalibration are flagged."""
+    head, rows = _deviation_rows(summary, lang, tolerance)
+    return _table(t("table_caption", lang), head, rows, "ccs-deviation-table")
+
+
+def _deviation_rows(summary: CalibrationSummary, lang: str, tolerance: float):
+    """(headers, [(css class, cells)]) of the per-analyst table."""
     rows = []
     for analyst, r in summary.deviation.iterrows():
         css = ("ccs-flagged" if r["within_tolerance"] < RECALIBRATE_BELOW else
@@ -187,7 +194,7 @@ def deviation_table_html(summary: CalibrationSummary, lang: str, tolerance: floa
                       verdict(r, tolerance, lang)]))
     head = [t(k, lang) for k in ("analyst", "mean_deviation", "mean_abs_deviation", "sd_deviation",
                                  "within_tolerance", "verdict")]
-    return _table(t("table_caption", lang), head, rows, "ccs-deviation-table")
+    return head, rows
 
 
 def agreement_frame(summary: CalibrationSummary, lang: str) -> pd.DataFrame:
@@ -218,12 +225,17 @@ def excel_sheets(summary: CalibrationSummary, lang: str, tolerance: float = 10.0
                names["deviation"]: {t("mean_deviation", lang): pts, t("mean_abs_deviation", lang): pts,
                                     t("sd_deviation", lang): pts, t("within_tolerance", lang): PERCENT},
                names["agreement"]: {t("value", lang): "0.000"}}
-    settings = [Setting(t("source", lang), source or t("source_sample", lang)),
-                Setting(t("tolerance", lang), tolerance, t("points", lang), pts),
-                Setting(t("calls", lang), len(summary.scores), "", COUNT),
-                Setting(t("analysts", lang), summary.scores.shape[1], "", COUNT)]
     return with_inputs({names["scores"]: scores.reset_index(), names["deviation"]: dev.reset_index(),
-                        names["agreement"]: agreement_frame(summary, lang)}, settings, lang, number_formats=formats)
+                        names["agreement"]: agreement_frame(summary, lang)},
+                       calibration_settings(summary, lang, tolerance, source), lang, number_formats=formats)
+
+
+def calibration_settings(summary: CalibrationSummary, lang: str, tolerance: float, source: str = "") -> list:
+    """The inputs of a calibration round (data, tolerance, calls, analysts): workbook and report."""
+    return [Setting(t("source", lang), source or t("source_sample", lang)),
+            Setting(t("tolerance", lang), tolerance, t("points", lang), "#,##0.0"),
+            Setting(t("calls", lang), len(summary.scores), "", COUNT),
+            Setting(t("analysts", lang), summary.scores.shape[1], "", COUNT)]
 
 
 def deviation_chart(summary, lang: str, tolerance: float) -> alt.LayerChart:
@@ -242,3 +254,73 @@ def deviation_chart(summary, lang: str, tolerance: float) -> alt.LayerChart:
         opacity=0.12, color="#1a7f37").encode(x="low:Q", x2="high:Q")
     return themed((band + dots).properties(width=380, height=max(120, 26 * dev.shape[1]),
                                            title=t("chart_title", lang, tol=f"{tolerance:g}")))
+
+
+# The one-page report ----------------------------------------------------------------------------
+
+TEXT.update({
+    "report_title": ("质检校准报告：{source}", "QA calibration report: {source}"),
+    "report_source_sample": ("套件的校准会", "the kit's round"),
+    "report_flagged": ("需要重新校准", "Need recalibrating"),
+    "report_flagged_note": ("±{tol} 分以内的通话少于 {share}", "fewer than {share} of calls within ±{tol} points"),
+    "assume_icc": ("分数一致性用 ICC(2,1)（双向随机、绝对一致、单个评分者，Shrout & Fleiss 1979），"
+                   "分档按 Koo & Li (2016)：< 0.50 差、0.50–0.75 中等、0.75–0.90 良好、≥ 0.90 优秀。",
+                   "Score agreement is ICC(2,1) (two-way random, absolute agreement, single rater; Shrout & "
+                   "Fleiss 1979), banded after Koo & Li (2016): < 0.50 poor, 0.50–0.75 moderate, 0.75–0.90 good, "
+                   "≥ 0.90 excellent."),
+    "assume_kappa": ("逐项判定一致性用 Fleiss κ，分档按 Landis & Koch (1977)：< 0 差、0–0.20 轻微、0.20–0.40 一般、"
+                     "0.40–0.60 中等、0.60–0.80 较强、≥ 0.80 几乎完全一致。",
+                     "Item agreement is Fleiss' κ, banded after Landis & Koch (1977): < 0 poor, 0–0.20 slight, "
+                     "0.20–0.40 fair, 0.40–0.60 moderate, 0.60–0.80 substantial, ≥ 0.80 almost perfect."),
+    "assume_kappa_na": ("Fleiss κ 需要逐项表（每通电话每个评分项的是否达标），本次只有总分，所以未计算。",
+                        "Fleiss' κ needs an item table (pass/fail per call and item); this round has total "
+                        "scores only, so it was not computed."),
+    "assume_tolerance": ("与标准答案相差 ±{tol} 分以内算一致；一致的通话达到 {ok} 算已校准，"
+                         "{low}–{ok} 为临界（下次再看），低于 {low} 需要重新校准。",
+                         "Within ±{tol} points of the reference counts as agreeing; an analyst agreeing on "
+                         "{ok} of calls or more is calibrated, {low}–{ok} borderline (watch next round), below "
+                         "{low} needs recalibrating."),
+    "assume_mean": ("文件中没有标准答案列，以各质检员的平均分作为参照。",
+                    "The file has no reference column; the analysts' mean score is the reference."),
+})
+
+
+def report_results(summary: CalibrationSummary, lang: str, tolerance: float) -> list[tuple[str, str, str]]:
+    """ICC and κ with their bands, calls, analysts, and who needs recalibrating."""
+    icc = summary.icc["ICC(2,1)"]
+    ok = pd.notna(icc) and -1 <= icc <= 1
+    kappa = summary.kappa
+    flagged = [str(a) for a, r in summary.deviation.iterrows() if r["within_tolerance"] < RECALIBRATE_BELOW]
+    return [(t("icc", lang), format(icc, ".3f") if pd.notna(icc) else "—", icc_band(icc, lang) if ok else ""),
+            (t("kappa", lang), format(kappa, ".3f") if pd.notna(kappa) else "—",
+             kappa_band(kappa, lang) if pd.notna(kappa) else t("kappa_na", lang)),
+            (t("calls", lang), str(len(summary.scores)), ""),
+            (t("analysts", lang), str(summary.scores.shape[1]), ""),
+            (t("report_flagged", lang), ", ".join(flagged) or "—",
+             t("report_flagged_note", lang, tol=f"{tolerance:g}", share=format_percent(RECALIBRATE_BELOW, 0)))]
+
+
+def deviation_frame(summary: CalibrationSummary, lang: str, tolerance: float) -> pd.DataFrame:
+    """The per-analyst table on screen as a DataFrame of text (for the report)."""
+    head, rows = _deviation_rows(summary, lang, tolerance)
+    return pd.DataFrame([cells for _, cells in rows], columns=head)
+
+
+def report_assumptions(summary: CalibrationSummary, lang: str, tolerance: float) -> list[str]:
+    """The agreement statistics, their bands and the tolerance rule, in words."""
+    out = [t("assume_icc", lang), t("assume_kappa" if pd.notna(summary.kappa) else "assume_kappa_na", lang),
+           t("assume_tolerance", lang, tol=f"{tolerance:g}", ok=format_percent(AGREED_WITHIN, 0),
+             low=format_percent(RECALIBRATE_BELOW, 0))]
+    return out + ([t("assume_mean", lang)] if summary.reference_is_mean else [])
+
+
+def report(summary: CalibrationSummary, lang: str, tolerance: float, source: str, chart):
+    """The one-page report of a round: inputs as in the workbook, ICC and κ with their bands, who needs
+    recalibrating, the deviation ``chart`` and table, the rules in words."""
+    from ccskills.reports import Report
+
+    return Report(title=t("report_title", lang, source=source or t("report_source_sample", lang)), lang=lang,
+                  settings=calibration_settings(summary, lang, tolerance, source),
+                  results=report_results(summary, lang, tolerance), chart=chart,
+                  assumptions=report_assumptions(summary, lang, tolerance),
+                  table=deviation_frame(summary, lang, tolerance), table_title=t("table_caption", lang))

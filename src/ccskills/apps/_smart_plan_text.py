@@ -8,6 +8,7 @@ Formatting only, in Chinese or English; the verdicts and the trajectory come fro
 from __future__ import annotations
 
 import html
+import inspect
 
 import altair as alt
 import pandas as pd
@@ -16,7 +17,7 @@ from ccskills.apps._common import style
 from ccskills.apps._workbook import Setting, with_inputs
 from ccskills.charts import themed
 
-from ccskills.coaching import SMART_LETTERS, SmartCheck, SmartPlan
+from ccskills.coaching import SMART_LETTERS, SmartCheck, SmartPlan, check_smart
 
 __all__ = ["TEXT", "ERRORS", "STYLE", "t", "verdicts_html", "result_text", "plan_frame",
            "verdicts_frame", "trajectory_frame", "table_html", "excel_sheets", "peers_chart"]
@@ -241,3 +242,46 @@ def peers_chart(table: pd.DataFrame, plan: SmartPlan, title: str, lang: str):
         x, alt.StrokeDash("rule:N", title=None),
         tooltip=[alt.Tooltip("rule:N", title=t("rule", lang)), alt.Tooltip("value:Q", title=title, format=".1f")])
     return themed(alt.layer(points, lines).properties(width=520, height=110))
+
+
+# The one-page report ----------------------------------------------------------------------------
+
+TEXT.update({
+    "report_title": ("SMART 改进计划：{agent}", "SMART improvement plan: {agent}"),
+    "report_follow": ("跟进", "Follow-up"),
+    "report_follow_value": ("{n} 次中 {on} 次在轨", "{on} of {n} on track"),
+    "report_table": ("每周跟进", "Weekly follow-up"),
+    "assume_S": ("S 具体：指明一个登记过的指标，或写出别人能观察到的行为（不只是“提高”“注意”之类的词）。",
+                 "S specific: names a registered KPI, or a behaviour someone could observe (not only words such "
+                 "as 'improve' or 'pay attention')."),
+    "assume_M": ("M 可衡量：基线和目标都是数字，且不相等。", "M measurable: baseline and target are numbers and differ."),
+    "assume_A": ("A 可达成：目标不超过同队列最好的四分之一座席已达到的水平（无同伴数据时不检查）。",
+                 "A achievable: the target is no better than the level the best quarter of the queue's agents "
+                 "reach (not checked without peers)."),
+    "assume_R": ("R 相关：基线未达团队目标，且目标朝团队目标移动。",
+                 "R relevant: the baseline falls short of the team target and the target moves toward it."),
+    "assume_T": ("T 有时限：截止日期晚于开始日期，且相隔不超过 {days} 天（约一个季度）。",
+                 "T time-bound: a due date after the start, at most {days} days later (about a quarter)."),
+    "assume_units": ("比率以百分数填写和检查（例如 85 表示 85%）。",
+                     "Rates are typed and checked in percent (85 means 85 %)."),
+})
+
+MAX_DAYS = inspect.signature(check_smart).parameters["max_days"].default
+"""The T check's longest plan, days (:func:`ccskills.coaching.check_smart`'s default, read from it)."""
+
+
+def report_results(check: SmartCheck, trajectory, lang: str, kpi: str, kpi_label: str) -> list[tuple[str, str, str]]:
+    """The verdict, then each letter (✓/✗/—) with its reason, then the follow-up count if typed."""
+    marks = {True: "✓", False: "✗", None: "—"}
+    out = [(t("result", lang), result_text(check, lang), "")]
+    out += [(v.letter, marks[v.passed], reason(v, lang, kpi, kpi_label)) for v in check.verdicts]
+    if trajectory is not None:
+        out.append((t("report_follow", lang), t("report_follow_value", lang, n=len(trajectory),
+                                                 on=int(trajectory["on_track"].sum())), ""))
+    return out
+
+
+def report_assumptions(lang: str, tolerance: float) -> list[str]:
+    """The five checks, the follow-up rule and the units, in words."""
+    return [*(t(f"assume_{letter}", lang, days=MAX_DAYS) for letter in "SMART"),
+            t("on_track_hint", lang, tol=tolerance), t("assume_units", lang)]

@@ -18,6 +18,7 @@ import pandas as pd
 
 from ccskills import kano
 from ccskills.apps import _kano_text as tx
+from ccskills.apps._keep import KeepBar
 from ccskills.apps._workbook import Setting, template_link
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
                                    status_html,
@@ -136,7 +137,8 @@ class KanoAnalyser(ReadBack, widgets.VBox):
         self.split = widgets.RadioButtons(options=[("", 0.5), ("", "mean")], value=0.5)
         self.status, self.table, self.download = widgets.HTML(), widgets.HTML(), widgets.HTML()
         self.cards = {name: card(f"ccs-kano-{name}") for name in ("respondents", "features")}
-        self.chart, self.chart_box = None, widgets.Box()
+        self.chart, self.chart_box, self._chart_spec = None, widgets.Box(), None
+        self.keep = KeepBar(self, "kano_analyser", self.lang, scenarios=False, report=True)
         self.result: pd.DataFrame | None = None
         self.runs, self._quiet, self._upload, self._survey = 0, False, None, None
         self._shown: tuple | None = None  # (survey, the segment analysed, file name or None)
@@ -159,7 +161,7 @@ class KanoAnalyser(ReadBack, widgets.VBox):
         lower = widgets.HBox([self.table, self.chart_box], layout=widgets.Layout(flex_flow="row wrap"))
         return [widgets.HTML(tx.STYLE), header, self.source,
                 widgets.HBox([self.upload, self.upload_help]), options, self.status, cards, lower,
-                self.download]
+                self.download, self.keep]
 
     def _wire(self) -> None:
         self.language.observe(self._on_language, names="value")
@@ -248,18 +250,39 @@ class KanoAnalyser(ReadBack, widgets.VBox):
         set_card(self.cards["respondents"], tx.t("respondents", lang), str(counts["respondents"]))
         set_card(self.cards["features"], tx.t("features", lang), str(counts["features"]))
         self.table.value = tx.result_table_html(result, labels, lang)
-        settings = [Setting(tx.t("source", lang), name or tx.t("source_sample", lang)),
-                    Setting(tx.t("segment", lang), self.segment.label or ""),
-                    Setting(tx.t("split", lang), tx.t("split_mean", lang) if self.split.value == "mean"
-                            else float(self.split.value), "", None if self.split.value == "mean" else "0.00"),
-                    Setting(tx.t("respondents", lang), counts["respondents"], "", "#,##0")]
-        sheets, options = tx.excel_sheets(result, labels, lang, settings)
+        sheets, options = tx.excel_sheets(result, labels, lang, self._settings(survey, name))
         self.download.value = excel_link(sheets, tx.t("excel_file", lang), tx.t("download_excel", lang), **options)
-        self._draw(quadrant_chart(result, labels, lang=lang, split=self.split.value))
+        self._chart_spec = quadrant_chart(result, labels, lang=lang, split=self.split.value)
+        self._draw(self._chart_spec)
+        self.keep.refresh()
         self.runs += 1
         done = (tx.t("done_sample", lang, **counts) if name is None
                 else tx.t("done_upload", lang, name=name, **counts))
         self._status("ok", done)
+
+    def _settings(self, survey: pd.DataFrame, name: str | None) -> list[Setting]:
+        """The inputs (data, segment, quadrant split, respondents): the workbook's inputs sheet and the report's."""
+        lang, mean = self.lang, self.split.value == "mean"
+        return [Setting(tx.t("source", lang), name or tx.t("source_sample", lang)),
+                Setting(tx.t("segment", lang), self.segment.label or ""),
+                Setting(tx.t("split", lang), tx.t("split_mean", lang) if mean else float(self.split.value), "",
+                        None if mean else "0.00"),
+                Setting(tx.t("respondents", lang), survey["respondent"].nunique(), "", "#,##0")]
+
+    def report_content(self):
+        """The analysis on screen as a one-page report (None without one): inputs as in the workbook, the
+        features of each category, the quadrant chart, the result table, the classification rule in words."""
+        from ccskills.reports import Report
+
+        if self._shown is None or self.result is None:
+            return None
+        _, chosen, name = self._shown
+        lang, labels = self.lang, self._labels(name)
+        return Report(title=tx.t("report_title", lang, source=name or tx.t("report_source_sample", lang)), lang=lang,
+                      settings=self._settings(chosen, name),
+                      results=tx.report_results(self.result, labels, chosen["respondent"].nunique(), lang),
+                      chart=self._chart_spec, assumptions=tx.report_assumptions(self.split.value, lang),
+                      table=tx.result_frame(self.result, labels, lang), table_title=tx.t("table_caption", lang))
 
     def _draw(self, chart) -> None:
         self.chart = draw_chart(self.chart, self.chart_box, chart, "ccs-chart")
@@ -271,6 +294,7 @@ class KanoAnalyser(ReadBack, widgets.VBox):
             set_card(box, tx.t(key, self.lang), "—")
         self.table.value = self.download.value = ""
         self.chart_box.layout.display = "none"
+        self.keep.refresh()  # no analysis, no report
 
     def _fail(self, message: str) -> None:
         self._clear()
@@ -315,6 +339,7 @@ class KanoAnalyser(ReadBack, widgets.VBox):
 
     def _relabel_controls(self) -> None:
         lang = self.lang
+        self.keep.relabel(lang)
         self._quiet = True
         try:
             for control, options in (

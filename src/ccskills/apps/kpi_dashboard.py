@@ -28,8 +28,10 @@ from ccskills.apps._common import (ReadBack, card, draw_chart, excel_link, set_c
 from ccskills.apps._kpi_dashboard_text import (BREAKDOWNS, CARDS, CONTROL_CHOICES, ERRORS, GRAINS,
                                                PARETO_CHOICES, STYLE, WEEKDAYS, excel_sheets, group_label,
                                                QUEUE_LEVEL, format_indicator, groups_html, indicator_name, per_handler,
-                                               period_label, queue_level_note, report_table, signals_text, t,
-                                               table_html)
+                                               period_label, queue_level_note, report_assumptions, report_results,
+                                               report_table, report_totals, signals_text, t, table_html,
+                                               view_settings)
+from ccskills.apps._keep import KeepBar
 from ccskills.apps._workbook import template_link
 from ccskills.i18n import LANGUAGES, error_message
 from ccskills.io import UploadError, upload_message, upload_notes
@@ -206,6 +208,8 @@ class KpiDashboard(ReadBack, widgets.VBox):
         self.table, self.groups, self.change, self.download, self.signals = (widgets.HTML() for _ in range(5))
         self.trend_box, self.control_box, self.pareto_box = widgets.Box(), widgets.Box(), widgets.Box()
         self._charts: dict[str, object] = {}
+        self._trend_chart = None  # the main chart, for the report too
+        self.keep = KeepBar(self, "kpi_dashboard", self.lang, scenarios=False, report=True)
         self.data: _Data | None = None
         self._data_name: str | None = None
         self.view: DashboardView | None = None
@@ -246,6 +250,7 @@ class KpiDashboard(ReadBack, widgets.VBox):
         results = widgets.VBox([
             widgets.HBox(list(self.cards.values()), layout=widgets.Layout(flex_flow="row wrap")),
             h["table_heading"], self.table, self.groups, h["change_heading"], self.change, self.download,
+            self.keep,
         ], layout=widgets.Layout(flex="1 1 480px", min_width="0"))
         header = widgets.HBox([self.title, self.language], layout=widgets.Layout(justify_content="space-between"))
         charts = widgets.HBox([self.trend_box, self.control_box, self.pareto_box],
@@ -372,9 +377,9 @@ class KpiDashboard(ReadBack, widgets.VBox):
             target = kpi.resolve_targets(True, [v.trend_id])[v.trend_id].target
         status = v.trend.get(f"{v.trend_id}_status")
         trend_title = t("trend_title", lang, name=indicator_name(v.trend_id, lang), kind=t(f"grain_{v.freq}", lang))
-        self._draw("trend", self.trend_box, trend_chart(v.trend[v.trend_id], v.trend_id, target=target,
-                                                        status=status, lang=lang, width=380)
-                   .properties(title=trend_title))
+        self._trend_chart = trend_chart(v.trend[v.trend_id], v.trend_id, target=target, status=status, lang=lang,
+                                        width=380).properties(title=trend_title)
+        self._draw("trend", self.trend_box, self._trend_chart)
         self._draw("control", self.control_box, control_chart(
             v.control, title=t(f"control_{v.control_id}", lang), lang=lang, fmt=".1%", width=380))
         self.signals.value = f"<p>{html.escape(signals_text(v.control, t(f'control_{v.control_id}', lang), lang))}</p>"
@@ -382,6 +387,7 @@ class KpiDashboard(ReadBack, widgets.VBox):
             pareto_title = f"{t('pareto', lang)} · {t(f'pareto_{v.pareto_by}', lang)}"
             self._draw("pareto", self.pareto_box, pareto_chart(v.pareto, lang=lang, width=380)
                        .properties(title=pareto_title))
+        self.keep.refresh()
         offered = report.values.loc["offered", "total"] if "offered" in report.values.index else 0
         self._finish("ok", t("done", lang, kind=t(f"kind_{v.freq}", lang),
                              period=period_label(report.period, v.freq, lang), offered=f"{offered:,.0f}",
@@ -394,6 +400,20 @@ class KpiDashboard(ReadBack, widgets.VBox):
         if self.source.value == "upload" and self.upload.value:
             return [Setting(t("source", self.lang), self.upload.value[0]["name"])]
         return [Setting(t("source", self.lang), t("source_sample", self.lang))]
+
+    def report_content(self):
+        """The one-page report of the view on screen (None when there is none): the workbook's inputs,
+        the cards with their targets, the trend chart, every indicator's total, and the definitions."""
+        from ccskills.reports import Report
+
+        v, lang = self.view, self.lang
+        if v is None:
+            return None
+        title = t("report_title", lang, kind=t(f"kind_{v.freq}", lang), period=period_label(v.report.period, v.freq, lang))
+        return Report(title=title, lang=lang, settings=view_settings(v, lang, self._data_settings()),
+                      results=report_results(v.report, lang), chart=self._trend_chart,
+                      assumptions=report_assumptions(v, lang), table=report_totals(v.report, lang),
+                      table_title=t("report_table", lang))
 
     def _change_html(self) -> str:
         v, lang = self.view, self.lang
@@ -415,6 +435,7 @@ class KpiDashboard(ReadBack, widgets.VBox):
         self.table.value = self.groups.value = self.change.value = self.download.value = self.signals.value = ""
         self.data = None if self.source.value == "upload" else self.data
         self.view = None
+        self.keep.refresh()  # no answer, no report
 
     def _show_error(self, exc: BaseException) -> None:
         if isinstance(exc, UploadError):
@@ -485,6 +506,7 @@ class KpiDashboard(ReadBack, widgets.VBox):
 
     def _relabel_controls(self) -> None:
         lang = self.lang
+        self.keep.relabel(lang)
         self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
         for key, widget in self.headings.items():
             widget.value = f"<h3>{html.escape(t(key, lang))}</h3>"

@@ -18,6 +18,7 @@ import pandas as pd
 
 from ccskills import quality as qa
 from ccskills.apps._workbook import template_link
+from ccskills.apps._keep import KeepBar
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
                                    status_html,
                                    log_unexpected)
@@ -133,7 +134,7 @@ class QACalculator(ReadBack, widgets.VBox):
         self.upload = widgets.FileUpload(accept=".csv,.xlsx,.xls,.txt", multiple=False)
         self.upload_help, self.status = widgets.HTML(), widgets.HTML()
         self.deviation, self.download = widgets.HTML(), widgets.HTML()
-        self.chart, self.chart_box = None, widgets.Box()
+        self.chart, self.chart_box, self._chart_spec = None, widgets.Box(), None
         self.summary: qa.CalibrationSummary | None = None
         self.call_result: qa.ScoredCall | None = None
         self.runs, self._quiet, self._upload = 0, False, None
@@ -142,6 +143,7 @@ class QACalculator(ReadBack, widgets.VBox):
                           (self.download, "download"), (self.source, "source"),
                           (self.upload, "upload"), (self.chart_box, "chart-box")):
             box.add_class(f"ccs-{name}")
+        self.keep = KeepBar(self, "qa_calibration", self.lang, scenarios=False, report=True)
         self.tabs = widgets.Tab(children=[self._score_tab(), self._calibration_tab()])
         super().__init__(children=[widgets.HTML(tx.STYLE),
                                    widgets.HBox([self.title, self.language], layout=widgets.Layout(
@@ -182,7 +184,7 @@ class QACalculator(ReadBack, widgets.VBox):
         return widgets.VBox([self.source, widgets.HBox([self.upload, self.upload_help]), self.status,
                              cards, widgets.HBox([self.deviation, self.chart_box],
                                                  layout=widgets.Layout(flex_flow="row wrap")),
-                             self.download])
+                             self.download, self.keep])
 
     def _wire(self) -> None:
         self.language.observe(self._on_language, names="value")
@@ -296,12 +298,19 @@ class QACalculator(ReadBack, widgets.VBox):
         source = self._upload[1] if self.source.value == "upload" and getattr(self, "_upload", None) else ""
         sheets, options = tx.excel_sheets(s, lang, TOLERANCE, source)
         self.download.value = excel_link(sheets, tx.t("excel_file", lang), tx.t("download_excel", lang), **options)
-        self._draw(tx.deviation_chart(s, lang, TOLERANCE))
+        self._chart_spec = tx.deviation_chart(s, lang, TOLERANCE)
+        self._draw(self._chart_spec)
+        self.keep.refresh()
         counts = dict(calls=len(s.scores), analysts=s.scores.shape[1])
         message = (tx.t("done_sample", lang, **counts) if name is None
                    else tx.t("done_upload", lang, name=name, **counts))
         self.runs += 1
         self._status("ok", message + (tx.t("mean_reference", lang) if s.reference_is_mean else ""))
+
+    def report_content(self):
+        """The calibration round's one-page report (see :func:`_qa_text.report`); None without a round."""
+        name = self._upload[1] if self.source.value == "upload" and self._upload else ""
+        return None if self.summary is None else tx.report(self.summary, self.lang, TOLERANCE, name, self._chart_spec)
 
     def _draw(self, chart) -> None:
         self.chart = draw_chart(self.chart, self.chart_box, chart, "ccs-chart")
@@ -312,6 +321,7 @@ class QACalculator(ReadBack, widgets.VBox):
             set_card(self.cards[name], tx.t(name, self.lang), "—")
         self.deviation.value = self.download.value = ""
         self.chart_box.layout.display = "none"
+        self.keep.refresh()  # no round, no report
 
     def _fail(self, message: str) -> None:
         self._clear()
@@ -353,6 +363,7 @@ class QACalculator(ReadBack, widgets.VBox):
 
     def _relabel_controls(self) -> None:
         lang, card_ = self.lang, self.scorecard
+        self.keep.relabel(lang)
         self.score_help.value = f"<p>{html.escape(tx.t('score_help', lang))}</p>"
         for row in card_.itertuples():
             label = getattr(row, f"item_{lang}")

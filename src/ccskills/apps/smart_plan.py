@@ -33,8 +33,10 @@ from ccskills.apps._workbook import Setting
 from ccskills.apps._common import (busy, card, card_value, draw_chart, excel_link, set_card, set_options,
                                    status_html, status_text,
                                    log_unexpected)
-from ccskills.apps._smart_plan_text import (ERRORS, STYLE, excel_sheets, peers_chart, result_text, t,
-                                            table_html, trajectory_frame, verdicts_html)
+from ccskills.apps._keep import KeepBar
+from ccskills.apps._smart_plan_text import (ERRORS, STYLE, excel_sheets, peers_chart, report_assumptions,
+                                            report_results, result_text, t, table_html, trajectory_frame,
+                                            verdicts_html)
 from ccskills.coaching import SmartCheck, SmartPlan, check_smart, kpi_directions, peer_table, plan_trajectory
 from ccskills.i18n import LANGUAGES, error_message, parameter_of
 
@@ -154,7 +156,8 @@ class SmartPlanBuilder(widgets.VBox):
         self.result_card = card("ccs-card-result")
         self.verdicts, self.trajectory_box, self.download = widgets.HTML(), widgets.HTML(), widgets.HTML()
         self.chart_box = widgets.Box()
-        self.chart = None
+        self.chart, self._chart_spec = None, None
+        self.keep = KeepBar(self, "smart_plan", self.lang, scenarios=False, report=True)
         self.check: SmartCheck | None = None
         self.plan: SmartPlan | None = None
         self.trajectory: pd.DataFrame | None = None
@@ -187,7 +190,7 @@ class SmartPlanBuilder(widgets.VBox):
                                n["team_target"], self.start, self.due, self.note, self.actuals],
                               layout=widgets.Layout(margin="0 24px 0 0"))
         results = widgets.VBox([self.result_card, self.status, h["verdicts_heading"], self.verdicts,
-                                self.download],
+                                self.download, self.keep],
                                layout=widgets.Layout(flex="1 1 420px", min_width="0"))
         header = widgets.HBox([self.title, self.language], layout=widgets.Layout(justify_content="space-between"))
         return [widgets.HTML(STYLE), header, self.intro,
@@ -257,6 +260,7 @@ class SmartPlanBuilder(widgets.VBox):
 
     def _relabel_controls(self) -> None:
         lang = self.lang
+        self.keep.relabel(lang)
         self._quiet_depth += 1
         try:
             self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
@@ -332,6 +336,7 @@ class SmartPlanBuilder(widgets.VBox):
         self.runs += 1
         set_card(self.result_card, t("result", self.lang), "—")
         self.verdicts.value = self.trajectory_box.value = self.download.value = ""
+        self.keep.refresh()  # a wrong plan: no report
         self._set_status("error", message)
 
     def _show(self) -> None:
@@ -350,12 +355,36 @@ class SmartPlanBuilder(widgets.VBox):
         else:
             self.trajectory_box.value = ""
             message = t("ok", lang, summary=summary)
-        settings = [Setting(t("agent", lang), self.plan.agent_id), Setting(t("kpi", lang), _kpi_label(kpi, lang)),
-                    Setting(t("actuals", lang), self.actuals.value.strip())]
         sheets, options = excel_sheets(self.plan, check, self.trajectory, _kpi_label(kpi, lang),
-                                       _unit(kpi, lang), lang, kpi, settings)
+                                       _unit(kpi, lang), lang, kpi, self._settings())
         self.download.value = excel_link(sheets, t("excel_file", lang), t("download_excel", lang), **options)
+        self.keep.refresh()
         self._set_status("ok", message)
+
+    def _settings(self) -> list[Setting]:
+        """The plan's inputs (agent, KPI, behaviour, numbers in screen units, dates, actuals): the
+        workbook's inputs sheet and the report's."""
+        p, lang, kpi = self.plan, self.lang, self.kpi.value
+        unit, fmt = _unit(kpi, lang), "#,##0.0"
+        return [Setting(t("agent", lang), p.agent_id), Setting(t("kpi", lang), _kpi_label(kpi, lang)),
+                Setting(t("behaviour", lang), p.behaviour), Setting(t("baseline", lang), p.baseline, unit, fmt),
+                Setting(t("target", lang), p.target, unit, fmt), Setting(t("team_target", lang), p.team_target, unit, fmt),
+                Setting(t("start", lang), p.start), Setting(t("due", lang), p.due),
+                Setting(t("actuals", lang), self.actuals.value.strip())]
+
+    def report_content(self):
+        """The checked plan as a one-page report (None while the plan is wrong): the plan's inputs, each
+        letter's verdict and reason, the peers' chart, the follow-up table, the five checks in words."""
+        from ccskills.reports import Report
+
+        if self.check is None or self.plan is None:
+            return None
+        lang, kpi = self.lang, self.kpi.value
+        table = None if self.trajectory is None else trajectory_frame(self.trajectory, lang)
+        return Report(title=t("report_title", lang, agent=self.plan.agent_id), lang=lang, settings=self._settings(),
+                      results=report_results(self.check, self.trajectory, lang, kpi, _kpi_label(kpi, lang)),
+                      chart=self._chart_spec if kpi else None, assumptions=report_assumptions(lang, TOLERANCE),
+                      table=table, table_title=t("report_table", lang))
 
     def _show_peers(self) -> None:
         kpi, lang = self.kpi.value, self.lang
@@ -371,7 +400,8 @@ class SmartPlanBuilder(widgets.VBox):
         note = t("prefill_note", lang, agent=self.agent.value, queue=queue, n=len(peers), level=f"{level:g}")
         self.note.value = f'<p class="ccs-hint">{html.escape(note)}</p>'
         title = t("axis_value", lang, kpi=_kpi_label(kpi, lang), unit=_unit(kpi, lang))
-        self.chart = draw_chart(self.chart, self.chart_box, peers_chart(table, self.plan, title, lang), "ccs-chart")
+        self._chart_spec = peers_chart(table, self.plan, title, lang)
+        self.chart = draw_chart(self.chart, self.chart_box, self._chart_spec, "ccs-chart")
 
     def _set_status(self, kind: str, message: str) -> None:
         self.status.value = status_html(kind, message, self.runs)
