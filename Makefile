@@ -45,7 +45,7 @@ $(VENV)/.installed-test: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 # course/ as root and the guide first, Lab's update check / news / PyPI extension manager off,
 # --allow-root when run as root, calculators through Voila's offline template "ccskills". The
 # server settings (kernel cap and busy page, freeing closed pages' kernels, 64 MiB uploads) are
-# installed with the kit into .venv/etc/jupyter (voila.json, jupyter_server_config.d/ccskills.json),
+# installed with the kit into .venv/etc/jupyter (voila.json, jupyter_server_config.json),
 # so they apply wherever Voila or JupyterLab starts; voila.json here is the same file.
 start: $(VENV)/.installed
 	$(BIN)/python -m ccskills start --ip=$(HOST) --port=$(PORT)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import json
 import tomllib
 from pathlib import Path
@@ -35,7 +36,7 @@ def test_the_repository_voila_json_is_the_installed_one():
 
 def test_both_servers_get_the_kernel_manager_and_the_upload_size():
     voila = _json(CONFIG / "voila.json")
-    lab = _json(CONFIG / "jupyter_server_config.d" / "ccskills.json")
+    lab = _json(CONFIG / "jupyter_server_config.json")
     manager = "ccskills.server.CappedKernelManager"
     assert voila["VoilaConfiguration"]["multi_kernel_manager_class"] == manager
     assert lab["ServerApp"]["kernel_manager_class"] == manager
@@ -43,7 +44,10 @@ def test_both_servers_get_the_kernel_manager_and_the_upload_size():
                  lab["ServerApp"]["tornado_settings"]["websocket_max_message_size"]):
         # The advertised upload limit plus room for the message's JSON header and framing.
         assert size >= MAX_UPLOAD_BYTES + 2**20
-    assert voila["CappedKernelManager"] == lab["CappedKernelManager"]
+    # The server file leaves max_kernels at its default (0: from memory) so a hub's
+    # /etc/jupyter/jupyter_server_config.json, lower in priority, can set it.
+    assert "max_kernels" not in lab["CappedKernelManager"]
+    assert {**voila["CappedKernelManager"], "max_kernels": 0} == {**lab["CappedKernelManager"], "max_kernels": 0}
     assert voila["VoilaExecutor"] == lab["VoilaExecutor"]
 
 
@@ -51,8 +55,38 @@ def test_the_settings_are_installed_with_the_kit():
     shared = tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))[
         "tool"]["hatch"]["build"]["targets"]["wheel"]["shared-data"]
     assert shared["share/jupyter-config/voila.json"] == "etc/jupyter/voila.json"
-    assert (shared["share/jupyter-config/jupyter_server_config.d/ccskills.json"]
-            == "etc/jupyter/jupyter_server_config.d/ccskills.json")
+    assert (shared["share/jupyter-config/jupyter_server_config.json"]
+            == "etc/jupyter/jupyter_server_config.json")
+
+
+_SERVER_SETTINGS = """
+import sys
+import jupyter_core.paths
+jupyter_core.paths.SYSTEM_CONFIG_PATH = [sys.argv[1]]  # stands in for /etc/jupyter
+from jupyter_server.serverapp import ServerApp
+app = ServerApp()
+app.initialize(argv=["--no-browser", "--port=0"])
+print(type(app.kernel_manager).__name__, app.contents_manager.pre_save_hook.__name__,
+      app.kernel_manager.cull_interval, app.kernel_manager.max_kernels)
+"""
+
+
+@pytest.mark.slow
+def test_a_server_started_with_no_flags_uses_the_kits_settings(tmp_path):
+    """A plain `jupyter server` (as a hub's single-user server is) uses the capped kernel manager and
+    the save hook; and a lower-priority system file (the hub's /etc/jupyter) still sets max_kernels.
+    Before, the settings sat in jupyter_server_config.d, from which a server reads only the extension
+    list: it ran the default kernel manager (measured)."""
+    import subprocess
+    system = tmp_path / "system"
+    system.mkdir()
+    (system / "jupyter_server_config.json").write_text(
+        json.dumps({"CappedKernelManager": {"max_kernels": 6}}), "utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
+    env.update(HOME=str(tmp_path), JUPYTER_CONFIG_DIR=str(tmp_path / "user-config"))
+    done = subprocess.run([sys.executable, "-c", _SERVER_SETTINGS, str(system)], capture_output=True, text=True,
+                          env=env, cwd=tmp_path, timeout=120)
+    assert done.stdout.split() == ["CappedKernelManager", "keep_language_info", "30", "6"], done.stderr[-2000:]
 
 
 def test_the_busy_page_speaks_both_languages():

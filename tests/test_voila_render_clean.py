@@ -5,11 +5,11 @@ Measured in Chromium (tests/browser/test_voila_render_clean_browser.py does it f
 kernel's ``language_info`` into the notebook as soon as the kernel starts, and the Render command saves
 the notebook, so ``course/apps/erlang_calculator.ipynb`` came back with eight more lines, among them
 ``"version": "3.11.7"``, the machine's Python. The kit installs a server ``pre_save_hook``
-(:func:`ccskills.server.notebooks.keep_language_info`, named in ``etc/jupyter/jupyter_lab_config.json``)
+(:func:`ccskills.server.notebooks.keep_language_info`, named in ``etc/jupyter/jupyter_server_config.json``)
 that keeps the file's own ``language_info``.
 
 Here the save goes through the contents manager JupyterLab uses (``AsyncLargeFileManager``), configured
-by the hook's import string as the installed jupyter_lab_config.json names it, with the model Lab sends after a render: the
+by the hook's import string as the installed jupyter_server_config.json names it, with the model Lab sends after a render: the
 kernel's ``language_info`` for this Python and for another one.
 """
 
@@ -29,7 +29,7 @@ from jupyter_server.services.contents.largefilemanager import AsyncLargeFileMana
 
 REPO = Path(__file__).resolve().parents[1]
 APPS = sorted((REPO / "course" / "apps").glob("*.ipynb"))
-CONFIG = REPO / "share" / "jupyter-config" / "jupyter_lab_config.json"  # installed as etc/jupyter/
+CONFIG = REPO / "share" / "jupyter-config" / "jupyter_server_config.json"  # installed as etc/jupyter/
 HOOK = json.loads(CONFIG.read_text("utf-8"))["ContentsManager"]["pre_save_hook"]
 
 
@@ -98,9 +98,8 @@ print(f"{hook.__module__}.{hook.__name__}" if hook else None)
 @pytest.mark.slow
 def test_jupyterlab_started_with_no_flags_has_the_hook(tmp_path):
     """The installed config, not a flag, sets it: JupyterLab under make start, on a hub or a trainee's own
-    `jupyter lab`. It sits in jupyter_lab_config.json because a server reads nothing but
-    jpserver_extensions from jupyter_server_config.d (measured), while LabApp passes its config file's
-    ContentsManager section to the server. (In a checkout, reinstall the kit if this fails: the installed
+    `jupyter lab`. It sits in jupyter_server_config.json because a server reads nothing but
+    jpserver_extensions from jupyter_server_config.d (measured). (In a checkout, reinstall the kit if this fails: the installed
     copy is older than share/.)"""
     env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
     env.update(HOME=str(tmp_path), JUPYTER_CONFIG_DIR=str(tmp_path / "user-config"))

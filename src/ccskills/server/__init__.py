@@ -1,7 +1,7 @@
 """Server-side settings for serving the calculators to a class (Voila and JupyterLab).
 
 Nothing in the library imports this package; the Jupyter/Voila configuration the kit installs
-(``etc/jupyter/voila.json`` and ``etc/jupyter/jupyter_server_config.d/ccskills.json``) names
+(``etc/jupyter/voila.json`` and ``etc/jupyter/jupyter_server_config.json``) names
 :class:`CappedKernelManager`, so a server started anywhere the kit is installed:
 
 - frees the kernel of a calculator page that was closed (about a minute after its last activity),

@@ -6,7 +6,7 @@ closed (no websocket left) should give its memory back within a couple of minute
 page a trainee keeps open through a 30-minute exercise or a break must not be taken away.
 Kernels started outside Voila (a notebook opened in JupyterLab) keep Jupyter's own rule.
 
-Configured by the files the kit installs (``voila.json``, ``jupyter_server_config.d``)::
+Configured by the files the kit installs (``voila.json``, ``jupyter_server_config.json``)::
 
     CappedKernelManager.max_kernels         = 0     # 0: derived from memory, see default_max_kernels
     CappedKernelManager.page_closed_timeout = 60    # s without a page and without activity

@@ -7,8 +7,9 @@ autosave would too). A tracked course notebook, stored with ``"language_info": {
 "python"}``, came back with eight more lines that depend on the machine's Python.
 
 :func:`keep_language_info` is a Jupyter server ``pre_save_hook``, installed by the kit in
-``etc/jupyter/jupyter_lab_config.json`` (any JupyterLab in the environment passes that file's
-``ContentsManager`` section to its server; ``jupyter_server_config.d`` only enables extensions): when a notebook already on disk is
+``etc/jupyter/jupyter_server_config.json`` (read by every server in the environment: JupyterLab,
+``jupyter server``, a hub's single-user server; ``jupyter_server_config.d`` only enables extensions):
+when a notebook already on disk is
 saved with a ``language_info`` of the same language, the file's own ``language_info`` is
 kept. Only that block: cells, outputs and every other setting are saved as sent, and a new
 notebook or a change of language is saved as usual.
