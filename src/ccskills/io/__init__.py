@@ -30,7 +30,7 @@ Column "来电" must contain numbers; row 3 has "abc".
 
 from __future__ import annotations
 
-from ._atomic import atomic_path
+from ._atomic import atomic_path, write_bytes_atomic
 from ._dates import DEFAULT_DATE_ORDER, YEAR_RANGE, parse_timestamps
 from ._decode import ENCODINGS, decode_text
 from ._errors import UploadError, UploadNote, row_words, spreadsheet_rows, upload_message, upload_notes
@@ -66,6 +66,7 @@ __all__ = [
     "safe_sheet_names",
     "FORMULA_STARTS",
     "atomic_path",
+    "write_bytes_atomic",
     "check_xlsx",
     "decode_text",
     "sniff_delimiter",

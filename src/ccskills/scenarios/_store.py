@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ccskills.io._atomic import write_bytes_atomic  # not re-exported by ccskills.io (yet)
+from ccskills.io import write_bytes_atomic
 from ccskills.scenarios._lock import LockBusy, locked
 from ccskills.scenarios._text import scenario_text
 
