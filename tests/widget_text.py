@@ -38,3 +38,22 @@ def chinese_left(app, skip=()) -> list[str]:
         return _own_texts(widget) + [t for child in getattr(widget, "children", ()) for t in walk(child)]
 
     return [t.strip() for t in walk(app) if CHINESE.search(t)]
+
+
+def report_pages(app) -> list[str]:
+    """The text of each page of the PDF behind ``app``'s report link (``[]`` when no link is shown)."""
+    import base64
+    import io
+
+    import pypdf
+
+    found = re.search(r'href="data:application/pdf;base64,([^"]+)"', app.keep.report_link.value)
+    if found is None:
+        return []
+    reader = pypdf.PdfReader(io.BytesIO(base64.b64decode(found.group(1))))
+    return [page.extract_text() for page in reader.pages]
+
+
+def flat(text: str) -> str:
+    """PDF text with line breaks and spaces removed (cells wrap in narrow columns)."""
+    return re.sub(r"\s+", "", text)
