@@ -12,7 +12,7 @@ import re
 import pytest
 from voila_harness import after_run as answered
 from voila_harness import runs
-from test_planner_browser import switch_language
+from test_planner_browser import keep_server, switch_language  # noqa: F401 (a fixture)
 
 from ccskills.apps._hiring_text import ERRORS
 from ccskills.apps.hiring import HIRING_DEFAULTS
@@ -107,3 +107,42 @@ def test_switching_language_with_a_plan_relabels_everything_at_once(page, voila_
     assert switch_language(page, ".ccs-hiring-planner", "中文", "招聘与流失规划器")
     _expect()(page.locator(TOTAL)).to_have_text(re.compile(r"^\d+ 人$"))
     assert runs(page) == before
+
+
+def test_an_upload_is_previewed_saved_and_compared_with_the_kit_data(page, keep_server, tmp_path):
+    # issue 13: the upload preview, and a scenario saved, loaded back and compared (the PDF is checked
+    # in the planner's browser test and headless here: tests/test_app_hiring_keep.py)
+    from test_planner_browser import _keep_action, _save_as
+
+    page.goto(keep_server.render_url(NOTEBOOK), wait_until="domcontentloaded")
+    _expect()(page.locator(TOTAL)).to_have_text(re.compile(r"^\d+ 人$"))
+    assert _save_as(page, "套件数据") == "已保存情景“套件数据”。"
+    answered(page, page.locator(".ccs-source label", has_text="上传").click)
+    need = tmp_path / "需求.csv"
+    need.write_bytes("周,需求人数\n2026-04-06,80\n2026-04-13,90\n2026-04-20,95\n2026-04-27,100\n"
+                     "2026-05-04,100\n2026-05-11,100\n合计,565\n".encode("gbk"))
+    with page.expect_file_chooser() as chooser:
+        page.locator(".ccs-upload").click()
+    chooser.value.set_files(str(need))
+    preview = page.locator(".ccs-preview-box .ccs-upload-preview")
+    _expect()(preview.locator(".ccs-preview-summary")).to_have_text(
+        "读取 需求.csv：6 行（跳过 1 行），日期 2026-04-06 至 2026-05-11")
+    _expect()(preview.locator("tbody tr")).to_have_count(5)  # the first rows (PREVIEW_ROWS)
+    d = HIRING_DEFAULTS
+    plan = hiring_plan([80, 90, 95, 100, 100, 100], d["current_fte"], d["attrition"] / 100, d["training_weeks"],
+                       d["pass_rate"] / 100, attrition_period=d["period"], class_every_weeks=d["class_every_weeks"],
+                       min_class=d["min_class"], max_class=d["max_class"])
+    _expect()(page.locator(".ccs-card-weeks-short .ccs-card-value")).to_have_text(f"{plan.weeks_short} 周")
+    assert _save_as(page, "上传需求") == "已保存情景“上传需求”。"
+    page.locator(".ccs-scenario-pick select").select_option(label="套件数据")
+    assert _keep_action(page, ".ccs-scenario-load") == "已载入情景“套件数据”并重新计算。"
+    _expect()(page.locator(".ccs-queue select")).to_be_visible()
+    page.locator(".ccs-scenario-compare-pick select").select_option(label=["套件数据", "上传需求"])
+    assert _keep_action(page, ".ccs-scenario-compare") == "已比较 2 个情景。"
+    table = page.locator(".ccs-scenario-table table")
+    short = table.locator("tr", has_text="人手不足的周数").locator("td").all_inner_texts()
+    kit = hiring_plan(load_fte_requirement()["required_fte"], d["current_fte"], d["attrition"] / 100,
+                      d["training_weeks"], d["pass_rate"] / 100, attrition_period=d["period"],
+                      class_every_weeks=d["class_every_weeks"], min_class=d["min_class"], max_class=d["max_class"])
+    assert short[-2:] == [str(kit.weeks_short), str(plan.weeks_short)], short
+    assert "需求.csv" in table.inner_text()  # the upload is named, not kept
