@@ -69,6 +69,7 @@ def test_save_change_load_recomputes_once_and_matches_the_core():
     book = openpyxl.load_workbook(io.BytesIO(_data_url(app.keep.excel.value)))
     rows = {row[0].value: [c.value for c in row[-2:]] for row in book.active.iter_rows()}
     assert rows["鉴定通过率（%）"] == [80, 60]
+    assert rows["流失率的周期"] == ["每月", "每月"] and rows["队列"] == ["合计", "合计"]  # words, not codes
     assert rows["共需招聘"] == [int(_core(0.8).classes["hires"].sum()), int(_core(0.6).classes["hires"].sum())]
 
 

@@ -159,3 +159,17 @@ def test_an_uploaded_history_is_asked_for_again_when_its_scenario_loads(tmp_path
     _upload(fresh, content, "七月起.csv")
     fresh.run()
     assert fresh.result is not None and fresh.result.forecast.sum() == pytest.approx(app.result.forecast.sum())
+
+
+def test_choices_are_kept_in_words_and_load_in_the_other_language():
+    # the comparison table shows inputs as saved: words a person read, never "ecommerce" or "auto"
+    app = build_workforce_planner("zh")
+    app.source.value, app.method.value = "corporate", "seasonal_naive"
+    inputs = app.scenario_inputs()
+    assert inputs["source"] == "示例：企业热线（工作日 09:00–18:00）" and inputs["method"] == "季节性朴素（上周同时段）"
+    assert "line" not in inputs  # a sample's line is part of the sample
+    english = build_workforce_planner("en")
+    planned = []
+    english.run = lambda: planned.append(True)
+    english.apply_scenario(inputs)
+    assert (english.source.value, english.method.value, planned) == ("corporate", "seasonal_naive", [True])

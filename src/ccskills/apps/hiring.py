@@ -366,10 +366,10 @@ class HiringPlanner(ReadBack, widgets.VBox):
     # Scenarios and the report (ccskills.apps._keep.KeepBar) -----------------------
 
     def scenario_inputs(self) -> dict:
-        """The inputs as shown on screen (percent as 80), JSON-able. An uploaded file is not kept,
-        only its name: loading the scenario asks for the file again."""
-        inputs = {"source": self.source.value, "queue": self.queue.value, "typed": self.typed.value,
-                  "period": self.period.value, **{name: box.value for name, box in self.numbers.items()}}
+        """The inputs as shown on screen (percent as 80, choices in words), JSON-able. An uploaded
+        file is not kept, only its name: loading the scenario asks for the file again."""
+        inputs = {"source": self.source.label, "queue": self.queue.label, "typed": self.typed.value,
+                  "period": self.period.label, **{name: box.value for name, box in self.numbers.items()}}
         if self.source.value == "upload":
             inputs["upload_name"] = self.upload.value[0]["name"] if self.upload.value else None
         return inputs
@@ -385,7 +385,7 @@ class HiringPlanner(ReadBack, widgets.VBox):
         try:
             for key, control in (("source", self.source), ("queue", self.queue), ("typed", self.typed),
                                  ("period", self.period), *self.numbers.items()):
-                _set(control, x.get(key))
+                _set(control, _CHOICES.get((key, x.get(key)), x.get(key)))
             name = x.get("upload_name")
             same = bool(self.upload.value) and self.upload.value[0]["name"] == name
             self._wanted_upload = name if self.source.value == "upload" and name and not same else None
@@ -437,6 +437,12 @@ class HiringPlanner(ReadBack, widgets.VBox):
         self.status.value = status_html(kind, say(self.lang), self.runs)
 
 
+
+
+_CHOICES = {(key, t(f"{key}_{value}", lang)): value for key, values in (
+    ("source", ("dataset", "typed", "upload")), ("queue", ("total", "presales", "aftersales")),
+    ("period", ("week", "month", "year"))) for value in values for lang in LANGUAGES}
+"""(input, a choice's words in either language) → its value: scenarios keep the words a person read."""
 
 
 def _set(control: widgets.Widget, value) -> None:

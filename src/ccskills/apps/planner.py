@@ -390,9 +390,9 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
     # Scenarios and the report (ccskills.apps._keep.KeepBar) -----------------------
 
     def scenario_inputs(self) -> dict:
-        """The settings as shown on screen (percent as 80), JSON-able. An uploaded history is not
-        kept, only its file name: loading the scenario asks for the file again."""
-        inputs = {"source": self.source.value, "line": self.line.value, "method": self.method.value,
+        """The settings as shown on screen (percent as 80, choices in words), JSON-able. An uploaded
+        history is not kept, only its file name: loading the scenario asks for the file again."""
+        inputs = {"source": self.source.label, "method": self.method.label,
                   "start": self.start.value.isoformat() if self.start.value else None,
                   "horizon": self.horizon.value, "aht": self.aht.value, "target_sl": self.target_sl.value,
                   "answer_time": self.answer_time.value, "shrinkage": self.shrinkage.value,
@@ -400,6 +400,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
                   "start_step": self.start_step.value, "breaks": self.breaks.value, "soft": self.soft.value}
         if self.source.value == "upload":
             inputs["upload_name"] = self.upload.value[0]["name"] if self.upload.value else None
+            inputs["line"] = self.line.value
         return inputs
 
     def scenario_input_labels(self) -> dict[str, str]:
@@ -410,10 +411,10 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         ones keep their value. A scenario made from an uploaded file plans only if that file is the
         one uploaded now; otherwise the status asks for it again."""
         x = dict(inputs)
-        _set(self.source, x.get("source"))
+        _set(self.source, _CHOICES.get(x.get("source"), x.get("source")))
         _set(self.line, x.get("line"))
-        for key in ("method", "horizon", "aht", "target_sl", "answer_time", "shrinkage", "start_step",
-                    "breaks", "soft"):
+        _set(self.method, _CHOICES.get(x.get("method"), x.get("method")))
+        for key in ("horizon", "aht", "target_sl", "answer_time", "shrinkage", "start_step", "breaks", "soft"):
             _set(getattr(self, key), x.get(key))
         if x.get("start"):
             _set(self.start, _day(x["start"]))
@@ -501,6 +502,11 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self.run_button.description = t("run", lang)
         self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"  # last: the page is in ``lang`` now
         self.keep.refresh()  # the one-page PDF (seconds: its chart is drawn offline) after the sweep
+
+
+_CHOICES = {**{t(f"source_{s}", lang): s for s in (*SAMPLES, "upload") for lang in LANGUAGES},
+            **{method_name(m, lang): m for m in METHOD_CHOICES for lang in LANGUAGES}}
+"""A choice's words in either language → its value: scenarios keep the words a person read."""
 
 
 def _set(control: widgets.Widget, value) -> None:
