@@ -237,3 +237,16 @@ def test_switching_language_re_renders_the_cached_analysis_in_one_pass(monkeypat
     app.language.value = "en"
     assert chinese_left(app) == []
     assert app.shown("respondents") == "300" and app.status_text.startswith("Analysed the kit's survey")
+
+
+def test_the_upload_preview_shows_what_was_read():
+    # issue 13: long and wide files: rows, which column became what, first rows; English after a switch
+    app = build_kano_analyser("zh")
+    app.load_upload("受访者,功能,正向题,反向题,分群\nR1,回拨,1,5,a\nR2,回拨,1,5,b\n".encode("gbk"), "s.csv")
+    assert "读取 s.csv：2 行" in app.preview.value and "分群 → 客户分群" in app.preview.value
+    app.load_upload("编号,回拨_正向,回拨_反向\nR1,1,5\nR2,1,3\n".encode("gbk"), "w.csv")
+    assert "编号 → 受访者；回拨_正向 → “回拨”的正向题；回拨_反向 → “回拨”的反向题" in app.preview.value
+    app.language.value = "en"
+    assert "Read w.csv: 2 rows" in app.preview.value and "Dysfunctional question of" in app.preview.value
+    app.source.value = "sample"
+    assert app.preview.value == ""

@@ -295,7 +295,7 @@ def test_a_gbk_file_with_chinese_headers_works(uploader):
     assert app.status_text == "日报：2026-03-03（周二）。共 2 通来话；0 个控制图信号。"
     assert app.shown("service_level") == "100.0%" and app.shown("aht_s") == "210.0 秒"  # (120+270)/2
     assert app.card_status("service_level") == "green"
-    assert "已读取 通话记录.csv：5 条通话记录" in app.data_note.value
+    assert "读取 通话记录.csv：5 行" in app.data_note.value  # the upload preview (issue 13)
     assert [label for label, _ in app.breakdown.options] == ["不分组（合计）", "按队列", "按座席"]  # no team
     # the day before: 3 calls, 2 answered within 20 s? only C1 (12 s): SL 1/3
     assert "服务水平由 33.3% 变为 100.0%" in app.change.value
@@ -361,8 +361,22 @@ def test_a_dropped_total_row_is_said_beside_the_data():
     total = "合计,,,,,,,,,,,"  # the export's total line: row 7 of the sheet (header row 1, 5 calls)
     _upload(app, _csv([*ROWS, total]), "通话记录.csv")
     assert "ccs-status-error" not in app.status.value, app.status_text
-    assert "已读取 通话记录.csv：5 条通话记录" in app.data_note.value
+    assert "读取 通话记录.csv：5 行（跳过 1 行），日期 2026-03-02 至 2026-03-03" in app.data_note.value
     assert "已忽略合计行：第 7 行" in app.data_note.value
+
+
+def test_the_upload_preview_shows_what_was_read_in_either_language():
+    # issue 13: after an upload, what was read: rows, dates, which column became which field, first rows
+    app = build_kpi_dashboard("zh")
+    app.source.value = "upload"
+    _upload(app, _csv(), "通话记录.csv")
+    calls = read_html(app.data_note.value.split('<table class="ccs-preview-table">', 1)[1].join(["<table>", ""]))
+    written = pd.read_csv(io.BytesIO(_csv()), encoding="gbk", dtype=str).fillna("")
+    assert calls.to_numpy().tolist() == written.head(5).to_numpy().tolist()  # the first rows as in the file
+    assert "等待时长 → 等待时长" in app.data_note.value
+    app.language.value = "en"
+    assert "Read 通话记录.csv: 5 rows, dates 2026-03-02 to 2026-03-03" in app.data_note.value
+    assert "等待时长 → Wait (s)" in app.data_note.value and "Columns recognised" in app.data_note.value
 
 
 def test_switching_language_re_renders_the_cached_view_in_one_pass(monkeypatch):

@@ -325,3 +325,16 @@ def test_switching_language_says_an_upload_problem_again():
     app.language.value = "en"
     assert app.status_text == 'Column "QA1" must contain numbers; row 3 has "八十".'
     assert [text for text in chinese_left(app) if "八十" not in text] == []  # the file's own cell may stay
+
+
+def test_the_upload_preview_shows_what_was_read():
+    # issue 13: after an upload, the rows, which column became what and the first rows, in either language
+    app = build_qa_calculator("zh")
+    app.load_upload("通话,QA1,QA2,标准答案\nc1,80,70,75\nc2,90,85,88\nc3,60,65,70\n".encode("gbk"), "校准.csv")
+    assert "读取 校准.csv：3 行" in app.preview.value
+    assert "QA1 → 质检员 QA1 的分数" in app.preview.value and "标准答案 → 标准答案" in app.preview.value
+    assert app.preview.value.count("<tr>") == 4  # header and the file's 3 rows
+    app.language.value = "en"
+    assert "Read 校准.csv: 3 rows" in app.preview.value and "标准答案 → Reference" in app.preview.value
+    app.load_upload(b"call,QA1\nc1,x\n", "bad.csv")
+    assert app.preview.value == ""  # a bad file: the sentence says why, no preview

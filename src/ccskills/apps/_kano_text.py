@@ -219,3 +219,29 @@ def report_assumptions(split, lang: str) -> list[str]:
     categories = ("、" if lang == "zh" else ", ").join(category_label(c, lang) for c in CATEGORIES)
     return [t("assume_table", lang, categories=categories), t("assume_mode", lang, margin=f"{CLOSE_MARGIN:.0%}"),
             t("assume_better", lang, split=where)]
+
+
+# What an upload was read as -----------------------------------------------------------------------
+
+TEXT.update({"respondent": ("受访者", "Respondent"), "functional": ("正向题", "Functional question"),
+             "dysfunctional": ("反向题", "Dysfunctional question"),
+             "wide_answer": ("“{feature}”的{side}", "{side} of '{feature}'")})
+
+
+def upload_preview(raw: pd.DataFrame, aliases: dict, segment_names, name: str, lang: str) -> str:
+    """What an uploaded survey was read as: rows, which column became what (long: respondent, feature,
+    the two answers, segment; wide: each feature's two answers), the first rows as in the file."""
+    from ccskills.apps._preview import preview_html
+    from ccskills.kano import wide_column
+
+    columns = {}
+    for column in raw.columns:
+        field = aliases.get(str(column).strip(), str(column).strip().lower())
+        wide = wide_column(column)
+        if str(column).strip().lower() in segment_names:
+            columns[str(column)] = t("segment", lang)
+        elif field in ("respondent", "feature", "functional", "dysfunctional"):
+            columns[str(column)] = t(field, lang)
+        elif wide is not None:
+            columns[str(column)] = t("wide_answer", lang, feature=wide[0], side=t(wide[1], lang))
+    return preview_html(raw, lang, source=name, rows_read=len(raw), columns=columns)

@@ -22,7 +22,8 @@ from ccskills.kpi_charts import RAG_MARKS, format_value
 __all__ = ["rag_dot", "signals_text", "TEXT", "ERRORS", "STYLE", "CARDS", "GRAINS", "BREAKDOWNS", "CONTROL_CHOICES", "PARETO_CHOICES",
            "t", "indicator_name", "period_label", "table_html", "groups_html", "excel_sheets",
            "group_label", "per_handler", "queue_level_note", "format_indicator", "QUEUE_LEVEL",
-           "view_settings", "report_results", "report_totals", "report_assumptions"]
+           "view_settings", "report_results", "report_totals", "report_assumptions", "FIELD_LABELS",
+           "upload_preview"]
 
 GRAINS = ("D", "W", "MS")
 BREAKDOWNS = ("none", "queue", "team", "agent_id")
@@ -497,3 +498,35 @@ def report_assumptions(view, lang: str) -> list[str]:
            t("assume_control", lang, signals=signals_text(view.control, title, lang))]
     note = queue_level_note(view.report, view.by, lang)
     return out + ([note] if note else [])
+
+
+# What an upload was read as -----------------------------------------------------------------------
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "call_id": ("通话编号", "Call ID"), "queue": ("队列", "Queue"), "arrival": ("来电时间", "Arrival time"),
+    "outcome": ("结果", "Outcome"), "wait_s": ("等待时长", "Wait (s)"), "talk_s": ("通话时长", "Talk (s)"),
+    "hold_s": ("保持时长", "Hold (s)"), "acw_s": ("话后处理时长", "After-call work (s)"),
+    "agent_id": ("坐席工号", "Agent ID"), "transferred": ("是否转接", "Transferred"),
+    "resolved_first_contact": ("首次解决", "Resolved first contact"), "csat": ("满意度", "CSAT (1–5)"),
+    "team": ("班组", "Team"),
+}
+"""The call-record fields an upload fills, as the preview names them (zh = the example file's headers)."""
+
+
+def upload_preview(raw: pd.DataFrame, records: pd.DataFrame, name: str, lang: str) -> str:
+    """What an uploaded file was read as: rows read and skipped, the dates, which columns became which
+    field, the first rows as in the file, and what the reader decided (:func:`ccskills.io.upload_notes`)."""
+    from ccskills.apps._preview import preview_html
+    from ccskills.io import upload_notes
+    from ccskills.kpi.upload import CALL_RECORDS_ALIASES
+
+    i = 1 if lang == "en" else 0
+    columns = {}
+    for header in raw.columns:
+        field = CALL_RECORDS_ALIASES.get(str(header).strip().lower(), str(header).strip().lower())
+        if field in FIELD_LABELS:
+            columns[str(header)] = FIELD_LABELS[field][i]
+    skipped = sum(len(n.rows) for n in records.attrs.get("ccskills_notes", []) if n.problem == "dropped_total_row")
+    dates = (records["arrival"].min(), records["arrival"].max()) if len(records) else None
+    return preview_html(raw, lang, source=name, rows_read=len(records), rows_skipped=skipped, columns=columns,
+                        date_range=dates, notes=upload_notes(records, lang))

@@ -19,7 +19,7 @@ from ccskills.quality import CalibrationSummary, icc_band, kappa_band
 __all__ = ["TEXT", "ERRORS", "STYLE", "t", "section_table_html", "deviation_chart",
            "deviation_table_html", "excel_sheets", "kind_names", "AGREED_WITHIN",
            "RECALIBRATE_BELOW", "calibration_settings", "report_results", "deviation_frame",
-           "report_assumptions", "report"]
+           "report_assumptions", "report", "upload_preview"]
 
 AGREED_WITHIN = 0.85
 """Share of calls within ±10 points from which an analyst counts as calibrated (domain.md §2.3)."""
@@ -324,3 +324,26 @@ def report(summary: CalibrationSummary, lang: str, tolerance: float, source: str
                   results=report_results(summary, lang, tolerance), chart=chart,
                   assumptions=report_assumptions(summary, lang, tolerance),
                   table=deviation_frame(summary, lang, tolerance), table_title=t("table_caption", lang))
+
+
+# What an upload was read as -----------------------------------------------------------------------
+
+TEXT.update({"item": ("评分项", "Item"), "passed": ("是否达标", "Passed"),
+             "analyst_scores": ("质检员 {name} 的分数", "scores of analyst {name}")})
+
+
+def upload_preview(raw: pd.DataFrame, reference: str | None, aliases: dict, name: str, lang: str) -> str:
+    """What an uploaded round was read as: rows, which column became what (call, each analyst, the
+    reference; or the item table's fields), the first rows as in the file."""
+    from ccskills.apps._preview import preview_html
+
+    fields = {"call_id": t("call", lang), "analyst_id": t("analyst", lang), "item_id": t("item", lang),
+              "passed": t("passed", lang)}
+    found = {c: aliases.get(str(c).strip(), str(c).strip().lower()) for c in raw.columns}
+    if "item_id" in found.values():
+        columns = {str(c): fields[f] for c, f in found.items() if f in fields}
+    else:
+        columns = {str(raw.columns[0]): t("call", lang)}
+        columns.update({str(c): t("reference", lang) if c == reference else t("analyst_scores", lang, name=c)
+                        for c in raw.columns[1:]})
+    return preview_html(raw, lang, source=name, rows_read=len(raw), columns=columns)

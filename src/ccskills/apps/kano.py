@@ -136,6 +136,7 @@ class KanoAnalyser(ReadBack, widgets.VBox):
         self.segment = widgets.Dropdown(options=[("", "")], value="")
         self.split = widgets.RadioButtons(options=[("", 0.5), ("", "mean")], value=0.5)
         self.status, self.table, self.download = widgets.HTML(), widgets.HTML(), widgets.HTML()
+        self.preview = widgets.HTML()  # what an upload was read as
         self.cards = {name: card(f"ccs-kano-{name}") for name in ("respondents", "features")}
         self.chart, self.chart_box, self._chart_spec = None, widgets.Box(), None
         self.keep = KeepBar(self, "kano_analyser", self.lang, scenarios=False, report=True)
@@ -146,7 +147,7 @@ class KanoAnalyser(ReadBack, widgets.VBox):
                           (self.table, "table"), (self.download, "download"),
                           (self.source, "source"), (self.upload, "upload"),
                           (self.segment, "segment"), (self.split, "split"),
-                          (self.chart_box, "chart-box")):
+                          (self.chart_box, "chart-box"), (self.preview, "upload-preview-box")):
             box.add_class(f"ccs-{name}")
         super().__init__(children=self._layout())
         self.add_class("ccs-kano-analyser")
@@ -160,7 +161,7 @@ class KanoAnalyser(ReadBack, widgets.VBox):
         cards = widgets.HBox(list(self.cards.values()), layout=widgets.Layout(flex_flow="row wrap"))
         lower = widgets.HBox([self.table, self.chart_box], layout=widgets.Layout(flex_flow="row wrap"))
         return [widgets.HTML(tx.STYLE), header, self.source,
-                widgets.HBox([self.upload, self.upload_help]), options, self.status, cards, lower,
+                widgets.HBox([self.upload, self.upload_help]), self.preview, options, self.status, cards, lower,
                 self.download, self.keep]
 
     def _wire(self) -> None:
@@ -250,6 +251,8 @@ class KanoAnalyser(ReadBack, widgets.VBox):
         set_card(self.cards["respondents"], tx.t("respondents", lang), str(counts["respondents"]))
         set_card(self.cards["features"], tx.t("features", lang), str(counts["features"]))
         self.table.value = tx.result_table_html(result, labels, lang)
+        self.preview.value = "" if name is None else tx.upload_preview(
+            read_table(*self._upload), SURVEY_ALIASES, SEGMENT_NAMES, name, lang)
         sheets, options = tx.excel_sheets(result, labels, lang, self._settings(survey, name))
         self.download.value = excel_link(sheets, tx.t("excel_file", lang), tx.t("download_excel", lang), **options)
         self._chart_spec = quadrant_chart(result, labels, lang=lang, split=self.split.value)
@@ -292,7 +295,7 @@ class KanoAnalyser(ReadBack, widgets.VBox):
         self.result, self._shown = None, None
         for key, box in self.cards.items():
             set_card(box, tx.t(key, self.lang), "—")
-        self.table.value = self.download.value = ""
+        self.table.value = self.download.value = self.preview.value = ""
         self.chart_box.layout.display = "none"
         self.keep.refresh()  # no analysis, no report
 

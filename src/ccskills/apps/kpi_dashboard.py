@@ -30,11 +30,11 @@ from ccskills.apps._kpi_dashboard_text import (BREAKDOWNS, CARDS, CONTROL_CHOICE
                                                QUEUE_LEVEL, format_indicator, groups_html, indicator_name, per_handler,
                                                period_label, queue_level_note, report_assumptions, report_results,
                                                report_table, report_totals, signals_text, t, table_html,
-                                               view_settings)
+                                               upload_preview, view_settings)
 from ccskills.apps._keep import KeepBar
 from ccskills.apps._workbook import template_link
 from ccskills.i18n import LANGUAGES, error_message
-from ccskills.io import UploadError, upload_message, upload_notes
+from ccskills.io import UploadError, read_table, upload_message
 from ccskills.kpi import read_call_records
 from ccskills.kpi_charts import RAG_MARKS
 from ccskills.spc import ControlChart, p_chart, pareto_table
@@ -212,6 +212,7 @@ class KpiDashboard(ReadBack, widgets.VBox):
         self.keep = KeepBar(self, "kpi_dashboard", self.lang, scenarios=False, report=True)
         self.data: _Data | None = None
         self._data_name: str | None = None
+        self._raw: pd.DataFrame | None = None  # an upload as read, for its preview
         self.view: DashboardView | None = None
         self.runs = 0
         self._quiet = False
@@ -285,6 +286,7 @@ class KpiDashboard(ReadBack, widgets.VBox):
         try:
             records = read_call_records(bytes(item["content"]), item["name"])
             data = _Data(records, None)
+            self._raw = read_table(bytes(item["content"]), item["name"])  # the file as written, for the preview
         except Exception as exc:  # a sentence naming the column and rows, never a traceback
             log_unexpected(exc, "kpi_dashboard: read upload")
             self._clear()
@@ -305,13 +307,14 @@ class KpiDashboard(ReadBack, widgets.VBox):
         self.refresh()
 
     def _show_data_note(self) -> None:
-        """What was read (rows, first and last call; for an upload, what the reader decided)."""
+        """What was read: the sample's span, or an upload's preview (:func:`upload_preview`)."""
         r, name, lang = self.data.records, self._data_name, self.lang
+        if name:  # what the file was read as: counts, dates, columns recognised, first rows, decisions
+            self.data_note.value = upload_preview(self._raw, r, name, lang)
+            return
         fields = dict(rows=f"{len(r):,}", first=f"{r['arrival'].min():%Y-%m-%d %H:%M}",
                       last=f"{r['arrival'].max():%Y-%m-%d %H:%M}")
-        note = t("loaded", lang, name=name, **fields) if name else t("sample_span", lang, **fields)
-        if name:  # what the reader decided (a dropped total row, a guessed date order)
-            note = " ".join([note, *upload_notes(r, lang)])
+        note = t("sample_span", lang, **fields)
         self.data_note.value = f'<span class="ccs-hint">{html.escape(note)}</span>'
 
     def _on_grain(self, change) -> None:

@@ -132,16 +132,15 @@ class QACalculator(ReadBack, widgets.VBox):
         self.sections = widgets.HTML()
         self.source = widgets.RadioButtons(options=[("", "sample"), ("", "upload")], value="sample")
         self.upload = widgets.FileUpload(accept=".csv,.xlsx,.xls,.txt", multiple=False)
-        self.upload_help, self.status = widgets.HTML(), widgets.HTML()
+        self.upload_help, self.status, self.preview = widgets.HTML(), widgets.HTML(), widgets.HTML()
         self.deviation, self.download = widgets.HTML(), widgets.HTML()
         self.chart, self.chart_box, self._chart_spec = None, widgets.Box(), None
         self.summary: qa.CalibrationSummary | None = None
         self.call_result: qa.ScoredCall | None = None
-        self.runs, self._quiet, self._upload = 0, False, None
-        for box, name in ((self.language, "language"), (self.status, "status"),
-                          (self.sections, "sections"), (self.deviation, "deviation"),
-                          (self.download, "download"), (self.source, "source"),
-                          (self.upload, "upload"), (self.chart_box, "chart-box")):
+        self.runs, self._quiet, self._upload, self._reference = 0, False, None, None
+        for box, name in ((self.language, "language"), (self.status, "status"), (self.sections, "sections"),
+                          (self.deviation, "deviation"), (self.download, "download"), (self.source, "source"),
+                          (self.upload, "upload"), (self.chart_box, "chart-box"), (self.preview, "upload-preview-box")):
             box.add_class(f"ccs-{name}")
         self.keep = KeepBar(self, "qa_calibration", self.lang, scenarios=False, report=True)
         self.tabs = widgets.Tab(children=[self._score_tab(), self._calibration_tab()])
@@ -181,7 +180,7 @@ class QACalculator(ReadBack, widgets.VBox):
     def _calibration_tab(self) -> widgets.Widget:
         cards = widgets.HBox([self.cards[n] for n in ("icc", "kappa", "calls", "analysts")],
                              layout=widgets.Layout(flex_flow="row wrap"))
-        return widgets.VBox([self.source, widgets.HBox([self.upload, self.upload_help]), self.status,
+        return widgets.VBox([self.source, widgets.HBox([self.upload, self.upload_help]), self.preview, self.status,
                              cards, widgets.HBox([self.deviation, self.chart_box],
                                                  layout=widgets.Layout(flex_flow="row wrap")),
                              self.download, self.keep])
@@ -227,10 +226,8 @@ class QACalculator(ReadBack, widgets.VBox):
     # Tab 2: calibration ----------------------------------------------------
 
     def _on_upload(self, change) -> None:
-        files = change["new"]
-        if files:
-            f = files[0]
-            self.load_upload(bytes(f["content"]), f["name"])
+        if change["new"]:
+            self.load_upload(bytes(change["new"][0]["content"]), change["new"][0]["name"])
 
     def load_upload(self, data: bytes, filename: str) -> None:
         """Take an uploaded file (what the FileUpload widget hands over) and analyse it."""
@@ -251,6 +248,7 @@ class QACalculator(ReadBack, widgets.VBox):
             return None
         data, name = self._upload
         scores, reference, decisions = read_calibration_upload(data, name, self.scorecard)
+        self._reference = reference
         return scores, reference, decisions, name
 
     def analyse(self) -> qa.CalibrationSummary | None:
@@ -294,6 +292,8 @@ class QACalculator(ReadBack, widgets.VBox):
             set_card(self.cards["kappa"], tx.t("kappa", lang), "—", tx.t("kappa_na", lang))
         set_card(self.cards["calls"], tx.t("calls", lang), str(len(s.scores)))
         set_card(self.cards["analysts"], tx.t("analysts", lang), str(s.scores.shape[1]))
+        self.preview.value = "" if name is None else tx.upload_preview(
+            read_table(*self._upload), self._reference, ITEM_ALIASES, name, lang)  # what the file was read as
         self.deviation.value = tx.deviation_table_html(s, lang, TOLERANCE)
         source = self._upload[1] if self.source.value == "upload" and getattr(self, "_upload", None) else ""
         sheets, options = tx.excel_sheets(s, lang, TOLERANCE, source)
@@ -319,7 +319,7 @@ class QACalculator(ReadBack, widgets.VBox):
         self.summary = None
         for name in ("icc", "kappa", "calls", "analysts"):
             set_card(self.cards[name], tx.t(name, self.lang), "—")
-        self.deviation.value = self.download.value = ""
+        self.deviation.value = self.download.value = self.preview.value = ""
         self.chart_box.layout.display = "none"
         self.keep.refresh()  # no round, no report
 
