@@ -59,7 +59,7 @@ def test_the_sample_month_cards_table_and_charts(page, voila_server):
     for name in ("trend", "control", "pareto"):
         _expect()(page.locator(f".ccs-{name}-chart canvas, .ccs-{name}-chart svg").first).to_be_visible()
     _expect()(page.locator(".ccs-change")).to_contain_text("服务水平由")
-    assert page.locator("a.ccs-download-link").get_attribute("download") == "KPI报表.xlsx"
+    assert page.locator(".ccs-download a.ccs-download-link").get_attribute("download") == "KPI报表.xlsx"
     before = runs(page)
     page.locator(".ccs-grain select").select_option(label="周（周一起）")
     wait_for_next_run(page, before)
@@ -136,3 +136,54 @@ def test_switching_to_english_leaves_no_chinese_behind(page, voila_server):
     assert switch_to_english(page, ".ccs-kpi-dashboard", "KPI dashboard") == []
     _expect()(page.locator(".ccs-status")).to_contain_text("Daily report: 2026-03-31")
     assert chinese_left(page, ".ccs-kpi-dashboard") == []
+
+
+def _pdf_text(download) -> list[str]:
+    import pypdf
+
+    reader = pypdf.PdfReader(download.path())
+    return [page.extract_text() for page in reader.pages]
+
+
+def test_the_one_page_report_downloads_as_a_pdf(page, voila_server):
+    # issue 13: a one-page report of inputs, results, chart and assumptions, checked with pypdf
+    import re
+
+    offered, service_level = _last_day()
+    open_dashboard(page, voila_server)
+    link = page.locator("a.ccs-report-link")
+    _expect()(link).to_contain_text("PDF")
+    with page.expect_download() as download_info:
+        link.click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".pdf")
+    pages = _pdf_text(download)
+    assert len(pages) == 1
+    text = re.sub(r"\s+", "", pages[0])
+    assert "KPI报告：日报2026-03-31（周二）" in text
+    assert f"{offered:,}" in text and f"{service_level:.1%}" in text
+    assert "T=20秒" in text and "假设与说明" in text
+
+
+def test_an_upload_shows_what_was_read(page, voila_server, tmp_path):
+    # issue 13: after an upload, rows read and skipped, dates, columns recognised and the first rows
+    open_dashboard(page, voila_server)
+    page.locator(".ccs-source label", has_text="上传").click()
+    _expect()(page.locator(".ccs-status")).to_contain_text("请先选择要上传的文件")
+    good = tmp_path / "通话记录.csv"
+    good.write_bytes(("通话编号,队列,来电时间,结果,等待时长,通话时长,保持时长,话后处理时长,坐席工号,是否转接\n"
+                      "C1,presales,2026-03-02 08:00:05,接通,12,300,0,30,P001,否\n"
+                      "C2,presales,2026-03-03 08:01:00,放弃,40,,,,,否\n"
+                      "合计,,,,,,,,,\n").encode("gbk"))
+    before = runs(page)
+    with page.expect_file_chooser() as chooser:
+        page.locator(".ccs-upload").click()
+    chooser.value.set_files(str(good))
+    wait_for_next_run(page, before)
+    preview = page.locator(".ccs-upload-preview")
+    _expect()(preview.locator(".ccs-preview-summary")).to_have_text(
+        "读取 通话记录.csv：2 行（跳过 1 行），日期 2026-03-02 至 2026-03-03")
+    _expect()(preview.locator(".ccs-preview-columns")).to_contain_text("等待时长 → 等待时长")
+    _expect()(preview.locator("table.ccs-preview-table tbody tr")).to_have_count(2)
+    _expect()(preview.locator(".ccs-preview-notes")).to_contain_text("已忽略合计行：第 4 行")
+    assert "Traceback" not in page.locator("body").inner_text()

@@ -137,3 +137,21 @@ def test_switching_to_english_leaves_no_chinese_behind(page, voila_server):
     assert switch_to_english(page, ".ccs-qa-calculator", t("title", "en")) == []
     _expect()(page.locator(".ccs-status")).to_contain_text("Analysed the kit's round")
     assert chinese_left(page, ".ccs-qa-calculator") == []
+
+
+def test_the_english_report_downloads_as_one_pdf_page(page, voila_server):
+    # issue 13: after a switch to English the report is English; its ICC is the core's on the kit's round
+    import pypdf
+
+    open_calculator(page, voila_server)
+    show_calibration_tab(page)
+    analysed(page, page.locator(".ccs-language button", has_text="English").click)
+    link = page.locator("a.ccs-report-link")
+    _expect()(link).to_contain_text("Download a one-page report")
+    with page.expect_download() as download_info:
+        link.click()
+    pages = [p.extract_text() for p in pypdf.PdfReader(download_info.value.path()).pages]
+    assert len(pages) == 1
+    analysts = committed_table().drop(columns="master")
+    assert "QA calibration report" in pages[0] and f"{qa.icc(analysts, 'ICC(2,1)'):.3f}" in pages[0]
+    assert "Koo & Li (2016)" in pages[0] and not re.search(r"[\u4e00-\u9fff]", pages[0])
