@@ -27,8 +27,9 @@ def _expect():
 
 
 
-CHINESE_LEFT = """root => {
-  const skip = '.ccs-language, .ccs-scenario-pick, .ccs-scenario-compare-pick, .ccs-scenario-name, style, script';
+CHINESE_LEFT = """([root, more]) => {
+  const skip = '.ccs-language, .ccs-scenario-pick, .ccs-scenario-compare-pick, .ccs-scenario-name, style, script'
+    + (more ? ', ' + more : '');
   const found = [];
   const walker = document.createTreeWalker(document.querySelector(root), NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -43,12 +44,13 @@ CHINESE_LEFT = """root => {
 the language toggle's own 中文 button and the scenario names people typed."""
 
 
-def switch_language(page, root: str, button: str, title: str) -> list[str]:
+def switch_language(page, root: str, button: str, title: str, skip: str = "") -> list[str]:
     """Click the language ``button``, wait for the calculator's ``title``, and read at once
-    what is still Chinese: a page relabelled in one pass has nothing left by then."""
+    what is still Chinese (outside ``skip``, a CSS selector list of user data): a page
+    relabelled in one pass has nothing left by then."""
     page.locator(f"{root} .ccs-language button", has_text=button).click()
     _expect()(page.locator(f"{root} h2")).to_have_text(title)
-    return page.evaluate(CHINESE_LEFT, root)
+    return page.evaluate(CHINESE_LEFT, [root, skip])
 
 
 def open_planner(page, server) -> None:
@@ -247,6 +249,10 @@ def test_a_scenario_is_saved_reloaded_compared_and_reported(page, keep_server):
     for words in ("排班规划器", "输入参数", "假设与说明", "ErlangC", "班外损耗15.0%", f"{paid[15]:,.1f}", "每日汇总"):
         assert words in text, words
     assert "Traceback" not in page.locator("body").inner_text()
+    # the bar relabels with the page; the comparison keeps the scenarios' saved names and words
+    assert switch_language(page, ".ccs-planner", "English", "Workforce planner", skip=".ccs-scenario-table") == []
+    _expect()(page.locator(".ccs-scenario-message")).to_have_text("Compared 2 scenarios.")
+    _expect()(page.locator("a.ccs-report-link")).to_contain_text("Download a one-page report (PDF)")
 
 
 def test_an_upload_shows_what_was_read(page, keep_server, tmp_path):
