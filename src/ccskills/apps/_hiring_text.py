@@ -15,7 +15,7 @@ from ccskills.people import HiringPlan
 
 __all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "week_labels", "card_texts", "verdict",
            "explanations", "classes_html", "excel_sheets", "input_settings", "INPUT_KEYS", "scenario_results",
-           "report_results", "assumptions", "classes_table"]
+           "report_results", "assumptions", "classes_table", "upload_preview", "UPLOAD_ALIASES"]
 
 TEXT = {
     "title": ("招聘与流失规划器", "Hiring & attrition planner"),
@@ -149,6 +149,9 @@ ERRORS = {
 """Calculator sentences by parameter name, added to :data:`ccskills.i18n.ERRORS`."""
 
 CARDS = ("total_hires", "classes", "weeks_short", "largest_gap")
+
+UPLOAD_ALIASES = {"周": "week", "week_start": "week", "需求人数": "required_fte", "需求": "required_fte"}
+"""Headers an upload may use for ``week`` and ``required_fte``."""
 
 STYLE = style("""
 .ccs-hiring-planner { font-family: var(--ccs-font-family, system-ui, sans-serif); }
@@ -370,3 +373,20 @@ def classes_table(plan: HiringPlan, labels: list[str], lang: str) -> pd.DataFram
                          t("col_graduation", lang): [labels[i] for i in c["graduation"]],
                          t("col_hires", lang): c["hires"].astype(int).to_list(),
                          t("col_graduates", lang): c["graduates"].round(1).to_list()})
+
+
+def upload_preview(need: pd.Series, raw: pd.DataFrame, name: str, lang: str) -> str:
+    """What an uploaded requirement was read as (:func:`ccskills.apps._preview.preview_html`)."""
+    from ccskills.apps._preview import preview_html
+    from ccskills.io import upload_notes
+
+    label = {"week": t("axis_week", lang), "required_fte": t("typed", lang)}
+    columns = {h: label[UPLOAD_ALIASES.get(str(h), str(h).lower())] for h in raw.columns
+               if UPLOAD_ALIASES.get(str(h), str(h).lower()) in label}
+    weeks = week_labels(need.index, lang)
+    shown = pd.DataFrame({label["week"]: weeks, label["required_fte"]: need.to_numpy()}).head(10)
+    dated = isinstance(need.index, pd.DatetimeIndex) and len(need)
+    skipped = sum(len(n.rows) for n in raw.attrs.get("ccskills_notes", []) if n.problem == "dropped_total_row")
+    return preview_html(shown, lang, source=name, rows_read=len(need), rows_skipped=skipped, columns=columns,
+                        date_range=(need.index.min(), need.index.max()) if dated else None,
+                        notes=upload_notes(raw, lang))

@@ -16,7 +16,7 @@ from ccskills.formatting import format_percent
 
 __all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "method_name", "card_texts", "excel_sheets",
            "candidates_html", "daily_html", "chart_coverage", "CHART_ROWS", "input_settings",
-           "scenario_results", "report_results", "assumptions", "daily_table", "INPUT_KEYS"]
+           "scenario_results", "report_results", "assumptions", "daily_table", "INPUT_KEYS", "upload_preview"]
 
 TEXT: dict[str, tuple[str, str]] = {
     "title": ("排班规划器", "Workforce planner"),
@@ -490,3 +490,18 @@ def daily_table(result, lang: str) -> pd.DataFrame:
         _word(COLUMNS, "paid_hours", lang): daily["paid_hours"].round(1).to_list(),
         _word(COLUMNS, "service_level", lang): [format_percent(v) for v in daily["service_level"]],
     })
+
+
+def upload_preview(history: pd.DataFrame, raw: pd.DataFrame, name: str, lang: str) -> str:
+    """What an uploaded history was read as (:func:`ccskills.apps._preview.preview_html`)."""
+    from ccskills.apps._preview import preview_html
+    from ccskills.io import INTERVAL_HISTORY_ALIASES, upload_notes
+
+    label = {**{key: _word(COLUMNS, key, lang) for key in ("interval_start", "calls", "aht_s")}, "line": t("line", lang)}
+    fields = {header: INTERVAL_HISTORY_ALIASES.get(str(header).lower(), str(header).lower()) for header in raw.columns}
+    columns = {header: label[key] for header, key in fields.items() if key in label}
+    shown = history.head(10).rename(columns=label)[[label[k] for k in ("interval_start", "calls", "aht_s", "line")]]
+    notes = upload_notes(history, lang)
+    skipped = sum(len(n.rows) for n in raw.attrs.get("ccskills_notes", []) if n.problem == "dropped_total_row")
+    return preview_html(shown, lang, source=name, rows_read=len(history), rows_skipped=skipped, columns=columns,
+                        date_range=(history["interval_start"].min(), history["interval_start"].max()), notes=notes)

@@ -24,7 +24,8 @@ from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link,
                                    set_card, set_options, status_html)
 from ccskills.apps._hiring_text import (CARDS, ERRORS, INPUT_KEYS, STYLE, assumptions, card_texts, classes_frame,
                                         classes_html, classes_table, excel_sheets, input_settings, report_results,
-                                        scenario_results, t, verdict, week_labels)
+                                        scenario_results, t, UPLOAD_ALIASES, upload_preview, verdict,
+                                        week_labels)
 from ccskills.charts import themed
 from ccskills.i18n import LANGUAGES, error_message, parameter_of
 from ccskills.io import UploadError, parse_numbers, read_table, require_columns, upload_message
@@ -38,7 +39,6 @@ HIRING_DEFAULTS = {"current_fte": 72.0, "attrition": 4.41, "period": "month", "t
 _PERCENT = ("attrition_rate", "pass_rate")
 _STYLE = {"description_width": "16em"}
 _LAYOUT = {"width": "28em"}
-_ALIASES = {"周": "week", "week_start": "week", "需求人数": "required_fte", "需求": "required_fte"}
 
 
 def _css(name: str) -> str:
@@ -87,28 +87,11 @@ def uploaded_requirement(content: bytes, filename: str) -> pd.Series:
 def _read_upload(content: bytes, filename: str) -> tuple[pd.Series, pd.DataFrame]:
     """The weekly need of an upload, and the table as read (its headers and notes, for the preview)."""
     raw = read_table(content, filename)
-    frame = require_columns(raw, ["week", "required_fte"], aliases=_ALIASES)
+    frame = require_columns(raw, ["week", "required_fte"], aliases=UPLOAD_ALIASES)
     values = parse_numbers(frame, "required_fte", minimum=0)
     weeks = pd.to_datetime(frame["week"], errors="coerce", format="mixed")
     index = pd.DatetimeIndex(weeks) if weeks.notna().all() else pd.RangeIndex(len(frame))
     return pd.Series(values.to_numpy(), index=index, dtype=float), raw
-
-
-def _preview(need: pd.Series, raw: pd.DataFrame, name: str, lang: str) -> str:
-    """What an uploaded requirement was read as (:func:`ccskills.apps._preview.preview_html`)."""
-    from ccskills.apps._preview import preview_html
-    from ccskills.io import upload_notes
-
-    label = {"week": t("axis_week", lang), "required_fte": t("typed", lang)}
-    columns = {h: label[_ALIASES.get(str(h), str(h).lower())] for h in raw.columns
-               if _ALIASES.get(str(h), str(h).lower()) in label}
-    weeks = week_labels(need.index, lang)
-    shown = pd.DataFrame({label["week"]: weeks, label["required_fte"]: need.to_numpy()}).head(10)
-    dated = isinstance(need.index, pd.DatetimeIndex) and len(need)
-    skipped = sum(len(n.rows) for n in raw.attrs.get("ccskills_notes", []) if n.problem == "dropped_total_row")
-    return preview_html(shown, lang, source=name, rows_read=len(need), rows_skipped=skipped, columns=columns,
-                        date_range=(need.index.min(), need.index.max()) if dated else None,
-                        notes=upload_notes(raw, lang))
 
 
 @lru_cache(maxsize=2)
@@ -259,7 +242,7 @@ class HiringPlanner(ReadBack, widgets.VBox):
             return None
         item = self.upload.value[0]
         need, raw = _read_upload(bytes(item["content"]), item["name"])
-        self._preview = lambda lang: _preview(need, raw, item["name"], lang)
+        self._preview = lambda lang: upload_preview(need, raw, item["name"], lang)
         self.preview.value = self._preview(self.lang)
         return need
 

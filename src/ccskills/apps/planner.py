@@ -21,13 +21,12 @@ from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link,
                                    set_options, status_html,
                                    log_unexpected)
 from ccskills.apps._keep import KeepBar
-from ccskills.apps._planner_text import (CARDS, COLUMNS, ERRORS, INPUT_KEYS, STYLE, assumptions, candidates_html,
-                                         card_texts, chart_coverage, daily_html, daily_table, excel_sheets,
-                                         input_settings, method_name, report_results, scenario_results, t)
+from ccskills.apps._planner_text import (CARDS, ERRORS, INPUT_KEYS, STYLE, assumptions, candidates_html, card_texts,
+                                         chart_coverage, daily_html, daily_table, excel_sheets, input_settings,
+                                         method_name, report_results, scenario_results, t, upload_preview)
 from ccskills.apps._workbook import Setting, template_link
 from ccskills.i18n import LANGUAGES, error_message
-from ccskills.io import (INTERVAL_HISTORY_ALIASES, UploadError, read_interval_history, read_table, upload_message,
-                         upload_notes)
+from ccskills.io import UploadError, read_interval_history, read_table, upload_message
 from ccskills.planning import STAGES, ClosedHorizon, PlanningInputs, first_open_day, run_planning
 
 __all__ = ["WorkforcePlanner", "build_workforce_planner"]
@@ -205,7 +204,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             kind = type(exc).__name__
             self._set_status("error", lambda lang: t("unexpected", lang, kind=kind))
             return
-        self._preview = lambda lang: _preview(history, raw, item["name"], lang)
+        self._preview = lambda lang: upload_preview(history, raw, item["name"], lang)
         self.preview.value = self._preview(self.lang)
         self._use_history(history, name=item["name"])
 
@@ -524,25 +523,6 @@ def _day(text: str):
         return pd.Timestamp(text).date()
     except (ValueError, TypeError):
         return None
-
-
-def _preview(history: pd.DataFrame, raw: pd.DataFrame, name: str, lang: str) -> str:
-    """What an uploaded history was read as (:func:`ccskills.apps._preview.preview_html`)."""
-    from ccskills.apps._preview import preview_html
-
-    words = {"interval_start": COLUMNS["interval_start"], "calls": COLUMNS["calls"], "aht_s": COLUMNS["aht_s"],
-             "line": (t("line", "zh"), t("line", "en"))}
-    label = {key: pair[1 if lang == "en" else 0] for key, pair in words.items()}
-    columns = {}
-    for header in raw.columns:
-        key = INTERVAL_HISTORY_ALIASES.get(str(header).lower(), str(header).lower())
-        if key in label:
-            columns[header] = label[key]
-    shown = history.head(10).rename(columns=label)[[label[k] for k in ("interval_start", "calls", "aht_s", "line")]]
-    notes = upload_notes(history, lang)
-    skipped = sum(len(n.rows) for n in raw.attrs.get("ccskills_notes", []) if n.problem == "dropped_total_row")
-    return preview_html(shown, lang, source=name, rows_read=len(history), rows_skipped=skipped, columns=columns,
-                        date_range=(history["interval_start"].min(), history["interval_start"].max()), notes=notes)
 
 
 def build_workforce_planner(lang: str = "zh") -> WorkforcePlanner:
