@@ -19,7 +19,7 @@ __all__ = ["forecast_chart", "coverage_chart", "LABELS"]
 
 LABELS: dict[str, tuple[str, str]] = {
     "time": ("时间", "Time"),
-    "calls": ("来电量（每时段）", "Calls per interval"),
+    "calls": ("来话量（每时段）", "Calls offered per interval"),
     "agents": ("座席数", "Agents"),
     "series": ("图例", "Series"),
     "history": ("历史", "History"),

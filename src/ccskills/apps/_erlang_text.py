@@ -72,7 +72,7 @@ NOTES: dict[str, tuple[str, str]] = {
     "target_asa": ("平均应答速度目标", "ASA target"),
     "scheduled_headcount": ("在线座席 {agents} ÷ (1 − 损耗率 {shrinkage})，向上取整。",
                             "{agents} on the phones ÷ (1 − {shrinkage} shrinkage), rounded up."),
-    "offered_load": ("来电量 × AHT ÷ 时段长度：平均同时在处理的来电数。",
+    "offered_load": ("来话量 × AHT ÷ 时段长度：平均同时在处理的来电数。",
                      "Calls × AHT ÷ interval: calls in progress at once, on average."),
     "service_level": ("{answer_time} 秒内接起的来电占比。", "Share of calls answered within {answer_time} s."),
     "asa": ("所有来电的平均等待时间（含无需等待的）。",
@@ -266,7 +266,7 @@ ASSUMPTIONS: dict[str, tuple[str, str]] = {
                 "each interval is computed on its own."),
     "exponential": ("处理时长服从指数分布，平均为 AHT；座席都能处理任一来电。",
                     "Handle times are exponential with mean AHT; every agent can take any call."),
-    "no_retrials": ("放弃或未接通的来电不会重拨（重拨会增加来电量，须计入来电量）。",
+    "no_retrials": ("放弃或未接通的来电不会重拨（重拨会增加来话量，须计入来话量）。",
                     "Calls that abandon are not retried (retries add calls: count them in the calls)."),
     "erlang_c": ("Erlang C：来电不放弃，一直等到接起，所以服务水平与等待时间偏保守。",
                  "Erlang C: no caller hangs up; everyone waits to be answered, so the service level "

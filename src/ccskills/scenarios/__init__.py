@@ -18,9 +18,9 @@ No widgets here: ``ccskills.apps._keep.KeepBar`` is the bar the calculators show
 >>> _ = store.save(Scenario("erlang", "A", {"calls": 100}, [("required_agents", 14, "#,##0")]))
 >>> _ = store.save(Scenario("erlang", "B", {"calls": 120}, [("required_agents", 16, "#,##0")]))
 >>> frame, formats = compare_frame([store.load("erlang", n) for n in store.names("erlang")],
-...                                {"calls": "来电量", "required_agents": "所需座席数"})
+...                                {"calls": "来话量", "required_agents": "所需座席数"})
 >>> frame.values.tolist(), formats
-([['来电量', '输入', 100, 120], ['所需座席数', '结果', 14, 16]], ['#,##0', '#,##0'])
+([['来话量', '输入', 100, 120], ['所需座席数', '结果', 14, 16]], ['#,##0', '#,##0'])
 """
 
 from ccskills.scenarios._compare import compare_excel, compare_frame, compare_html, compare_sheets, input_format
