@@ -13,6 +13,25 @@ import voila_harness as harness
 OPEN_TIMEOUT_MS = harness.PAGE_TIMEOUT_MS  # a cold Voila page (new kernel, imports) on a busy machine
 
 
+@pytest.fixture(scope="session", autouse=True)
+def throwaway_scenario_store(tmp_path_factory):
+    """Scenarios saved by any page in this run go to a throwaway store, never the user's own.
+
+    Autouse and session-wide, so it is set before the first server starts: Voila and JupyterLab
+    pass the variable on to every kernel. A store the run was given already is kept.
+    """
+    import os
+
+    if "CCSKILLS_SCENARIOS" in os.environ:
+        yield os.environ["CCSKILLS_SCENARIOS"]
+        return
+    os.environ["CCSKILLS_SCENARIOS"] = str(tmp_path_factory.mktemp("scenarios") / "scenarios.json")
+    try:
+        yield os.environ["CCSKILLS_SCENARIOS"]
+    finally:
+        os.environ.pop("CCSKILLS_SCENARIOS", None)
+
+
 @pytest.fixture(scope="session")
 def chromium_executable() -> str:
     """Chromium's path; the browser tier FAILS (not skips) with how to install it."""

@@ -8,10 +8,7 @@ test if any request goes to a host other than 127.0.0.1/localhost.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from pathlib import Path
 
 import pytest
 from voila_harness import after_run as answered
@@ -23,10 +20,6 @@ from ccskills.i18n import ERRORS, text
 from ccskills.queueing import agents_for_asa, agents_for_service_level, offered_load
 
 pytestmark = pytest.mark.browser
-
-# Scenarios saved here go to a throwaway store, never the user's own (Voila inherits the variable when the
-# session's server starts after collection; a store already chosen by the run is kept).
-os.environ.setdefault("CCSKILLS_SCENARIOS", str(Path(tempfile.mkdtemp(prefix="ccskills-scenarios-")) / "scenarios.json"))
 
 NOTEBOOK = "erlang_calculator.ipynb"
 REQUIRED = ".ccs-required-agents .ccs-card-value"
