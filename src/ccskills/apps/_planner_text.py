@@ -28,7 +28,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "source_corporate": ("示例：企业热线（工作日 09:00–18:00）", "Sample: corporate line (working days 09:00–18:00)"),
     "source_upload": ("上传 CSV / Excel 文件", "Upload a CSV / Excel file"),
     "upload_button": ("选择文件", "Choose file"),
-    "upload_hint": ("需要的列：时段、来电量；可选：平均处理时长（秒）、业务线。只需列出营业时段。"
+    "upload_hint": ("需要的列：时段、来话量；可选：平均处理时长（秒）、业务线。只需列出营业时段。"
                     "编码 UTF-8、UTF-8 BOM 或 GBK 均可。",
                     "Columns: interval_start and calls; optional aht (seconds) and line. List open "
                     "slots only. UTF-8, UTF-8 with BOM or GBK."),
