@@ -176,6 +176,8 @@ def test_the_report_lists_the_excel_inputs_and_reads_in_one_language(store, lang
     assert [(r[0].value, r[1].value) for r in sheet.iter_rows(min_row=2)] == [
         (s.label, s.value) for s in report.settings if s.value is not None]
     assert report.results[0][1] == "48" and len(report.assumptions) == 7
+    assert app.keep.report_link.value == ""  # made on demand only
+    app.keep.build_report()  # what the button does
     link = re.search(r'href="data:application/pdf;base64,([^"]+)"', app.keep.report_link.value)
     pdf = PdfReader(io.BytesIO(base64.b64decode(link[1])))
     assert len(pdf.pages) == 1

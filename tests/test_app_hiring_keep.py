@@ -79,6 +79,7 @@ def test_the_report_has_the_excel_inputs_results_and_assumptions_on_one_page():
     book = openpyxl.load_workbook(io.BytesIO(_data_url(app.download.value)))
     sheet = [r[0].value for r in book["Inputs"].iter_rows(min_row=2)]
     assert [s.label for s in content.settings] == sheet
+    app.keep.build_report()  # what the button does
     pdf = pypdf.PdfReader(io.BytesIO(_data_url(app.keep.report_link.value)))
     assert len(pdf.pages) == 1
     text = re.sub(r"\s+", " ", pdf.pages[0].extract_text())
@@ -103,6 +104,8 @@ def test_an_upload_is_previewed_and_asked_for_again_when_its_scenario_loads():
     fresh.keep.pick.value = "上传"
     fresh.keep.load.click()
     assert fresh.plan is None and fresh.status_text == "这个情景用的是上传的文件“需求.csv”，文件本身没有随情景保存：请重新上传它。"
+    said = html.unescape(re.sub(r"<[^>]+>", "", fresh.keep.message.value))
+    assert said == fresh.status_text and "并重新计算" not in said  # nothing was recomputed
     assert fresh.keep.report_link.value == ""  # no answer, no report
     _upload(fresh, content, "需求.csv")
     assert fresh.plan is not None and fresh.plan.trajectory["required_fte"].tolist() == [80, 82, 90]

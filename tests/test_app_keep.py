@@ -148,21 +148,54 @@ def test_compare_needs_two_to_four(picked):
     assert bar.table.value == ""
 
 
-def test_report_link_is_a_one_page_pdf_rebuilt_by_refresh():
+def test_the_report_is_made_on_the_button_and_taken_away_by_the_next_answer():
     app = FakeCalculator()
     bar = KeepBar(app, "fake", "zh")
-    assert bar.report_link.value == ""  # nothing until the app says it has computed
+    assert bar.report_make.description == "生成一页报告 (PDF)" and bar.report_link.value == ""
     bar.refresh()
+    assert bar.report_link.value == "" and bar.reports_built == 0  # an answer makes no PDF
+    bar.report_make.click()
     assert 'download="测试计算器 100.pdf"' in bar.report_link.value and "下载一页报告 (PDF)" in bar.report_link.value
+    assert 'data-built="1"' in bar.report_link.value and bar.report_make.layout.display == "none"
     reader = pypdf.PdfReader(io.BytesIO(_payload(bar.report_link.value)))
     assert len(reader.pages) == 1 and "测试计算器 100" in reader.pages[0].extract_text()
     app.calls = 700
-    bar.refresh()
+    bar.refresh()  # a new answer: the PDF of 100 calls must not be offered any more
+    assert bar.report_link.value == "" and bar.report_make.layout.display is None
+    bar.report_make.click()
     text = pypdf.PdfReader(io.BytesIO(_payload(bar.report_link.value))).pages[0].extract_text()
-    assert "测试计算器 700" in text and "100" not in text.split("\n")[0]
+    assert "测试计算器 700" in text and "100" not in text.split("\n")[0] and 'data-built="2"' in bar.report_link.value
+    bar.relabel("en")  # a language switch: the Chinese PDF goes too
+    assert bar.report_link.value == "" and bar.report_make.description == "Make a one-page report (PDF)"
     app.answer = False
     bar.refresh()
-    assert bar.report_link.value == ""
+    bar.report_make.click()
+    assert "There is no answer to report yet: fix the inputs first." in bar.report_link.value
+    assert bar.reports_built == 2 and bar.report_make.layout.display is None
+
+
+def test_answers_and_language_switches_do_no_report_work():
+    app = FakeCalculator()
+    asked = []
+    made = app.report_content
+    app.report_content = lambda: asked.append(1) or made()
+    bar = KeepBar(app, "fake", "zh")
+    for lang in ("en", "zh", "en"):
+        bar.refresh()
+        bar.relabel(lang)
+    assert asked == [] and bar.reports_built == 0
+
+
+def test_the_bar_is_disabled_while_the_report_is_made_and_back_after():
+    app = FakeCalculator()
+    bar = KeepBar(app, "fake", "zh")
+    seen = []
+    made = app.report_content
+    app.report_content = lambda: seen.append((bar.report_make.disabled, bar.save.disabled, bar.load.disabled)) \
+        or made()
+    bar.report_make.click()
+    assert seen == [(True, True, True)] and bar.reports_built == 1
+    assert not (bar.report_make.disabled or bar.save.disabled or bar.load.disabled)
 
 
 def test_a_report_that_fails_is_a_sentence_and_a_log_line(tmp_path):
@@ -170,9 +203,23 @@ def test_a_report_that_fails_is_a_sentence_and_a_log_line(tmp_path):
     app.report_error = RuntimeError("chart broke")
     bar = KeepBar(app, "fake", "en")
     bar.refresh()
+    assert bar.report_link.value == ""
+    bar.report_make.click()
     assert "The report could not be made (RuntimeError)" in bar.report_link.value
-    assert "Traceback" not in bar.report_link.value
+    assert "Traceback" not in bar.report_link.value and bar.report_make.layout.display is None  # try again
     assert "chart broke" in (tmp_path / "log" / "ccskills.log").read_text()
+
+
+def test_a_sentence_returned_by_apply_scenario_replaces_loaded_and_recomputed():
+    app = FakeCalculator()
+    bar = KeepBar(app, "fake", "zh")
+    _save(bar, app, "上传方案", 100)
+    app.apply_scenario = lambda inputs: "请再次选择文件 calls.csv：情景由它计算。"
+    bar.load.click()
+    assert _message(bar) == "请再次选择文件 calls.csv：情景由它计算。" and _kind(bar) == "error"
+    app.apply_scenario = lambda inputs: None
+    bar.load.click()
+    assert _message(bar) == "已载入情景“上传方案”并重新计算。" and _kind(bar) == "ok"
 
 
 @pytest.mark.parametrize("name, zh", [("", "请先填写情景名称（1 到 60 个字符）。"),
@@ -276,32 +323,10 @@ def test_a_damaged_store_is_said_when_the_bar_opens(tmp_path):
 def test_scenarios_or_report_can_be_left_out():
     only_report = KeepBar(FakeCalculator(), "fake", "zh", scenarios=False)
     assert only_report.save not in only_report.children and only_report.report_link in only_report.children
+    assert only_report.report_make in only_report.children
     only_scenarios = KeepBar(FakeCalculator(), "fake", "zh", report=False)
     assert only_scenarios.report_link not in only_scenarios.children
-
-
-def test_in_a_running_kernel_the_pdf_is_made_after_the_answer_once_for_several_refreshes():
-    import asyncio
-
-    async def scenario():
-        app = FakeCalculator()
-        bar = KeepBar(app, "fake", "zh")
-        bar.refresh()
-        bar.refresh()
-        app.calls = 350
-        bar.refresh()
-        assert "正在准备一页报告" in bar.report_link.value and bar.reports_built == 0  # answer first
-        for _ in range(600):  # wait for the condition (at most a minute on a busy machine)
-            if bar.reports_built:
-                break
-            await asyncio.sleep(0.1)
-        assert not bar._report_scheduled  # nothing more is waiting: three refreshes, one PDF
-        return bar
-
-    bar = asyncio.run(scenario())
-    assert bar.reports_built == 1 and 'data-built="1"' in bar.report_link.value
-    text = pypdf.PdfReader(io.BytesIO(_payload(bar.report_link.value))).pages[0].extract_text()
-    assert "测试计算器 350" in text  # the inputs at the time the PDF was made, not at the first refresh
+    assert only_scenarios.report_make not in only_scenarios.children
 
 
 def test_a_store_that_cannot_be_read_is_said_when_the_bar_opens(tmp_path):
@@ -320,7 +345,7 @@ def test_a_chart_that_cannot_be_drawn_still_gives_the_report_and_a_log_line(tmp_
     remote = alt.Chart(alt.Data(url="https://example.com/calls.csv")).mark_point().encode(x="a:Q")
     app.report_content = lambda: Report("外部图表", "zh", results=[("座席", "14", "")], chart=remote)
     bar = KeepBar(app, "fake", "zh")
-    bar.refresh()
+    bar.build_report()  # headless: at once
     text = pypdf.PdfReader(io.BytesIO(_payload(bar.report_link.value))).pages[0].extract_text()
     assert "图表无法生成" in text
     assert "fake: report: chart" in (tmp_path / "log" / "ccskills.log").read_text()

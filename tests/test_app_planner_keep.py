@@ -121,6 +121,7 @@ def test_the_report_lists_the_excel_inputs_and_fits_one_page(two_scenarios):
     assert [s.label for s in content.settings] == [label for label, _ in sheet]  # the same list, same order
     numbers = [(s.label, s.value) for s in content.settings if isinstance(s.value, (int, float))]
     assert numbers and all(dict(sheet)[label] == pytest.approx(value) for label, value in numbers)
+    app.keep.build_report()  # what the button does
     pdf = pypdf.PdfReader(io.BytesIO(_data_url(app.keep.report_link.value)))
     assert len(pdf.pages) == 1
     text = re.sub(r"\s+", "", pdf.pages[0].extract_text())
@@ -153,6 +154,8 @@ def test_an_uploaded_history_is_asked_for_again_when_its_scenario_loads(tmp_path
     assert fresh.runs == runs + 1 and fresh.result is None  # nothing planned from the wrong data
     assert fresh.status_text == ("这个情景用的是上传的文件“七月起.csv”，文件本身没有随情景保存：请重新上传它，"
                                  "再点击“开始规划”。")
+    assert _said(fresh) == fresh.status_text  # the bar says the same, not "loaded and recomputed"
+    assert "ccs-status-error" in fresh.keep.message.value
     assert fresh.source.value == "upload" and fresh.horizon.value == 2
     fresh.language.value = "en"
     assert fresh.status_text.startswith("This scenario used the uploaded file “七月起.csv”")

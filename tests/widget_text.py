@@ -41,12 +41,14 @@ def chinese_left(app, skip=()) -> list[str]:
 
 
 def report_pages(app) -> list[str]:
-    """The text of each page of the PDF behind ``app``'s report link (``[]`` when no link is shown)."""
+    """The text of each page of the PDF that ``app``'s report button makes now (``[]`` when there is
+    no answer to report)."""
     import base64
     import io
 
     import pypdf
 
+    app.keep.build_report()  # what the button does (made on demand, never after each answer)
     found = re.search(r'href="data:application/pdf;base64,([^"]+)"', app.keep.report_link.value)
     if found is None:
         return []

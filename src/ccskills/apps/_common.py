@@ -30,7 +30,7 @@ from ccskills.io import excel_bytes
 
 
 __all__ = ["BASE_CSS", "style", "card", "card_value", "set_card", "busy", "excel_link", "status_html",
-           "status_text", "set_options", "draw_chart", "ReadBack", "log_unexpected", "log_path"]
+           "status_text", "set_options", "set_saved", "draw_chart", "ReadBack", "log_unexpected", "log_path"]
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -87,6 +87,17 @@ def busy(controls: Iterable[widgets.Widget]) -> Iterator[None]:
     finally:
         for control, was in zip(controls, before):
             control.disabled = was
+
+
+def set_saved(control: widgets.Widget, value) -> None:
+    """Set ``control`` to a saved (scenario) value; ``None`` or a value it cannot take (an option
+    gone, a wrong type: a scenario from another version) is skipped, keeping what it shows."""
+    if value is None:
+        return
+    try:
+        control.value = value
+    except Exception:  # noqa: BLE001 - any refusal means "keep the current value"
+        pass
 
 
 def excel_link(tables: pd.DataFrame | Mapping[str, pd.DataFrame], filename: str, label: str,

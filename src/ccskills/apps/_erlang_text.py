@@ -10,9 +10,7 @@ import html
 import numpy as np
 import pandas as pd
 
-from traitlets import TraitError
-
-from ccskills.apps._common import style
+from ccskills.apps._common import set_saved, style
 from ccskills.apps._erlang_day import DaySource, day_cards, day_frame, day_results, day_word
 from ccskills.formatting import format_percent, format_seconds
 from ccskills.interval_staffing import ErlangAnswer, ErlangInputs, queue_table
@@ -322,10 +320,9 @@ class ScenarioKeeping:
                 if name in self.controls:
                     if name == "target_kind":
                         value = _TARGET_KINDS.get(value, value)
-                    try:
-                        self.controls[name].value = value * 60 if name == "interval" else value
-                    except (TraitError, TypeError, ValueError):  # a value this page cannot show
-                        pass
+                    if name == "interval" and isinstance(value, (int, float)):
+                        value = value * 60  # saved in minutes, the control counts seconds
+                    set_saved(self.controls[name], value)  # a value this page cannot show is skipped
             if "day_rows" in inputs:
                 self.day, self._upload_error = self.day.restored(inputs["day_rows"]), None
         self.controls["patience"].disabled = not self.controls["use_patience"].value

@@ -4,16 +4,21 @@
 :mod:`ccskills.scenarios` and :mod:`ccskills.reports`. The calculator (``app``) provides:
 
 * ``scenario_inputs() -> dict``: the inputs as shown on screen, JSON-able;
-* ``apply_scenario(inputs: dict) -> None``: set the controls and recompute once;
+* ``apply_scenario(inputs: dict) -> str | None``: set the controls and recompute once; a sentence
+  it returns (e.g. "choose the file again") is shown instead of "loaded and recomputed";
 * ``scenario_results() -> list[(key, label, value, excel_format)]``: empty when there is no answer;
 * ``scenario_input_labels() -> dict[key, label]``;
-* ``report_content() -> ccskills.reports.Report | None`` (None: no answer, no link);
+* ``report_content() -> ccskills.reports.Report | None`` (None: no answer, no report);
 * ``lang``; and it calls :meth:`KeepBar.refresh` after each computation and
   :meth:`KeepBar.relabel` on a language switch.
 
 Every action ends in one sentence on the message line (class ``ccs-scenario-message``,
 attribute ``data-done`` counting finished actions, for tests to wait on); an unexpected
 error is logged (:func:`ccskills.apps._common.log_unexpected`), never shown as a traceback.
+
+The one-page PDF is made on demand (button ``ccs-report-make``): making it costs about a second
+of CPU, too much for every input change on a shared class server. Any later answer or language
+switch takes the link away again (a PDF of older inputs is never offered).
 """
 
 from __future__ import annotations
@@ -45,8 +50,6 @@ KEEP_CSS = """<style>
 </style>"""
 """Styles of the bar (system fonts; nothing fetched)."""
 
-REPORT_DELAY = 0.1
-"""Seconds between a refresh in a kernel and making the PDF (the answer is sent first)."""
 COMPARE_MIN, COMPARE_MAX = 2, 4
 _GOOD = frozenset({"saved", "replaced", "loaded", "deleted", "compared"})
 """Messages that report success (the others are shown as errors)."""
@@ -58,16 +61,6 @@ def pdf_link(payload: bytes, filename: str, label: str, built: int = 0) -> str:
     return (f'<a class="ccs-download-link ccs-report-link" data-built="{built}" '
             f'download="{html.escape(filename)}.pdf" href="data:application/pdf;base64,{data}">'
             f"⬇ {html.escape(label)}</a>")
-
-
-def _running_loop():
-    """The event loop running in this thread (a kernel's), else None (tests, scripts)."""
-    import asyncio
-
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
 
 
 def _file_name(title: str, fallback: str) -> str:
@@ -90,8 +83,7 @@ class KeepBar(widgets.VBox):
         self.store = store if store is not None else ScenarioStore()
         self.done = 0  # finished actions, shown as data-done on the message line
         self.reports_built = 0  # PDFs made, shown as data-built on the link
-        self._report_scheduled = False
-        self._said: list[tuple[str, dict] | BaseException] = []  # the message line, re-worded on relabel
+        self._said: list[tuple[str, dict] | str | BaseException] = []  # the message line, re-worded on relabel
         self._compared: list[str] = []
         self._scenarios = scenarios
         self._make_widgets()
@@ -99,7 +91,7 @@ class KeepBar(widgets.VBox):
         if scenarios:
             children += self._scenario_rows()
         if report:
-            children.append(self.report_link)
+            children += [self.report_make, self.report_link]
         super().__init__(children=children)
         self.add_class("ccs-keep-bar")
         self._wire()
@@ -124,6 +116,7 @@ class KeepBar(widgets.VBox):
         self.table = _classed(widgets.HTML(), "ccs-scenario-table")
         self.excel = _classed(widgets.HTML(), "ccs-scenario-excel")
         self.message = _classed(widgets.HTML(), "ccs-scenario-message")
+        self.report_make = _classed(widgets.Button(layout=widgets.Layout(width="auto")), "ccs-report-make")
         self.report_link = _classed(widgets.HTML(), "ccs-report-link")
 
     def _scenario_rows(self) -> list[widgets.Widget]:
@@ -138,6 +131,7 @@ class KeepBar(widgets.VBox):
         self.load.on_click(lambda _: self._run(self._act_load))
         self.delete.on_click(lambda _: self._run(self._act_delete))
         self.compare.on_click(lambda _: self._run(self._act_compare))
+        self.report_make.on_click(lambda _: self._act_report())
 
     @property
     def _buttons(self) -> list[widgets.Widget]:
@@ -160,44 +154,40 @@ class KeepBar(widgets.VBox):
         self.compare_pick.description = t("compare_pick")
         self.compare_pick.style.description_width = "initial"
         self.compare.description = t("compare")
+        self.report_make.description = t("report_make")
+        self._stale_report()
         if self._compared:
             self._run(lambda: self._show_comparison(self._compared), quiet=True)
         self._say_again()
 
     def refresh(self) -> None:
-        """Rebuild the report link from ``app.report_content()`` (no link when it is None).
-
-        Inside a running kernel the PDF is made just after the current message is answered
-        (:data:`REPORT_DELAY` seconds later; several refreshes in a row make one PDF), so the
-        answer and the page show first; until then the link says the report is being prepared.
-        Without a running event loop (tests, scripts) it is made at once.
-        """
+        """After an answer (or a failed one): re-list saved scenarios and take the report link away,
+        showing the button that makes a new one. Cheap: no PDF is made here."""
         if self._scenarios:
             self._run(self._reload_names, quiet=True, hold=False)  # saved meanwhile in another window
-        loop = _running_loop()
-        if loop is None:
-            self.build_report()
-            return
-        if self.app.report_content() is None:
-            self.report_link.value = ""
-            return
-        self.report_link.value = (f'<span class="ccs-hint ccs-report-pending">'
-                                  f'{html.escape(scenario_text("report_pending", self.lang))}</span>')
-        if not self._report_scheduled:
-            self._report_scheduled = True
-            loop.call_later(REPORT_DELAY, self._scheduled_report)
+        self._stale_report()
 
-    def _scheduled_report(self) -> None:
-        self._report_scheduled = False
-        self.build_report()
+    def _stale_report(self) -> None:
+        """The link (if any) was for older inputs or another language: gone; the button is back."""
+        self.report_link.value = ""
+        self.report_make.layout.display = None
+
+    def _act_report(self) -> None:
+        """The button: make the PDF with the bar's buttons (and the app's ``report_busy_controls()``,
+        if it has them) disabled."""
+        extra = getattr(self.app, "report_busy_controls", None)
+        with busy([*self._buttons, self.report_make, *(extra() if extra else [])]):
+            self.build_report()
 
     def build_report(self) -> None:
         """Make the PDF now and put its download link (class ``ccs-report-link``, attribute
-        ``data-built`` counting PDFs made) in :attr:`report_link`; a failure is one sentence."""
+        ``data-built`` counting PDFs made) in :attr:`report_link`, hiding the button; a failure
+        (or no answer yet) is one sentence and the button stays."""
         try:
             content = self.app.report_content()
             if content is None:
-                self.report_link.value = ""
+                said = scenario_text("report_no_answer", self.lang)
+                self.report_link.value = f'<span class="ccs-status-error">{html.escape(said)}</span>'
                 return
             from ccskills.reports import report_pdf
 
@@ -207,6 +197,7 @@ class KeepBar(widgets.VBox):
             name = _file_name(content.title, scenario_text("report_file", self.lang))
             self.report_link.value = pdf_link(payload, name, scenario_text("report_link", self.lang),
                                               built=self.reports_built)
+            self.report_make.layout.display = "none"
         except Exception as exc:  # the page stays; the link says why it is missing
             log_unexpected(exc, f"{self.calculator}: report")
             said = scenario_text("report_failed", self.lang, kind=type(exc).__name__)
@@ -256,7 +247,9 @@ class KeepBar(widgets.VBox):
             return ("pick_first", {})
         scenario = self.store.load(self.calculator, self.pick.value)
         self.name.value = scenario.name
-        self.app.apply_scenario(dict(scenario.inputs))
+        said = self.app.apply_scenario(dict(scenario.inputs))
+        if isinstance(said, str) and said:
+            return said  # the app's own sentence (e.g. the file must be chosen again)
         return ("loaded", {"name": scenario.name})
 
     def _act_delete(self):
@@ -305,6 +298,10 @@ class KeepBar(widgets.VBox):
         """Show the last message in the current language."""
         texts, kind = [], "ok"
         for said in self._said:
+            if isinstance(said, str):
+                texts.append(said)
+                kind = "error"  # something is still to do
+                continue
             if isinstance(said, BaseException):
                 texts.append(scenario_message(said, self.lang))
             else:

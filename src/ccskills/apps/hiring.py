@@ -21,7 +21,7 @@ import pandas as pd
 from ccskills.apps._keep import KeepBar
 from ccskills.apps._workbook import template_link
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, log_unexpected,
-                                   set_card, set_options, status_html)
+                                   set_card, set_options, set_saved, status_html)
 from ccskills.apps._hiring_text import (CARDS, ERRORS, INPUT_KEYS, STYLE, assumptions, card_texts, classes_frame,
                                         classes_html, classes_table, excel_sheets, input_settings, report_results,
                                         scenario_results, t, UPLOAD_ALIASES, upload_preview, verdict,
@@ -209,7 +209,6 @@ class HiringPlanner(ReadBack, widgets.VBox):
             else:
                 self._clear()
             self.status.value, self.preview.value = status, preview
-            self.keep.report_link.value = ""  # the report in the old language goes now, the new one follows
             self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
             set_options(self.source, [(t(f"source_{s}", lang), s) for s in ("dataset", "typed", "upload")])
             set_options(self.queue, [(t(f"queue_{q}", lang), q) for q in ("total", "presales", "aftersales")])
@@ -222,7 +221,7 @@ class HiringPlanner(ReadBack, widgets.VBox):
             self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"  # last: the page is in ``lang`` now
         finally:
             self._quiet_depth -= 1
-        self.keep.refresh()  # the one-page PDF after the sweep (its chart takes a moment)
+        self.keep.refresh()  # names saved meanwhile; no report in the old language stays
 
     # Computing ---------------------------------------------------------------
 
@@ -283,7 +282,7 @@ class HiringPlanner(ReadBack, widgets.VBox):
             except Exception as exc:  # every failure becomes a sentence, never a traceback
                 log_unexpected(exc, "hiring: plan")
                 self._fail(lambda lang, exc=exc: self._message(exc, lang))
-        self.keep.refresh()  # the one-page PDF of this plan (none without one), with the controls back
+        self.keep.refresh()  # a report link of older inputs goes; the button makes a new one
 
     def _message(self, exc: BaseException, lang: str) -> str:
         """The library's error as one sentence; percent inputs shown as typed."""
@@ -360,21 +359,24 @@ class HiringPlanner(ReadBack, widgets.VBox):
     def scenario_input_labels(self) -> dict[str, str]:
         return {key: t(label, self.lang) for key, label in INPUT_KEYS.items()}
 
-    def apply_scenario(self, inputs: dict) -> None:
+    def apply_scenario(self, inputs: dict) -> str | None:
         """Set the controls from a saved scenario and plan once; unknown keys are ignored, missing
-        ones keep their value. A scenario made from an uploaded file waits for that file."""
+        ones keep their value. A scenario made from an uploaded file waits for that file: the
+        sentence asking for it is returned (the bar shows it instead of "loaded and recomputed")."""
         x = dict(inputs)
         self._quiet_depth += 1
         try:
             for key, control in (("source", self.source), ("queue", self.queue), ("typed", self.typed),
                                  ("period", self.period), *self.numbers.items()):
-                _set(control, _CHOICES.get((key, x.get(key)), x.get(key)))
+                set_saved(control, _CHOICES.get((key, x.get(key)), x.get(key)))
             name = x.get("upload_name")
             same = bool(self.upload.value) and self.upload.value[0]["name"] == name
             self._wanted_upload = name if self.source.value == "upload" and name and not same else None
         finally:
             self._quiet_depth -= 1
         self.recompute()
+        wanted = self._wanted_upload
+        return t("upload_again", self.lang, name=wanted) if wanted and self.plan is None else None
 
     def scenario_results(self) -> list[tuple[str, str, object, str | None]]:
         if self.plan is None:
@@ -426,16 +428,6 @@ _CHOICES = {(key, t(f"{key}_{value}", lang)): value for key, values in (
     ("source", ("dataset", "typed", "upload")), ("queue", ("total", "presales", "aftersales")),
     ("period", ("week", "month", "year"))) for value in values for lang in LANGUAGES}
 """(input, a choice's words in either language) → its value: scenarios keep the words a person read."""
-
-
-def _set(control: widgets.Widget, value) -> None:
-    """Set ``control`` to a saved value; a value it cannot take (an option gone, a wrong type) is skipped."""
-    if value is None:
-        return
-    try:
-        control.value = value
-    except Exception:  # a scenario from another version: keep what the control shows
-        pass
 
 
 def build_hiring_planner(lang: str = "zh") -> HiringPlanner:

@@ -18,7 +18,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link, set_card,
-                                   set_options, status_html,
+                                   set_options, set_saved, status_html,
                                    log_unexpected)
 from ccskills.apps._keep import KeepBar
 from ccskills.apps._planner_text import (CARDS, ERRORS, INPUT_KEYS, STYLE, assumptions, candidates_html, card_texts,
@@ -294,7 +294,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
                 self.result = None
                 self.runs += 1
                 self._show_error(exc)
-        self.keep.refresh()  # the one-page PDF of this plan (none without one), with the controls back
+        self.keep.refresh()  # a report link of older inputs goes; the button makes a new one
 
     def _progress(self, stage: str, fraction: float) -> None:
         step = STAGES.index(stage)
@@ -405,18 +405,19 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
     def scenario_input_labels(self) -> dict[str, str]:
         return {key: t(label, self.lang) for key, label in INPUT_KEYS.items()}
 
-    def apply_scenario(self, inputs: dict) -> None:
+    def apply_scenario(self, inputs: dict) -> str | None:
         """Set the controls from a saved scenario and plan once; unknown keys are ignored, missing
         ones keep their value. A scenario made from an uploaded file plans only if that file is the
-        one uploaded now; otherwise the status asks for it again."""
+        one uploaded now; otherwise the status asks for it again, and so does the sentence
+        returned (the bar shows it instead of "loaded and recomputed")."""
         x = dict(inputs)
-        _set(self.source, _CHOICES.get(x.get("source"), x.get("source")))
-        _set(self.line, x.get("line"))
-        _set(self.method, _CHOICES.get(x.get("method"), x.get("method")))
+        set_saved(self.source, _CHOICES.get(x.get("source"), x.get("source")))
+        set_saved(self.line, x.get("line"))
+        set_saved(self.method, _CHOICES.get(x.get("method"), x.get("method")))
         for key in ("horizon", "aht", "target_sl", "answer_time", "shrinkage", "start_step", "breaks", "soft"):
-            _set(getattr(self, key), x.get(key))
+            set_saved(getattr(self, key), x.get(key))
         if x.get("start"):
-            _set(self.start, _day(x["start"]))
+            set_saved(self.start, _day(x["start"]))
         if isinstance(x.get("shift_hours"), list):
             for hours, box in self.shift_hours.items():
                 box.value = hours in x["shift_hours"]
@@ -427,8 +428,9 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             self._show_error(ValueError("file must be chosen, got none"))
             self._set_status("computing", lambda lang: t("upload_again", lang, name=name))
             self.keep.refresh()
-            return
+            return t("upload_again", self.lang, name=name)
         self.run()
+        return None
 
     def scenario_results(self) -> list[tuple[str, str, object, str | None]]:
         return scenario_results(self.result, self.lang) if self.result is not None else []
@@ -476,7 +478,6 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
                 set_card(box, t(f"card_{name}", lang), "—")
         self.status.value, self.history_note.value, self.upload_hint.value = status, note, hint
         self.preview.value = preview
-        self.keep.report_link.value = ""  # the report in the old language goes now, the new one follows
         self.intro.value = f"<p>{html.escape(t('intro', lang))}</p>"
         for key, widget in self.headings.items():
             tag = "p class='ccs-hint'" if key == "shrinkage_note" else "h3"
@@ -500,22 +501,12 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self.shift_label.value = f"<span>{html.escape(t('shift_hours', lang))}</span>"
         self.run_button.description = t("run", lang)
         self.title.value = f"<h2>{html.escape(t('title', lang))}</h2>"  # last: the page is in ``lang`` now
-        self.keep.refresh()  # the one-page PDF (seconds: its chart is drawn offline) after the sweep
+        self.keep.refresh()  # names saved meanwhile; no report in the old language stays
 
 
 _CHOICES = {**{t(f"source_{s}", lang): s for s in (*SAMPLES, "upload") for lang in LANGUAGES},
             **{method_name(m, lang): m for m in METHOD_CHOICES for lang in LANGUAGES}}
 """A choice's words in either language → its value: scenarios keep the words a person read."""
-
-
-def _set(control: widgets.Widget, value) -> None:
-    """Set ``control`` to a saved value; a value it cannot take (an option gone, a wrong type) is skipped."""
-    if value is None:
-        return
-    try:
-        control.value = value
-    except Exception:  # a scenario from another version: keep what the control shows
-        pass
 
 
 def _day(text: str):
