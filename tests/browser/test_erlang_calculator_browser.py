@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from report_button import make_report
 from voila_harness import after_run as answered
 from language_check import switch_to_english
 from voila_harness import assert_no_traceback, runs
@@ -233,7 +234,7 @@ def test_the_one_page_report_is_downloaded_and_reads_right(page, voila_server, t
     open_calculator(page, voila_server)
     set_number(page, "calls", 300)
     set_number(page, "aht", 240)
-    link = page.locator("a.ccs-report-link")
+    link = make_report(page)
     _expect()(link).to_have_attribute("href", re.compile(r"^data:application/pdf;base64,"))
     with page.expect_download() as download_info:
         link.click()

@@ -8,6 +8,7 @@ column and row are wrong. Figures are compared with plain pandas on the committe
 from __future__ import annotations
 
 import pytest
+from report_button import make_report
 from voila_harness import runs
 from voila_harness import EXPECT_TIMEOUT_MS, PAGE_TIMEOUT_MS
 
@@ -151,7 +152,7 @@ def test_the_one_page_report_downloads_as_a_pdf(page, voila_server):
 
     offered, service_level = _last_day()
     open_dashboard(page, voila_server)
-    link = page.locator("a.ccs-report-link")
+    link = make_report(page)
     _expect()(link).to_contain_text("PDF")
     with page.expect_download() as download_info:
         link.click()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from report_button import make_report
 from voila_harness import runs
 from voila_harness import PAGE_TIMEOUT_MS
 
@@ -191,11 +192,6 @@ def _save_as(page, name: str) -> str:
     return _keep_action(page, ".ccs-scenario-save")
 
 
-def _report_built(page) -> int:
-    link = page.locator("a.ccs-report-link")
-    return int(link.get_attribute("data-built")) if link.count() else 0
-
-
 def _set(page, name: str, value) -> None:
     box = page.locator(f".ccs-{name} input")
     box.fill(str(value))
@@ -224,12 +220,14 @@ def test_a_scenario_is_saved_reloaded_compared_and_reported(page, keep_server):
     press_plan(page)
     assert page.locator(".ccs-card-paid-hours .ccs-card-value").inner_text() == f"{paid[30]:,.1f}"
     assert _save_as(page, "损耗30") == "已保存情景“损耗30”。"
-    _expect()(page.locator("a.ccs-report-link")).to_have_count(1)
-    built = _report_built(page)
+    _expect()(page.locator("button.ccs-report-make")).to_have_text("生成一页报告 (PDF)")
+    link = make_report(page)  # a PDF of the 30 % plan, which the load below must take away
+    _expect()(page.locator("button.ccs-report-make")).to_be_hidden()
     page.locator(".ccs-scenario-pick select").select_option(label="损耗15")
     before = runs(page)
     assert _keep_action(page, ".ccs-scenario-load") == "已载入情景“损耗15”并重新计算。"
     assert runs(page) == before + 1  # planned once
+    _expect()(link).to_have_count(0)  # the 30 % PDF is not offered for the 15 % plan
     _expect()(page.locator(".ccs-shrinkage input")).to_have_value("15")
     assert page.locator(".ccs-card-paid-hours .ccs-card-value").inner_text() == f"{paid[15]:,.1f}"
     page.locator(".ccs-scenario-compare-pick select").select_option(label=["损耗15", "损耗30"])
@@ -239,10 +237,9 @@ def test_a_scenario_is_saved_reloaded_compared_and_reported(page, keep_server):
     assert row[-2:] == [f"{paid[15]:,.1f}", f"{paid[30]:,.1f}"], row
     shrink = table.locator("tr", has_text="班外损耗 (%)").locator("td").all_inner_texts()
     assert shrink[-2:] == ["15", "30"], shrink
-    page.wait_for_function("n => Number(document.querySelector('a.ccs-report-link')?.dataset.built) > n", arg=built,
-                           timeout=PLAN_TIMEOUT_MS)  # the report of the plan loaded back
-    href = page.locator("a.ccs-report-link").get_attribute("href")
-    assert page.locator("a.ccs-report-link").get_attribute("download") == "排班规划器.pdf"
+    make_report(page, PLAN_TIMEOUT_MS)  # the report of the plan loaded back
+    href = link.get_attribute("href")
+    assert link.get_attribute("download") == "排班规划器.pdf"
     pdf = pypdf.PdfReader(io.BytesIO(base64.b64decode(href.split("base64,", 1)[1])))
     assert len(pdf.pages) == 1
     text = re.sub(r"\s+", "", pdf.pages[0].extract_text())
@@ -252,7 +249,9 @@ def test_a_scenario_is_saved_reloaded_compared_and_reported(page, keep_server):
     # the bar relabels with the page; the comparison keeps the scenarios' saved names and words
     assert switch_language(page, ".ccs-planner", "English", "Workforce planner", skip=".ccs-scenario-table") == []
     _expect()(page.locator(".ccs-scenario-message")).to_have_text("Compared 2 scenarios.")
-    _expect()(page.locator("a.ccs-report-link")).to_contain_text("Download a one-page report (PDF)")
+    _expect()(page.locator("a.ccs-report-link")).to_have_count(0)  # the Chinese PDF went with the switch
+    _expect()(page.locator("button.ccs-report-make")).to_have_text("Make a one-page report (PDF)")
+    _expect()(make_report(page, PLAN_TIMEOUT_MS)).to_contain_text("Download a one-page report (PDF)")
 
 
 def test_an_upload_shows_what_was_read(page, keep_server, tmp_path):
