@@ -109,3 +109,17 @@ def test_an_upload_is_previewed_and_asked_for_again_when_its_scenario_loads():
     assert fresh.keep.report_link.value == ""  # no answer, no report
     _upload(fresh, content, "需求.csv")
     assert fresh.plan is not None and fresh.plan.trajectory["required_fte"].tolist() == [80, 82, 90]
+
+
+def test_the_inputs_are_disabled_while_the_report_is_made_and_no_answer_makes_one():
+    app = build_hiring_planner("zh")
+    assert app.keep.report_link.value == "" and app.keep.reports_built == 0  # computed, no PDF made
+    before = [c.disabled for c in app.busy_controls()]
+    seen = []
+    made = app.report_content
+    app.report_content = lambda: seen.append([c.disabled for c in app.busy_controls()]) or made()
+    app.keep.report_make.click()
+    assert len(seen) == 1 and all(seen[0]) and 'data-built="1"' in app.keep.report_link.value
+    assert [c.disabled for c in app.busy_controls()] == before  # back as they were
+    app.numbers["attrition"].value = 5.0  # a new answer: the PDF of 4.41 % must go
+    assert app.keep.report_link.value == "" and app.keep.reports_built == 1

@@ -9,6 +9,7 @@
 * ``scenario_results() -> list[(key, label, value, excel_format)]``: empty when there is no answer;
 * ``scenario_input_labels() -> dict[key, label]``;
 * ``report_content() -> ccskills.reports.Report | None`` (None: no answer, no report);
+* optionally ``busy_controls() -> list[widget]``: disabled while the PDF is made;
 * ``lang``; and it calls :meth:`KeepBar.refresh` after each computation and
   :meth:`KeepBar.relabel` on a language switch.
 
@@ -173,9 +174,9 @@ class KeepBar(widgets.VBox):
         self.report_make.layout.display = None
 
     def _act_report(self) -> None:
-        """The button: make the PDF with the bar's buttons (and the app's ``report_busy_controls()``,
-        if it has them) disabled."""
-        extra = getattr(self.app, "report_busy_controls", None)
+        """The button: make the PDF with the bar's buttons and the app's inputs (its
+        ``busy_controls()``, if it has one) disabled, so nothing changes under the report."""
+        extra = getattr(self.app, "busy_controls", None)
         with busy([*self._buttons, self.report_make, *(extra() if extra else [])]):
             self.build_report()
 

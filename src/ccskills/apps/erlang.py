@@ -223,9 +223,13 @@ class ErlangCalculator(ScenarioKeeping, ReadBack, widgets.VBox):
             max_occupancy=v["max_occupancy"] / 100, shrinkage=v["shrinkage"] / 100,
             patience=v["patience"] if v["use_patience"] else None)
 
+    def busy_controls(self) -> list[widgets.Widget]:
+        """The inputs disabled while an answer (or its report) is being made."""
+        return [*self.controls.values(), self.language, self.day_upload, self.day_example]
+
     def recompute(self) -> None:
         """Solve the interval and plan the day for the current inputs, then show both."""
-        with busy([*self.controls.values(), self.language, self.day_upload, self.day_example]):
+        with busy(self.busy_controls()):
             self._set_status("computing", text("computing", self.lang))
             inputs = self.read_inputs()
             try:

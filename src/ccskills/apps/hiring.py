@@ -260,9 +260,7 @@ class HiringPlanner(ReadBack, widgets.VBox):
 
     def recompute(self) -> None:
         """Plan for the current inputs; show it, or one sentence saying what is wrong."""
-        controls = [self.source, self.queue, self.typed, self.period, self.language,
-                    *self.numbers.values()]
-        with busy(controls):
+        with busy(self.busy_controls()):
             self._set_status("computing", lambda lang: t("computing", lang))
             try:
                 need = self.requirement()
@@ -355,6 +353,10 @@ class HiringPlanner(ReadBack, widgets.VBox):
         if self.source.value == "upload":
             inputs["upload_name"] = self.upload.value[0]["name"] if self.upload.value else None
         return inputs
+
+    def busy_controls(self) -> list[widgets.Widget]:
+        """The inputs disabled while a plan (or its report) is being made."""
+        return [self.source, self.queue, self.typed, self.period, self.language, *self.numbers.values()]
 
     def scenario_input_labels(self) -> dict[str, str]:
         return {key: t(label, self.lang) for key, label in INPUT_KEYS.items()}

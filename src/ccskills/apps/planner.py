@@ -270,10 +270,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
 
     def run(self) -> None:
         """Plan with the current data and settings; show the plan or one sentence."""
-        controls = [self.run_button, self.source, self.upload, self.line, self.method, self.horizon, self.start,
-                    self.aht, self.target_sl, self.answer_time, self.shrinkage, self.start_step,
-                    self.breaks, self.soft, self.language, *self.shift_hours.values()]
-        with busy(controls):
+        with busy(self.busy_controls()):
             try:
                 part = self._line_history()
                 if part is None:
@@ -401,6 +398,12 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             inputs["upload_name"] = self.upload.value[0]["name"] if self.upload.value else None
             inputs["line"] = self.line.value
         return inputs
+
+    def busy_controls(self) -> list[widgets.Widget]:
+        """The inputs disabled while a plan (or its report) is being made."""
+        return [self.run_button, self.source, self.upload, self.line, self.method, self.horizon, self.start,
+                self.aht, self.target_sl, self.answer_time, self.shrinkage, self.start_step,
+                self.breaks, self.soft, self.language, *self.shift_hours.values()]
 
     def scenario_input_labels(self) -> dict[str, str]:
         return {key: t(label, self.lang) for key, label in INPUT_KEYS.items()}
