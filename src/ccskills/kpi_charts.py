@@ -18,6 +18,7 @@ import pandas as pd
 
 from .charts import CONFIG
 from .kpi import indicator
+from .kpi.display import RAG_MARKS, format_value  # re-exported: they were defined here
 from .kpi.reports import Report
 from .spc import ControlChart
 from ._validation import check_lang
@@ -25,8 +26,6 @@ from ._validation import check_lang
 __all__ = ["RAG_MARKS", "RAG_COLORS", "format_value", "report_display", "report_workbook", "report_sheets",
            "report_excel_bytes", "write_report_excel", "control_chart", "pareto_chart", "trend_chart"]
 
-#: A mark per status, readable without colour.
-RAG_MARKS = {"green": "🟢", "amber": "🟡", "red": "🔴"}
 RAG_COLORS = {"green": "#2e8b57", "amber": "#e0a800", "red": "#c0392b"}
 _SIGNAL = "#c0392b"
 
@@ -34,28 +33,6 @@ _SIGNAL = "#c0392b"
 def _lang(lang: str) -> bool:
     check_lang(lang)
     return lang == "zh"
-
-
-def format_value(id: str, value, change: bool = False) -> str:
-    """``value`` of indicator ``id`` as text: percent, seconds, CNY, calls or score ('' if missing).
-
-    >>> format_value("service_level", 0.8123), format_value("asa_s", 12.34), format_value("offered", 1234)
-    ('81.2%', '12.3 s', '1,234')
-    >>> format_value("service_level", -0.0123, change=True)
-    '-1.2 pp'
-    """
-    if value is None or (isinstance(value, float) and np.isnan(value)) or pd.isna(value):
-        return ""
-    unit, sign = indicator(id).unit, "+" if change else ""
-    if unit == "fraction":
-        return f"{value * 100:{sign}.1f} pp" if change else f"{value:.1%}"
-    if unit == "seconds":
-        return f"{value:{sign}.1f} s"
-    if unit == "calls":
-        return f"{value:{sign},.0f}"
-    if unit.startswith("CNY"):
-        return f"{value:{sign},.2f} 元" + ("/h" if unit == "CNY/hour" else "")
-    return f"{value:{sign}.1f}"
 
 
 def _target_text(id, target) -> str:

@@ -17,7 +17,7 @@ from ccskills.apps._common import style
 from ccskills.apps._workbook import COUNT, NUMBER, PERCENT, SECONDS, Setting, with_inputs
 from ccskills.kpi import WHAT_CHANGED_INDICATORS as WHAT_CHANGED
 from ccskills.kpi import indicator
-from ccskills.kpi_charts import RAG_MARKS, format_value
+from ccskills.kpi.display import RAG_MARKS, format_value
 
 __all__ = ["rag_dot", "signals_text", "TEXT", "ERRORS", "STYLE", "CARDS", "GRAINS", "BREAKDOWNS", "CONTROL_CHOICES", "PARETO_CHOICES",
            "t", "indicator_name", "period_label", "table_html", "groups_html", "excel_sheets",

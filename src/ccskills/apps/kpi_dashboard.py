@@ -36,7 +36,7 @@ from ccskills.apps._workbook import template_link
 from ccskills.i18n import LANGUAGES, error_message
 from ccskills.io import UploadError, read_table, upload_message
 from ccskills.kpi import read_call_records
-from ccskills.kpi_charts import RAG_MARKS
+from ccskills.kpi.display import RAG_MARKS
 from ccskills.spc import ControlChart, p_chart, pareto_table
 
 __all__ = ["KpiDashboard", "DashboardView", "dashboard_view", "build_kpi_dashboard", "TREND_CHOICES"]
