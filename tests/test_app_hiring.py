@@ -288,3 +288,12 @@ def test_typed_weeks_are_relabelled_week_n_in_the_other_language():
     planner.language.value = "en"
     assert _chinese_left(planner) == []
     assert "<td>week 1</td>" in planner.table.value
+
+
+def test_every_card_says_what_its_number_means(app):
+    """Issue 13: a short explanation on each result card, in the page's language."""
+    from ccskills.apps._hiring_text import CARDS, t
+
+    for name in CARDS:
+        assert '<div class="ccs-card-note">' in app.cards[name].value, name
+        assert t(f"note_{name}", "zh")[:8] in app.cards[name].value, name

@@ -286,3 +286,12 @@ def test_switching_language_keeps_the_data_and_the_start_date():
     app.language.value = "en"
     assert app.source.value == "corporate" and app.start.value == dt.date(2026, 10, 12)
     assert app.status_text == "Choose the data and settings, then press “Plan”."
+
+
+def test_every_card_says_what_its_number_means(planned):
+    """Issue 13: a short explanation on each result card, in the page's language."""
+    from ccskills.apps._planner_text import CARDS, t
+
+    for name in CARDS:
+        assert f'<div class="ccs-card-note">' in planned.cards[name].value, name
+        assert t(f"note_{name}", "zh").split("（")[0][:8] in planned.cards[name].value, name

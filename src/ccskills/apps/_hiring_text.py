@@ -154,6 +154,7 @@ UPLOAD_ALIASES = {"周": "week", "week_start": "week", "需求人数": "required
 """Headers an upload may use for ``week`` and ``required_fte``."""
 
 STYLE = style("""
+.ccs-card-note { color: #57606a; font-size: 12px; max-width: 15em; line-height: 1.3; margin-top: 2px; }
 .ccs-hiring-planner { font-family: var(--ccs-font-family, system-ui, sans-serif); }
 .ccs-card-total-hires .ccs-card-value { color: #1f6fb4; }
 table.ccs-classes-table { border-collapse: collapse; font-size: 13px; }

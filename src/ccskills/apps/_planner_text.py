@@ -186,6 +186,7 @@ CARDS = ("method", "wape", "daily_mape", "peak", "shifts", "paid_hours", "fill_r
 """Result cards in screen order; CSS class ``ccs-card-<name with dashes>``."""
 
 STYLE = style("""
+.ccs-card-note { color: #57606a; font-size: 12px; max-width: 15em; line-height: 1.3; margin-top: 2px; }
 .ccs-planner { font-family: var(--ccs-font-family, system-ui, sans-serif); }
 .ccs-planner h3 { margin: 10px 0 4px 0; font-size: 15px; }
 .ccs-planner .ccs-card-value { font-size: 20px; }

@@ -321,8 +321,8 @@ class HiringPlanner(ReadBack, widgets.VBox):
         chart = self._chart(plan, labels, lang)
 
         def put() -> None:
-            for name, (label, value) in cards.items():
-                set_card(self.cards[name], label, value)
+            for name, (label, value) in cards.items():  # each card says what its number means
+                set_card(self.cards[name], label, value, t(f"note_{name}", lang))
             self.table.value, self.download.value = table, download
             self._draw(chart)
             self.chart_box.layout.display = None

@@ -60,7 +60,7 @@ def upload_template(lang: str) -> pd.DataFrame:
     """An example upload: two days of the e-commerce sample with headers the reader accepts."""
     history = _sample_history("ecommerce")
     days = history[history["interval_start"] < history["interval_start"].min().normalize() + pd.Timedelta(days=2)]
-    names = (("时段", "来电量", "平均处理时长", "业务线") if lang == "zh" else ("interval_start", "calls", "aht", "line"))
+    names = (("时段", "来话量", "平均处理时长", "业务线") if lang == "zh" else ("interval_start", "calls", "aht", "line"))
     frame = days[["interval_start", "calls", "aht_s"]].round({"aht_s": 1}).assign(line=t("template_line", lang))
     return frame.set_axis(list(names), axis=1).reset_index(drop=True)
 
@@ -321,8 +321,8 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         coverage = coverage_chart(chart_coverage(r.schedule.coverage), lang=lang)
 
         def put() -> None:
-            for name, (label, value) in cards.items():
-                set_card(self.cards[name], label, value)
+            for name, (label, value) in cards.items():  # each card says what its number means
+                set_card(self.cards[name], label, value, t(f"note_{name}", lang))
             self.candidates.value, self.daily.value, self.download.value = candidates, daily, download
             self._draw("forecast", self.forecast_box, forecast)
             self._draw("coverage", self.coverage_box, coverage)
