@@ -341,7 +341,12 @@ def test_auto_picks_seasonal_naive_when_the_level_jumps_every_week():
     hist = hist * level
     fc = forecast(hist, "7D", candidates=["historical_average", "seasonal_naive"])
     assert fc.attrs["method"] == "seasonal_naive"
-    assert fc.attrs["backtest_wape"]["seasonal_naive"] < fc.attrs["backtest_wape"]["historical_average"]
+    wape = fc.attrs["backtest_wape"]
+    means = [label for label in wape if label.startswith("historical_average(")]
+    assert len(means) == 15  # k = 1..8 equal, k = 2..8 linear
+    # k = 1 is seasonal naive itself (a tie, broken toward the simpler); longer means lag further
+    assert all(wape["seasonal_naive"] <= wape[label] for label in means)
+    assert wape["seasonal_naive"] < wape["historical_average(k=8)"]
 
 
 def test_auto_picks_the_average_on_a_stable_noisy_line():
@@ -351,12 +356,16 @@ def test_auto_picks_the_average_on_a_stable_noisy_line():
     idx = grid(20)
     hist = pd.Series(rng.poisson(pattern(idx)).astype(float), index=idx)
     fc = forecast(hist, "7D", candidates=["seasonal_naive", "historical_average"], origins=3)
-    assert fc.attrs["method"] == "historical_average"
+    assert fc.attrs["method"].startswith("historical_average(k=")
     assert fc.attrs["origins"] == 3
+    wape = fc.attrs["backtest_wape"]
+    assert wape[fc.attrs["method"]] < wape["seasonal_naive"]
+    assert wape["historical_average(k=8)"] < wape["historical_average(k=1)"]
     calls = []
     forecast(hist, "7D", candidates=["seasonal_naive", "historical_average"], origins=3,
              progress=lambda done, total: calls.append((done, total)))
-    assert calls == [(d, 6) for d in range(1, 7)]
+    # two methods (every k of the mean is one step) × 3 origins + the final forecast
+    assert calls == [(d, 7) for d in range(1, 8)]
 
 
 def test_backtest_of_auto_reselects_at_every_origin():
@@ -464,7 +473,7 @@ def test_backtest_and_accuracy_errors():
 
 def test_methods_mapping_documents_each_method():
     assert set(METHODS) == {"seasonal_naive", "historical_average", "top_down", "bottom_up",
-                            "holiday_adjusted"}
+                            "holiday_adjusted", "mstl_ets", "harmonic", "profile_top_down"}
     for name, method in METHODS.items():
         assert method.name == name and method.description
 

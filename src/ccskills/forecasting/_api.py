@@ -4,24 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ccskills.forecasting._backtest import BacktestResult, auto_select, run_backtest
-from ccskills.forecasting._history import History, check_history, check_horizon
-from ccskills.forecasting._registry import (
-    check_options, empty_forecast, get_method, run_method, target_slots)
-
-
-def forecast_slots(history: History, start, stop, method: str, options: dict) -> pd.Series:
-    """Forecast every open slot in [start, stop) from a validated History."""
-    if method == "auto":
-        return auto_select(history, start, stop, options)
-    spec = get_method(method)
-    options = check_options(spec, options)
-    slots = target_slots(history, spec, start, stop)
-    if len(slots) == 0:
-        return empty_forecast()
-    result = run_method(history, slots, spec, options)
-    result.attrs["method"] = spec.name
-    return result
+from ccskills.forecasting._backtest import BacktestResult, run_backtest
+from ccskills.forecasting._dispatch import check_method, forecast_slots
+from ccskills.forecasting._history import check_history, check_horizon
 
 
 def forecast(history, horizon, method: str = "auto", **options) -> pd.Series:
@@ -52,8 +37,7 @@ def forecast(history, horizon, method: str = "auto", **options) -> pd.Series:
     """
     hist = check_history(history)
     span = check_horizon(horizon)
-    if method != "auto":
-        get_method(method)
+    check_method(method, {} if method == "auto" else options)
     return forecast_slots(hist, hist.end, hist.end + span, method, options)
 
 
@@ -70,6 +54,6 @@ def backtest(history, method: str, horizon, origins=8, progress=None, **options)
     """
     hist = check_history(history)
     span = check_horizon(horizon)
-    if method != "auto":
-        check_options(get_method(method), options)
-    return run_backtest(hist, method, span, origins, progress, options)
+    check_method(method, options)
+    forecaster = lambda train, start, stop: forecast_slots(train, start, stop, method, dict(options))  # noqa: E731
+    return run_backtest(hist, forecaster, span, origins, progress, method)

@@ -1,6 +1,6 @@
-"""Rolling-origin backtests and "auto" selection (NICE "Best Pick", Genesys "Automatic Best
-Method"): every candidate forecasts held-out weeks from the history before each origin, and
-the lowest pooled WAPE wins."""
+"""Rolling-origin backtests: a forecaster is run at weekly origins on the history before each,
+and its forecasts are compared with what happened. Knows no method: the caller passes the
+forecaster (``_api.backtest`` one method, ``_select`` every "auto" candidate)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,6 @@ import pandas as pd
 
 from ccskills.forecasting._accuracy import MEASURES, accuracy
 from ccskills.forecasting._history import WEEK, History
-from ccskills.forecasting._registry import (
-    METHODS, allowed_options, check_enough, check_options, get_method, run_method, target_slots)
-
-AUTO_ORIGINS = 4
-AUTO_CANDIDATES = ("seasonal_naive", "historical_average", "top_down", "bottom_up", "holiday_adjusted")
 
 
 @dataclass(frozen=True)
@@ -68,7 +63,7 @@ def rolling_origins(history: History, horizon: pd.Timedelta, origins) -> list[pd
     return stamps
 
 
-def _progress(progress):
+def progress_reporter(progress):
     if progress is None or progress is False:
         return lambda done, total: None
     if progress is True:
@@ -83,76 +78,46 @@ def _progress(progress):
     raise ValueError(f"progress must be None, True or a callable(done, total), got {progress!r}")
 
 
-def run_backtest(history: History, method: str, horizon: pd.Timedelta, origins, progress=None,
-                 options=None) -> BacktestResult:
-    """Backtest on a validated History (see ``ccskills.forecasting.backtest``)."""
-    from ccskills.forecasting._api import forecast_slots
+def origin_frame(history: History, origin: pd.Timestamp, horizon: pd.Timedelta, fc: pd.Series) -> pd.DataFrame:
+    """Rows (origin, timestamp, actual, forecast) of one origin: every slot that has an actual
+    or a forecast in [origin, origin + horizon) inside the history; a missing side counts 0."""
+    stop = min(origin + horizon, history.end)
+    fc = fc[fc.index < stop]
+    actual = history.values[(history.values.index >= origin) & (history.values.index < stop)]
+    index = actual.index.union(fc.index)
+    return pd.DataFrame({"origin": origin, "timestamp": index,
+                         "actual": actual.reindex(index, fill_value=0.0).to_numpy(),
+                         "forecast": fc.reindex(index, fill_value=0.0).to_numpy()})
 
-    stamps = rolling_origins(history, horizon, origins)
-    report = _progress(progress)
-    rows, per_origin = [], {}
-    for i, origin in enumerate(stamps):
-        train = history.truncated(origin)
-        stop = min(origin + horizon, history.end)
-        fc = forecast_slots(train, origin, origin + horizon, method, dict(options or {}))
-        fc = fc[fc.index < stop]
-        actual = history.values[(history.values.index >= origin) & (history.values.index < stop)]
-        index = actual.index.union(fc.index)
-        frame = pd.DataFrame({"origin": origin, "timestamp": index,
-                              "actual": actual.reindex(index, fill_value=0.0).to_numpy(),
-                              "forecast": fc.reindex(index, fill_value=0.0).to_numpy()})
-        rows.append(frame)
+
+def result_from_frames(method: str, horizon: pd.Timedelta, frames: list[pd.DataFrame],
+                       stamps: list[pd.Timestamp]) -> BacktestResult:
+    """A BacktestResult from one frame per origin (see :func:`origin_frame`)."""
+    per_origin = {}
+    for origin, frame in zip(stamps, frames):
+        index = pd.DatetimeIndex(frame["timestamp"])
         per_origin[origin] = (accuracy(pd.Series(frame["actual"].to_numpy(), index),
                                        pd.Series(frame["forecast"].to_numpy(), index))
                               if len(frame) else pd.Series(np.nan, index=list(MEASURES)))
-        report(i + 1, len(stamps))
     by_origin = pd.DataFrame(per_origin).T.rename_axis("origin")[list(MEASURES)]
-    return BacktestResult(method, horizon, pd.concat(rows, ignore_index=True), by_origin)
+    return BacktestResult(method, horizon, pd.concat(frames, ignore_index=True), by_origin)
 
 
-def auto_select(history: History, start, stop, options: dict) -> pd.Series:
-    """Backtest every candidate that has enough history and forecast with the best WAPE."""
-    options = dict(options)
-    candidates = list(options.pop("candidates", AUTO_CANDIDATES))
-    n_origins = options.pop("origins", AUTO_ORIGINS)
-    report = _progress(options.pop("progress", None))
-    methods = [get_method(name, "candidates") for name in candidates]
-    known = set().union(*(allowed_options(m) for m in methods))
-    unknown = sorted(set(options) - known)
-    if unknown:
-        valid = sorted(known | {"candidates", "origins", "progress"})
-        raise ValueError(f"options must be among {valid} for method 'auto', got {unknown[0]!r}")
-    horizon = stop - start
-    first_origin = rolling_origins(history, horizon, n_origins)[0]
-    scores, chosen = {}, {}
-    for method in methods:
-        opts = check_options(method, {k: v for k, v in options.items() if k in allowed_options(method)})
-        try:
-            check_enough(history.truncated(first_origin), method, opts)
-            if method.name == "holiday_adjusted" and opts["calendar"] is None:
-                _load_calendar_once(history, stop, opts)
-        except (ValueError, ImportError):
-            continue
-        chosen[method.name] = opts
-    n_total = len(chosen) * (n_origins if isinstance(n_origins, int) else len(n_origins))
-    for i, (name, opts) in enumerate(chosen.items()):
-        step = lambda done, total, i=i: report(i * total + done, n_total)  # noqa: E731
-        scores[name] = float(run_backtest(history, name, horizon, n_origins, step,
-                                          options=opts).overall["wape"])
-    if not scores:
-        raise ValueError(f"history must cover enough weeks for at least one method plus {n_origins} "
-                         f"weekly backtest origins, got {history.weeks} weeks")
-    best = min(scores, key=lambda n: (np.nan_to_num(scores[n], nan=np.inf), candidates.index(n)))
-    result = run_method(history, target_slots(history, METHODS[best], start, stop), METHODS[best],
-                        chosen[best])
-    result.attrs.update(method=best, backtest_wape=scores, origins=n_origins)
-    return result
+def pooled_wape(table: pd.DataFrame) -> float:
+    """Σ|actual − forecast| / Σactual over every row of a backtest table (NaN when Σactual = 0)."""
+    total = table["actual"].sum()
+    return float(np.abs(table["actual"] - table["forecast"]).sum() / total) if total > 0 else float("nan")
 
 
-def _load_calendar_once(history: History, stop, options: dict) -> None:
-    from ccskills.forecasting._special_days import load_calendar
-
-    cal, events = load_calendar(history.values.index[0].normalize(), stop.normalize())
-    options["calendar"] = cal
-    if options.get("events") is None:
-        options["events"] = events
+def run_backtest(history: History, forecaster, horizon: pd.Timedelta, origins, progress=None,
+                 method: str = "") -> BacktestResult:
+    """Backtest on a validated History (see ``ccskills.forecasting.backtest``): ``forecaster``
+    (train History, start, stop) → Series is called at each origin with the history before it."""
+    stamps = rolling_origins(history, horizon, origins)
+    report = progress_reporter(progress)
+    frames = []
+    for i, origin in enumerate(stamps):
+        fc = forecaster(history.truncated(origin), origin, origin + horizon)
+        frames.append(origin_frame(history, origin, horizon, fc))
+        report(i + 1, len(stamps))
+    return result_from_frames(method, horizon, frames, stamps)

@@ -17,6 +17,10 @@ import pandas as pd
 WEEK = pd.Timedelta(days=7)
 DAY = pd.Timedelta(days=1)
 OPEN_PATTERN_WEEKS = 8
+LOW_DAY_FRACTION = 0.5
+"""A day whose total is below this fraction of the median total of the same weekday in the
+surrounding weeks (±LOW_DAY_WEEKS) is a *low day*: left out of means, profiles and fits."""
+LOW_DAY_WEEKS = 4
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,37 @@ class History:
         weekly opening pattern stays that of the full history."""
         keep = ~self.values.index.normalize().isin(pd.DatetimeIndex(days))
         return History(self.values[keep], self.step, self.end, self.open_keys())
+
+    def low_days(self) -> pd.DatetimeIndex:
+        """Dates whose total is below ``LOW_DAY_FRACTION`` (50 %) of the median total of the same
+        weekday over the ±``LOW_DAY_WEEKS`` (4) weeks around it — holidays the calendar does not
+        know, outages, a half-day export. Only complete days count (the first day of the history
+        and a last day cut by ``end`` are never low); a median needs at least 3 such days."""
+        return self._low_days
+
+    @cached_property
+    def _low_days(self) -> pd.DatetimeIndex:
+        if len(self.values) == 0:
+            return pd.DatetimeIndex([])
+        totals = self.values.groupby(self.values.index.normalize()).sum()
+        first, cut = self.values.index[0].normalize(), (self.end - pd.Timedelta(1)).normalize()
+        whole = (totals.index > first) & ((totals.index < cut) | (self.end >= cut + DAY))
+        totals = totals[whole]
+        if len(totals) < 3:
+            return pd.DatetimeIndex([])
+        window = 2 * LOW_DAY_WEEKS + 1
+        median = totals.groupby(totals.index.day_of_week).transform(
+            lambda s: s.rolling(window, center=True, min_periods=3).median())
+        return pd.DatetimeIndex(totals.index[(totals < LOW_DAY_FRACTION * median).to_numpy()])
+
+    def without_low_days(self) -> History:
+        """The history with its :meth:`low_days` removed (the weekly opening pattern kept)."""
+        return self._without_low_days
+
+    @cached_property
+    def _without_low_days(self) -> History:
+        low = self.low_days()
+        return self.without_days(low) if len(low) else self
 
     def open_keys(self) -> np.ndarray:
         """Sorted weekly keys seen in at least half of the last full weeks (up to 8)."""

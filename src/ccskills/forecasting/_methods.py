@@ -35,10 +35,22 @@ def seasonal_naive(history: History, slots: pd.DatetimeIndex) -> np.ndarray:
     return _by_key(history, slots, history.latest_by_key())
 
 
-def historical_average(history: History, slots: pd.DatetimeIndex, k: int = 8) -> np.ndarray:
-    """Mean of each weekday × interval over the last ``k`` weeks (closed days skipped)."""
+WEIGHTS = ("equal", "linear")
+"""Recency weights of the k-week mean: ``equal``, or ``linear`` (the most recent week weighs k,
+the one before k − 1, …, the k-th week back 1)."""
+
+
+def historical_average(history: History, slots: pd.DatetimeIndex, k: int = 8,
+                       weights: str = "equal") -> np.ndarray:
+    """Mean of each weekday × interval over the last ``k`` weeks (closed days skipped), equal or
+    linearly recency-weighted (``weights``, see :data:`WEIGHTS`)."""
     recent = history.recent(k)
-    return _by_key(history, slots, recent.groupby(history.keys(recent.index)).mean())
+    keys = history.keys(recent.index)
+    if weights == "equal":
+        return _by_key(history, slots, recent.groupby(keys).mean())
+    w = np.maximum(k - ((history.end - recent.index) // WEEK).to_numpy(), 1)
+    table = pd.Series(recent.to_numpy() * w, recent.index).groupby(keys).sum() / pd.Series(w).groupby(keys).sum()
+    return _by_key(history, slots, table)
 
 
 def intraday_profile(history: History, k: int = 8) -> pd.Series:

@@ -25,8 +25,9 @@ class Method:
 
 
 def _on_slots(func):
-    def run(history: History, slots: pd.DatetimeIndex, **options) -> pd.Series:
-        return pd.Series(func(history, slots, **options), index=slots, dtype=float)
+    def run(history: History, slots: pd.DatetimeIndex, calendar=None, **options) -> pd.Series:
+        clean = history.without_low_days()  # holidays the calendar misses, outages: see History.low_days
+        return pd.Series(func(clean, slots, **options), index=slots, dtype=float)
     return run
 
 
@@ -35,13 +36,17 @@ def _holiday_run(history, slots, base="historical_average", calendar=None, event
     base_method = get_method(base, "base")
     if base_method.name == "holiday_adjusted":
         raise ValueError(f"base must be a method other than 'holiday_adjusted', got {base!r}")
-    if calendar is None:
-        start, end = history.values.index[0].normalize(), slots.max().normalize()
-        calendar, loaded_events = _special_days.load_calendar(start, end)
-        events = loaded_events if events is None else events
     options = {**base_method.defaults, **base_options}
     if "k" in base_method.defaults:
         options["k"] = k
+    options.pop("calendar", None)
+    if not isinstance(calendar, pd.DataFrame):
+        start, end = history.values.index[0].normalize(), slots.max().normalize()
+        calendar, loaded_events = _special_days.load_calendar(start, end, calendar)
+        events = loaded_events if events is None else events
+        if calendar is None:  # calendar="none": the base method on the history as it is
+            return base_method.run(history, history.future_slots(slots.min(), slots.max() + history.step),
+                                   **options)
     base = lambda h, s: base_method.run(h, s, **options).to_numpy()  # noqa: E731
     return _special_days.adjust(history, slots, base, calendar, events, k)
 
@@ -55,24 +60,46 @@ def _method(name, description, func, min_weeks):
     return Method(name, description, _on_slots(func), _options(func), min_weeks)
 
 
-METHODS: dict[str, Method] = {
-    m.name: m for m in (
+def _base_methods() -> list[Method]:
+    return [
         _method("seasonal_naive", "same weekday and time of day, most recent week it was open",
                 _methods.seasonal_naive, lambda o: 1),
-        _method("historical_average", "mean of each weekday × interval over the last k weeks",
-                _methods.historical_average, lambda o: int(o.get("k", 8))),
+        _method("historical_average", "mean of each weekday × interval over the last k weeks "
+                "(equal or linearly recency-weighted)", _methods.historical_average, lambda o: int(o.get("k", 8))),
         _method("top_down", "Holt-Winters daily totals × weekday intraday profile (k weeks)",
                 _methods.top_down, lambda o: max(4, int(o.get("k", 8)))),
         _method("bottom_up", "Holt-Winters on the open-slot series of the last weeks (default 16), one season = one week",
                 _methods.bottom_up, lambda o: 3),
         Method("holiday_adjusted",
                "base method on normal days × factors learned for holidays, make-up days "
-               "and shopping events (ccskills.workcalendar); closed holidays give no slots",
+               "and shopping events (calendar: 'CN' by default, a country code or 'none'); "
+               "closed holidays give no slots",
                _holiday_run,
                {"base": "historical_average", "calendar": None, "events": None, "k": 8},
                lambda o: get_method(o.get("base", "historical_average"), "base").min_weeks(o) + 2),
-    )
+    ]
+
+
+MODEL_METHODS = {
+    "mstl_ets": "MSTL (daily and weekly seasons) + damped Holt on the seasonally adjusted series "
+                "(last 10 weeks, square-root scale)",
+    "harmonic": "dynamic harmonic regression: Fourier terms for the day and the week, AR errors "
+                "(last 10 weeks, recency-weighted)",
+    "profile_top_down": "Holt-Winters daily totals × exponentially weighted intraday profile",
 }
+"""Model methods of ``_models.py`` (statsmodels, imported when they run): name → description."""
+
+
+def _model_methods() -> list[Method]:
+    """The model methods ``ccskills.forecasting._models`` defines, with the weeks of history
+    each needs (its ``MIN_WEEKS``)."""
+    from ccskills.forecasting import _models
+
+    return [_method(name, description, getattr(_models, name), lambda o, w=_models.MIN_WEEKS[name]: w)
+            for name, description in MODEL_METHODS.items()]
+
+
+METHODS: dict[str, Method] = {m.name: m for m in (*_base_methods(), *_model_methods())}
 """Name → Method for every method ``forecast`` accepts besides ``"auto"``."""
 
 
@@ -87,11 +114,15 @@ def get_method(name, param: str = "method") -> Method:
 WEEK_OPTIONS = ("k", "weeks", "fit_weeks")
 
 
+COMMON_OPTIONS = {"calendar"}
+"""Options every method accepts: ``calendar`` (used by holiday_adjusted, ignored by the rest)."""
+
+
 def allowed_options(method: Method) -> set:
     """Option names ``method`` accepts (holiday_adjusted also passes its base's options on)."""
     if method.name == "holiday_adjusted":
-        return {opt for m in METHODS.values() for opt in m.defaults}
-    return set(method.defaults)
+        return {opt for m in METHODS.values() for opt in m.defaults} | COMMON_OPTIONS
+    return set(method.defaults) | COMMON_OPTIONS
 
 
 def check_options(method: Method, options: dict) -> dict:
@@ -107,7 +138,12 @@ def check_options(method: Method, options: dict) -> dict:
             raise ValueError(f"{name} must be a whole number of weeks >= 1, got {value!r}")
         if name == "damped" and not isinstance(value, (bool, np.bool_)):
             raise ValueError(f"damped must be True or False, got {value!r}")
-    return {**method.defaults, **options}
+        if name == "weights" and value not in _methods.WEIGHTS:
+            raise ValueError(f"weights must be one of {', '.join(map(repr, _methods.WEIGHTS))}, got {value!r}")
+    checked = {**method.defaults, **options}
+    if "calendar" in options:
+        checked["calendar"] = _special_days.check_calendar(options["calendar"])
+    return checked
 
 
 def check_enough(history: History, method: Method, options: dict) -> None:

@@ -30,11 +30,61 @@ SIGNIFICANCE = 2.5
 MIN_SHAPE_DAYS = 5
 
 
-def load_calendar(start, end) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """China's working calendar and shopping events from ``ccskills.workcalendar``."""
-    from ccskills.workcalendar import china_calendar, shopping_events
+CALENDAR_HELP = ("'CN' (China's public holidays, 调休 make-up days and 618/双11, the default), 'none' "
+                 "(no holiday adjustment), an ISO 3166 country code of the holidays package such as "
+                 "'US', 'GB', 'DE' (its public holidays, no events), or a calendar DataFrame")
 
-    return china_calendar(start, end), shopping_events(start, end)
+
+def check_calendar(calendar):
+    """``calendar`` as the methods take it: None or 'CN' → 'CN', 'none', an upper-case country
+    code the ``holidays`` package knows, or a calendar table (returned as given)."""
+    if calendar is None:
+        return "CN"
+    if isinstance(calendar, pd.DataFrame):
+        return calendar
+    if isinstance(calendar, str):
+        code = calendar.strip()
+        if code.lower() == "none":
+            return "none"
+        if code.upper() == "CN":
+            return "CN"
+        import holidays
+
+        if code.upper() in holidays.list_supported_countries():
+            return code.upper()
+    raise ValueError(f"calendar must be {CALENDAR_HELP}, got {calendar!r}")
+
+
+def load_calendar(start, end, calendar="CN") -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """The calendar table and events for ``calendar`` (see :func:`check_calendar`) from
+    ``start`` to ``end``: 'CN' → ``ccskills.workcalendar`` (holidays, 调休, shopping events);
+    a country code → its public holidays from the ``holidays`` package, no make-up days or
+    events; 'none' → (None, None)."""
+    calendar = check_calendar(calendar)
+    if isinstance(calendar, pd.DataFrame):
+        return calendar, None
+    if calendar == "none":
+        return None, None
+    if calendar == "CN":
+        from ccskills.workcalendar import china_calendar, shopping_events
+
+        return china_calendar(start, end), shopping_events(start, end)
+    return country_calendar(calendar, start, end), None
+
+
+def country_calendar(code: str, start, end) -> pd.DataFrame:
+    """Public holidays of ``code`` (``holidays.country_holidays``, category 'public') as a
+    calendar table: is_holiday, is_makeup_workday (always False), is_workday, holiday_name."""
+    import holidays
+
+    days = pd.date_range(pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize(), freq="D", name="date")
+    table = holidays.country_holidays(code, years=range(days[0].year, days[-1].year + 1),
+                                      categories=("public",))
+    names = np.array([table.get(d.date(), "") for d in days], dtype=object)
+    is_holiday = names != ""
+    return pd.DataFrame({"is_holiday": is_holiday, "is_makeup_workday": np.zeros(len(days), bool),
+                         "is_workday": (days.day_of_week < 5) & ~is_holiday, "holiday_name": names},
+                        index=days)
 
 
 def day_kinds(days: pd.DatetimeIndex, calendar: pd.DataFrame, events: pd.DataFrame | None,
