@@ -9,7 +9,7 @@ PORT   ?= 8888
 APPS_PORT ?= 8866
 
 .PHONY: start apps test test-library test-notebooks test-browser chromium postgresql chp wheelhouse constraints \
-	bench bench-load bench-load-hub clean help
+	bench bench-load bench-load-hub bench-forecast-real clean help
 
 help:
 	@echo "make start  - open the course in JupyterLab (calculators open through Voila)"
@@ -18,6 +18,7 @@ help:
 	@echo "make bench  - run benchmarks against pyworkforce (installs it into .venv)"
 	@echo "make bench-load - 10/20/30 browsers at once on one calculator server (about 12 min)"
 	@echo "make bench-load-hub - 10/20/30 trainees at once on a throwaway JupyterHub (about 15 min)"
+	@echo "make bench-forecast-real - forecast methods and auto vs the planner's 4-week mean on real public data (QUICK=1: 4 origins)"
 	@echo "make wheelhouse - every wheel the course needs in wheelhouse/, to install with no internet"
 	@echo "make chp    - configurable-http-proxy from npm into .venv/node_modules (the hub test needs it)"
 
@@ -136,6 +137,11 @@ bench-load: $(VENV)/.installed-test chromium
 bench-load-hub: $(VENV)/.installed-test chromium chp
 	$(PIP_INSTALL) jupyterhub-idle-culler==2.0.0
 	$(BIN)/python benchmarks/load_hub.py
+
+# Issue 14's protocol on real public data (datasets/real) and the simulated lines: last 8 weekly
+# origins (QUICK=1: 4), 7-day horizon, WAPE over open slots, auto vs the planner's 4-week mean.
+bench-forecast-real: $(VENV)/.installed
+	$(BIN)/python benchmarks/forecast_real.py $(if $(QUICK),--quick)
 
 # Every wheel the course needs for this platform and Python, with the kit's own (which carries the
 # course), for a training room with no internet: copy wheelhouse/ to a machine of the same OS and
