@@ -106,6 +106,10 @@ class History:
         """Sorted weekly keys seen in at least half of the last full weeks (up to 8)."""
         if self.pattern is not None:
             return self.pattern
+        return self._open_keys
+
+    @cached_property
+    def _open_keys(self) -> np.ndarray:
         n_weeks = min(OPEN_PATTERN_WEEKS, max(1, self.weeks))
         recent = self.recent(n_weeks)
         week_no = ((self.end - recent.index) // WEEK).to_numpy()
