@@ -56,6 +56,7 @@ class PlanSettings:
     min_agents: int
     hours_per_fte: float
     hourly_cost: float | None
+    quantile: float | None = None  # calls staffed for: None = the point forecast
 
     @property
     def model(self) -> str:
@@ -152,8 +153,25 @@ def _required(load, aht, s: PlanSettings) -> np.ndarray:
     return np.maximum.reduce([np.atleast_1d(f) for f in found])
 
 
+def _calls_to_staff(calls, quantile) -> tuple[pd.Series, float | None]:
+    """The calls per interval a plan staffs for: as given, the bands' forecast, or a quantile."""
+    if quantile is None:
+        if isinstance(calls, pd.DataFrame) and "forecast" in calls.columns:
+            return calls["forecast"].rename("calls"), None
+        return calls, None
+    from ccskills.forecasting._intervals import forecast_quantile
+
+    if isinstance(quantile, (bool, np.bool_)) or not isinstance(quantile, (int, float, np.integer, np.floating)) \
+            or not 0 < float(quantile) < 1:
+        raise ValueError(f"quantile must be a number between 0 and 1 (e.g. 0.9) or None, got {quantile!r}")
+    if not isinstance(calls, pd.DataFrame):
+        raise ValueError(f"quantile needs calls with a distribution (the forecast_intervals table), "
+                         f"got a {type(calls).__name__} of point forecasts")
+    return forecast_quantile(calls, float(quantile)).rename("calls"), float(quantile)
+
+
 def _settings(interval, answer_time, target_sl, target_asa, patience, max_abandon,
-              max_occupancy, min_agents, hours_per_fte, hourly_cost) -> PlanSettings:
+              max_occupancy, min_agents, hours_per_fte, hourly_cost, quantile=None) -> PlanSettings:
     if target_sl is None and target_asa is None and max_abandon is None:
         raise ValueError("target_sl must be given unless target_asa or max_abandon is, got None for all three")
     if max_abandon is not None and patience is None:
@@ -180,12 +198,13 @@ def _settings(interval, answer_time, target_sl, target_asa, patience, max_abando
         check_fraction("max_abandon", max_abandon, low_open=True, high_open=True)
     return PlanSettings(interval, float(answer_time), target_sl, target_asa, patience,
                         max_abandon, max_occupancy, int(min_agents), float(hours_per_fte),
-                        hourly_cost)
+                        hourly_cost, quantile)
 
 
 def plan_staffing(calls, aht, *, target_sl=0.8, answer_time=20, target_asa=None, patience=None,
                   max_abandon=None, max_occupancy=None, shrinkage=0.3, hourly_cost=None,
-                  hours_per_fte=HOURS_PER_FTE, interval=None, min_agents=0) -> "StaffingPlan":
+                  hours_per_fte=HOURS_PER_FTE, interval=None, min_agents=0,
+                  quantile=None) -> "StaffingPlan":
     """A staffing plan for a forecast: agents per interval for the targets, then shrinkage, FTE, cost.
 
     Per interval: load A = calls × AHT / interval (Erlangs); required agents N = the
@@ -196,11 +215,17 @@ def plan_staffing(calls, aht, *, target_sl=0.8, answer_time=20, target_asa=None,
     (:func:`~ccskills.staffing.scheduled_headcount`); paid hours = scheduled ×
     interval / 3600; cost = paid hours × ``hourly_cost``.
 
+    Planning for risk: with ``quantile`` = q each interval is staffed for the q-quantile of
+    its calls offered instead of the point forecast (0.9 = the upper bound of the 80 %
+    prediction interval: the forecast is exceeded in about one interval in ten).
+
     Parameters
     ----------
-    calls : Series on a DatetimeIndex
+    calls : Series on a DatetimeIndex, or a bands DataFrame
         Forecast calls offered per interval (≥ 0), only open slots listed; the index
-        is the interval start.
+        is the interval start. Or the table of
+        :func:`ccskills.forecasting.forecast_intervals` (column ``forecast`` and the
+        bands): planned on ``forecast``, or on the ``quantile`` asked for.
     aht : float or Series on the same index
         Forecast average handle time in seconds (> 0); NaN is accepted where calls
         are 0 (history has no AHT for a slot without calls).
@@ -228,6 +253,11 @@ def plan_staffing(calls, aht, *, target_sl=0.8, answer_time=20, target_asa=None,
         Interval length in seconds (at most 86,400); inferred from the index when not given.
     min_agents : int
         Agents every listed interval keeps even with no calls (0 … 2,000,000; default 0).
+    quantile : float, optional
+        0 < q < 1: staff each interval for the q-quantile of calls
+        (:func:`ccskills.forecasting.forecast_quantile`); needs ``calls`` to carry a
+        distribution (the bands table). None (default): the calls as given / the point
+        forecast. The plan's ``calls`` column holds the calls staffed for.
 
     Loads above 1,000,000 Erlangs raise ``ValueError`` naming ``calls`` (the verified range
     of :mod:`ccskills.queueing`).
@@ -243,10 +273,11 @@ def plan_staffing(calls, aht, *, target_sl=0.8, answer_time=20, target_asa=None,
     >>> plan.intervals[["load", "required", "scheduled", "paid_hours"]].to_numpy().tolist()
     [[10.0, 14.0, 20.0, 10.0], [0.0, 0.0, 0.0, 0.0]]
     """
+    calls, quantile = _calls_to_staff(calls, quantile)
     calls, handle = _check_forecast(calls, aht)
     length = interval_seconds(calls.index, interval)
     settings = _settings(length, answer_time, target_sl, target_asa, patience, max_abandon,
-                         max_occupancy, min_agents, hours_per_fte, hourly_cost)
+                         max_occupancy, min_agents, hours_per_fte, hourly_cost, quantile)
     shrink = _shrinkage_per_interval(shrinkage, calls.index)
     load = np.atleast_1d(offered_load(calls.to_numpy(), _filled(handle, calls.to_numpy()), length))
     required = _required(load, _filled(handle, calls.to_numpy()), settings)
