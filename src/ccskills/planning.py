@@ -5,7 +5,10 @@ What a WFM analyst does every week, as the workforce planner calculator runs it:
 1. forecast calls for every open slot of the horizon (:func:`ccskills.forecasting.forecast`,
    ``"auto"`` by default) and AHT (:func:`ccskills.forecasting.forecast_aht`);
 2. measure that method honestly on held-out weeks (:func:`ccskills.forecasting.backtest`);
-3. turn the forecast into agents per slot (:func:`ccskills.staffing.plan_staffing`);
+3. turn the forecast into agents per slot (:func:`ccskills.staffing.plan_staffing`), and read
+   the prediction interval (预测区间) from the same held-out errors
+   (:func:`ccskills.forecasting._intervals.bands_from_backtest`): what staffing every slot for
+   the upper bound of the 80 % interval (the 0.9 quantile of calls) would add (:class:`RiskCover`);
 4. cover them with shifts (:func:`ccskills.scheduling.shift_patterns` with a break and an unpaid
    lunch in their windows, :func:`ccskills.scheduling.schedule`) and read the coverage
    (排班满足率, 排班效率).
@@ -22,21 +25,42 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from ccskills._validation import check_fraction, check_positive
 
-__all__ = ["PlanningInputs", "PlanningResult", "ClosedHorizon", "run_planning", "first_open_day",
-           "STAGES", "BREAK", "LUNCH"]
+__all__ = ["PlanningInputs", "PlanningResult", "ClosedHorizon", "RiskCover", "run_planning", "first_open_day",
+           "STAGES", "BREAK", "LUNCH", "RISK_QUANTILE"]
 
 MAX_START_DAYS = 56
 """The first planning day may be at most this many days after the history's last day."""
 
 STAGES: tuple[str, ...] = ("forecast", "accuracy", "staffing", "schedule")
 """The steps :func:`run_planning` reports to its ``progress`` callback, in order."""
+
+RISK_QUANTILE = 0.9
+"""Quantile of calls the risk plan staffs for: the upper bound of the 80 % prediction interval."""
+
+
+class RiskCover(NamedTuple):
+    """What staffing every slot for the ``quantile`` of its calls (default: the upper bound of the
+    80 % prediction interval) adds to the plan on the point forecast.
+
+    Paid hours are the staffing plans' (required agents after shrinkage × slot length, before
+    shifts); ``extra_cost`` is ``extra_paid_hours × hourly_cost``, None when the planner has
+    no hourly cost.
+    """
+
+    quantile: float
+    calls: float  # calls offered in the horizon, point forecast
+    risk_calls: float  # the same at the quantile, slot by slot
+    paid_hours: float
+    risk_paid_hours: float
+    extra_paid_hours: float
+    extra_cost: float | None
 
 
 def _rules():
@@ -164,6 +188,19 @@ class PlanningResult:
     fill_rate: float  # 排班满足率
     efficiency: float  # 排班效率
     extra: dict = field(default_factory=dict)
+    bands: pd.DataFrame | None = None  # forecast, lower_80, upper_80, lower_95, upper_95 per slot
+    risk_plan: object = None  # StaffingPlan on the RISK_QUANTILE of calls
+
+    def risk_cover(self) -> RiskCover | None:
+        """The cost of covering the upper bound of the 80 % interval (None without bands)."""
+        if self.risk_plan is None:
+            return None
+        base, risk = self.plan.summary(), self.risk_plan.summary()
+        extra = float(risk["paid_hours"] - base["paid_hours"])
+        cost = self.plan.settings.hourly_cost
+        return RiskCover(float(self.risk_plan.settings.quantile), float(base["calls"]), float(risk["calls"]),
+                         float(base["paid_hours"]), float(risk["paid_hours"]), extra,
+                         None if cost is None else extra * cost)
 
     def summary(self) -> pd.Series:
         """Headline figures: method and accuracy, staffing totals, schedule status and coverage."""
@@ -226,6 +263,7 @@ def run_planning(calls_history: pd.Series, aht_history: pd.Series | None = None,
     holiday week: see :func:`first_open_day`.
     """
     from ccskills import forecasting, scheduling, staffing
+    from ccskills.forecasting._intervals import bands_from_backtest
 
     inputs = (inputs or PlanningInputs()).checked()
     report = progress or (lambda stage, fraction: None)
@@ -261,11 +299,14 @@ def run_planning(calls_history: pd.Series, aht_history: pd.Series | None = None,
     tested = forecasting.backtest(calls_history, method, horizon, origins=inputs.backtest_origins,
                                   progress=lambda done, total: report("accuracy", done / total))
     accuracy = tested.overall
+    bands = bands_from_backtest(calls, tested)
 
     report("staffing", 0.0)
-    plan = staffing.plan_staffing(calls, aht, target_sl=inputs.target_sl, answer_time=inputs.answer_time,
-                                  patience=inputs.patience, max_occupancy=inputs.max_occupancy,
-                                  shrinkage=inputs.shrinkage, hourly_cost=inputs.hourly_cost)
+    targets = dict(target_sl=inputs.target_sl, answer_time=inputs.answer_time, patience=inputs.patience,
+                   max_occupancy=inputs.max_occupancy, shrinkage=inputs.shrinkage,
+                   hourly_cost=inputs.hourly_cost)
+    plan = staffing.plan_staffing(calls, aht, **targets)
+    risk_plan = staffing.plan_staffing(bands, aht, quantile=RISK_QUANTILE, **targets)
     report("staffing", 1.0)
 
     report("schedule", 0.0)
@@ -289,4 +330,4 @@ def run_planning(calls_history: pd.Series, aht_history: pd.Series | None = None,
         candidates=candidates, accuracy=accuracy, plan=plan, required=required, patterns=patterns,
         schedule=result, fill_rate=scheduling.schedule_fill_rate(required, scheduled),
         efficiency=scheduling.schedule_efficiency(required, scheduled),
-        extra={"open_hours": open_hours, "patterns": len(patterns)})
+        extra={"open_hours": open_hours, "patterns": len(patterns)}, bands=bands, risk_plan=risk_plan)

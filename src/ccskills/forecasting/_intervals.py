@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["ErrorModel", "forecast_intervals", "forecast_quantile", "interval_columns"]
+__all__ = ["ErrorModel", "bands_from_backtest", "forecast_intervals", "forecast_quantile", "interval_columns"]
 
 DEFAULT_LEVELS = (0.8, 0.95)
 INTERVAL_ORIGINS = 8
@@ -194,12 +194,21 @@ def forecast_intervals(history, horizon, method: str = "auto", levels=DEFAULT_LE
     point = forecast(history, horizon, method, **point_options)
     chosen, chosen_options = _method_options(point, method, options)
     result = _backtest_errors(history, chosen, horizon, int(backtest_origins), progress, chosen_options)
-    model = error_model(result.table, chosen, chosen_options)
-    bands = _bands(point, model, wanted)
-    bands.attrs.update(method=chosen, levels=wanted, backtest_origins=len(model.origins),
-                       backtest_wape=float(result.overall["wape"]), error_model=model)
+    bands = bands_from_backtest(point, result, wanted, chosen_options)
     if method == "auto" and "backtest_wape" in point.attrs:
         bands.attrs["auto_backtest_wape"] = dict(point.attrs["backtest_wape"])
+    return bands
+
+
+def bands_from_backtest(point: pd.Series, result, levels=DEFAULT_LEVELS, options=None) -> pd.DataFrame:
+    """The bands table of :func:`forecast_intervals` for a point forecast already made and a
+    ``BacktestResult`` of the same method already run (e.g. the planner's accuracy backtest),
+    so nothing is forecast twice."""
+    wanted = _check_levels(levels)
+    model = error_model(result.table, result.method, dict(options or {}))
+    bands = _bands(point, model, wanted)
+    bands.attrs.update(method=result.method, levels=wanted, backtest_origins=len(model.origins),
+                       backtest_wape=float(result.overall["wape"]), error_model=model)
     return bands
 
 
