@@ -54,8 +54,26 @@ def test_us_line_is_not_adjusted_for_national_day():
     pd.testing.assert_series_equal(none, base, check_names=False)
 
 
+def test_a_country_holiday_never_seen_is_a_normal_day():
+    """fpp3's US bank closed on Memorial, Independence and Labor Day but not on Columbus Day.
+    A line whose history (from November) never saw Columbus Day keeps it open with
+    calendar='US'; the closures of other holidays are not pooled onto it. A user's own table
+    (as China's) does pool them and closes it."""
+    line = business_line("2025-11-03", "2026-10-11 23:00", "US")
+    columbus = pd.Timestamp("2026-10-12")
+    us = forecast(line, "7D", method="holiday_adjusted", calendar="US")
+    assert columbus in set(us.index.normalize())
+    np.testing.assert_allclose(us.to_numpy(), pattern(us.index))
+    from ccskills.forecasting._special_days import country_calendar
+
+    table = country_calendar("US", "2025-11-03", "2026-10-18")
+    table.attrs = {}  # a plain table: unseen holidays take the pooled factor (0, closed)
+    pooled = forecast(line, "7D", method="holiday_adjusted", calendar=table)
+    assert columbus not in set(pooled.index.normalize())
+
+
 def test_gb_line_closes_may_day_and_china_does_not():
-    gb_line = business_line("2025-06-02", "2026-05-03 23:00", "GB")
+    gb_line = business_line("2025-03-03", "2026-05-03 23:00", "GB")  # May Day 2025 seen closed
     gb = forecast(gb_line, "7D", method="holiday_adjusted", calendar="gb")
     cn = forecast(gb_line, "7D", method="holiday_adjusted")  # default: China (劳动节 1–5 May)
     may_day = pd.Timestamp("2026-05-04")

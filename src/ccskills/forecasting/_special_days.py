@@ -8,7 +8,9 @@ history with every special day removed. For each special day in the history a fa
 learned: its total ÷ the mean total of normal days around it (same weekday within ±6 weeks;
 for a weekday the line normally keeps closed, any normal open day within ±2 weeks). Factors
 are averaged per kind (``holiday:国庆节``, ``event:双11:0``), falling back to the shorter kind
-(``event:双11``, then ``event`` or ``holiday``) for a kind never seen; a mean within 2.5
+(``event:双11``, then ``event`` or ``holiday``) for a kind never seen — with a country calendar
+(``calendar='US'``…) only down to the holiday's own name, so a public holiday the history never
+showed is a normal day (see :data:`POOLED_ATTR`); a mean within 2.5
 standard errors of 1 (the day-to-day noise of normal days ÷ √occurrences) is taken as 1.
 A kind whose days were always closed in the history (factor 0) gives no slots — a
 business-hours line closed on public holidays — while a make-up working day the line opened
@@ -33,6 +35,14 @@ MIN_SHAPE_DAYS = 5
 CALENDAR_HELP = ("'CN' (China's public holidays, 调休 make-up days and 618/双11, the default), 'none' "
                  "(no holiday adjustment), an ISO 3166 country code of the holidays package such as "
                  "'US', 'GB', 'DE' (its public holidays, no events), or a calendar DataFrame")
+
+
+POOLED_ATTR = "pool_unseen_holidays"
+"""``calendar.attrs`` flag: may a holiday never seen in the history take the factor pooled over
+the holidays that were (True for China, where every public holiday is a day off by the State
+Council's notice; False for a country calendar, whose public holidays mix days off for all with
+days many lines work — the US bank of fpp3's bank_calls was open on Columbus Day, closed on
+Memorial Day, Independence Day and Labor Day). Tables given by the user pool."""
 
 
 def check_calendar(calendar):
@@ -82,9 +92,11 @@ def country_calendar(code: str, start, end) -> pd.DataFrame:
                                       categories=("public",))
     names = np.array([table.get(d.date(), "") for d in days], dtype=object)
     is_holiday = names != ""
-    return pd.DataFrame({"is_holiday": is_holiday, "is_makeup_workday": np.zeros(len(days), bool),
+    table = pd.DataFrame({"is_holiday": is_holiday, "is_makeup_workday": np.zeros(len(days), bool),
                          "is_workday": (days.day_of_week < 5) & ~is_holiday, "holiday_name": names},
-                        index=days)
+                         index=days)
+    table.attrs[POOLED_ATTR] = False
+    return table
 
 
 def day_kinds(days: pd.DatetimeIndex, calendar: pd.DataFrame, events: pd.DataFrame | None,
@@ -188,8 +200,10 @@ def _normal_day_noise(totals: pd.Series, kinds: pd.Series, open_weekdays) -> flo
     return float(ratio.std()) if len(ratio) > 2 else 0.0
 
 
-def _factor(factors: pd.Series, kind: str) -> float:
-    for key in _prefixes(kind):
+def _factor(factors: pd.Series, kind: str, pooled: bool = True) -> float:
+    """The factor of the longest known prefix of ``kind``; with ``pooled`` False, never the
+    pooled 'holiday'/'after'/'event' factor (a holiday never seen is a normal day)."""
+    for key in _prefixes(kind)[:None if pooled else -1]:
         if key in factors.index:
             return float(factors[key])
     return 1.0
@@ -211,7 +225,8 @@ def adjust(history: History, slots: pd.DatetimeIndex, base, calendar, events, k:
     values = pd.concat([values, extra]).sort_index()
     values = _holiday_shape(history, kinds, values)
     day_kind = kinds.reindex(values.index.normalize()).fillna("").to_numpy()
-    factor_of = {kind: _factor(factors, kind) if kind else 1.0 for kind in set(day_kind)}
+    pooled = calendar.attrs.get(POOLED_ATTR, True)
+    factor_of = {kind: _factor(factors, kind, pooled) if kind else 1.0 for kind in set(day_kind)}
     scale = np.array([factor_of[kind] for kind in day_kind])
     values = values * scale
     return values[scale != 0]
