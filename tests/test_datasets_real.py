@@ -58,6 +58,7 @@ def test_bank_calls_is_fpp3s_shape():
     assert (frame["timestamp"].dt.day_of_week < 5).all()
     missing = pd.bdate_range("2003-03-03", "2003-10-24").difference(pd.DatetimeIndex(list(days.groups)))
     assert {"2003-05-26", "2003-07-04", "2003-09-01"} <= set(missing.strftime("%Y-%m-%d"))
+    assert days.size()[pd.Timestamp("2003-10-13")] == 169  # Columbus Day, a federal holiday: open
 
 
 def test_online_retail_is_closed_on_uk_bank_holidays_and_saturdays():

