@@ -295,3 +295,24 @@ def test_every_card_says_what_its_number_means(planned):
     for name in CARDS:
         assert f'<div class="ccs-card-note">' in planned.cards[name].value, name
         assert t(f"note_{name}", "zh").split("（")[0][:8] in planned.cards[name].value, name
+
+
+def test_forecast_band_and_the_cost_of_covering_the_80_percent_upper_bound(planned):
+    """Issue 14: the forecast chart shades the 80 % and 95 % prediction intervals, and a card gives
+    the extra paid hours of staffing every slot for the 80 % upper bound (no hourly cost: hours only)."""
+    from ccskills.staffing import plan_staffing
+
+    r = planned.result
+    settings = dict(target_sl=r.inputs.target_sl, answer_time=r.inputs.answer_time, shrinkage=r.inputs.shrinkage)
+    upper = plan_staffing(r.bands["upper_80"], r.aht, **settings).summary()["paid_hours"]
+    point = plan_staffing(r.forecast, r.aht, **settings).summary()["paid_hours"]
+    assert upper > point
+    assert planned.shown("risk") == f"+{upper - point:,.1f} 计薪工时（+{100 * (upper - point) / point:.1f} %）"
+    assert "没有小时成本" in planned.cards["risk"].value
+    spec = planned._charts["forecast"].chart.to_dict()
+    areas = [layer for layer in spec["layer"] if layer["mark"]["type"] == "area"]
+    assert [a["encoding"]["y"]["field"] for a in areas] == ["lower_95", "lower_80"]
+    assert "预测区间" in spec["title"]
+    band_rows = [rows for rows in spec["datasets"].values() if rows and "upper_80" in rows[0]]
+    assert len(band_rows) == 1 and len(band_rows[0]) == len(r.forecast)
+    assert all(row["lower_95"] <= row["forecast"] <= row["upper_95"] for row in band_rows[0])

@@ -14,7 +14,7 @@ from ccskills.apps._common import style
 from ccskills.apps._workbook import COUNT, NUMBER, PERCENT, SECONDS, Setting, with_inputs
 from ccskills.formatting import format_percent
 
-__all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "method_name", "card_texts", "excel_sheets",
+__all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "method_name", "card_texts", "card_note", "risk_text", "excel_sheets",
            "candidates_html", "daily_html", "chart_coverage", "CHART_ROWS", "input_settings",
            "scenario_results", "report_results", "assumptions", "daily_table", "INPUT_KEYS", "upload_preview"]
 
@@ -94,6 +94,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "card_fill_rate": ("排班满足率", "Schedule fill rate"),
     "card_efficiency": ("排班效率", "Schedule efficiency"),
     "card_solver": ("求解状态", "Solver"),
+    "card_risk": ("覆盖 80 % 预测区间上限", "Covering the 80 % upper bound"),
+    "risk_hours": ("+{hours} 计薪工时（+{share}）", "+{hours} paid hours (+{share})"),
+    "risk_cost": ("+{hours} 计薪工时（+{share}），成本 +{cost}", "+{hours} paid hours (+{share}), cost +{cost}"),
     "solver_optimal": ("最优（差距 {gap}，{seconds} 秒）", "optimal (gap {gap}, {seconds} s)"),
     "solver_time_limit": ("到达时限（差距 {gap}，{seconds} 秒）", "time limit (gap {gap}, {seconds} s)"),
     "solver_gap_limit": ("在差距上限内停止（差距 {gap}，{seconds} 秒）", "stopped within the gap limit (gap {gap}, {seconds} s)"),
@@ -122,6 +125,23 @@ TEXT: dict[str, tuple[str, str]] = {
                        "Share of the headcount needed that the schedule covers; 100 % means no gap."),
     "note_efficiency": ("需求 ÷ 排班：其余是冗余（班次长度和上班时间档造成）。",
                         "Needed ÷ scheduled: the rest is over-cover (from shift lengths and start times)."),
+    "note_risk": ("每个时段按来话量 80 % 预测区间（prediction interval）的上限（第 90 百分位）配置人力，"
+                  "比按点预测多出的计薪工时（排班前的需求，已按班外损耗放大）。预测区间来自回测误差。"
+                  "本规划器没有小时成本输入，只给工时。",
+                  "Agents per slot for the upper bound of the 80 % prediction interval of calls offered (the "
+                  "90th percentile) instead of the point forecast: the extra paid hours (requirement before "
+                  "shifts, grossed up for shrinkage). The interval comes from the backtest errors. The planner "
+                  "has no hourly cost input, so it gives hours only."),
+    "note_risk_cost": ("每个时段按来话量 80 % 预测区间（prediction interval）的上限（第 90 百分位）配置人力，"
+                       "比按点预测多出的计薪工时和成本（排班前的需求，已按班外损耗放大）。预测区间来自回测误差。",
+                       "Agents per slot for the upper bound of the 80 % prediction interval of calls offered (the "
+                       "90th percentile) instead of the point forecast: the extra paid hours and their cost "
+                       "(requirement before shifts, grossed up for shrinkage). The interval comes from the "
+                       "backtest errors."),
+    "band_title": ("最近两周的来话量与预测（阴影：80 % 和 95 % 预测区间）",
+                   "Recent calls offered and the forecast (shaded: 80 % and 95 % prediction intervals)"),
+    "band_80": ("80 % 预测区间", "80 % prediction interval"),
+    "band_95": ("95 % 预测区间", "95 % prediction interval"),
     "note_solver": ("整数规划求解器的结果：最优，或在时限内得到的最好排班。",
                     "What the integer programme reached: optimal, or the best schedule within its time limit."),
     "note_avg_sl": ("按排班后在线人数，以 Erlang 模型估计的规划期平均服务水平。",
@@ -182,7 +202,7 @@ ERRORS: dict[str, tuple[str, str]] = {
 """Parameter name → the rule broken, as a sentence stem (see :func:`ccskills.i18n.error_message`)."""
 
 CARDS = ("method", "wape", "daily_mape", "peak", "shifts", "paid_hours", "fill_rate", "efficiency",
-         "solver")
+         "solver", "risk")
 """Result cards in screen order; CSS class ``ccs-card-<name with dashes>``."""
 
 STYLE = style("""
@@ -234,7 +254,27 @@ def card_texts(result, lang: str) -> dict[str, str]:
         "fill_rate": format_percent(result.fill_rate),
         "efficiency": format_percent(result.efficiency),
         "solver": solver,
+        "risk": risk_text(result, lang),
     }
+
+
+def risk_text(result, lang: str) -> str:
+    """The risk card: extra paid hours (and cost, with an hourly cost) of covering the 80 % upper
+    bound, from :meth:`~ccskills.planning.PlanningResult.risk_cover`; "–" without bands."""
+    cover = result.risk_cover() if hasattr(result, "risk_cover") else None
+    if cover is None:
+        return "–"
+    share = format_percent(cover.extra_paid_hours / cover.paid_hours) if cover.paid_hours else "–"
+    if cover.extra_cost is None:
+        return t("risk_hours", lang, hours=_n(cover.extra_paid_hours, 1), share=share)
+    return t("risk_cost", lang, hours=_n(cover.extra_paid_hours, 1), share=share, cost=_n(cover.extra_cost, 0))
+
+
+def card_note(result, name: str, lang: str) -> str:
+    """What a card's number means (the risk card says whether it has a cost)."""
+    if name == "risk" and result.inputs.hourly_cost is not None:
+        return t("note_risk_cost", lang)
+    return t(f"note_{name}", lang)
 
 
 def candidates_html(result, lang: str) -> str:
@@ -454,7 +494,8 @@ def _plain(value):
 
 def report_results(result, lang: str) -> list[tuple[str, str, str]]:
     """The cards as the report lists them: (label, value as on screen, what it means)."""
-    rows = [(t(f"card_{name}", lang), value, t(f"note_{name}", lang)) for name, value in card_texts(result, lang).items()]
+    rows = [(t(f"card_{name}", lang), value, card_note(result, name, lang))
+            for name, value in card_texts(result, lang).items()]
     rows.append((t("result_avg_sl", lang), format_percent(result.plan.summary()["service_level"]),
                  t("note_avg_sl", lang)))
     return rows

@@ -21,7 +21,8 @@ from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link,
                                    set_options, set_saved, status_html,
                                    log_unexpected)
 from ccskills.apps._keep import KeepBar
-from ccskills.apps._planner_text import (CARDS, ERRORS, INPUT_KEYS, STYLE, assumptions, candidates_html, card_texts,
+from ccskills.apps._planner_text import (CARDS, ERRORS, INPUT_KEYS, STYLE, assumptions, candidates_html, card_note,
+                                         card_texts,
                                          chart_coverage, daily_html, daily_table, excel_sheets, input_settings,
                                          method_name, report_results, scenario_results, t, upload_preview)
 from ccskills.apps._workbook import Setting, template_link
@@ -317,12 +318,12 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         candidates, daily = candidates_html(r, lang), daily_html(r, lang)
         sheets, options = excel_sheets(r, lang, self._data_settings(lang))
         download = excel_link(sheets, t("excel_file", lang), t("download", lang), **options)
-        forecast = forecast_chart(history_calls, r.forecast, lang=lang)
+        forecast = _with_band(forecast_chart(history_calls, r.forecast, lang=lang), r.bands, lang)
         coverage = coverage_chart(chart_coverage(r.schedule.coverage), lang=lang)
 
         def put() -> None:
             for name, (label, value) in cards.items():  # each card says what its number means
-                set_card(self.cards[name], label, value, t(f"note_{name}", lang))
+                set_card(self.cards[name], label, value, card_note(r, name, lang))
             self.candidates.value, self.daily.value, self.download.value = candidates, daily, download
             self._draw("forecast", self.forecast_box, forecast)
             self._draw("coverage", self.coverage_box, coverage)
@@ -510,6 +511,35 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
 _CHOICES = {**{t(f"source_{s}", lang): s for s in (*SAMPLES, "upload") for lang in LANGUAGES},
             **{method_name(m, lang): m for m in METHOD_CHOICES for lang in LANGUAGES}}
 """A choice's words in either language → its value: scenarios keep the words a person read."""
+
+
+def _with_band(chart, bands: pd.DataFrame | None, lang: str):
+    """The forecast chart with the 95 % and 80 % prediction intervals shaded under its lines.
+
+    (Belongs in ``wfm_charts.forecast_chart`` as a ``bands=`` option; kept here until it moves.)
+    """
+    import altair as alt
+
+    from ccskills.charts import themed
+    from ccskills.wfm_charts import LABELS
+
+    if bands is None or bands.empty:
+        return chart
+    frame = bands.rename_axis("time").reset_index().assign(day=bands.index.normalize().astype(str))
+    layers = []
+    for level, opacity in (("95", 0.15), ("80", 0.3)):
+        name = t(f"band_{level}", lang)
+        time, calls = (LABELS[key][1 if lang == "en" else 0] for key in ("time", "calls"))
+        layers.append(alt.Chart(frame).mark_area(color="#1f6fb4", opacity=opacity).encode(
+            x=alt.X("time:T", title=time), y=alt.Y(f"lower_{level}:Q", title=calls), y2=f"upper_{level}:Q",
+            detail="day:N",
+            tooltip=[alt.Tooltip("time:T", title=time, format="%Y-%m-%d %H:%M"),
+                     alt.Tooltip(f"lower_{level}:Q", title=f"{name} ↓", format=".1f"),
+                     alt.Tooltip(f"upper_{level}:Q", title=f"{name} ↑", format=".1f")]))
+    lines = chart.copy(deep=True)
+    width, height = lines.width, lines.height
+    lines.config = lines.title = lines.width = lines.height = alt.Undefined
+    return themed(alt.layer(*layers, lines).properties(title=t("band_title", lang), width=width, height=height))
 
 
 def _day(text: str):
