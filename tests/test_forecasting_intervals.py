@@ -163,3 +163,9 @@ def test_auto_backtests_the_method_it_chose():
     assert chosen.startswith(("seasonal_naive", "historical_average", "median"))
     assert isinstance(bands.attrs["auto_backtest_wape"], dict) and chosen in bands.attrs["auto_backtest_wape"]
     assert bands.attrs["error_model"].method == chosen
+
+
+def test_no_held_out_slots_is_refused():
+    empty = pd.DataFrame({"origin": pd.DatetimeIndex([]), "actual": [], "forecast": []})
+    with pytest.raises(ValueError, match="history must have open slots in the backtest weeks"):
+        error_model(empty, "seasonal_naive", {})

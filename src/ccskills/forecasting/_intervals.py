@@ -74,6 +74,9 @@ class ErrorModel:
 
 def error_model(table: pd.DataFrame, method: str, options: dict, offset: float = SCALE_OFFSET) -> ErrorModel:
     """An ErrorModel from a backtest table (columns actual, forecast, origin)."""
+    if table.empty:
+        raise ValueError("history must have open slots in the backtest weeks to measure forecast errors, "
+                         "got none")
     f = table["forecast"].to_numpy(dtype=float)
     z = (table["actual"].to_numpy(dtype=float) - f) / np.sqrt(f + offset)
     order = np.argsort(f, kind="stable")
