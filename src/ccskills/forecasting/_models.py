@@ -36,7 +36,7 @@ from ccskills.forecasting._methods import _holt_winters, daily_totals
 TRANSFORMS = ("none", "sqrt", "log")
 
 DEFAULTS = {
-    "mstl_ets": {"weeks": 10, "season_weeks": 4, "transform": "sqrt", "damped": True},
+    "mstl_ets": {"weeks": 10, "season_weeks": 10, "transform": "sqrt", "damped": True},
     "harmonic": {"weeks": 10, "day_order": 8, "week_order": 10, "ar_lags": 2,
                  "half_life": 4.0, "transform": "sqrt"},
     "profile_top_down": {"daily": "weekday_mean", "k": 4, "fit_weeks": 26, "damped": True,
@@ -133,7 +133,7 @@ def _on_slots(values: np.ndarray, future: pd.DatetimeIndex, slots: pd.DatetimeIn
 
 # ---------------------------------------------------------------- MSTL + ETS
 
-def mstl_ets(history: History, slots: pd.DatetimeIndex, weeks: int = 10, season_weeks: int = 4,
+def mstl_ets(history: History, slots: pd.DatetimeIndex, weeks: int = 10, season_weeks: int = 10,
              transform: str = "sqrt", damped: bool = True) -> np.ndarray:
     """MSTL decomposition (daily and weekly periods) + damped Holt on the adjusted daily level.
 
@@ -144,7 +144,9 @@ def mstl_ets(history: History, slots: pd.DatetimeIndex, weeks: int = 10, season_
     backtests) into daily and weekly seasonal components, trend and remainder. The seasonally
     adjusted series (trend + remainder), averaged per day, is forecast by Holt's linear method
     (additive trend, ``damped`` by default); each slot adds the mean seasonal component at its
-    weekly key over the last ``season_weeks`` weeks (Taylor 2008's double-seasonal idea). A
+    weekly key over the last ``season_weeks`` weeks (at most ``weeks``; Taylor 2008's
+    double-seasonal idea). The mean over the whole window beat the last week's components
+    (bank 15-min WAPE 0.1435 vs 0.150, simulated e-commerce 0.181 vs 0.208). A
     level from daily means, not from the last slots, keeps a quiet Friday evening from pulling
     Monday down (slot-level Holt gave 0.18 WAPE on the bank data, 0.145 this way). Needs
     ``MIN_WEEKS['mstl_ets']`` = 3 weeks (two weekly cycles to decompose). One fit on 10
@@ -216,9 +218,17 @@ def harmonic(history: History, slots: pd.DatetimeIndex, weeks: int = 10, day_ord
     weights = np.ones(len(past)) if half_life is None else \
         0.5 ** (((history.end - past) / WEEK).to_numpy() / half_life)
     root = np.sqrt(weights)[:, None]
-    beta = np.linalg.lstsq(x_past * root, z * root[:, 0], rcond=None)[0]
+    beta = _lstsq(x_past * root, z * root[:, 0])
     fitted = x_future @ beta + _ar_forecast(z - x_past @ beta, ar_lags, len(future))
     return _on_slots(_back(fitted, transform), future, slots)
+
+
+def _lstsq(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Least squares by pivoted QR (LAPACK gelsy): the Fourier columns of the day and the
+    week may coincide, which QR with pivoting handles, at a fraction of an SVD's time."""
+    from scipy.linalg import lstsq
+
+    return lstsq(x, y, cond=1e-9, lapack_driver="gelsy", check_finite=False)[0]
 
 
 def _fourier_design(history: History, day_order: int, week_order: int):
