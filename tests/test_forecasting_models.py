@@ -151,6 +151,24 @@ def test_profile_top_down_totals_follow_weekday_mean_option(planted):
     assert out.sum() == pytest.approx(expected, rel=1e-9)
 
 
+def test_profile_top_down_ignores_a_partly_seen_last_day(planted):
+    """A history ending at 14:00 on a Friday holds part of that Friday: its shares and total
+    are of part of a day, so the next Monday's forecast is the one made without that Friday
+    (the history ending at Friday's opening, 08:00)."""
+    _, _, series = planted
+    friday = START + 11 * WEEK + pd.Timedelta(days=4)
+    monday = START + 12 * WEEK
+    cut = check_history(series[series.index < friday + pd.Timedelta(hours=14)])
+    before = check_history(series[series.index < friday + pd.Timedelta(hours=8)])
+    slots = cut.future_slots(monday, monday + pd.Timedelta(days=1))
+    np.testing.assert_allclose(_models.profile_top_down(cut, slots),
+                               _models.profile_top_down(before, slots), rtol=1e-12)
+    # The Friday afternoon asked for gets its share of a whole Friday, not of the morning seen.
+    rest = cut.future_slots(cut.end, friday + pd.Timedelta(days=1))
+    assert len(rest) == 12
+    assert abs(_models.profile_top_down(cut, rest).sum() / _signal(rest).sum() - 1) < 0.15
+
+
 @pytest.mark.parametrize("name,option,value", [
     ("mstl_ets", "weeks", 0), ("mstl_ets", "weeks", 2.5), ("mstl_ets", "season_weeks", True),
     ("mstl_ets", "transform", "boxcox"), ("mstl_ets", "damped", "yes"),
