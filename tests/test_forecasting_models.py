@@ -126,6 +126,19 @@ def test_other_transforms_also_recover_the_signal(planted, name, transform):
     assert _wape(truth, _run(name, history, slots, transform=transform)) < _wape(truth, naive)
 
 
+def test_mstl_window_is_cut_to_max_slots(planted, monkeypatch):
+    """With room for 480 slots (4 weeks of this 120-slot week) weeks=10 fits on 4 weeks, the
+    same forecast as weeks=4; never fewer than 3 weeks."""
+    history, slots, _ = planted
+    ten, four = (_models.mstl_ets(history, slots, weeks=w) for w in (10, 4))
+    assert not np.allclose(ten, four)  # uncut, the windows differ
+    monkeypatch.setattr(_models, "MSTL_MAX_SLOTS", 480)
+    np.testing.assert_allclose(_models.mstl_ets(history, slots, weeks=10), four, rtol=1e-12)
+    monkeypatch.setattr(_models, "MSTL_MAX_SLOTS", 100)
+    np.testing.assert_allclose(_models.mstl_ets(history, slots, weeks=10),
+                               _models.mstl_ets(history, slots, weeks=3), rtol=1e-12)
+
+
 def test_ewm_profile_matches_weighted_shares_by_hand():
     """Two weeks, one open day a week, two slots: shares (0.25, 0.75) a fortnight ago and
     (0.5, 0.5) last week; ages 13/7 + … weeks from ``end``; weights 0.5 ** (age / 1)."""

@@ -45,6 +45,12 @@ from ccskills.forecasting._methods import _holt_winters, daily_totals
 
 TRANSFORMS = ("none", "sqrt", "log")
 
+MSTL_MAX_SLOTS = 4_500
+"""Most open slots ``mstl_ets`` decomposes: its window is cut to fewer weeks (never below 3)
+when ``weeks`` weeks hold more. Ten weeks of a 15-minute line open 14 h a day (3,920 slots)
+fit; the bank's 5-minute week (845 slots) gets 5 weeks: 0.5 s a fit instead of 2.1 s, WAPE
+0.1552 vs 0.1558."""
+
 DEFAULTS = {
     "mstl_ets": {"weeks": 10, "season_weeks": 10, "transform": "sqrt", "damped": True},
     "harmonic": {"weeks": 10, "day_order": 8, "week_order": 10, "ar_lags": 2,
@@ -160,16 +166,19 @@ def mstl_ets(history: History, slots: pd.DatetimeIndex, weeks: int = 10, season_
     (bank 15-min WAPE 0.1435 vs 0.150, simulated e-commerce 0.181 vs 0.208). A
     level from daily means, not from the last slots, keeps a quiet Friday evening from pulling
     Monday down (slot-level Holt gave 0.18 WAPE on the bank data, 0.145 this way). Needs
-    ``MIN_WEEKS['mstl_ets']`` = 3 weeks (two weekly cycles to decompose). One fit on 10
-    weeks of 15-minute slots (3,920 values) takes about 0.3–0.5 s.
+    ``MIN_WEEKS['mstl_ets']`` = 3 weeks (two weekly cycles to decompose). The window is cut
+    to at most ``MSTL_MAX_SLOTS`` open slots (never below 3 weeks): one fit on 10 weeks of
+    15-minute slots (3,920 values) takes about 0.3–0.5 s.
     """
     weeks, season_weeks = _check_weeks("weeks", weeks), _check_weeks("season_weeks", season_weeks)
     transform, damped = _check_transform(transform), _check_damped(damped)
     if len(slots) == 0:
         return np.zeros(0)
+    periods = _periods(history)
+    weeks = min(weeks, max(3, MSTL_MAX_SLOTS // periods[1]))
     past, y, future = _open_series(history, slots, weeks)
     z = _forward(y, transform)
-    seasonal = _mstl_seasonal(z, _periods(history))
+    seasonal = _mstl_seasonal(z, periods)
     daily = pd.Series(z - seasonal).groupby(past.normalize()).mean()
     future_days = future.normalize().unique()
     path = _holt_winters(daily.to_numpy(), 1, len(future_days), damped)
