@@ -140,8 +140,14 @@ def main(argv=None):
     np.seterr(all="ignore")
     print(f"(f2) Forecasts on real data, horizon {HORIZON}, last {n_origins} weekly origins, WAPE over "
           f"open slots (machine load affects the times)")
-    return {name: evaluate(name, series, country, n_origins)
-            for name, series, country in series_list(args.series)}
+    figures = {name: evaluate(name, series, country, n_origins)
+               for name, series, country in series_list(args.series)}
+    print("  summary: auto WAPE ÷ best simple benchmark (target ≤ 1, aim ≤ 0.95)")
+    for name, f in figures.items():
+        covered = "" if not f["coverage"] else "; coverage " + ", ".join(
+            f"{level:.0%}: {share:.1%}" for level, share in f["coverage"].items())
+        print(f"    {name:22s} {f['auto_ratio']:.3f} {f['verdict']}{covered}")
+    return figures
 
 
 if __name__ == "__main__":
