@@ -14,6 +14,10 @@ loses, and, when ``ccskills.forecasting`` has ``forecast_intervals``, the share 
 inside auto's 80 % and 95 % bands.
 
     python benchmarks/forecast_real.py [--quick] [--series NAME ...]
+
+Measured at 2faa6ad (8 origins; auto WAPE ÷ best simple, 80 %/95 % coverage): bank 0.981, 77.1 %/94.9 %;
+online retail 0.937, 79.4 %/94.2 %; ecommerce 0.934, 78.6 %/94.3 %; corporate 0.843, 77.1 %/91.8 %.
+At 0057cdd: bank 1.152 (loses), retail auto crashed, ecommerce 1.003, corporate 0.869.
 """
 
 from __future__ import annotations
