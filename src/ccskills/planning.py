@@ -7,7 +7,7 @@ What a WFM analyst does every week, as the workforce planner calculator runs it:
 2. measure that method honestly on held-out weeks (:func:`ccskills.forecasting.backtest`);
 3. turn the forecast into agents per slot (:func:`ccskills.staffing.plan_staffing`), and read
    the prediction interval (预测区间) from the same held-out errors
-   (:func:`ccskills.forecasting._intervals.bands_from_backtest`): what staffing every slot for
+   (:func:`ccskills.forecasting.bands_from_backtest`): what staffing every slot for
    the upper bound of the 80 % interval (the 0.9 quantile of calls) would add (:class:`RiskCover`);
 4. cover them with shifts (:func:`ccskills.scheduling.shift_patterns` with a break and an unpaid
    lunch in their windows, :func:`ccskills.scheduling.schedule`) and read the coverage
@@ -263,7 +263,7 @@ def run_planning(calls_history: pd.Series, aht_history: pd.Series | None = None,
     holiday week: see :func:`first_open_day`.
     """
     from ccskills import forecasting, scheduling, staffing
-    from ccskills.forecasting._intervals import bands_from_backtest
+    from ccskills.forecasting import bands_from_backtest
 
     inputs = (inputs or PlanningInputs()).checked()
     report = progress or (lambda stage, fraction: None)

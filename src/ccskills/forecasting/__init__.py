@@ -11,7 +11,9 @@ and keeps the best, never one worse than those benchmarks. ``calendar`` ('CN' by
 'none', or a country code such as 'US') says whose holidays the holiday-adjusted method knows.
 ``backtest`` measures a method at rolling origins; ``accuracy`` gives WAPE, MAPE, RMSE, bias and
 daily MAPE; ``forecast_intervals`` adds 80 % / 95 % bands from backtest errors and
-``forecast_quantile`` reads any quantile of them; ``forecast_aht`` the call-weighted AHT per
+``forecast_quantile`` reads any quantile of them; ``bands_from_backtest`` builds the same bands
+from a point forecast and a ``BacktestResult`` already run (its ``ErrorModel`` in
+``attrs["error_model"]``); ``forecast_aht`` the call-weighted AHT per
 future slot and ``call_weighted_aht`` the same weighting per day or week
 (Σ calls × AHT / Σ calls). statsmodels is imported only by the methods that fit models.
 """
@@ -20,8 +22,10 @@ from ccskills.forecasting._accuracy import accuracy
 from ccskills.forecasting._aht import call_weighted_aht, forecast_aht
 from ccskills.forecasting._api import backtest, forecast
 from ccskills.forecasting._backtest import BacktestResult
-from ccskills.forecasting._intervals import forecast_intervals, forecast_quantile, interval_columns
+from ccskills.forecasting._intervals import (
+    ErrorModel, bands_from_backtest, forecast_intervals, forecast_quantile, interval_columns)
 from ccskills.forecasting._registry import METHODS, Method
 
-__all__ = ["METHODS", "BacktestResult", "Method", "accuracy", "backtest", "call_weighted_aht", "forecast",
-           "forecast_aht", "forecast_intervals", "forecast_quantile", "interval_columns"]
+__all__ = ["METHODS", "BacktestResult", "ErrorModel", "Method", "accuracy", "backtest", "bands_from_backtest",
+           "call_weighted_aht", "forecast", "forecast_aht", "forecast_intervals", "forecast_quantile",
+           "interval_columns"]
