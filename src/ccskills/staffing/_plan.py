@@ -159,7 +159,7 @@ def _calls_to_staff(calls, quantile) -> tuple[pd.Series, float | None]:
         if isinstance(calls, pd.DataFrame) and "forecast" in calls.columns:
             return calls["forecast"].rename("calls"), None
         return calls, None
-    from ccskills.forecasting._intervals import forecast_quantile
+    from ccskills.forecasting import forecast_quantile
 
     if isinstance(quantile, (bool, np.bool_)) or not isinstance(quantile, (int, float, np.integer, np.floating)) \
             or not 0 < float(quantile) < 1:
