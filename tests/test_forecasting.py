@@ -112,6 +112,30 @@ def test_horizon_starts_right_after_the_last_slot():
     assert fc.index[-1] == MONDAY + pd.Timedelta(weeks=9, days=3, hours=11, minutes=45)
 
 
+@pytest.mark.parametrize("method, options", [
+    ("seasonal_naive", {}), ("historical_average", {"k": 1}),
+    ("holiday_adjusted", {"k": 1, "calendar": "none"})])
+def test_read_only_values_and_a_key_missing_from_the_last_weeks(method, options):
+    """A history made from a read-only array (pandas ``.values`` may hand one out), whose last
+    Monday was closed: with k = 1 the Monday slots are not in the 1-week table and take the
+    latest Monday (the fallback written into the lookup, which once raised "assignment
+    destination is read-only"). Expected, by hand: every slot is the value a week before, or
+    two weeks before for the Monday of the closed week."""
+    idx = grid(10)
+    week_no = (idx - MONDAY) // pd.Timedelta(weeks=1)
+    values = np.asarray(pattern(idx) * (1 + 0.1 * week_no))  # a different level every week
+    values.flags.writeable = False
+    hist = pd.Series(values, index=idx, copy=False)
+    hist = hist[hist.index.normalize() != MONDAY + pd.Timedelta(weeks=9)]  # the last Monday closed
+    fc = forecast(hist, "7D", method=method, **options)
+    expected = grid(1, start=MONDAY + pd.Timedelta(weeks=10))
+    assert fc.index.equals(expected)
+    week_ago = hist.reindex(expected - pd.Timedelta(weeks=1)).to_numpy()
+    two_weeks_ago = hist.reindex(expected - pd.Timedelta(weeks=2)).to_numpy()
+    np.testing.assert_allclose(fc.to_numpy(), np.where(np.isnan(week_ago), two_weeks_ago, week_ago))
+    assert (expected.day_of_week == 0).sum() > 0 and np.isnan(week_ago[expected.day_of_week == 0]).all()
+
+
 def test_closed_holiday_in_history_is_skipped_not_copied_as_zero():
     """Last week's Monday was closed (no rows): seasonal naive takes the Monday before."""
     hist = corporate(10)

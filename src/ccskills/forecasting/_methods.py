@@ -21,9 +21,12 @@ from ccskills.forecasting._history import DAY, WEEK, History
 
 def _by_key(history: History, slots: pd.DatetimeIndex, table: pd.Series) -> np.ndarray:
     """Look up a per-key table at each slot; keys missing from ``table`` fall back to the
-    most recent value at that key."""
+    most recent value at that key.
+
+    The lookup is copied before the fallback is written into it: ``to_numpy()`` of a pandas
+    object may be a read-only view (always under pandas 3 copy-on-write)."""
     keys = history.keys(slots)
-    values = table.reindex(keys).to_numpy()
+    values = np.array(table.reindex(keys).to_numpy(), dtype=float, copy=True)
     missing = np.isnan(values)
     if missing.any():
         values[missing] = history.latest_by_key().reindex(keys[missing]).fillna(0.0).to_numpy()
