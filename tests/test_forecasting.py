@@ -499,7 +499,13 @@ def test_methods_mapping_documents_each_method():
     assert set(METHODS) == {"seasonal_naive", "historical_average", "top_down", "bottom_up",
                             "holiday_adjusted", "mstl_ets", "harmonic", "profile_top_down"}
     for name, method in METHODS.items():
-        assert method.name == name and method.description
+        assert method.name == name and method.description and "{" not in method.description
+    # the model methods' windows are read from their defaults, not written twice
+    assert f"last {METHODS['mstl_ets'].defaults['weeks']} weeks" in METHODS["mstl_ets"].description
+    assert f"AR({METHODS['harmonic'].defaults['ar_lags']})" in METHODS["harmonic"].description
+    top_down = METHODS["profile_top_down"]
+    assert top_down.defaults["daily"] == "weekday_mean"
+    assert f"same weekday over the last {top_down.defaults['k']} weeks" in top_down.description
 
 
 @settings(max_examples=25, deadline=None)

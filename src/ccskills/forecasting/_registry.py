@@ -81,13 +81,18 @@ def _base_methods() -> list[Method]:
 
 
 MODEL_METHODS = {
-    "mstl_ets": "MSTL (daily and weekly seasons) + damped Holt on the seasonally adjusted series "
-                "(last 10 weeks, square-root scale)",
-    "harmonic": "dynamic harmonic regression: Fourier terms for the day and the week, AR errors "
-                "(last 10 weeks, recency-weighted)",
-    "profile_top_down": "Holt-Winters daily totals × exponentially weighted intraday profile",
+    "mstl_ets": "MSTL decomposition (daily and weekly seasons) of the open slots of the last {weeks} "
+                "weeks (at most {max_slots} slots) on the {transform} scale; damped Holt on the "
+                "seasonally adjusted daily level + each slot's mean seasonal component",
+    "harmonic": "dynamic harmonic regression on the last {weeks} weeks ({transform} scale): "
+                "{day_order} Fourier pairs for the day, {week_order} for the week and weekday dummies, "
+                "least squares weighted by recency (half-life {half_life:g} weeks), AR({ar_lags}) errors",
+    "profile_top_down": "daily totals (mean of the same weekday over the last {k} weeks, or "
+                        "Holt-Winters with daily='holt_winters') × intraday profile of the last "
+                        "{profile_weeks} weeks, recency-weighted (half-life {half_life:g} weeks)",
 }
-"""Model methods of ``_models.py`` (statsmodels, imported when they run): name → description."""
+"""Model methods of ``_models.py`` (statsmodels, imported when they run): name → description,
+with ``{option}`` filled from the function's defaults (``{max_slots}``: ``MSTL_MAX_SLOTS``)."""
 
 
 def _model_methods() -> list[Method]:
@@ -95,8 +100,12 @@ def _model_methods() -> list[Method]:
     each needs (its ``MIN_WEEKS``)."""
     from ccskills.forecasting import _models
 
-    return [_method(name, description, getattr(_models, name), lambda o, w=_models.MIN_WEEKS[name]: w)
-            for name, description in MODEL_METHODS.items()]
+    methods = []
+    for name, description in MODEL_METHODS.items():
+        func = getattr(_models, name)
+        text = description.format(**_options(func), max_slots=f"{_models.MSTL_MAX_SLOTS:,}")
+        methods.append(_method(name, text, func, lambda o, w=_models.MIN_WEEKS[name]: w))
+    return methods
 
 
 METHODS: dict[str, Method] = {m.name: m for m in (*_base_methods(), *_model_methods())}
