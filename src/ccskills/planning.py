@@ -24,7 +24,7 @@ Nothing here draws or reads files; the calculator and lessons call :func:`run_pl
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, NamedTuple
 
 import numpy as np
@@ -32,8 +32,8 @@ import pandas as pd
 
 from ccskills._validation import check_fraction, check_positive
 
-__all__ = ["PlanningInputs", "PlanningResult", "ClosedHorizon", "RiskCover", "run_planning", "first_open_day",
-           "STAGES", "BREAK", "LUNCH", "RISK_QUANTILE"]
+__all__ = ["PlanningInputs", "PlanningResult", "ClosedHorizon", "RiskCover", "BenchmarkVerdict", "run_planning",
+           "first_open_day", "STAGES", "BREAK", "LUNCH", "RISK_QUANTILE", "BENCHMARK", "CLEAR_MARGIN"]
 
 MAX_START_DAYS = 56
 """The first planning day may be at most this many days after the history's last day."""
@@ -43,6 +43,24 @@ STAGES: tuple[str, ...] = ("forecast", "accuracy", "staffing", "schedule")
 
 RISK_QUANTILE = 0.9
 """Quantile of calls the risk plan staffs for: the upper bound of the 80 % prediction interval."""
+
+BENCHMARK = "historical_average(k=4)"
+"""The planner's spreadsheet benchmark as "auto" labels it: the 4-week weekday × slot mean
+(4 周同期均值, course chapter 05 lesson 3)."""
+
+CLEAR_MARGIN = 0.05
+"""A method is clearly better than the benchmark when its backtest WAPE is at least 5 % lower
+(WAPE ÷ benchmark WAPE ≤ 0.95): the 5 % rule of chapter 05 lesson 3."""
+
+
+class BenchmarkVerdict(NamedTuple):
+    """The chosen forecast against the 4-week mean, both from "auto"'s backtest at the same origins."""
+
+    method: str  # the label "auto" chose
+    wape: float  # its pooled backtest WAPE
+    benchmark_wape: float  # the 4-week mean's (:data:`BENCHMARK`)
+    ratio: float  # wape ÷ benchmark_wape
+    clearly_better: bool  # ratio ≤ 1 − CLEAR_MARGIN and the choice is not the benchmark itself
 
 
 class RiskCover(NamedTuple):
@@ -95,6 +113,7 @@ class PlanningInputs:
     aht: float | None = None
     hourly_cost: float | None = None
     start: pd.Timestamp | None = None  # first planning day; None: the day after the history
+    calendar: str = "CN"  # whose holidays: 'CN' (holidays, 调休, 618/双11), 'none' or a country code ('US')
 
     def checked(self) -> "PlanningInputs":
         """Itself, after checking every field (ValueError naming the field otherwise)."""
@@ -128,7 +147,17 @@ class PlanningInputs:
                 pd.Timestamp(self.start)
             except (TypeError, ValueError):
                 raise ValueError(f"start must be a date, got {self.start!r}") from None
-        return self
+        return replace(self, calendar=_checked_calendar(self.calendar))
+
+
+def _checked_calendar(calendar) -> str:
+    """'CN', 'none' or an upper-case country code of the ``holidays`` package (ValueError naming
+    ``calendar`` otherwise; a calendar table is for the forecasting functions, not the planner)."""
+    from ccskills.forecasting._special_days import check_calendar
+
+    if not isinstance(calendar, str):
+        raise ValueError(f"calendar must be 'CN', 'none' or a country code such as 'US', got {calendar!r}")
+    return check_calendar(calendar)
 
 
 class ClosedHorizon(ValueError):
@@ -150,20 +179,23 @@ def _day_after(history: pd.Series) -> pd.Timestamp:
     return history.index.max().normalize() + pd.Timedelta(days=1)
 
 
-def first_open_day(calls_history: pd.Series, after: pd.Timestamp | None = None) -> pd.Timestamp | None:
+def first_open_day(calls_history: pd.Series, after: pd.Timestamp | None = None,
+                   calendar: str = "CN") -> pd.Timestamp | None:
     """The first day on or after ``after`` (default: the day after the history) the line is open.
 
-    Open days come from the holiday-adjusted forecast's calendar (China's public holidays and
-    make-up working days, :mod:`ccskills.workcalendar`) and the weekdays the history was open;
-    looks at most :data:`MAX_START_DAYS` days past the history. None if no day is open.
+    Open days come from the holiday-adjusted forecast with ``calendar`` ('CN': China's public
+    holidays and make-up working days, :mod:`ccskills.workcalendar`; a country code such as 'US':
+    its public holidays; 'none': no holidays) and the weekdays the history was open; looks at
+    most :data:`MAX_START_DAYS` days past the history. None if no day is open.
     """
     from ccskills import forecasting
 
+    calendar = _checked_calendar(calendar)
     first = _day_after(calls_history)
     after = first if after is None else max(pd.Timestamp(after).normalize(), first)
     span = pd.Timedelta(days=MAX_START_DAYS + 1)
     try:
-        slots = forecasting.forecast(calls_history, span, method="holiday_adjusted").index
+        slots = forecasting.forecast(calls_history, span, method="holiday_adjusted", calendar=calendar).index
     except (ValueError, ImportError):  # too short for the calendar method: the weekly pattern
         slots = forecasting.forecast(calls_history, span, method="seasonal_naive").index
     days = slots.normalize()
@@ -201,6 +233,37 @@ class PlanningResult:
         return RiskCover(float(self.risk_plan.settings.quantile), float(base["calls"]), float(risk["calls"]),
                          float(base["paid_hours"]), float(risk["paid_hours"]), extra,
                          None if cost is None else extra * cost)
+
+    def benchmark(self) -> BenchmarkVerdict | None:
+        """The chosen method against the 4-week mean (:data:`BENCHMARK`) in "auto"'s own backtest
+        (``candidates``: every label's pooled WAPE at the same origins); None when "auto" did not
+        run or did not test both (the benchmark's WAPE is then not known without another backtest)."""
+        wape, bench = self.candidates.get(self.method), self.candidates.get(BENCHMARK)
+        if wape is None or bench is None or not bench > 0:
+            return None
+        ratio = float(wape) / float(bench)
+        return BenchmarkVerdict(self.method, float(wape), float(bench), ratio,
+                                self.method != BENCHMARK and ratio <= 1 - CLEAR_MARGIN)
+
+    def candidate_table(self) -> pd.DataFrame:
+        """One row per method family "auto" tried (one k-week mean, one seasonal naive, each model,
+        the median combination): the chosen label in its family, else the family's lowest WAPE;
+        sorted by WAPE. Columns: family, wape, ratio (÷ the 4-week mean's WAPE, NaN if it was not
+        tested), chosen. Empty without "auto"."""
+        from ccskills.forecasting._labels import parse_label
+
+        columns = ["family", "wape", "ratio", "chosen"]
+        if not self.candidates:
+            return pd.DataFrame(columns=columns, index=pd.Index([], name="method"))
+        table = pd.DataFrame({"family": [parse_label(label)[0] for label in self.candidates],
+                              "wape": [float(v) for v in self.candidates.values()]},
+                             index=pd.Index(list(self.candidates), name="method"))
+        table["chosen"] = table.index == self.method
+        ordered = table.sort_values(["chosen", "wape"], ascending=[False, True], kind="stable")
+        best = ordered[~ordered["family"].duplicated()].sort_values("wape", kind="stable")
+        bench = self.candidates.get(BENCHMARK)
+        best["ratio"] = best["wape"] / bench if bench else np.nan
+        return best[columns]
 
     def summary(self) -> pd.Series:
         """Headline figures: method and accuracy, staffing totals, schedule status and coverage."""
@@ -278,11 +341,11 @@ def run_planning(calls_history: pd.Series, aht_history: pd.Series | None = None,
         raise ValueError(f"start must be from the day after the history to {MAX_START_DAYS} days later, "
                          f"got '{start:%Y-%m-%d}'")
     calls = forecasting.forecast(calls_history, horizon + pd.Timedelta(days=lead), method=inputs.method,
-                                 **(auto if inputs.method == "auto" else {}))
+                                 calendar=inputs.calendar, **(auto if inputs.method == "auto" else {}))
     calls = calls[calls.index >= start]
     if calls.empty:
         last = start + horizon - pd.Timedelta(days=1)
-        next_open = first_open_day(calls_history, after=last + pd.Timedelta(days=1))
+        next_open = first_open_day(calls_history, after=last + pd.Timedelta(days=1), calendar=inputs.calendar)
         raise ClosedHorizon(inputs.horizon_days, start, last, next_open)
     method = calls.attrs.get("method", inputs.method)
     candidates = dict(calls.attrs.get("backtest_wape", {}))
@@ -297,7 +360,8 @@ def run_planning(calls_history: pd.Series, aht_history: pd.Series | None = None,
 
     report("accuracy", 0.0)
     tested = forecasting.backtest(calls_history, method, horizon, origins=inputs.backtest_origins,
-                                  progress=lambda done, total: report("accuracy", done / total))
+                                  progress=lambda done, total: report("accuracy", done / total),
+                                  calendar=inputs.calendar)
     accuracy = tested.overall
     bands = bands_from_backtest(calls, tested)
 
