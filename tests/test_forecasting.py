@@ -178,6 +178,37 @@ def test_holiday_adjusted_closes_holidays_and_opens_makeup_days():
     assert fut_hol in plain and fut_mk not in plain
 
 
+def test_holiday_adjusted_on_a_base_without_k_and_with_its_own_options():
+    """k (weeks averaged for the special-day shapes) goes to the base only if the base takes
+    it: seasonal naive does not, and with k = 3 it still gives, by hand, last week's value at
+    every slot but the closed Friday holiday's (closed because the past one was). The base's
+    own options pass through (weeks, damped for bottom_up, also under "auto"); an option the
+    base does not take is refused by name rather than failing inside the base (it raised
+    TypeError before). Both holidays are Fridays, so the backlog days after them fall outside
+    the weeks compared."""
+    idx = grid(14, hours=(9, 18), weekdays=range(5))
+    hist = pd.Series(pattern(idx) * (1 + 0.1 * ((idx - MONDAY) // pd.Timedelta(weeks=1))), index=idx)
+    past_hol, fut_hol = MONDAY + pd.Timedelta(weeks=4, days=4), MONDAY + pd.Timedelta(weeks=14, days=4)
+    hist = hist[hist.index.normalize() != past_hol]
+    cal = calendar(MONDAY, MONDAY + pd.Timedelta(weeks=16), [past_hol, fut_hol])
+    fc = forecast(hist, "7D", method="holiday_adjusted", base="seasonal_naive", k=3,
+                  calendar=cal, events=NO_EVENTS)
+    expected = grid(1, start=MONDAY + pd.Timedelta(weeks=14), hours=(9, 18), weekdays=range(4))
+    assert fc.index.equals(expected)
+    np.testing.assert_allclose(fc.to_numpy(), hist.reindex(expected - pd.Timedelta(weeks=1)).to_numpy())
+
+    own = forecast(hist, "7D", method="holiday_adjusted", base="bottom_up", weeks=6, damped=False,
+                   calendar=cal, events=NO_EVENTS)
+    assert own.index.equals(expected) and (own > 0).all()
+    picked = forecast(hist, "7D", candidates=["holiday_adjusted", "bottom_up"], damped=False, origins=2,
+                      calendar=cal, events=NO_EVENTS)
+    assert "holiday_adjusted" in picked.attrs["backtest_wape"]  # it ran at both origins
+    with pytest.raises(ValueError, match="options must be among .* for method 'holiday_adjusted' "
+                                         "with base 'seasonal_naive', got 'weights'"):
+        forecast(hist, "7D", method="holiday_adjusted", base="seasonal_naive", weights="linear",
+                 calendar=cal, events=NO_EVENTS)
+
+
 def test_event_factor_learned_from_history_is_applied():
     """A shopping-event peak day had exactly twice the usual calls; next year's gets 2×."""
     hist = weekly(60)

@@ -40,8 +40,9 @@ def forecast(history, horizon, method: str = "auto", **options) -> pd.Series:
     default 8), ``weights`` ('equal' or 'linear', historical_average), ``damped`` (damped
     trend, Holt-Winters methods, default True), ``weeks`` (bottom_up fitting window, default
     16; mstl_ets/harmonic 10), ``fit_weeks`` (top_down: weeks of daily totals the Holt-Winters
-    model is fitted on, default 52), ``base``/``events`` (holiday_adjusted); every method takes
-    ``calendar``: 'CN' (default: China's holidays, 调休 and 618/双11), 'none' (no holiday
+    model is fitted on, default 52), ``base``/``events`` (holiday_adjusted, which also takes
+    its base's own options and passes them on; ``k`` reaches the base only if it takes ``k``);
+    every method takes ``calendar``: 'CN' (default: China's holidays, 调休 and 618/双11), 'none' (no holiday
     adjustment: holiday_adjusted is then its base method), an ISO country code of the
     ``holidays`` package ('US', 'GB', 'DE'…: public holidays, no events) or a calendar
     DataFrame (is_holiday, is_makeup_workday, holiday_name by date).

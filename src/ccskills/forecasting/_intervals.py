@@ -138,7 +138,7 @@ def _method_options(point: pd.Series, method: str, options: dict) -> tuple[str, 
 
     name, parsed = parse_label(chosen)
     members = [parse_label(m)[0] for m in parsed] if name in COMBINERS else [name]
-    allowed = set.intersection(*(allowed_options(get_method(m)) for m in members))
+    allowed = set.intersection(*(allowed_options(get_method(m), options) for m in members))
     return chosen, {k: v for k, v in options.items() if k in allowed}
 
 

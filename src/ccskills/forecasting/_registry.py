@@ -31,11 +31,16 @@ def _on_slots(func):
     return run
 
 
-def _holiday_run(history, slots, base="historical_average", calendar=None, events=None,
+DEFAULT_BASE = "historical_average"
+"""The base method holiday_adjusted adjusts unless ``base`` names another."""
+
+
+def _holiday_run(history, slots, base=DEFAULT_BASE, calendar=None, events=None,
                  k=8, **base_options):
-    base_method = get_method(base, "base")
-    if base_method.name == "holiday_adjusted":
-        raise ValueError(f"base must be a method other than 'holiday_adjusted', got {base!r}")
+    """The base method on normal days, adjusted for special days. ``k`` (weeks averaged for the
+    special-day shapes) goes on to the base only if its function takes ``k``; ``base_options``
+    are the base's own (``check_options`` refuses the rest)."""
+    base_method = base_of({"base": base})
     options = {**base_method.defaults, **base_options}
     if "k" in base_method.defaults:
         options["k"] = k
@@ -75,8 +80,8 @@ def _base_methods() -> list[Method]:
                "and shopping events (calendar: 'CN' by default, a country code or 'none'); "
                "closed holidays give no slots",
                _holiday_run,
-               {"base": "historical_average", "calendar": None, "events": None, "k": 8},
-               lambda o: get_method(o.get("base", "historical_average"), "base").min_weeks(o) + 2),
+               {"base": DEFAULT_BASE, "calendar": None, "events": None, "k": 8},
+               lambda o: base_of(o).min_weeks(o) + 2),
     ]
 
 
@@ -127,20 +132,33 @@ COMMON_OPTIONS = {"calendar"}
 """Options every method accepts: ``calendar`` (used by holiday_adjusted, ignored by the rest)."""
 
 
-def allowed_options(method: Method) -> set:
-    """Option names ``method`` accepts (holiday_adjusted also passes its base's options on)."""
+def base_of(options: dict) -> Method:
+    """The base method of holiday_adjusted named by ``options['base']`` (default
+    :data:`DEFAULT_BASE`); ValueError for an unknown name or holiday_adjusted itself."""
+    base = options.get("base", DEFAULT_BASE)
+    method = get_method(base, "base")
     if method.name == "holiday_adjusted":
-        return {opt for m in METHODS.values() for opt in m.defaults} | COMMON_OPTIONS
+        raise ValueError(f"base must be a method other than 'holiday_adjusted', got {base!r}")
+    return method
+
+
+def allowed_options(method: Method, options: dict | None = None) -> set:
+    """Option names ``method`` accepts; holiday_adjusted also takes the options of its base
+    (``options['base']``, :data:`DEFAULT_BASE` by default) and passes them on."""
+    if method.name == "holiday_adjusted":
+        return set(method.defaults) | allowed_options(base_of(options or {})) | COMMON_OPTIONS
     return set(method.defaults) | COMMON_OPTIONS
 
 
 def check_options(method: Method, options: dict) -> dict:
     """The method's defaults updated with ``options``; unknown names raise ValueError."""
-    allowed = allowed_options(method)
+    allowed = allowed_options(method, options)
     unknown = sorted(set(options) - allowed)
     if unknown:
-        raise ValueError(f"options must be among {sorted(allowed)} for method {method.name!r}, "
-                         f"got {unknown[0]!r}")
+        target = f"method {method.name!r}"
+        if method.name == "holiday_adjusted":
+            target += f" with base {base_of(options).name!r}"
+        raise ValueError(f"options must be among {sorted(allowed)} for {target}, got {unknown[0]!r}")
     for name, value in options.items():
         if name in WEEK_OPTIONS and (isinstance(value, bool) or not isinstance(value, (int, np.integer))
                                      or value < 1):

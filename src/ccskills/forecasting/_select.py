@@ -99,7 +99,7 @@ def candidates_for(history: History, names, options: dict) -> list[Candidate]:
             continue  # with no calendar it is its base method
         variants = _mean_variants(history, options) if name == "historical_average" else [(name, {})]
         for label, extra in variants:
-            shared = {k: v for k, v in options.items() if k in allowed_options(method)}
+            shared = {k: v for k, v in options.items() if k in allowed_options(method, options)}
             opts = check_options(method, {**shared, **extra})
             try:
                 check_enough(history, method, opts)
@@ -128,7 +128,8 @@ def _resolve_calendar(history: History, stop, options: dict) -> None:
 
 
 def _check_auto_options(options: dict, names) -> None:
-    known = set().union(*(allowed_options(get_method(n, "candidates")) for n in [*BENCHMARKS, *names]))
+    known = set().union(*(allowed_options(get_method(n, "candidates"), options)
+                          for n in [*BENCHMARKS, *names]))
     unknown = sorted(set(options) - known)
     if unknown:
         valid = sorted(known | {"candidates", "origins", "progress"})
