@@ -12,11 +12,14 @@ import pandas as pd
 
 from ccskills.apps._common import style
 from ccskills.apps._workbook import COUNT, NUMBER, PERCENT, SECONDS, Setting, with_inputs
+from ccskills.forecasting._labels import COMBINERS, parse_label  # the label format "auto" writes
 from ccskills.formatting import format_percent
 
-__all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "method_name", "card_texts", "card_note", "risk_text", "excel_sheets",
+__all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "CALENDARS", "t", "method_name", "calendar_name", "verdict_text",
+           "card_texts", "card_note", "risk_text", "excel_sheets",
            "candidates_html", "daily_html", "chart_coverage", "CHART_ROWS", "input_settings",
-           "scenario_results", "report_results", "assumptions", "daily_table", "INPUT_KEYS", "upload_preview"]
+           "scenario_results", "report_results", "assumptions", "daily_table", "INPUT_KEYS", "upload_preview",
+           "with_band"]
 
 TEXT: dict[str, tuple[str, str]] = {
     "title": ("排班规划器", "Workforce planner"),
@@ -52,6 +55,31 @@ TEXT: dict[str, tuple[str, str]] = {
                         "Top-down (daily Holt-Winters × intraday profile)"),
     "method_bottom_up": ("自下而上 Holt-Winters", "Bottom-up Holt-Winters"),
     "method_holiday_adjusted": ("节假日与大促调整", "Holiday and event adjusted"),
+    "method_profile_top_down": ("自上而下（近期加权日内分布）", "Top-down (recency-weighted intraday profile)"),
+    "method_harmonic": ("动态谐波回归", "Dynamic harmonic regression"),
+    "method_mstl_ets": ("MSTL 多季节分解 + ETS", "MSTL decomposition + ETS"),
+    "method_k_mean": ("近 {k} 周同期均值（同星期同时段）", "{k}-week weekday × slot mean"),
+    "method_k_mean_linear": ("近 {k} 周同期均值（同星期同时段，近期加权）",
+                             "{k}-week weekday × slot mean (recency-weighted)"),
+    "method_median": ("前 {n} 名中位数组合：{members}", "Median of the best {n}: {members}"),
+    "calendar": ("节假日日历", "Holiday calendar"),
+    "calendar_note": ("上传数据的节假日按所选国家或地区识别；示例数据用中国日历。",
+                      "Holidays of an upload are read from the chosen country's calendar; the samples use China's."),
+    "ratio_benchmark": ("÷ 4 周同期均值", "÷ 4-week mean"),
+    "verdict_better": ("所选方法（{method}）的回测 WAPE 比 4 周同期均值低 {gain}（{wape} 对 {bench}），"
+                       "达到“至少低 5 %”的标准：明显胜过计划员表格的基准。",
+                       "The chosen method ({method}) has a backtest WAPE {gain} lower than the 4-week mean's "
+                       "({wape} against {bench}): at least 5 % lower, so it clearly beats the planner's "
+                       "spreadsheet benchmark."),
+    "verdict_small": ("所选方法（{method}）的回测 WAPE 只比 4 周同期均值低 {gain}（{wape} 对 {bench}），不到 5 %："
+                      "没有方法明显胜过 4 周同期均值；规划采用 {method}，保留 4 周同期均值同样合理。",
+                      "The chosen method ({method}) has a backtest WAPE only {gain} lower than the 4-week mean's "
+                      "({wape} against {bench}), less than 5 %: no method clearly beats the 4-week mean; the plan "
+                      "uses {method}, and keeping the 4-week mean would be just as sound."),
+    "verdict_benchmark": ("没有方法胜过 4 周同期均值（回测 WAPE {bench}）；规划采用 4 周同期均值。",
+                          "No method beats the 4-week mean (backtest WAPE {bench}); the plan uses the 4-week mean."),
+    "verdict_none": ("没有方法胜过 4 周同期均值（回测 WAPE {bench}）；规划采用 {method}（{wape}）。",
+                     "No method beats the 4-week mean (backtest WAPE {bench}); the plan uses {method} ({wape})."),
     "horizon": ("规划天数", "Days to plan"),
     "start": ("开始日期", "First day to plan"),
     "closed_horizon": ("{first} 至 {last} 该业务线全部关闭（节假日或休息日），没有可排的班。"
@@ -156,6 +184,9 @@ TEXT: dict[str, tuple[str, str]] = {
                         "偏差 {bias}（正数表示预测偏高）。",
                         "Forecast method: {method}. Backtested on the last {origins} weeks of history: slot WAPE "
                         "{wape}, daily-total MAPE {mape}, bias {bias} (positive: the forecast runs high)."),
+    "assume_calendar": ("节假日日历：{calendar}。节假日调整和营业日（包括开始日期）都按它识别假日。",
+                        "Holiday calendar: {calendar}. The holiday adjustment and the open days (the start date "
+                        "too) read holidays from it."),
     "assume_auto": ("“自动”回测了 {n} 种方法，选用 WAPE 最低的一种。",
                     "\u201cAutomatic\u201d backtested {n} methods and kept the one with the lowest WAPE."),
     "assume_erlang": ("人力需求按 {model} 逐个时段计算：来话随机到达（泊松），客户不放弃、不重拨，时段之间互不影响；"
@@ -215,6 +246,8 @@ table.ccs-table th, table.ccs-table td { padding: 3px 8px; text-align: right;
   border-bottom: 1px solid #e5e7eb; }
 table.ccs-table th:first-child, table.ccs-table td:first-child { text-align: left; }
 table.ccs-table tr.ccs-chosen { background: #e8f1fb; font-weight: 700; }
+table.ccs-table td.ccs-verdict { text-align: left; white-space: normal; max-width: 28em; color: #24292f;
+  border-bottom: none; padding-top: 6px; }
 """)
 
 
@@ -223,10 +256,57 @@ def t(key: str, lang: str, **fields) -> str:
     return TEXT[key][1 if lang == "en" else 0].format(**fields)
 
 
+CALENDARS: dict[str, tuple[str, str]] = {
+    "CN": ("中国（法定节假日、调休、618/双11）", "China (public holidays, make-up days, 618/Double 11)"),
+    "none": ("无（不做节假日调整）", "None (no holiday adjustment)"),
+    "US": ("美国", "United States"), "GB": ("英国", "United Kingdom"), "HK": ("中国香港", "Hong Kong, China"),
+    "SG": ("新加坡", "Singapore"), "JP": ("日本", "Japan"), "KR": ("韩国", "South Korea"),
+    "DE": ("德国", "Germany"), "FR": ("法国", "France"), "AU": ("澳大利亚", "Australia"), "CA": ("加拿大", "Canada"),
+}
+"""The holiday calendars an upload may choose (codes of :class:`~ccskills.planning.PlanningInputs`'s
+``calendar``; each country is one the ``holidays`` package supports) → (Chinese, English)."""
+
+
+def calendar_name(code: str, lang: str) -> str:
+    """A calendar's name on screen (its code when the planner has no words for it)."""
+    return _word(CALENDARS, code, lang)
+
+
 def method_name(method: str, lang: str) -> str:
-    """A method's name on screen (its identifier when the planner has no words for it)."""
+    """A method or "auto" label in words: ``historical_average(k=4)`` → "近 4 周同期均值（同星期同时段）",
+    ``median(a, b, c)`` → "前 3 名中位数组合：…" naming each member; the label itself when the
+    planner has no words for it."""
     key = f"method_{method}"
-    return t(key, lang) if key in TEXT else method
+    if key in TEXT:
+        return t(key, lang)
+    try:
+        name, parsed = parse_label(method)
+    except ValueError:
+        return method
+    if name in COMBINERS:
+        members = ("、" if lang == "zh" else ", ").join(method_name(m, lang) for m in parsed)
+        return t(f"method_{name}", lang, n=len(parsed), members=members) if f"method_{name}" in TEXT else method
+    weights = {"equal": "method_k_mean", "linear": "method_k_mean_linear"}.get(parsed.get("weights", "equal"))
+    if name == "historical_average" and weights and set(parsed) <= {"k", "weights"} and "k" in parsed:
+        return t(weights, lang, k=parsed["k"])
+    return method
+
+
+def verdict_text(result, lang: str) -> str:
+    """Does the chosen forecast beat the 4-week mean (:meth:`~ccskills.planning.PlanningResult.benchmark`)?
+    One sentence; empty when "auto" did not test both."""
+    from ccskills.planning import BENCHMARK
+
+    verdict = result.benchmark()
+    if verdict is None:
+        return ""
+    words = dict(method=method_name(verdict.method, lang), wape=format_percent(verdict.wape),
+                 bench=format_percent(verdict.benchmark_wape), gain=format_percent(1 - verdict.ratio))
+    if verdict.method == BENCHMARK:
+        return t("verdict_benchmark", lang, **words)
+    if verdict.clearly_better:
+        return t("verdict_better", lang, **words)
+    return t("verdict_small" if verdict.ratio < 1 else "verdict_none", lang, **words)
 
 
 SOLVER_STATUS = {"optimal": "solver_optimal", "gap_limit": "solver_gap_limit", "time_limit": "solver_time_limit"}
@@ -278,17 +358,24 @@ def card_note(result, name: str, lang: str) -> str:
 
 
 def candidates_html(result, lang: str) -> str:
-    """The backtest WAPE of every candidate "auto" tried; the chosen one highlighted."""
-    if not result.candidates:
+    """The backtest WAPE of the methods "auto" tried, one row per family
+    (:meth:`~ccskills.planning.PlanningResult.candidate_table`), with the ratio to the 4-week mean's
+    WAPE; the chosen one highlighted; the verdict under it (:func:`verdict_text`)."""
+    table = result.candidate_table()
+    if table.empty:
         return ""
     rows = []
-    for method, wape in sorted(result.candidates.items(), key=lambda kv: kv[1]):
-        mark = ' class="ccs-chosen"' if method == result.method else ""
+    for method, row in table.iterrows():
+        mark = ' class="ccs-chosen"' if row["chosen"] else ""
+        ratio = f"{row['ratio']:.3f}" if pd.notna(row["ratio"]) else "–"
         rows.append(f"<tr{mark}><td>{html.escape(method_name(method, lang))}</td>"
-                    f"<td>{html.escape(format_percent(wape))}</td></tr>")
-    head = f"<tr><th>{html.escape(t('method', lang))}</th><th>WAPE</th></tr>"
+                    f"<td>{html.escape(format_percent(row['wape']))}</td><td>{ratio}</td></tr>")
+    head = (f"<tr><th>{html.escape(t('method', lang))}</th><th>WAPE</th>"
+            f"<th>{html.escape(t('ratio_benchmark', lang))}</th></tr>")
+    verdict = verdict_text(result, lang)
+    foot = f'<tfoot><tr><td colspan="3" class="ccs-verdict">{html.escape(verdict)}</td></tr></tfoot>' if verdict else ""
     return (f'<table class="ccs-table ccs-candidates"><caption>{html.escape(t("candidates_title", lang))}'
-            f"</caption><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>")
+            f"</caption><thead>{head}</thead><tbody>{''.join(rows)}</tbody>{foot}</table>")
 
 
 # Excel and table headers: column -> (zh, en, Excel format); columns not listed keep their name.
@@ -391,6 +478,7 @@ def input_settings(result, lang: str, data: list[Setting]) -> list[Setting]:
             Setting(t("start", lang), pd.Timestamp(start), "", "yyyy-mm-dd"),
             Setting(t("horizon", lang), x.horizon_days, "天" if zh else "days", COUNT),
             Setting(t("method", lang), method_name(x.method, lang)),
+            Setting(t("calendar", lang), calendar_name(x.calendar, lang)),
             Setting(t("aht_setting", lang), x.aht, sec, SECONDS),
             Setting(_bare(t("target_sl", lang)), x.target_sl, "", PERCENT),
             Setting(_bare(t("answer_time", lang)), x.answer_time, sec, SECONDS),
@@ -460,9 +548,39 @@ def chart_coverage(coverage: pd.DataFrame, limit: int = CHART_ROWS // 2) -> pd.D
     return thinned
 
 
+def with_band(chart, bands: pd.DataFrame | None, lang: str):
+    """The forecast chart with the 95 % and 80 % prediction intervals shaded under its lines.
+
+    (Belongs in ``wfm_charts.forecast_chart`` as a ``bands=`` option; kept here until it moves.)
+    """
+    import altair as alt
+
+    from ccskills.charts import themed
+    from ccskills.wfm_charts import LABELS
+
+    if bands is None or bands.empty:
+        return chart
+    frame = bands.rename_axis("time").reset_index().assign(day=bands.index.normalize().astype(str))
+    layers = []
+    for level, opacity in (("95", 0.15), ("80", 0.3)):
+        name = t(f"band_{level}", lang)
+        time, calls = (LABELS[key][1 if lang == "en" else 0] for key in ("time", "calls"))
+        layers.append(alt.Chart(frame).mark_area(color="#1f6fb4", opacity=opacity).encode(
+            x=alt.X("time:T", title=time), y=alt.Y(f"lower_{level}:Q", title=calls), y2=f"upper_{level}:Q",
+            detail="day:N",
+            tooltip=[alt.Tooltip("time:T", title=time, format="%Y-%m-%d %H:%M"),
+                     alt.Tooltip(f"lower_{level}:Q", title=f"{name} ↓", format=".1f"),
+                     alt.Tooltip(f"upper_{level}:Q", title=f"{name} ↑", format=".1f")]))
+    lines = chart.copy(deep=True)
+    width, height = lines.width, lines.height
+    lines.config = lines.title = lines.width = lines.height = alt.Undefined
+    return themed(alt.layer(*layers, lines).properties(title=t("band_title", lang), width=width, height=height))
+
+
 # Scenarios and the one-page report -------------------------------------------------------------
 
-INPUT_KEYS = {"source": "source", "upload_name": "upload_file", "line": "line", "method": "method",
+INPUT_KEYS = {"source": "source", "upload_name": "upload_file", "line": "line", "calendar": "calendar",
+              "method": "method",
               "start": "start", "horizon": "horizon", "aht": "aht", "target_sl": "target_sl",
               "answer_time": "answer_time", "shrinkage": "shrinkage", "shift_hours": "shift_hours",
               "start_step": "start_step", "breaks": "breaks", "soft": "soft"}
@@ -508,8 +626,10 @@ def assumptions(result, lang: str, data: str, typed_aht: bool) -> list[str]:
     notes = [data, t("assume_forecast", lang, method=method_name(result.method, lang), origins=x.backtest_origins,
                      wape=format_percent(acc["wape"]), mape=format_percent(acc["daily_mape"]),
                      bias=format_percent(acc["bias"]))]
+    notes.append(t("assume_calendar", lang, calendar=calendar_name(x.calendar, lang)))
     if result.candidates:
         notes.append(t("assume_auto", lang, n=len(result.candidates)))
+        notes.extend(filter(None, [verdict_text(result, lang)]))
     notes.append(t("assume_erlang", lang, model=plan["model"], sl=format_percent(x.target_sl),
                    answer=f"{x.answer_time:g}"))
     aht_key = "assume_aht_typed" if typed_aht else "assume_aht_file"

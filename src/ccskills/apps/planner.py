@@ -21,10 +21,10 @@ from ccskills.apps._common import (ReadBack, busy, card, draw_chart, excel_link,
                                    set_options, set_saved, status_html,
                                    log_unexpected)
 from ccskills.apps._keep import KeepBar
-from ccskills.apps._planner_text import (CARDS, ERRORS, INPUT_KEYS, STYLE, assumptions, candidates_html, card_note,
-                                         card_texts,
-                                         chart_coverage, daily_html, daily_table, excel_sheets, input_settings,
-                                         method_name, report_results, scenario_results, t, upload_preview)
+from ccskills.apps._planner_text import (CALENDARS, CARDS, ERRORS, INPUT_KEYS, STYLE, assumptions, calendar_name,
+                                         candidates_html, card_note, card_texts, chart_coverage, daily_html,
+                                         daily_table, excel_sheets, input_settings, method_name, report_results,
+                                         scenario_results, t, upload_preview, with_band)
 from ccskills.apps._workbook import Setting, template_link
 from ccskills.i18n import LANGUAGES, error_message
 from ccskills.io import UploadError, read_interval_history, read_table, upload_message
@@ -79,6 +79,8 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self.line = widgets.Dropdown(options=[], style=_STYLE, layout=widgets.Layout(**_LAYOUT))
         self.method = widgets.Dropdown(options=[("", m) for m in METHOD_CHOICES], value="auto",
                                        style=_STYLE, layout=widgets.Layout(**_LAYOUT))
+        self.calendar = widgets.Dropdown(options=[("", c) for c in CALENDARS], value=d.calendar,
+                                         style=_STYLE, layout=widgets.Layout(**_LAYOUT))
         self.horizon = widgets.BoundedIntText(value=d.horizon_days, min=1, max=28, style=_STYLE,
                                               layout=widgets.Layout(**_LAYOUT))
         self.start = widgets.DatePicker(style=_STYLE, layout=widgets.Layout(**_LAYOUT))
@@ -114,7 +116,8 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self.preview = widgets.HTML()
         self.preview.add_class("ccs-preview-box")
         for widget, name in ((self.language, "language"), (self.source, "source"), (self.upload, "upload"),
-                             (self.line, "line"), (self.method, "method"), (self.horizon, "horizon"),
+                             (self.line, "line"), (self.calendar, "calendar"), (self.method, "method"),
+                             (self.horizon, "horizon"),
                              (self.start, "start"), (self.aht, "aht"), (self.target_sl, "target_sl"),
                              (self.answer_time, "answer_time"), (self.shrinkage, "shrinkage"),
                              (self.start_step, "start_step"), (self.breaks, "breaks"), (self.soft, "soft"),
@@ -132,6 +135,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self.source.observe(self._on_source, names="value")
         self.upload.observe(self._on_upload, names="value")
         self.line.observe(self._on_line, names="value")
+        self.calendar.observe(self._on_line, names="value")  # its holidays move the first open day
         self.run_button.on_click(lambda _: self.run())
         self.relabel()
         self._load_source()
@@ -144,7 +148,8 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self.shift_label = widgets.HTML()
         self.step_label = widgets.HTML()
         inputs = widgets.VBox([
-            h["source"], self.source, self.upload, self.upload_hint, self.preview, self.line, self.history_note,
+            h["source"], self.source, self.upload, self.upload_hint, self.preview, self.line, self.calendar,
+            self.history_note,
             h["forecast_heading"], self.method, self.start, self.horizon, self.aht,
             h["staffing_heading"], self.target_sl, self.answer_time, self.shrinkage, h["shrinkage_note"],
             h["schedule_heading"], self.shift_label, shifts, self.start_step, self.breaks, self.soft,
@@ -171,6 +176,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         uploading = self.source.value == "upload"
         self.upload.layout.display = None if uploading else "none"
         self.upload_hint.layout.display = self.preview.layout.display = None if uploading else "none"
+        self.calendar.layout.display = None if uploading else "none"  # the samples are Chinese lines: CN
         self.history = None
         self.line.options = []
         self.history_note.value = ""
@@ -219,7 +225,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
 
     def _on_line(self, change) -> None:
         if self.history is not None and change["new"] is not None and not self._relabelling:
-            self._describe_history(None)
+            self._describe_history(self._history_name)
 
     def _describe_history(self, name: str | None) -> None:
         part = self._line_history()
@@ -227,7 +233,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             return
         self._history_name = name
         self.history_note.value = self._history_html(self.lang)
-        self.start.value = self._first_open_day(part)
+        self.start.value = self._first_open_day(part, self._calendar())
         self._set_status("computing", lambda lang: t("ready", lang))
 
     def _history_html(self, lang: str) -> str:
@@ -240,11 +246,15 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         note = t("loaded", lang, name=name, **fields) if name else t("history_span", lang, **fields)
         return f'<span class="ccs-hint">{html.escape(note)}</span>'
 
+    def _calendar(self) -> str:
+        """The holiday calendar of the plan: the one chosen for an upload, China's for the samples."""
+        return self.calendar.value if self.source.value == "upload" else "CN"
+
     @staticmethod
-    def _first_open_day(part: pd.DataFrame):
+    def _first_open_day(part: pd.DataFrame, calendar: str):
         """The default start: the line's first open day after its history (past a holiday week)."""
         try:
-            day = first_open_day(part.set_index("interval_start")["calls"].astype(float))
+            day = first_open_day(part.set_index("interval_start")["calls"].astype(float), calendar=calendar)
         except Exception as exc:  # a history the forecast cannot read: the day after it
             log_unexpected(exc, "planner: first open day")
             day = None
@@ -267,7 +277,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             shift_hours=tuple(float(h) for h, box in self.shift_hours.items() if box.value),
             start_step_min=int(self.start_step.value), breaks=bool(self.breaks.value),
             soft=bool(self.soft.value), aht=float(self.aht.value) if self.aht.value > 0 else None,
-            start=pd.Timestamp(self.start.value) if self.start.value else None)
+            start=pd.Timestamp(self.start.value) if self.start.value else None, calendar=self._calendar())
 
     def run(self) -> None:
         """Plan with the current data and settings; show the plan or one sentence."""
@@ -318,7 +328,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         candidates, daily = candidates_html(r, lang), daily_html(r, lang)
         sheets, options = excel_sheets(r, lang, self._data_settings(lang))
         download = excel_link(sheets, t("excel_file", lang), t("download", lang), **options)
-        forecast = _with_band(forecast_chart(history_calls, r.forecast, lang=lang), r.bands, lang)
+        forecast = with_band(forecast_chart(history_calls, r.forecast, lang=lang), r.bands, lang)
         coverage = coverage_chart(chart_coverage(r.schedule.coverage), lang=lang)
 
         def put() -> None:
@@ -397,13 +407,13 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
                   "start_step": self.start_step.value, "breaks": self.breaks.value, "soft": self.soft.value}
         if self.source.value == "upload":
             inputs["upload_name"] = self.upload.value[0]["name"] if self.upload.value else None
-            inputs["line"] = self.line.value
+            inputs["line"], inputs["calendar"] = self.line.value, self.calendar.label
         return inputs
 
     def busy_controls(self) -> list[widgets.Widget]:
         """The inputs disabled while a plan (or its report) is being made."""
-        return [self.run_button, self.source, self.upload, self.line, self.method, self.horizon, self.start,
-                self.aht, self.target_sl, self.answer_time, self.shrinkage, self.start_step,
+        return [self.run_button, self.source, self.upload, self.line, self.calendar, self.method, self.horizon,
+                self.start, self.aht, self.target_sl, self.answer_time, self.shrinkage, self.start_step,
                 self.breaks, self.soft, self.language, *self.shift_hours.values()]
 
     def scenario_input_labels(self) -> dict[str, str]:
@@ -417,6 +427,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         x = dict(inputs)
         set_saved(self.source, _CHOICES.get(x.get("source"), x.get("source")))
         set_saved(self.line, x.get("line"))
+        set_saved(self.calendar, _CHOICES.get(x.get("calendar"), x.get("calendar")))
         set_saved(self.method, _CHOICES.get(x.get("method"), x.get("method")))
         for key in ("horizon", "aht", "target_sl", "answer_time", "shrinkage", "start_step", "breaks", "soft"):
             set_saved(getattr(self, key), x.get(key))
@@ -489,13 +500,14 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
         self._relabelling = True
         try:
             set_options(self.source, [(t(f"source_{s}", lang), s) for s in (*SAMPLES, "upload")])
+            set_options(self.calendar, [(calendar_name(c, lang), c) for c in CALENDARS])
         finally:
             self._relabelling = False
         set_options(self.method, [(method_name(m, lang), m) for m in METHOD_CHOICES])
         set_options(self.start_step, [(t("minutes_option", lang, n=m), m) for m in (15, 30, 60)])
         self.upload.description = t("upload_button", lang)
-        for widget, key in ((self.line, "line"), (self.method, "method"), (self.horizon, "horizon"),
-                            (self.start, "start"),
+        for widget, key in ((self.line, "line"), (self.calendar, "calendar"), (self.method, "method"),
+                            (self.horizon, "horizon"), (self.start, "start"),
                             (self.aht, "aht"), (self.target_sl, "target_sl"),
                             (self.answer_time, "answer_time"), (self.shrinkage, "shrinkage"),
                             (self.start_step, "start_step"), (self.breaks, "breaks"), (self.soft, "soft")):
@@ -509,37 +521,9 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
 
 
 _CHOICES = {**{t(f"source_{s}", lang): s for s in (*SAMPLES, "upload") for lang in LANGUAGES},
-            **{method_name(m, lang): m for m in METHOD_CHOICES for lang in LANGUAGES}}
+            **{method_name(m, lang): m for m in METHOD_CHOICES for lang in LANGUAGES},
+            **{calendar_name(c, lang): c for c in CALENDARS for lang in LANGUAGES}}
 """A choice's words in either language → its value: scenarios keep the words a person read."""
-
-
-def _with_band(chart, bands: pd.DataFrame | None, lang: str):
-    """The forecast chart with the 95 % and 80 % prediction intervals shaded under its lines.
-
-    (Belongs in ``wfm_charts.forecast_chart`` as a ``bands=`` option; kept here until it moves.)
-    """
-    import altair as alt
-
-    from ccskills.charts import themed
-    from ccskills.wfm_charts import LABELS
-
-    if bands is None or bands.empty:
-        return chart
-    frame = bands.rename_axis("time").reset_index().assign(day=bands.index.normalize().astype(str))
-    layers = []
-    for level, opacity in (("95", 0.15), ("80", 0.3)):
-        name = t(f"band_{level}", lang)
-        time, calls = (LABELS[key][1 if lang == "en" else 0] for key in ("time", "calls"))
-        layers.append(alt.Chart(frame).mark_area(color="#1f6fb4", opacity=opacity).encode(
-            x=alt.X("time:T", title=time), y=alt.Y(f"lower_{level}:Q", title=calls), y2=f"upper_{level}:Q",
-            detail="day:N",
-            tooltip=[alt.Tooltip("time:T", title=time, format="%Y-%m-%d %H:%M"),
-                     alt.Tooltip(f"lower_{level}:Q", title=f"{name} ↓", format=".1f"),
-                     alt.Tooltip(f"upper_{level}:Q", title=f"{name} ↑", format=".1f")]))
-    lines = chart.copy(deep=True)
-    width, height = lines.width, lines.height
-    lines.config = lines.title = lines.width = lines.height = alt.Undefined
-    return themed(alt.layer(*layers, lines).properties(title=t("band_title", lang), width=width, height=height))
 
 
 def _day(text: str):
