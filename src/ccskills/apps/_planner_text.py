@@ -66,19 +66,19 @@ TEXT: dict[str, tuple[str, str]] = {
     "calendar_note": ("上传数据的节假日按所选国家或地区识别；示例数据用中国日历。",
                       "Holidays of an upload are read from the chosen country's calendar; the samples use China's."),
     "ratio_benchmark": ("÷ 4 周同期均值", "÷ 4-week mean"),
-    "verdict_better": ("所选方法（{method}）的回测 WAPE 比 4 周同期均值低 {gain}（{wape} 对 {bench}），"
+    "verdict_better": ("所选方法“{method}”的回测 WAPE 比 4 周同期均值低 {gain}（{wape} 对 {bench}），"
                        "达到“至少低 5 %”的标准：明显胜过计划员表格的基准。",
-                       "The chosen method ({method}) has a backtest WAPE {gain} lower than the 4-week mean's "
+                       "The chosen method, {method}, has a backtest WAPE {gain} lower than the 4-week mean's "
                        "({wape} against {bench}): at least 5 % lower, so it clearly beats the planner's "
                        "spreadsheet benchmark."),
-    "verdict_small": ("所选方法（{method}）的回测 WAPE 只比 4 周同期均值低 {gain}（{wape} 对 {bench}），不到 5 %："
-                      "没有方法明显胜过 4 周同期均值；规划采用 {method}，保留 4 周同期均值同样合理。",
-                      "The chosen method ({method}) has a backtest WAPE only {gain} lower than the 4-week mean's "
+    "verdict_small": ("所选方法“{method}”的回测 WAPE 只比 4 周同期均值低 {gain}（{wape} 对 {bench}），不到 5 %："
+                      "没有方法明显胜过 4 周同期均值；规划采用“{method}”，保留 4 周同期均值同样合理。",
+                      "The chosen method, {method}, has a backtest WAPE only {gain} lower than the 4-week mean's "
                       "({wape} against {bench}), less than 5 %: no method clearly beats the 4-week mean; the plan "
                       "uses {method}, and keeping the 4-week mean would be just as sound."),
     "verdict_benchmark": ("没有方法胜过 4 周同期均值（回测 WAPE {bench}）；规划采用 4 周同期均值。",
                           "No method beats the 4-week mean (backtest WAPE {bench}); the plan uses the 4-week mean."),
-    "verdict_none": ("没有方法胜过 4 周同期均值（回测 WAPE {bench}）；规划采用 {method}（{wape}）。",
+    "verdict_none": ("没有方法胜过 4 周同期均值（回测 WAPE {bench}）；规划采用“{method}”（{wape}）。",
                      "No method beats the 4-week mean (backtest WAPE {bench}); the plan uses {method} ({wape})."),
     "horizon": ("规划天数", "Days to plan"),
     "start": ("开始日期", "First day to plan"),
