@@ -9,7 +9,7 @@ PORT   ?= 8888
 APPS_PORT ?= 8866
 
 .PHONY: start apps test test-library test-notebooks test-browser chromium postgresql chp wheelhouse constraints \
-	bench bench-load bench-load-hub bench-forecast-real clean help
+	materials fonts bench bench-load bench-load-hub bench-forecast-real clean help
 
 help:
 	@echo "make start  - open the course in JupyterLab (calculators open through Voila)"
@@ -19,6 +19,7 @@ help:
 	@echo "make bench-load - 10/20/30 browsers at once on one calculator server (about 12 min)"
 	@echo "make bench-load-hub - 10/20/30 trainees at once on a throwaway JupyterHub (about 15 min)"
 	@echo "make bench-forecast-real - forecast methods and auto vs the planner's 4-week mean on real public data (QUICK=1: 4 origins)"
+	@echo "make materials - every printable file (PDF: glossary, handouts, role-play kits ...) into materials/"
 	@echo "make wheelhouse - every wheel the course needs in wheelhouse/, to install with no internet"
 	@echo "make chp    - configurable-http-proxy from npm into .venv/node_modules (the hub test needs it)"
 
@@ -39,7 +40,26 @@ $(VENV)/.installed: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 	$(PIP_INSTALL) -e ".[course,test]"
+	touch $@ $(VENV)/.installed $(VENV)/.installed-materials
+
+$(VENV)/.installed-materials: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
+	$(PIP_INSTALL) -e ".[course,materials]"
 	touch $@ $(VENV)/.installed
+
+# The printable set, built offline from the kit's figures into materials/ (Typst, Chinese fonts
+# embedded). Debian's Noto CJK fonts are installed when no Chinese font is found and this runs as
+# root; otherwise the build stops with a sentence saying how to install one.
+MATERIALS ?= materials
+materials: $(VENV)/.installed-materials fonts
+	$(BIN)/python -m ccskills materials --out $(MATERIALS)
+
+fonts:
+	@if ls /usr/share/fonts/opentype/noto/NotoSerifCJK* >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's fonts-noto-cjk for the printable materials ..."; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null) \
+		|| echo "Could not install fonts-noto-cjk with apt-get; the build will say how to install a Chinese font."; \
+	else echo "No Noto CJK font and this user cannot apt-get it; the build will use another Chinese font or say how to install one."; fi
 
 # `python -m ccskills start|apps` (src/ccskills/launcher) builds the server command lines, so
 # that a laptop without make (Windows) gets the same servers: JupyterLab on 127.0.0.1 with
@@ -99,7 +119,7 @@ $(CHP): | $(BIN)/python
 	else echo "npm is missing, so the hub test cannot get configurable-http-proxy: install Node.js" \
 		"(Debian/Ubuntu: sudo apt-get install -y nodejs npm; elsewhere https://nodejs.org), then make chp."; fi
 
-test: $(VENV)/.installed-test chromium postgresql chp
+test: $(VENV)/.installed-test chromium postgresql chp fonts
 	$(MAKE) --no-print-directory test-library test-notebooks test-browser
 
 # Tiers 1-3: library (with doctests), exercise checkers, apps headless.

@@ -1,5 +1,6 @@
 """``python -m ccskills``: ``start`` (the course in JupyterLab), ``apps`` (the calculators in Voila)
-and ``check-install`` go to :mod:`ccskills.launcher`; every other command (``staff`` ...) to
+and ``check-install`` go to :mod:`ccskills.launcher`; ``materials`` (the printable set) to
+:mod:`ccskills.materials`; every other command (``staff`` ...) to
 :mod:`ccskills.cli`."""
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ def main(argv: list[str] | None = None) -> int:
         from ccskills.launcher import main as launch
 
         return launch(argv)
+    if argv and argv[0] == "materials":
+        from ccskills.materials import main as materials
+
+        return materials(argv[1:])
     from ccskills.cli import main as cli_main
 
     return cli_main(argv)
