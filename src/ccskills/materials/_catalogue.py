@@ -25,15 +25,31 @@ ORDER = ("glossary", "handouts", "roleplays", "capstone", "workbook", "slides")
 @dataclass(frozen=True)
 class Document:
     """One printable file: ``name`` (an identifier, as ``--only`` takes it), the file name, titles
-    in zh/en, the Typst template, a function giving its data, and the page range it must fill."""
+    in zh/en, the Typst template, a function giving its data, and the page range it must fill.
+
+    A document the kit already prints another way (the reportlab evaluation form, say) gives
+    ``make``, a function returning the PDF bytes, and no template; an ``.xlsx`` data pack is a
+    document whose ``make`` returns the workbook bytes (pages are then not counted).
+    """
 
     name: str
     file: str
     title_zh: str
     title_en: str
-    template: str
-    data: Callable[[], dict]
+    template: str | None
+    data: Callable[[], dict] | None
     pages: tuple[int, int] = (1, 200)
+    make: Callable[[], bytes] | None = None
+
+    def render(self) -> bytes:
+        """The file's bytes: ``make()`` when given, else the template compiled with ``data()``."""
+        if self.make is not None:
+            return self.make()
+        return compile_pdf(self.template, self.data())
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.file.lower().endswith(".pdf")
 
 
 class Built(NamedTuple):
@@ -88,12 +104,12 @@ def build(out, only=None, *, progress: Callable[[int, int, str], None] | None = 
         if progress:
             progress(i, len(docs), doc.name)
         start = time.perf_counter()
-        pdf = compile_pdf(doc.template, doc.data())
-        pages = page_count(pdf)
+        payload = doc.render()
+        pages = page_count(payload) if doc.is_pdf else 0
         low, high = doc.pages
-        if not low <= pages <= high:
+        if doc.is_pdf and not low <= pages <= high:
             raise ValueError(f"document {doc.name!r} has {pages} pages, outside its {low}-{high}")
-        path = write_bytes_atomic(folder / doc.file, pdf, overwrite=overwrite)
+        path = write_bytes_atomic(folder / doc.file, payload, overwrite=overwrite)
         built.append(Built(doc.name, path, pages, time.perf_counter() - start))
     if progress:
         progress(len(docs), len(docs), "")
