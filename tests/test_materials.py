@@ -16,24 +16,7 @@ from ccskills.kpi.registry import REGISTRY
 from ccskills.materials import build, catalogue
 from ccskills.materials import _typst
 from ccskills.materials.glossary import glossary_data
-
-
-def fonts(reader: PdfReader) -> dict[str, bool]:
-    """Every font the PDF uses → whether its program is embedded."""
-    found = {}
-    for page in reader.pages:
-        for ref in page["/Resources"].get("/Font", {}).values():
-            font = ref.get_object()
-            descendants = font.get("/DescendantFonts")
-            base = descendants[0].get_object() if descendants else font
-            descriptor = base.get("/FontDescriptor")
-            descriptor = descriptor.get_object() if descriptor else {}
-            found[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
-    return found
-
-
-def text_of(reader: PdfReader) -> str:
-    return "\n".join(page.extract_text() for page in reader.pages)
+from pdf_tools import fonts, text_of
 
 
 @pytest.fixture(scope="module")
