@@ -96,12 +96,25 @@ def test_the_page_and_the_report_say_the_choice_beats_the_4_week_mean(sample_aut
     r = sample_auto.result
     ratio = r.candidates[r.method] / r.candidates[BENCH]
     assert ratio <= 0.95  # the sample's chosen method clears the 5 % rule
-    sentence = (f"所选方法“{method_name(r.method, 'zh')}”的回测 WAPE 比 4 周同期均值低 {format_percent(1 - ratio)}"
+    sentence = (f"所选方法的回测 WAPE 比 4 周同期均值低 {format_percent(1 - ratio)}"
                 f"（{format_percent(r.candidates[r.method])} 对 {format_percent(r.candidates[BENCH])}），"
                 "达到“至少低 5 %”的标准：明显胜过计划员表格的基准。")
     assert sentence in _text(sample_auto.candidates.value)
     notes = sample_auto.report_content().assumptions
     assert sentence in notes and "节假日日历：中国（法定节假日、调休、618/双11）。节假日调整和营业日（包括开始日期）都按它识别假日。" in notes
+
+
+def test_the_one_page_report_keeps_the_verdict(sample_auto, tmp_path, monkeypatch):
+    pypdf = pytest.importorskip("pypdf")
+    monkeypatch.setenv("CCSKILLS_LOG_DIR", str(tmp_path / "log"))
+    r = sample_auto.result
+    sample_auto.keep.build_report()
+    pdf = pypdf.PdfReader(io.BytesIO(base64.b64decode(sample_auto.keep.report_link.value.split("base64,", 1)[1]
+                                                      .split('"', 1)[0])))
+    text = re.sub(r"\s+", "", pdf.pages[0].extract_text())
+    ratio = r.candidates[r.method] / r.candidates[BENCH]
+    assert len(pdf.pages) == 1 and f"所选方法的回测WAPE比4周同期均值低{format_percent(1 - ratio)}".replace(" ", "") in text
+    assert "节假日日历：中国" in text
 
 
 def test_when_the_choice_is_the_4_week_mean_or_no_better(sample_auto):
@@ -158,9 +171,8 @@ def test_a_us_line_has_no_method_clearly_better_than_the_4_week_mean(bank_upload
     ratio = r.candidates[r.method] / r.candidates[BENCH]
     assert r.method != BENCH and 0.95 < ratio < 1  # measured: profile_top_down at 0.973
     words = _text(bank_upload.candidates.value)
-    assert (f"所选方法“{method_name(r.method, 'zh')}”的回测 WAPE 只比 4 周同期均值低 {format_percent(1 - ratio)}"
-            in words)
-    assert "不到 5 %：没有方法明显胜过 4 周同期均值" in words
+    assert f"所选方法的回测 WAPE 只比 4 周同期均值低 {format_percent(1 - ratio)}" in words
+    assert f"不到 5 %：没有方法明显胜过 4 周同期均值；规划采用“{method_name(r.method, 'zh')}”" in words
 
 
 def test_samples_plan_with_chinas_calendar_whatever_the_upload_chose():

@@ -66,15 +66,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "calendar_note": ("上传数据的节假日按所选国家或地区识别；示例数据用中国日历。",
                       "Holidays of an upload are read from the chosen country's calendar; the samples use China's."),
     "ratio_benchmark": ("÷ 4 周同期均值", "÷ 4-week mean"),
-    "verdict_better": ("所选方法“{method}”的回测 WAPE 比 4 周同期均值低 {gain}（{wape} 对 {bench}），"
-                       "达到“至少低 5 %”的标准：明显胜过计划员表格的基准。",
-                       "The chosen method, {method}, has a backtest WAPE {gain} lower than the 4-week mean's "
-                       "({wape} against {bench}): at least 5 % lower, so it clearly beats the planner's "
+    "verdict_better": ("所选方法的回测 WAPE 比 4 周同期均值低 {gain}（{wape} 对 {bench}），"
+                       "达到“至少低 {margin}”的标准：明显胜过计划员表格的基准。",
+                       "The chosen method's backtest WAPE is {gain} lower than the 4-week mean's "
+                       "({wape} against {bench}): at least {margin} lower, so it clearly beats the planner's "
                        "spreadsheet benchmark."),
-    "verdict_small": ("所选方法“{method}”的回测 WAPE 只比 4 周同期均值低 {gain}（{wape} 对 {bench}），不到 5 %："
+    "verdict_small": ("所选方法的回测 WAPE 只比 4 周同期均值低 {gain}（{wape} 对 {bench}），不到 {margin}："
                       "没有方法明显胜过 4 周同期均值；规划采用“{method}”，保留 4 周同期均值同样合理。",
-                      "The chosen method, {method}, has a backtest WAPE only {gain} lower than the 4-week mean's "
-                      "({wape} against {bench}), less than 5 %: no method clearly beats the 4-week mean; the plan "
+                      "The chosen method's backtest WAPE is only {gain} lower than the 4-week mean's "
+                      "({wape} against {bench}), less than {margin}: no method clearly beats the 4-week mean; the plan "
                       "uses {method}, and keeping the 4-week mean would be just as sound."),
     "verdict_benchmark": ("没有方法胜过 4 周同期均值（回测 WAPE {bench}）；规划采用 4 周同期均值。",
                           "No method beats the 4-week mean (backtest WAPE {bench}); the plan uses the 4-week mean."),
@@ -187,8 +187,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "assume_calendar": ("节假日日历：{calendar}。节假日调整和营业日（包括开始日期）都按它识别假日。",
                         "Holiday calendar: {calendar}. The holiday adjustment and the open days (the start date "
                         "too) read holidays from it."),
-    "assume_auto": ("“自动”回测了 {n} 种方法，选用 WAPE 最低的一种。",
-                    "\u201cAutomatic\u201d backtested {n} methods and kept the one with the lowest WAPE."),
+    "assume_auto": ("“自动”在同样的历史周上回测了 {n} 类方法（{labels} 个候选，包括 1–8 周的各种同期均值），"
+                    "选用 WAPE 最低的一种（相差很小时选更简单的）。",
+                    "\u201cAutomatic\u201d backtested {n} kinds of method on the same past weeks ({labels} "
+                    "candidates, the 1- to 8-week means among them) and kept the one with the lowest WAPE (the "
+                    "simpler one when two are very close)."),
     "assume_erlang": ("人力需求按 {model} 逐个时段计算：来话随机到达（泊松），客户不放弃、不重拨，时段之间互不影响；"
                       "目标是 {sl} 的来话在 {answer} 秒内应答。",
                       "Agents per slot by {model}: calls arrive at random (Poisson), callers neither abandon nor "
@@ -295,13 +298,14 @@ def method_name(method: str, lang: str) -> str:
 def verdict_text(result, lang: str) -> str:
     """Does the chosen forecast beat the 4-week mean (:meth:`~ccskills.planning.PlanningResult.benchmark`)?
     One sentence; empty when "auto" did not test both."""
-    from ccskills.planning import BENCHMARK
+    from ccskills.planning import BENCHMARK, CLEAR_MARGIN
 
     verdict = result.benchmark()
     if verdict is None:
         return ""
     words = dict(method=method_name(verdict.method, lang), wape=format_percent(verdict.wape),
-                 bench=format_percent(verdict.benchmark_wape), gain=format_percent(1 - verdict.ratio))
+                 bench=format_percent(verdict.benchmark_wape), gain=format_percent(1 - verdict.ratio),
+                 margin=f"{100 * CLEAR_MARGIN:g} %")
     if verdict.method == BENCHMARK:
         return t("verdict_benchmark", lang, **words)
     if verdict.clearly_better:
@@ -626,10 +630,10 @@ def assumptions(result, lang: str, data: str, typed_aht: bool) -> list[str]:
     notes = [data, t("assume_forecast", lang, method=method_name(result.method, lang), origins=x.backtest_origins,
                      wape=format_percent(acc["wape"]), mape=format_percent(acc["daily_mape"]),
                      bias=format_percent(acc["bias"]))]
+    notes.extend(filter(None, [verdict_text(result, lang)]))  # early: the report keeps the first notes
     notes.append(t("assume_calendar", lang, calendar=calendar_name(x.calendar, lang)))
     if result.candidates:
-        notes.append(t("assume_auto", lang, n=len(result.candidates)))
-        notes.extend(filter(None, [verdict_text(result, lang)]))
+        notes.append(t("assume_auto", lang, n=len(result.candidate_table()), labels=len(result.candidates)))
     notes.append(t("assume_erlang", lang, model=plan["model"], sl=format_percent(x.target_sl),
                    answer=f"{x.answer_time:g}"))
     aht_key = "assume_aht_typed" if typed_aht else "assume_aht_file"
