@@ -196,6 +196,7 @@ def test_the_calendar_is_relabelled_and_loads_from_either_language():
     app.language.value = "en"
     assert (app.calendar.value, app.calendar.label, app.calendar.description) == ("GB", "United Kingdom",
                                                                                    "Holiday calendar")
+    assert app.calendar.tooltip.startswith("Holidays of an upload are read from the chosen country's calendar")
     chinese = build_workforce_planner("zh")
     chinese.run = lambda: None
     chinese.apply_scenario({"source": "Upload a CSV / Excel file", "calendar": "United Kingdom"})

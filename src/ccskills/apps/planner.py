@@ -505,7 +505,7 @@ class WorkforcePlanner(ReadBack, widgets.VBox):
             self._relabelling = False
         set_options(self.method, [(method_name(m, lang), m) for m in METHOD_CHOICES])
         set_options(self.start_step, [(t("minutes_option", lang, n=m), m) for m in (15, 30, 60)])
-        self.upload.description = t("upload_button", lang)
+        self.upload.description, self.calendar.tooltip = t("upload_button", lang), t("calendar_note", lang)
         for widget, key in ((self.line, "line"), (self.calendar, "calendar"), (self.method, "method"),
                             (self.horizon, "horizon"), (self.start, "start"),
                             (self.aht, "aht"), (self.target_sl, "target_sl"),
