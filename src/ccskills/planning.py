@@ -3,8 +3,11 @@
 What a WFM analyst does every week, as the workforce planner calculator runs it:
 
 1. forecast calls for every open slot of the horizon (:func:`ccskills.forecasting.forecast`,
-   ``"auto"`` by default) and AHT (:func:`ccskills.forecasting.forecast_aht`);
-2. measure that method honestly on held-out weeks (:func:`ccskills.forecasting.backtest`);
+   ``"auto"`` by default, with the holiday calendar ``PlanningInputs.calendar``: China's by
+   default, 'none' or a country code) and AHT (:func:`ccskills.forecasting.forecast_aht`);
+2. measure that method honestly on held-out weeks (:func:`ccskills.forecasting.backtest`), and
+   say whether "auto"'s choice beats the planner's spreadsheet, the 4-week weekday × slot mean,
+   by the 5 % rule (:meth:`PlanningResult.benchmark`);
 3. turn the forecast into agents per slot (:func:`ccskills.staffing.plan_staffing`), and read
    the prediction interval (预测区间) from the same held-out errors
    (:func:`ccskills.forecasting.bands_from_backtest`): what staffing every slot for
