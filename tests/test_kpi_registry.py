@@ -169,3 +169,42 @@ def test_rag_status_refuses_targets_that_would_colour_everything_red(direction, 
 
     with pytest.raises(ValueError, match=match):
         rag_status([0.7, 0.9], direction, target, amber)
+
+
+# --- synonyms (the names participants meet in their own reports) ------------------------------
+
+def _norm(word: str) -> str:
+    return "".join(word.split()).casefold()
+
+
+def test_each_synonym_names_one_indicator_and_is_no_indicators_own_name():
+    names = {_norm(n): i.id for i in REGISTRY.values() for n in (i.name_zh, i.name_en)}
+    owner: dict[str, str] = {}
+    for ind in REGISTRY.values():
+        for word in ind.synonyms_zh + ind.synonyms_en:
+            key = _norm(word)
+            assert key and key not in names, (ind.id, word, names.get(key))
+            assert owner.setdefault(key, ind.id) == ind.id, (word, owner[key], ind.id)
+
+
+@pytest.mark.parametrize("word, id", [
+    # domain.md §6: 放弃量 / 呼损 are the abandoned calls (ccskills.kpi.upload reads 呼损 as abandoned),
+    # so 呼损率 is the abandonment rate; a blocked (busy) call is 占线 / 呼叫阻塞, counted apart.
+    ("呼损率", "abandonment_rate"),
+    ("呼损", "abandoned"),
+    ("及时接通率", "service_level"),
+    ("20 秒接通率", "service_level"),
+    ("人工接通率", "answer_rate"),   # answered / calls that asked for an agent (queue-level offered)
+    ("首问解决率", "fcr_rate"),
+    ("首次解决率", "fcr_rate"),      # domain.md §6
+    ("缩水率", "shrinkage"),         # domain.md §1.3
+    ("排班符合率", "schedule_adherence"),  # domain.md §1.3
+])
+def test_report_words_name_the_right_indicator(word, id):
+    assert word in indicator(id).synonyms_zh
+
+
+def test_synonyms_are_tuples_of_words():
+    for ind in REGISTRY.values():
+        for words in (ind.synonyms_zh, ind.synonyms_en):
+            assert isinstance(words, tuple) and all(isinstance(w, str) and w.strip() == w and w for w in words)
