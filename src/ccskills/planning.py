@@ -156,7 +156,7 @@ class PlanningInputs:
 def _checked_calendar(calendar) -> str:
     """'CN', 'none' or an upper-case country code of the ``holidays`` package (ValueError naming
     ``calendar`` otherwise; a calendar table is for the forecasting functions, not the planner)."""
-    from ccskills.forecasting._special_days import check_calendar
+    from ccskills.forecasting import check_calendar
 
     if not isinstance(calendar, str):
         raise ValueError(f"calendar must be 'CN', 'none' or a country code such as 'US', got {calendar!r}")
@@ -253,7 +253,7 @@ class PlanningResult:
         the median combination): the chosen label in its family, else the family's lowest WAPE;
         sorted by WAPE. Columns: family, wape, ratio (÷ the 4-week mean's WAPE, NaN if it was not
         tested), chosen. Empty without "auto"."""
-        from ccskills.forecasting._labels import parse_label
+        from ccskills.forecasting import parse_label
 
         columns = ["family", "wape", "ratio", "chosen"]
         if not self.candidates:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ccskills.apps._common import style
 from ccskills.apps._workbook import COUNT, NUMBER, PERCENT, SECONDS, Setting, with_inputs
-from ccskills.forecasting._labels import COMBINERS, parse_label  # the label format "auto" writes
+from ccskills.forecasting import COMBINERS, parse_label  # the label format "auto" writes
 from ccskills.formatting import format_percent
 
 __all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "CALENDARS", "t", "method_name", "calendar_name", "verdict_text",

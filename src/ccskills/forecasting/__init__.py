@@ -10,7 +10,8 @@ and the k-week mean (k = 1…8, chosen by the backtest) and with the median of t
 and keeps the best, never one worse than those benchmarks. ``calendar`` ('CN' by default,
 'none', or a country code such as 'US') says whose holidays the holiday-adjusted method knows.
 ``backtest`` measures a method at rolling origins; ``accuracy`` gives WAPE, MAPE, RMSE, bias and
-daily MAPE; ``forecast_intervals`` adds 80 % / 95 % bands from backtest errors and
+daily MAPE; ``parse_label`` reads an "auto" label, ``check_calendar`` a calendar argument;
+``forecast_intervals`` adds 80 % / 95 % bands from backtest errors and
 ``forecast_quantile`` reads any quantile of them; ``bands_from_backtest`` builds the same bands
 from a point forecast and a ``BacktestResult`` already run (its ``ErrorModel`` in
 ``attrs["error_model"]``); ``forecast_aht`` the call-weighted AHT per
@@ -24,8 +25,10 @@ from ccskills.forecasting._api import backtest, forecast
 from ccskills.forecasting._backtest import BacktestResult
 from ccskills.forecasting._intervals import (
     ErrorModel, bands_from_backtest, forecast_intervals, forecast_quantile, interval_columns)
+from ccskills.forecasting._labels import COMBINERS, parse_label
 from ccskills.forecasting._registry import METHODS, Method
+from ccskills.forecasting._special_days import check_calendar
 
-__all__ = ["METHODS", "BacktestResult", "ErrorModel", "Method", "accuracy", "backtest", "bands_from_backtest",
-           "call_weighted_aht", "forecast", "forecast_aht", "forecast_intervals", "forecast_quantile",
-           "interval_columns"]
+__all__ = ["COMBINERS", "METHODS", "BacktestResult", "ErrorModel", "Method", "accuracy", "backtest",
+           "bands_from_backtest", "call_weighted_aht", "check_calendar", "forecast", "forecast_aht",
+           "forecast_intervals", "forecast_quantile", "interval_columns", "parse_label"]
