@@ -33,10 +33,9 @@ def md_runs(text: str, bold: bool = False) -> list[dict]:
         code, strong, link = match.groups()
         if code is not None:
             _add(runs, code, bold, True)
-        elif strong is not None:
-            runs.extend(md_runs(strong, True))
         else:
-            runs.extend(md_runs(link, bold))
+            for run in md_runs(strong if strong is not None else link, strong is not None or bold):
+                _add(runs, run["text"], run["bold"], run["code"])
         at = match.end()
     _add(runs, text[at:], bold, False)
     return runs
