@@ -156,6 +156,8 @@ def case_month(seed: int = SEED) -> CaseMonth:
     last = g.m.MONTH_START + pd.Timedelta(days=(MONTH_END - MONTH_START).days)  # 31 Mar -> 1 Dec: dropped
     calls = calls[calls["arrival"] < last].reset_index(drop=True)
     plan = plan[plan["interval_start"] < last].reset_index(drop=True)
+    plan = plan.assign(forecast_calls=plan["forecast_calls"].round(2),  # as the committed plan is rounded
+                       forecast_aht_s=plan["forecast_aht_s"].round().astype(np.int64))
     evaluations, items = qa._evaluations(rng, agents, calls)
     items = _plant_qa(items, evaluations, rng)
     ops._survey(calls, rng)  # drawn as the operations generator does, before the states

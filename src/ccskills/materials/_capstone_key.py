@@ -14,7 +14,7 @@ import pandas as pd
 from ccskills import kpi
 from ccskills.materials import _capstone_data as d
 
-__all__ = ["CARD_IDS", "kpi_card", "weekly", "afternoon_gap", "aht_rise", "qa_pareto", "not_ready",
+__all__ = ["CARD_IDS", "target_text", "kpi_card", "weekly", "afternoon_gap", "aht_rise", "qa_pareto", "not_ready",
            "coaching_plan", "planned_aht", "pay_per_hour"]
 
 CARD_IDS = ("offered", "service_level", "abandonment_rate", "asa_s", "aht_s", "fcr_rate",
@@ -172,3 +172,16 @@ def coaching_plan(case) -> dict:
     check = check_smart(plan, nr["peers"].to_numpy())
     return {"plan": plan, "messages": check.messages("zh"), "passed": check.passed,
             "top_quartile": float(top_quartile_level(nr["peers"].to_numpy(), 1))}
+
+
+
+def target_text(id: str) -> str:
+    """The registry's usual target of ``id`` as text (≥ 80.0%, ≤ 30.0 s, 75.0%–85.0%; '' for none)."""
+    from ccskills.kpi.display import format_value
+
+    ind = kpi.REGISTRY[id]
+    if ind.target is None:
+        return ""
+    if isinstance(ind.target, tuple):
+        return "–".join(format_value(id, t) for t in ind.target)
+    return {"higher": "≥ ", "lower": "≤ "}.get(ind.direction, "") + format_value(id, ind.target)
