@@ -75,8 +75,7 @@ def rubric_data() -> dict:
             "total": sum(r["points"] for r in rows), "steps": {s: zh for s, zh, *_ in text.STEPS}}
 
 
-def _card_rows(case) -> list:
-    card = k.kpi_card(case)
+def _card_rows(card) -> list:
     rows = []
     for id in k.CARD_IDS:
         ind = REGISTRY[id]
@@ -146,7 +145,7 @@ def _coaching(case) -> dict:
     return {"agent": n["agent"], "team": n["team"], "utilisation": pct(n["utilisation"]),
             "peer_median": pct(n["peer_median"]), "shrinkage": pct(n["shrinkage"]),
             "not_ready": pct(n["not_ready_share"]), "peer_not_ready": pct(n["peer_not_ready_share"]),
-            "rank": f"{n['rank']} / {n['agents']}", "top_quartile": pct(c["top_quartile"]),
+            "rank": str(n["rank"]), "agents": str(n["agents"]), "top_quartile": pct(c["top_quartile"]),
             "plan": {"behaviour": plan.behaviour, "baseline": pct(plan.baseline), "target": pct(plan.target),
                      "team_target": pct(plan.team_target), "start": str(plan.start), "due": str(plan.due)},
             "messages": c["messages"], "passed": c["passed"]}
@@ -155,16 +154,20 @@ def _coaching(case) -> dict:
 def key_data(seed: int = SEED) -> dict:
     """The answer key: each planted problem with the figures the kit computes from the case month."""
     case = d.case_month(seed)
-    gap, aht = _gap(case), _aht(case)
-    return {"seed": seed, "title": "综合案例 · 讲师答案", "subtitle": f"Capstone case · Trainer's answer key · {_month_label()}"
-            f"（种子 {seed}，讲师专用，勿发学员）", "card": _card_rows(case), "weekly": _weekly_rows(case),
-            "gap": gap, "aht": aht, "qa": _qa(case), "coach": _coaching(case),
-            "total_cost": cny(gap["cost_value"] + aht["cost_value"]),
-            "gap_def": {"queue": QUEUES[d.GAP_QUEUE], "days": f"{d.MONTH_START.month} 月 {d.GAP_DAYS[0]}-{d.GAP_DAYS[-1]} 日",
-                        "hours": f"{d.GAP_HOURS[0]}:00-{d.GAP_HOURS[1]}:00", "share": pct(d.GAP_SHARE)},
-            "aht_def": {"queue": QUEUES[d.AHT_QUEUE], "from": f"{d.MONTH_START.month} 月 {d.AHT_FROM_DAY} 日",
-                        "factor": f"{d.AHT_TALK_FACTOR:.2f}"},
-            "qa_def": {"extra": pct(d.QA_EXTRA_FAIL)}, "nr_def": {"share": pct(d.NOT_READY_SHARE)}}
+    gap, aht, card, facts = _gap(case), _aht(case), k.kpi_card(case), planted_facts()
+    return {
+        "seed": seed, "title": "综合案例 · 讲师答案",
+        "subtitle": f"Capstone case · Trainer's answer key · {_month_label()}（种子 {seed}，讲师专用，勿发学员）",
+        "card": _card_rows(card), "weekly": _weekly_rows(case),
+        "sl_ok": bool((card["service_level"] >= REGISTRY["service_level"].target).all()),
+        "gap": gap, "aht": aht, "qa": _qa(case), "coach": _coaching(case),
+        "total_cost": cny(gap["cost_value"] + aht["cost_value"]),
+        "gap_def": {"queue": facts["gap_queue"], "days": facts["gap_days"].strip(),
+                    "hours": facts["gap_hours"].strip(), "share": pct(d.GAP_SHARE)},
+        "aht_def": {"queue": facts["aht_queue"], "from": facts["aht_from"].strip(),
+                    "factor": f"{d.AHT_TALK_FACTOR:.2f}"},
+        "qa_def": {"extra": pct(d.QA_EXTRA_FAIL)}, "nr_def": {"share": pct(d.NOT_READY_SHARE)},
+    }
 
 
 def pack() -> bytes:
