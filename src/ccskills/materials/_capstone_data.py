@@ -10,7 +10,7 @@ The kit's own generators make it, with a new seed (:data:`SEED`) and in memory (
   through the generator's own inputs (the staffed agents per interval and the agents' talk factor);
 - QA: the QA generator's evaluation sampler (``datasets._generate_quality._evaluations``) over
   these calls and agents, then one planted problem applied to the item results;
-- agent-state days, survey and cost lines: the operations generator's pieces
+- agent-state days and cost lines: the operations generator's pieces
   (``datasets._generate_operations``) over these calls, then one planted problem on one agent.
 
 The simulation runs on the generator's calendar (March 2026, which starts on a Sunday); every
@@ -160,7 +160,6 @@ def case_month(seed: int = SEED) -> CaseMonth:
                        forecast_aht_s=plan["forecast_aht_s"].round().astype(np.int64))
     evaluations, items = qa._evaluations(rng, agents, calls)
     items = _plant_qa(items, evaluations, rng)
-    ops._survey(calls, rng)  # drawn as the operations generator does, before the states
     states = _plant_not_ready(ops._agent_states(calls, agents, rng))
     costs = ops._cost_lines(calls, agents, states, rng).assign(month=MONTH_START)
     new_id = dict(zip(calls["call_id"], _shift_calls(calls)["call_id"]))
