@@ -19,6 +19,8 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
+import pandas as pd
+
 from ccskills import coaching
 from ccskills.kpi.registry import REGISTRY
 from ccskills.materials._catalogue import Document
@@ -110,7 +112,7 @@ def _peer_rows(agent: str, kpis) -> tuple[list, dict]:
         r, unit = mine.loc[kpi], REGISTRY[kpi].unit
         rows.append({"label": _label(kpi), "value": _num(r["value"], unit),
                      "median": _num(r["peer_median"], unit), "best": _num(r["top_quartile"], unit),
-                     "flag": "最差四分之一 worst quarter" if r["bottom"] else ""})
+                     "flag": "最差四分之一" if r["bottom"] else ""})
         values.update({kpi: _num(r["value"], unit), f"{kpi}_median": _num(r["peer_median"], unit),
                        f"{kpi}_best": _num(r["top_quartile"], unit)})
     values["peers"] = len(queue)
@@ -153,13 +155,24 @@ def _qa(agent: str) -> tuple[dict, object]:
               "item2_fail": int(second["failures"]),
               "gap_item": names[target["item"]], "gap_baseline": f"{target['baseline']:.2f}",
               "gap_target": f"{target['target']:.2f}",
-              "analysts": int(results.loc[results["agent_id"] == agent, "analyst_id"].nunique())}
+              "analysts": int(results.loc[results["agent_id"] == agent, "analyst_id"].nunique()),
+              "item1_first": evidence.get(first["item_id"], "").split("、")[0], **_best_item(agent)}
     table = {"title": "质检最失分的项 Costliest QA items",
              "header": ["评分项 item", "失分次数 failures", "每次失分 points / evaluation", "占失分 share",
                         "证据（质检单）evidence"], "rows": rows}
     lost = qa["lost"]
     peers = lost[lost["item_id"] == target["item"]].groupby("agent_id")["points_lost"].mean().to_numpy()
     return {"table": table, "values": values, "target": target}, peers
+
+
+def _best_item(agent: str) -> dict:
+    """The scored item (weight > 0) the agent passes most often: a true strength to open with."""
+    _, results, card = _centre()
+    weighted = card.loc[card["weight"] > 0, "item_id"]
+    mine = results[(results["agent_id"] == agent) & results["item_id"].isin(weighted)]
+    passes = mine.groupby("item_id")["passed"].agg(["sum", "size"]).sort_values(["sum", "size"], ascending=False)
+    best = passes.index[0]
+    return {"best_item": card.set_index("item_id").loc[best, "item_zh"], "best_pass": int(passes.loc[best, "sum"])}
 
 
 def _agent_values(agent: str) -> dict:
@@ -223,12 +236,16 @@ def _e005() -> dict:
     days = schedule["start"].dt.strftime("%Y-%m-%d")
     worked = adherence_table(schedule[(schedule["agent_id"] == "E005") & ~days.isin(absent)],
                              states[states["agent_id"] == "E005"], by="agent").loc["E005"]
+    spans = schedule.groupby(["agent_id", days])
+    spans = pd.DataFrame({"start": spans["start"].min(), "end": spans["end"].max()})
+    nine = spans[spans["end"] - spans["start"] == pd.Timedelta(hours=9)]
+    starts = "、".join(sorted(nine["start"].dt.strftime("%H:%M").unique()))
     shifts = schedule[schedule["agent_id"] == "E005"].groupby(days)
     shift = f"{shifts['start'].min().min():%H:%M}–{shifts['end'].max().max():%H:%M}"
     ind = REGISTRY["schedule_adherence"]
     rows = [{"label": "排班遵从度 Schedule adherence", "value": _num(me["adherence"], "fraction"),
              "median": _num(by_agent["adherence"].median(), "fraction"),
-             "best": _num(by_agent["adherence"].quantile(0.75), "fraction"), "flag": "最低 lowest"
+             "best": _num(by_agent["adherence"].quantile(0.75), "fraction"), "flag": "全中心最低"
              if me["adherence"] == by_agent["adherence"].min() else ""},
             {"label": "排班一致率 Conformance", "value": _num(me["conformance"], "fraction"),
              "median": _num(by_agent["conformance"].median(), "fraction"),
@@ -249,9 +266,11 @@ def _e005() -> dict:
               "long_break": int(counts.get("long_break", 0)),
               "target": _num(ind.target, "fraction"), "amber": _num(ind.amber, "fraction"),
               "agents": len(by_agent), "below_90": int((by_agent["adherence"] < 0.9).sum()),
-              "first_day": min(days[schedule["agent_id"] == "E005"]), "last_day": max(days)}
+              "first_day": min(days[schedule["agent_id"] == "E005"]), "last_day": max(days),
+              "plan_baseline": f"{100 * round(float(me['adherence']), 2):.0f} %",
+              "plan_team": f"{100 * ind.target:.0f} %", "shift_starts": starts}
     return {"rows": rows, "tables": [table], "values": values,
-            "plan": {"baseline": round(float(me["adherence"]), 2), "team_target": ind.target},
+            "plan": {"baseline": round(float(me["adherence"]), 2), "team_target": ind.target, "amber": ind.amber},
             "plan_peers": by_agent["adherence"].to_numpy()}
 
 
@@ -358,6 +377,4 @@ def _document(case: str) -> Document:
                     f"Role-play: {text['title_en']}", "roleplay", lambda: roleplay_data(case), pages=(4, 8))
 
 
-DOCUMENTS = tuple(_document(case) for case in CASES
-                  if resources.files('ccskills.materials').joinpath('roleplay_cases', f'{case}.toml').is_file()
-                  and (resources.files('ccskills.materials') / 'templates' / 'roleplay.typ').is_file())  # TEMP while writing
+DOCUMENTS = tuple(_document(case) for case in CASES)
