@@ -367,7 +367,8 @@ def roleplay_data(case: str) -> dict:
             "good": good, "poor": poor, "mistakes": [m["zh"] for m in _common()["mistakes"]],
             "talk": {"good": f"{100 * talk_share(good):.0f} %", "poor": f"{100 * talk_share(poor):.0f} %",
                      "max": values["talk_max"]},
-            "plan": {"text": text["plan"]["text"], "checks": _plan_check(raw["plan"], figures)},
+            "plan": {"text": text["plan"]["text"], "peers": text["plan"]["peers"],
+                     "checks": _plan_check(raw["plan"], figures)},
             "debrief": text["debrief"]}
 
 
