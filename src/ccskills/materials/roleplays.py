@@ -63,11 +63,12 @@ def load_case(case: str) -> dict:
 
 
 def case_figures(case: str) -> dict:
-    """The case's figures from the datasets: ``{"rows", "tables", "values", "plan_peers"}``.
+    """The case's figures from the datasets: ``{"rows", "tables", "values", "plan", "plan_peers"}``.
 
     ``rows`` are the coach card's indicator rows (label, value, peer median, best quarter, flag),
     ``tables`` extra tables (QA items, adherence exceptions) as ``{title, header, rows}``,
-    ``values`` the formatted figures (and raw numbers) the text's ``{name}`` fields use and
+    ``values`` the formatted figures (and counts) the text's ``{name}`` fields use, ``plan`` the
+    numbers a case's ``[plan]`` may name (``baseline``, ``team_target``; in the KPI's unit) and
     ``plan_peers`` the peers' values of the plan's KPI for the SMART check.
     """
     if case not in CASES:
