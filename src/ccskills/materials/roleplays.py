@@ -254,6 +254,10 @@ def _e005() -> dict:
             {"label": "出勤日的遵从度 Adherence on days worked", "value": _num(worked["adherence"], "fraction"),
              "median": "", "best": "", "flag": ""}]
     counts = mine["exception"].value_counts()
+    early_days = set(mine.loc[mine["exception"] == "early_logout", "day"].astype(str).str[:10])
+    mine_states = states[states["agent_id"] == "E005"]
+    logout = mine_states.groupby(mine_states["start"].dt.strftime("%Y-%m-%d"))["end"].max()
+    earliest_logout = f"{logout[logout.index.isin(early_days)].dt.time.min():%H:%M}"
     table = {"title": "两周异常清单 Exceptions（容差 5 分钟 tolerance 5 min）",
              "header": ["日期 day", "异常 exception", "超出分钟 minutes over", "明细 detail"],
              "rows": [[str(r.day)[:10], _EXCEPTIONS[r.exception], f"{r.excess_s / 60:.0f}", r.detail]
@@ -269,7 +273,8 @@ def _e005() -> dict:
               "agents": len(by_agent), "below_90": int((by_agent["adherence"] < 0.9).sum()),
               "first_day": min(days[schedule["agent_id"] == "E005"]), "last_day": max(days),
               "plan_baseline": f"{100 * round(float(me['adherence']), 2):.0f} %",
-              "plan_team": f"{100 * ind.target:.0f} %", "shift_starts": starts}
+              "plan_team": f"{100 * ind.target:.0f} %", "shift_starts": starts,
+              "earliest_logout": earliest_logout}
     return {"rows": rows, "tables": [table], "values": values,
             "plan": {"baseline": round(float(me["adherence"]), 2), "team_target": ind.target, "amber": ind.amber},
             "plan_peers": by_agent["adherence"].to_numpy()}
