@@ -95,7 +95,6 @@ STILL_SHOWING = {
     "06_coaching/01_purpose_and_kinds.ipynb",
     "06_coaching/02_developmental_coaching.ipynb",
     "06_coaching/03_corrective_coaching.ipynb",
-    "06_coaching/04_smart_improvement_plans.ipynb",
     "07_management_system/01_four_pillars.ipynb",
     "07_management_system/02_dmaic_evening_abandonment.ipynb",
     "07_management_system/03_overall_evaluation.ipynb",

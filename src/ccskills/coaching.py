@@ -31,7 +31,7 @@ from .kpi._records import check_records, raise_bad_rows
 from ._validation import check_lang
 
 __all__ = [
-    "kpi_directions", "kpi_direction", "VAGUE_WORDS",
+    "kpi_directions", "kpi_direction", "kpi_name", "VAGUE_WORDS",
     "SMART_LETTERS", "SmartPlan", "SmartVerdict", "SmartCheck", "check_smart", "top_quartile_level",
     "peer_table",
     "plan_trajectory", "GROW_STEPS", "GROW_TIME_SPLIT", "grow_agenda", "GrowConversation",
@@ -52,6 +52,26 @@ def kpi_directions() -> dict:
 
     found = {k: {"higher": 1, "lower": -1}.get(i.direction) for k, i in REGISTRY.items()}
     return {**{k: v for k, v in found.items() if v}, **_COACHING_KPIS}
+
+
+_COACHING_KPI_NAMES = {"qa_points_lost": ("质检失分", "QA points lost")}
+
+
+def kpi_name(kpi: str, lang: str = "zh") -> str:
+    """The name a participant reads for a KPI id: the registry's (平均处理时长 for ``aht_s``), the
+    coaching KPIs' own, or the text itself when it is no known id (a plan may name anything).
+
+    >>> kpi_name("fcr_rate"), kpi_name("aht_s", "en"), kpi_name("微笑服务")
+    ('一次解决率', 'Average handle time (AHT)', '微笑服务')
+    """
+    from .kpi.registry import REGISTRY
+
+    k = _lang(lang)
+    if kpi in REGISTRY:
+        return (REGISTRY[kpi].name_zh, REGISTRY[kpi].name_en)[k]
+    if kpi in _COACHING_KPI_NAMES:
+        return _COACHING_KPI_NAMES[kpi][k]
+    return kpi
 
 
 def kpi_direction(kpi: str) -> int:
@@ -208,7 +228,10 @@ class SmartVerdict:
         k = _lang(lang)
         head = f"{self.letter} {SMART_LETTERS[self.letter][k]}"
         mark = {True: "✓", False: "✗", None: "–"}[self.passed]
-        return f"{mark} {head}{'：' if k == 0 else ': '}{_REASONS[self.reason][k].format(**self.values)}"
+        values = dict(self.values)
+        if "kpi" in values:
+            values["kpi"] = kpi_name(values["kpi"], lang)
+        return f"{mark} {head}{'：' if k == 0 else ': '}{_REASONS[self.reason][k].format(**values)}"
 
 
 @dataclass(frozen=True)

@@ -473,6 +473,8 @@ def _rest_rule(lang: str) -> list[tuple[str, str]]:
              f"{hours:g} 小时" if lang == "zh" else f"{hours:g} hours")]
 
 
+_REST_H = _minimum_rest_s() / 3600  # the rule the question gives (scheduling.roster's default)
+
 REST = NoCodeQuestion(
     set=NAME, id="rest_rule", kind="choice", givens=["rest"],
     title="哪对班次违反休息规则 which shifts break the rest rule", title_en="Which pair of shifts breaks the rest rule",
@@ -482,8 +484,9 @@ REST = NoCodeQuestion(
     expected=_breaking_pair,
     hints=["休息时间 = 明天上班时间 + 24 小时 − 今天下班时间。", "晚班接早班最容易出问题。"],
     hints_en=["Rest = tomorrow's start + 24 hours − today's end.", "A late shift followed by an early one is the usual culprit."],
-    explanation="22:00 下班、次日 08:00 上班只休息 10 小时，少于 11 小时；排班工具按这条规则自动检查，手工调班时最容易出错。",
-    explanation_en="Off at 22:00 and back at 08:00 is only 10 hours of rest, under 11; scheduling tools check this rule, hand-made swaps break it most often.",
+    explanation=f"22:00 下班、次日 08:00 上班只休息 10 小时，少于规则的 {_REST_H:g} 小时；排班工具按这条规则自动检查，手工调班时最容易出错。",
+    explanation_en=f"Off at 22:00 and back at 08:00 is only 10 hours of rest, under the rule's {_REST_H:g}; scheduling tools check "
+                   "this rule, hand-made swaps break it most often.",
     mistakes=[Mistake(_pair_text(SHIFT_PAIRS[1], "zh"), "早班接晚班：16:30 下班到次日 13:30 上班，休息 21 小时，没有问题。",
                       feedback_en="Early then late: off at 16:30, back at 13:30 next day is 21 hours of rest; no problem.")],
 )
