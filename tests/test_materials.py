@@ -107,3 +107,14 @@ def test_numpy_figures_and_dates_pass_as_json():
 
     assert json.loads(json.dumps({"a": np.int64(3), "d": datetime.date(2026, 3, 2)}, default=_typst._plain)) == \
         {"a": 3, "d": "2026-03-02"}
+
+
+def test_the_trainer_guides_print_list_names_files_the_build_makes():
+    import re
+    from pathlib import Path
+
+    guide = (Path(__file__).resolve().parents[1] / "course" / "trainer_guide.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## 需要打印的材料"):guide.index("## 时间不够或有富余时")]
+    named = set(re.findall(r"`([^`/]+\.(?:pdf|xlsx))`", section))
+    files = {doc.file for doc in catalogue()}
+    assert len(named) >= 20 and named <= files, sorted(named - files)

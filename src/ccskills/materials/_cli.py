@@ -40,7 +40,8 @@ def main(argv=None) -> int:
         print(f"无法生成资料 could not build the materials: {err}", file=sys.stderr)
         return 2
     for item in built:
-        print(f"{item.pages:>4} 页 pages  {item.seconds:5.1f} s  {item.path}")
+        pages = f"{item.pages:>4} 页 pages" if item.path.suffix.lower() == ".pdf" else "  Excel     "
+        print(f"{pages}  {item.seconds:5.1f} s  {item.path}")
     print(f"共 {len(built)} 个文件、{sum(b.pages for b in built)} 页，用时 {time.perf_counter() - start:.1f} 秒 "
           f"({len(built)} files, {sum(b.pages for b in built)} pages, {time.perf_counter() - start:.1f} s)")
     return 0
