@@ -128,3 +128,38 @@ def test_a_calculators_own_sentence_still_wins_for_ordinary_errors():
                          errors=own).startswith("Own sentence")
     assert error_message(ValueError("calls must be at most 1,000,000 × interval / aht, got 1e+17"),
                          "en", errors=own).startswith(ERRORS["calls:max"][1])
+
+
+# ---------------------------------------------------------------- label: codes as learners read them
+from ccskills.i18n import label  # noqa: E402
+
+
+def test_label_gives_the_registry_name_of_every_kpi_id():
+    from ccskills.kpi import REGISTRY
+
+    for id, indicator in REGISTRY.items():
+        assert (label(id), label(id, "en")) == (indicator.name_zh, indicator.name_en)
+
+
+def test_label_names_every_queue_of_the_sample_data():
+    from ccskills.datasets import load_call_records
+
+    queues = sorted(load_call_records()["queue"].unique())
+    assert [label(q) for q in queues] == ["售后", "售前"]  # the words the KPI dashboard and exercises use
+    assert [label(q, "en") for q in queues] == ["Aftersales", "Presales"]
+
+
+def test_label_of_statuses_and_passthrough():
+    assert (label("on_track"), label("on_track", "en")) == ("在轨", "On track")
+    assert [label(s) for s in ("green", "amber", "red")] == ["绿灯", "黄灯", "红灯"]
+    assert label("qa_points_lost") == "质检失分"  # a coaching KPI outside the registry
+    assert label("合计") == "合计" and label("agent_id") == "agent_id" and label(7) == 7
+
+
+def test_label_renames_a_table_and_rejects_an_unknown_language():
+    import pandas as pd
+
+    frame = pd.DataFrame({"fcr_rate": [0.7]}, index=["presales"]).rename(columns=label, index=label)
+    assert list(frame.columns) == ["一次解决率"] and list(frame.index) == ["售前"]
+    with pytest.raises(ValueError, match=r"lang must be 'zh' or 'en', got 'fr'"):
+        label("fcr_rate", "fr")

@@ -51,8 +51,12 @@ def test_display_marks_follow_the_status(report):
 
 def test_display_in_english(report):
     shown = report_display(report, "en")
-    assert list(shown.columns) == ["indicator", "target", "aftersales", "presales", "total", "previous",
+    assert list(shown.columns) == ["indicator", "target", "Aftersales", "Presales", "total", "previous",
                                    "change"]
+
+
+def test_display_names_the_queues_as_people_do(report):
+    assert list(report_display(report, "zh").columns) == ["指标", "目标", "售后", "售前", "合计", "上期", "变化"]
 
 
 WEEK = ("2026-03-09", "2026-03-16")

@@ -10,6 +10,10 @@ trainee never sees a traceback. Nothing here imports widgets or charts.
 'Service level'
 >>> error_message(ValueError("aht must be a positive number, got 0"), "en")
 'Average handle time (AHT) must be more than 0 seconds (you entered 0).'
+
+:func:`label` is the word a learner reads for a code the kit computes with: a KPI id
+(the registry's name), a queue code or a status code; lessons show tables with
+``frame.rename(columns=label, index=label)``.
 """
 
 from __future__ import annotations
@@ -17,7 +21,10 @@ from __future__ import annotations
 import math
 import re
 
-__all__ = ["LANGUAGES", "TEXT", "ERRORS", "text", "error_message", "parameter_of"]
+from ._validation import check_lang
+
+__all__ = ["LANGUAGES", "TEXT", "ERRORS", "QUEUE_NAMES", "STATUS_NAMES", "text", "label", "error_message",
+           "parameter_of"]
 
 LANGUAGES: tuple[str, ...] = ("zh", "en")
 """Supported languages; the first is the default."""
@@ -141,6 +148,16 @@ target no staffing within the limits reaches ("must be reachable"); without one,
 parameter's own sentence is used.
 """
 
+QUEUE_NAMES: dict[str, tuple[str, str]] = {"presales": ("售前", "Presales"),
+                                           "aftersales": ("售后", "Aftersales")}
+"""The sample data's queue codes → (Chinese, English); other groups (uploads, teams, agents) show as written."""
+
+STATUS_NAMES: dict[str, tuple[str, str]] = {
+    "on_track": ("在轨", "On track"),
+    "green": ("绿灯", "Green"), "amber": ("黄灯", "Amber"), "red": ("红灯", "Red"),
+}
+"""Status codes (a plan's check-in, a KPI's RAG status) → (Chinese, English)."""
+
 _VARIANT = re.compile(r" must be (?:0 or )?(at most|below|at least|reachable) ")
 _KINDS = {"at most": "max", "below": "max", "at least": "min", "reachable": "reach"}
 
@@ -166,6 +183,26 @@ def text(key: str, lang: str = "zh", **fields) -> str:
     '15 分钟'
     """
     return TEXT[key][_index(lang)].format(**fields)
+
+
+def label(code, lang: str = "zh"):
+    """The word a learner reads for ``code``: a KPI id's registry name (一次解决率 for ``fcr_rate``),
+    a queue's name (售前 for ``presales``), a status word (在轨 for ``on_track``); anything else,
+    including non-text values, comes back unchanged, so ``frame.rename(columns=label)`` leaves
+    other columns as they are.
+
+    >>> label("fcr_rate"), label("presales"), label("aht_s", "en"), label("on_track"), label("合计")
+    ('一次解决率', '售前', 'Average handle time (AHT)', '在轨', '合计')
+    """
+    check_lang(lang)
+    if not isinstance(code, str):
+        return code
+    for names in (QUEUE_NAMES, STATUS_NAMES):
+        if code in names:
+            return names[code][_index(lang)]
+    from .coaching import kpi_name  # the registry's names (imported on use: i18n stays cheap)
+
+    return kpi_name(code, lang)
 
 
 def parameter_of(exc: BaseException) -> tuple[str, str] | None:

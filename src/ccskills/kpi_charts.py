@@ -19,6 +19,7 @@ import pandas as pd
 from .charts import CONFIG
 from .kpi import indicator
 from .kpi.display import RAG_MARKS, format_value  # re-exported: they were defined here
+from .i18n import label as label_of
 from .kpi.reports import Report
 from .spc import ControlChart
 from ._validation import check_lang
@@ -53,7 +54,7 @@ def report_display(report: Report, lang: str = "zh") -> pd.DataFrame:
     targets = report.targets["target"] if len(report.targets) else pd.Series(dtype=object)
     out["目标" if zh else "target"] = [_target_text(i, targets.get(i)) for i in out.index]
     for group in report.values.columns:
-        label = ("合计" if zh else "total") if group == "total" else str(group)
+        label = ("合计" if zh else "total") if group == "total" else str(label_of(group, lang))
         marks = report.status[group].map(lambda s: RAG_MARKS.get(s, "") if isinstance(s, str) else "")
         values = [format_value(i, v) for i, v in report.values[group].items()]
         out[label] = [f"{m} {v}".strip() for m, v in zip(marks, values)]

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ccskills.apps._common import style
 from ccskills.apps._workbook import COUNT, PERCENT, Setting, with_inputs
+from ccskills.i18n import QUEUE_NAMES
 from ccskills.people import HiringPlan
 
 __all__ = ["TEXT", "ERRORS", "CARDS", "STYLE", "t", "week_labels", "card_texts", "verdict",
@@ -29,8 +30,8 @@ TEXT = {
     "source_upload": ("上传 CSV / Excel（列：week、required_fte）", "Upload CSV / Excel (columns: week, required_fte)"),
     "queue": ("队列", "Queue"),
     "queue_total": ("合计", "Total"),
-    "queue_presales": ("售前", "Presales"),
-    "queue_aftersales": ("售后", "Aftersales"),
+    "queue_presales": QUEUE_NAMES["presales"],
+    "queue_aftersales": QUEUE_NAMES["aftersales"],
     "typed": ("每周需求（人）", "Weekly need (FTE)"),
     "upload_hint": ("第一行是表头：week（周，可为日期）和 required_fte（所需人数）；也可用中文表头“周”“需求人数”。",
                     "First row is the header: week (a label or date) and required_fte; Chinese headers 周 / 需求人数 also work."),

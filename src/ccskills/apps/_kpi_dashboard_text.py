@@ -15,6 +15,7 @@ import pandas as pd
 
 from ccskills.apps._common import style
 from ccskills.apps._workbook import COUNT, NUMBER, PERCENT, SECONDS, Setting, with_inputs
+from ccskills.i18n import QUEUE_NAMES
 from ccskills.kpi import WHAT_CHANGED_INDICATORS as WHAT_CHANGED
 from ccskills.kpi import indicator
 from ccskills.kpi.display import RAG_MARKS, format_value
@@ -236,9 +237,6 @@ def period_label(period: pd.Timestamp, freq: str, lang: str) -> str:
     return t("week" if freq == "W" else "month", lang, d=period)
 
 
-QUEUE_NAMES: dict[str, tuple[str, str]] = {"presales": ("售前", "Presales"),
-                                           "aftersales": ("售后", "Aftersales")}
-"""The sample month's queue ids on screen; other groups (uploads, teams, agents) show as written."""
 
 
 def group_label(group, lang: str) -> str:
