@@ -79,9 +79,6 @@ def identifiers_shown(path: Path, known: frozenset) -> dict:
 #: Lessons whose stored tables still show code identifiers (issue 15 item 8, to fix one by one;
 #: strict, so a lesson that is fixed must leave this list).
 STILL_SHOWING = {
-    "01_performance_foundations/01_why_measure_kpi_families.ipynb",
-    "01_performance_foundations/02_kpis_pull_on_each_other.ipynb",
-    "01_performance_foundations/03_report_set.ipynb",
     "02_service_metrics/01_offered_answered_abandoned.ipynb",
     "02_service_metrics/02_service_level_and_asa.ipynb",
     "02_service_metrics/03_erlang_c_and_pooling.ipynb",
