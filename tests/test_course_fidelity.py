@@ -79,10 +79,6 @@ def identifiers_shown(path: Path, known: frozenset) -> dict:
 #: Lessons whose stored tables still show code identifiers (issue 15 item 8, to fix one by one;
 #: strict, so a lesson that is fixed must leave this list).
 STILL_SHOWING = {
-    "02_service_metrics/01_offered_answered_abandoned.ipynb",
-    "02_service_metrics/02_service_level_and_asa.ipynb",
-    "02_service_metrics/03_erlang_c_and_pooling.ipynb",
-    "02_service_metrics/04_occupancy_and_aht.ipynb",
     "04_cost_efficiency/01_cost_and_strategies.ipynb",
     "04_cost_efficiency/02_cost_per_contact_and_hour.ipynb",
     "04_cost_efficiency/03_occupancy_utilisation_shrinkage.ipynb",
