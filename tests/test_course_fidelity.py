@@ -79,12 +79,6 @@ def identifiers_shown(path: Path, known: frozenset) -> dict:
 #: Lessons whose stored tables still show code identifiers (issue 15 item 8, to fix one by one;
 #: strict, so a lesson that is fixed must leave this list).
 STILL_SHOWING = {
-    "04_cost_efficiency/01_cost_and_strategies.ipynb",
-    "04_cost_efficiency/02_cost_per_contact_and_hour.ipynb",
-    "04_cost_efficiency/03_occupancy_utilisation_shrinkage.ipynb",
-    "05_forecasting_scheduling/01_four_steps.ipynb",
-    "05_forecasting_scheduling/04_staffing_and_shrinkage.ipynb",
-    "05_forecasting_scheduling/07_simulation.ipynb",
     "06_coaching/01_purpose_and_kinds.ipynb",
     "06_coaching/02_developmental_coaching.ipynb",
     "06_coaching/03_corrective_coaching.ipynb",
