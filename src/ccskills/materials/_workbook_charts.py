@@ -10,9 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ccskills.i18n import label
+
 __all__ = ["CHARTS", "chapter_charts", "svg"]
 
-_QUEUES = {"presales": "售前", "aftersales": "售后"}
 
 
 def svg(chart, relabel: dict | None = None) -> str:
@@ -57,7 +58,7 @@ def _abandonment_pareto():
     abandoned = calls[calls["outcome"] == "abandoned"]
     band = pd.cut(abandoned["arrival"].dt.hour, [8, 12, 15, 19, 22], right=False,
                   labels=["上午 08-12", "午间 12-15", "下午 15-19", "晚间 19-22"])
-    where = abandoned["queue"].map(_QUEUES).fillna(abandoned["queue"]) + band.astype(str)
+    where = abandoned["queue"].map(label) + band.astype(str)
     return ("放弃电话的帕累托图 Pareto（第 01 章第 3 课）",
             "放弃电话按“队列 + 时段”计数、排序、累计；红柱是占到 80 % 的少数几项。",
             pareto_chart(spc.pareto_table(where), width=440, height=190))

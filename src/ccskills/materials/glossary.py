@@ -17,7 +17,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Callable
 
-from ccskills.i18n import text
+from ccskills.i18n import label, text
 from ccskills.kpi.registry import FAMILIES, REGISTRY, Indicator, indicator, registry_table
 from ccskills.materials._catalogue import Document
 
@@ -174,7 +174,6 @@ SL_TREATMENT: dict[str, tuple[str, str]] = {
 }
 """What each service-level definition does with abandoned calls (lesson 02/02's table), zh and en."""
 
-_QUEUES = {"presales": ("售前", "pre-sales"), "aftersales": ("售后", "after-sales")}
 
 
 def _month_of_calls():
@@ -224,7 +223,7 @@ def sl_definitions_data() -> dict:
     return {"title": "服务水平的五种定义 The five service-level definitions", "month": month,
             "answer_time": ANSWER_TIME, "short_abandon": SHORT_ABANDON, "target": target,
             "target_text": _percent(target).replace(".0 ", " "), "rows": rows,
-            "queues": [{"zh": _QUEUES.get(q, (q, q))[0], "en": _QUEUES.get(q, (q, q))[1]}
+            "queues": [{"zh": label(q, "zh"), "en": label(q, "en")}
                        for q in sorted(calls["queue"].unique())],
             "counts": {k: f"{int(v):,}" for k, v in counts.items()},
             "low": _percent(min(levels)), "high": _percent(max(levels)),
