@@ -3,8 +3,8 @@ own tables: Kano's evaluation table (:mod:`ccskills.kano`), GROW (:mod:`ccskills
 seven common mistakes of corrective coaching (:data:`ccskills.materials.roleplays.COMMON_MISTAKES`)
 and SMART.
 
-A slide is a dict with every key the template reads: ``kind`` ("title", "text", "table", "chart"
-or "discussion"), ``title``, ``subtitle``, ``items`` (a list of runs), ``table`` (header and rows of
+A slide is a dict with every key the template reads: ``kind`` ("title", "opening", "text", "table",
+"chart" or "discussion"), ``title``, ``subtitle``, ``items`` (a list of runs), ``table`` (header and rows of
 runs), ``svg``, ``caption`` and ``notes`` (blocks of :mod:`._workbook_markdown`, the trainer's notes).
 """
 

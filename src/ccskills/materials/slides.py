@@ -21,11 +21,11 @@ from ccskills.materials._slides_course import (chapter_rows, lesson_row, note_op
                                                note_sections, note_timing, opening_rows)
 from ccskills.materials._slides_parts import (bullets, chunks, grow_slide, kano_table, mistakes_slide, para,
                                               plain, slide, smart_slide)
-from ccskills.materials._workbook_charts import chapter_charts
+from ccskills.materials._workbook_charts import chapter_charts, svg
 from ccskills.materials._workbook_course import _guide, chapters, lesson
-from ccskills.materials._workbook_markdown import md_blocks, runs_text
+from ccskills.materials._workbook_markdown import md_blocks, md_runs, runs_text
 
-__all__ = ["DOCUMENTS", "CHAPTERS", "CONCEPT_TABLES", "deck_data"]
+__all__ = ["DOCUMENTS", "CHAPTERS", "CONCEPT_TABLES", "EXTRA_CHARTS", "deck_data"]
 
 CHAPTERS = ("01", "02", "03", "04", "05", "06", "07", "08")
 """Chapters with a deck: the 3-day workshop (01–06) and the optional management day (07–08)."""
@@ -87,7 +87,7 @@ def _table_slide(title: str, table: dict, notes) -> dict:
 
     columns = range(len(table["header"]))
     cells = [[r[i] if i < len(r) else [] for r in table["rows"]] for i in columns]
-    keep = [i for i in columns if not (all(code(c) or blank(c) for c in cells[i]) and any(map(code, cells[i])))]
+    keep = [i for i in columns if i == 0 or not (all(code(c) or blank(c) for c in cells[i]) and any(map(code, cells[i])))]
     header = [table["header"][i] for i in keep]
     rows = [[r[i] if i < len(r) else [] for i in keep] for r in table["rows"]]
     return slide("table", title, table={"header": header, "rows": rows}, notes=notes)
@@ -139,8 +139,7 @@ def _discussion(title: str, prompts: list[tuple[list[dict], str]]) -> list[dict]
     found, start = [], 1
     for page in chunks([p for p, _ in prompts], max_items=_DISCUSSION_PER_SLIDE, max_lines=9):
         answers = {runs_text(p): a for p, a in prompts}
-        notes = [bullets([[*p, {"text": " → " + (answers[runs_text(p)] or _OPEN_QUESTION), "bold": False,
-                                "code": False}] for p in page])]
+        notes = [bullets([[*p, *plain(" → "), *md_runs(answers[runs_text(p)] or _OPEN_QUESTION)] for p in page])]
         found.append(slide("discussion", title, subtitle="讨论 Discussion", items=page, notes=notes, start=start))
         start += len(page)
     return found
@@ -157,9 +156,28 @@ def _charts(number: str, k: int) -> list[dict]:
             for c in _chart_set(number) if _chart_lesson(c) == k]
 
 
+def _evening_abandonment() -> dict:
+    """Lesson 07/02's control phase: the daily evening (19-22) abandonment rate on a p-chart."""
+    from ccskills import kpi, spc
+    from ccskills.datasets import load_call_records
+    from ccskills.kpi_charts import control_chart
+
+    calls = load_call_records()
+    daily = kpi.summarize(calls[calls["arrival"].dt.hour >= 19], freq="D")
+    chart = control_chart(spc.p_chart(daily["abandoned"], daily["offered"]), title="晚间放弃率 evening abandonment",
+                          fmt=".1%", width=440, height=190)
+    return {"title": "每日晚间放弃率 p 控制图（第 07 章第 2 课）",
+            "caption": "3 月每天 19–22 点的放弃率：周末低于下限、工作日偏高——两个过程，应分层。",
+            "svg": svg(chart)}
+
+
+EXTRA_CHARTS = {"07": (_evening_abandonment,)}
+"""Chapter → charts the decks add to the workbook's (:data:`._workbook_charts.CHARTS`)."""
+
+
 @lru_cache(maxsize=8)
 def _chart_set(number: str) -> tuple:
-    return tuple(chapter_charts(number))
+    return tuple(chapter_charts(number)) + tuple(make() for make in EXTRA_CHARTS.get(number, ()))
 
 
 def _lesson_slides(number: str, k: int, path, notes_by_file: dict, seen: set) -> list[dict]:
@@ -174,13 +192,15 @@ def _lesson_slides(number: str, k: int, path, notes_by_file: dict, seen: set) ->
     found += _key_points(title, les["summary"], points)
     found += _charts(number, k)
     prompts = [(p, "") for p in les["discussion"]] + (note_prompts(section.markdown) if section else [])
-    fresh = []
+    fresh: dict[str, tuple] = {}
     for runs, answer in prompts:
         key = re.sub(r"\W", "", runs_text(runs))
-        if key and key not in seen:
+        if key in fresh and answer and not fresh[key][1]:
+            fresh[key] = (fresh[key][0], answer)  # the lesson asks it, the trainer note answers it
+        elif key and key not in seen:
             seen.add(key)
-            fresh.append((runs, answer))
-    return found + _discussion(title, fresh)
+            fresh[key] = (runs, answer)
+    return found + _discussion(title, list(fresh.values()))
 
 
 def _title_slide(number: str, chapter, note) -> dict:
@@ -205,7 +225,7 @@ def _openings(number: str, note) -> list[dict]:
             continue
         items = [plain(part) for part in re.split(r"；", content) if part]
         title = "开场 Opening" if "开场" in content else "导入 Opening question"
-        found.append(slide("text", title, items=items, notes=[para(where)]))
+        found.append(slide("opening", title, items=items, notes=[para(where)]))
         if "开场" in content:
             found.append(_overview())
     return found
