@@ -51,7 +51,14 @@ def _lines(runs: list[dict]) -> int:
 
 
 def chunks(items: list[list[dict]], max_items: int = MAX_ITEMS, max_lines: int = MAX_LINES) -> list[list]:
-    """Bullets split into slides: at most ``max_items`` per slide and about ``max_lines`` lines."""
+    """Bullets split into slides: at most ``max_items`` per slide and about ``max_lines`` lines, the
+    slides filled evenly (7 bullets make 4 + 3, not 6 + 1)."""
+    pages = _greedy(items, max_items, max_lines)
+    even = _greedy(items, -(-len(items) // max(len(pages), 1)), max_lines)
+    return even if len(even) == len(pages) else pages
+
+
+def _greedy(items: list[list[dict]], max_items: int, max_lines: int) -> list[list]:
     pages, page, used = [], [], 0
     for item in items:
         need = _lines(item)

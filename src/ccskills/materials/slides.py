@@ -42,6 +42,7 @@ CONCEPT_TABLES = {
 
 _OPEN_QUESTION = "开放题：请两三位学员各举一个本中心的例子，讲师把共性写在白板上。"
 _CHART_NOTE = "先请学员说出图上最先看到的一件事，再讲："
+_CONTINUED = [para("接上一张：讲法与备注同上一张幻灯片。")]
 _DISCUSSION_PER_SLIDE = 4
 
 
@@ -127,7 +128,7 @@ def _key_points(title: str, summary: list[dict], notes: list[dict]) -> list[dict
     pages = chunks(items)
     for n, page in enumerate(pages):
         found.append(slide("text", title, subtitle="要点 Key points" + (" （续）" if n else ""), items=page,
-                           notes=notes if n == 0 else []))
+                           notes=notes if n == 0 else _CONTINUED))
     for b in summary:
         if b["kind"] == "table":
             found.append(_table_slide(title, b, notes if not pages else []))
@@ -146,8 +147,12 @@ def _discussion(title: str, prompts: list[tuple[list[dict], str]]) -> list[dict]
 
 
 def _chart_lesson(chart: dict) -> int:
+    """The lesson a chart follows: "第 02 章第 2–3 课" after the last of a range, "第 2、4 课" after the first."""
     found = re.search(r"第 \d\d 章第 ([\d–、，]+) 课", chart["title"])
-    return int(re.findall(r"\d+", found.group(1))[-1]) if found else 0
+    if not found:
+        return 0
+    numbers = [int(n) for n in re.findall(r"\d+", found.group(1))]
+    return numbers[-1] if "–" in found.group(1) else numbers[0]
 
 
 def _charts(number: str, k: int) -> list[dict]:
@@ -186,7 +191,7 @@ def _lesson_slides(number: str, k: int, path, notes_by_file: dict, seen: set) ->
     title = f"第 {k} 课 {les['title']}"
     points = _section_points(section.markdown) if section else []
     found = [slide("text", title, subtitle="学习目标 Learning goals" + (" （续）" if n else ""), items=page,
-                   notes=_lesson_timing(number, k, path, note) if n == 0 else [])
+                   notes=_lesson_timing(number, k, path, note) if n == 0 else _CONTINUED)
              for n, page in enumerate(chunks(les["goals"]))]
     found += _concepts(number, k, les, points)
     found += _key_points(title, les["summary"], points)
@@ -248,7 +253,7 @@ def _summary(number: str, titles: list[str], note) -> list[dict]:
     if workbook:
         notes.append(para(workbook.group(1)))
     return [slide("text", "本章小结 Summary", subtitle="这一章学了什么" + (" （续）" if n else ""), items=page,
-                  notes=notes if n == 0 else [])
+                  notes=notes if n == 0 else _CONTINUED)
             for n, page in enumerate(chunks([plain(t) for t in titles], max_items=6))]
 
 
