@@ -44,6 +44,8 @@ _OPEN_QUESTION = "开放题：请两三位学员各举一个本中心的例子�
 _CHART_NOTE = "先请学员说出图上最先看到的一件事，再讲："
 _CONTINUED = [para("接上一张：讲法与备注同上一张幻灯片。")]
 _DISCUSSION_PER_SLIDE = 4
+NEAR = 0.8
+"""Similarity (difflib ratio) above which a lesson's and a trainer note's question are one question."""
 
 
 def _course() -> str:
@@ -200,12 +202,22 @@ def _lesson_slides(number: str, k: int, path, notes_by_file: dict, seen: set) ->
     fresh: dict[str, tuple] = {}
     for runs, answer in prompts:
         key = re.sub(r"\W", "", runs_text(runs))
-        if key in fresh and answer and not fresh[key][1]:
-            fresh[key] = (fresh[key][0], answer)  # the lesson asks it, the trainer note answers it
+        twin = next((k for k in fresh if _near(k, key)), None)
+        if twin is not None:  # the lesson and the trainer note ask it in nearly the same words: one slide line
+            kept, known = fresh.pop(twin)
+            longer = runs if len(key) > len(twin) else kept
+            fresh[max(key, twin, key=len)] = (longer, answer or known)
         elif key and key not in seen:
             seen.add(key)
             fresh[key] = (runs, answer)
     return found + _discussion(title, list(fresh.values()))
+
+
+def _near(a: str, b: str) -> bool:
+    """Two questions in nearly the same words (difflib ratio ≥ 0.8, punctuation ignored)."""
+    from difflib import SequenceMatcher
+
+    return a == b or SequenceMatcher(None, a, b).ratio() >= NEAR
 
 
 def _title_slide(number: str, chapter, note) -> dict:
