@@ -206,6 +206,9 @@ def test_talk_segments(texts):
     assert len(mistakes) == 7
     for mistake in mistakes:
         assert flat(re.sub(r"（.*?）", "", mistake)) in texts["slides", "06"], mistake
+    remedies = [plain(row.split("|")[4].strip()) for row in table.splitlines() if re.match(r"^\|\s*\d+\s*\|", row)]
+    for remedy in remedies:  # why each mistake harms and what to do instead: in the trainer's notes
+        assert flat(remedy) in texts["slide_notes", "06"], remedy
     for word in ("GROW", "Goal", "Reality", "Options", "Will", "10%", "40%", "30%", "20%", "Specific", "Time-bound"):
         assert word in texts["slides", "06"], word
     for phase in ("定义", "测量", "分析", "改进", "控制", "DMAIC"):

@@ -113,7 +113,7 @@ def _concepts(number: str, k: int, les: dict, points: list[dict]) -> list[dict]:
         found.append(_table_slide(caption, table, [para(f"本表摘自第 {k} 课“{caption}”一节。先请学员对照本中心的做法，"
                                                         "说出一处相同、一处不同。")]))
     if (number, k) == ("06", 3):
-        seven = next(t for t in les["tables"] if t["caption"].startswith("改进型辅导的"))
+        seven = next(t for t in les["tables"] if "七宗罪" in t["caption"])
         why = [f"{runs_text(r[1])}：{runs_text(r[2])}；改为 {runs_text(r[3])}" for r in seven["rows"]]
         found.append(mistakes_slide([para("课纲的“七宗罪”原文没有公开资料；这里是公开资料中常见的七种错误，课上说明这一点。"),
                                      bullets(why)]))
