@@ -131,7 +131,7 @@ def test_a_calculators_own_sentence_still_wins_for_ordinary_errors():
 
 
 # ---------------------------------------------------------------- label: codes as learners read them
-from ccskills.i18n import label  # noqa: E402
+from ccskills.kpi.display import label  # noqa: E402
 
 
 def test_label_gives_the_registry_name_of_every_kpi_id():

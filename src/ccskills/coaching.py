@@ -54,9 +54,6 @@ def kpi_directions() -> dict:
     return {**{k: v for k, v in found.items() if v}, **_COACHING_KPIS}
 
 
-_COACHING_KPI_NAMES = {"qa_points_lost": ("质检失分", "QA points lost")}
-
-
 def kpi_name(kpi: str, lang: str = "zh") -> str:
     """The name a participant reads for a KPI id: the registry's (平均处理时长 for ``aht_s``), the
     coaching KPIs' own, or the text itself when it is no known id (a plan may name anything).
@@ -64,14 +61,9 @@ def kpi_name(kpi: str, lang: str = "zh") -> str:
     >>> kpi_name("fcr_rate"), kpi_name("aht_s", "en"), kpi_name("微笑服务")
     ('一次解决率', 'Average handle time (AHT)', '微笑服务')
     """
-    from .kpi.registry import REGISTRY
+    from .kpi.display import label
 
-    k = _lang(lang)
-    if kpi in REGISTRY:
-        return (REGISTRY[kpi].name_zh, REGISTRY[kpi].name_en)[k]
-    if kpi in _COACHING_KPI_NAMES:
-        return _COACHING_KPI_NAMES[kpi][k]
-    return kpi
+    return label(kpi, lang)
 
 
 def kpi_direction(kpi: str) -> int:

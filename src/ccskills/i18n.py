@@ -185,26 +185,6 @@ def text(key: str, lang: str = "zh", **fields) -> str:
     return TEXT[key][_index(lang)].format(**fields)
 
 
-def label(code, lang: str = "zh"):
-    """The word a learner reads for ``code``: a KPI id's registry name (一次解决率 for ``fcr_rate``),
-    a queue's name (售前 for ``presales``), a status word (在轨 for ``on_track``); anything else,
-    including non-text values, comes back unchanged, so ``frame.rename(columns=label)`` leaves
-    other columns as they are.
-
-    >>> label("fcr_rate"), label("presales"), label("aht_s", "en"), label("on_track"), label("合计")
-    ('一次解决率', '售前', 'Average handle time (AHT)', '在轨', '合计')
-    """
-    check_lang(lang)
-    if not isinstance(code, str):
-        return code
-    for names in (QUEUE_NAMES, STATUS_NAMES):
-        if code in names:
-            return names[code][_index(lang)]
-    from .coaching import kpi_name  # the registry's names (imported on use: i18n stays cheap)
-
-    return kpi_name(code, lang)
-
-
 def parameter_of(exc: BaseException) -> tuple[str, str] | None:
     """``(name, value_repr)`` from a ``"{name} must be …, got {value!r}"`` message, else None.
 

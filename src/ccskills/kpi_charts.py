@@ -19,7 +19,7 @@ import pandas as pd
 from .charts import CONFIG
 from .kpi import indicator
 from .kpi.display import RAG_MARKS, format_value  # re-exported: they were defined here
-from .i18n import label as label_of
+from .kpi.display import label as label_of
 from .kpi.reports import Report
 from .spc import ControlChart
 from ._validation import check_lang

@@ -1,4 +1,5 @@
-"""How a KPI value and its status read as text: the RAG mark and the value in the indicator's unit.
+"""How a KPI value and its status read as text: the RAG mark, the value in the indicator's unit,
+and the word a learner reads for a code (:func:`label`).
 
 Shared by the KPI charts and tables (:mod:`ccskills.kpi_charts`) and the KPI dashboard, which is
 why it sits here, below both, rather than in either.
@@ -9,9 +10,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .registry import indicator
+from .._validation import check_lang
+from ..i18n import LANGUAGES, QUEUE_NAMES, STATUS_NAMES
+from .registry import REGISTRY, indicator
 
-__all__ = ["RAG_MARKS", "format_value"]
+__all__ = ["OTHER_KPI_NAMES", "RAG_MARKS", "format_value", "label"]
 
 #: A mark per status, readable without colour.
 RAG_MARKS = {"green": "🟢", "amber": "🟡", "red": "🔴"}
@@ -37,3 +40,29 @@ def format_value(id: str, value, change: bool = False) -> str:
     if unit.startswith("CNY"):
         return f"{value:{sign},.2f} 元" + ("/h" if unit == "CNY/hour" else "")
     return f"{value:{sign}.1f}"
+
+
+OTHER_KPI_NAMES: dict[str, tuple[str, str]] = {"qa_points_lost": ("质检失分", "QA points lost")}
+"""Measures a plan may name that are not registry indicators (coaching's mean QA points lost
+per evaluation, :func:`ccskills.coaching.targets_from_qa`) → (Chinese, English)."""
+
+
+def label(code, lang: str = "zh"):
+    """The word a learner reads for ``code``: a KPI id's registry name (一次解决率 for ``fcr_rate``),
+    a queue's name (售前 for ``presales``), a status word (在轨 for ``on_track``); anything else,
+    including non-text values, comes back unchanged, so ``frame.rename(columns=label)`` leaves
+    other columns as they are.
+
+    >>> label("fcr_rate"), label("presales"), label("aht_s", "en"), label("on_track"), label("合计")
+    ('一次解决率', '售前', 'Average handle time (AHT)', '在轨', '合计')
+    """
+    check_lang(lang)
+    if not isinstance(code, str):
+        return code
+    k = LANGUAGES.index(lang)
+    for names in (QUEUE_NAMES, STATUS_NAMES, OTHER_KPI_NAMES):
+        if code in names:
+            return names[code][k]
+    if code in REGISTRY:
+        return (REGISTRY[code].name_zh, REGISTRY[code].name_en)[k]
+    return code

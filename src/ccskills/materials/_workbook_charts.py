@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ccskills.i18n import label
+from ccskills.kpi.display import label
 
 __all__ = ["CHARTS", "chapter_charts", "svg"]
 

@@ -17,7 +17,8 @@ import importlib
 from dataclasses import dataclass
 from typing import Callable
 
-from ccskills.i18n import label, text
+from ccskills.i18n import text
+from ccskills.kpi.display import label
 from ccskills.kpi.registry import FAMILIES, REGISTRY, Indicator, indicator, registry_table
 from ccskills.materials._catalogue import Document
 
