@@ -1,0 +1,12 @@
+"""Key-driver analysis (关键驱动因素分析): which measures move CSAT / NPS, and by how much.
+
+:func:`relative_importance` splits the R² of a regression of an outcome (CSAT, NPS)
+on its drivers (FCR, transfers, waits, handle time, QA items) by the Shapley value
+(LMG, general dominance), with bootstrap intervals; :func:`importance_performance`
+places each driver on the importance–performance matrix.
+"""
+
+from ._importance import relative_importance, shapley_shares, subset_r2
+from ._input import MAX_DRIVERS
+
+__all__ = ["relative_importance", "shapley_shares", "subset_r2", "MAX_DRIVERS"]
