@@ -8,5 +8,14 @@ places each driver on the importance–performance matrix.
 
 from ._importance import relative_importance, shapley_shares, subset_r2
 from ._input import MAX_DRIVERS
+from ._matrix import QUADRANT_NAMES, importance_performance, quadrant
 
-__all__ = ["relative_importance", "shapley_shares", "subset_r2", "MAX_DRIVERS"]
+__all__ = [
+    "relative_importance",
+    "importance_performance",
+    "quadrant",
+    "shapley_shares",
+    "subset_r2",
+    "MAX_DRIVERS",
+    "QUADRANT_NAMES",
+]
