@@ -108,7 +108,8 @@ def relative_importance(data, target, drivers, *, method="shapley", bootstrap=20
     ``target`` (e.g. ``"csat"``) and the 1 to 12 ``drivers`` are its numeric or boolean
     columns, in any units (the shares do not depend on units). Rows missing the target or
     any driver are left out (complete cases; their count is ``attrs["dropped_rows"]``).
-    ``bootstrap`` resamples of the rows (seeded by ``seed``) give a percentile interval at
+    ``bootstrap`` resamples of the complete rows (drawn one after another as
+    ``numpy.random.default_rng(seed).integers(0, n, n)``) give a percentile interval at
     ``level`` for each share; ``bootstrap=0`` skips it and omits the interval columns.
     The work grows as 2**p subset models per resample, hence the limit of 12 drivers.
 
