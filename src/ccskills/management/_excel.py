@@ -50,7 +50,7 @@ def _check(matrix: RaciMatrix, lang: str) -> pd.DataFrame:
     activities = {a.id: a.name(lang) for a in matrix.activities}
     roles = {r.id: r.name(lang) for r in matrix.roles}
     rows = [[_pick(SEVERITIES[p.severity], lang), activities.get(p.activity, ""),
-             "、".join(roles[r] for r in p.roles), p.message(lang)] for p in matrix.check()]
+             ("、" if lang == "zh" else ", ").join(roles[r] for r in p.roles), p.message(lang)] for p in matrix.check()]
     return pd.DataFrame(rows or [["", "", "", _pick(("无问题", "No problems"), lang)]], columns=head)
 
 
