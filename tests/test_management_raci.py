@@ -226,3 +226,10 @@ def test_roles_excel_round_trip():
     assert (occ[5], occ[6]) == REGISTRY["occupancy"].target
     en = _open(roles_excel("en"))
     assert en.sheetnames[-1] == "KPIs" and _rows(en["Operations director"])[2] == ["Reports to", "—"]
+
+
+def test_excel_inputs_are_checked():
+    with pytest.raises(ValueError, match="matrix must be a RaciMatrix, got 'dict'"):
+        raci_excel({})
+    with pytest.raises(ValueError, match="lang must be 'zh' or 'en', got 'fr'"):
+        roles_excel("fr")
