@@ -15,16 +15,13 @@ from ccskills.apps._workbook import COUNT, PERCENT, Setting, with_inputs
 from ccskills.charts import themed
 from ccskills.formatting import format_number, format_percent
 from ccskills.quality import CalibrationSummary, icc_band, kappa_band
+from ccskills.quality.calibration import AGREED_WITHIN, RECALIBRATE_BELOW  # re-exported: the page reads them here
 
 __all__ = ["TEXT", "ERRORS", "STYLE", "t", "section_table_html", "deviation_chart",
            "deviation_table_html", "excel_sheets", "kind_names", "AGREED_WITHIN",
            "RECALIBRATE_BELOW", "calibration_settings", "report_results", "deviation_frame",
            "report_assumptions", "report", "upload_preview"]
 
-AGREED_WITHIN = 0.85
-"""Share of calls within ±10 points from which an analyst counts as calibrated (domain.md §2.3)."""
-RECALIBRATE_BELOW = 0.75
-"""Below this share an analyst needs recalibrating; between the two: borderline, watch next round."""
 
 TEXT: dict[str, tuple[str, str]] = {
     "title": ("质检评分表与校准计算器", "QA scorecard & calibration calculator"),

@@ -129,7 +129,8 @@ def scorecard_data() -> dict:
 def calibration_data() -> dict:
     """The calibration sheet: as many call rows and analyst columns as the kit's calibration round,
     the tolerance and verdict bands of the QA calculator."""
-    from ccskills.apps._qa_text import AGREED_WITHIN, RECALIBRATE_BELOW, t
+    from ccskills.apps._qa_text import t
+    from ccskills.quality.calibration import AGREED_WITHIN, RECALIBRATE_BELOW
     from ccskills.datasets.quality import load_calibration
     from ccskills.quality import rater_deviation
 

@@ -16,8 +16,13 @@ import pandas as pd
 
 from .scorecard import _py
 
-__all__ = ["score_table", "rater_deviation", "CalibrationSummary", "calibration_tables",
+__all__ = ["AGREED_WITHIN", "RECALIBRATE_BELOW", "score_table", "rater_deviation", "CalibrationSummary", "calibration_tables",
            "summarize_calibration"]
+
+AGREED_WITHIN = 0.85
+"""Share of calls within ±10 points from which an analyst counts as calibrated (domain.md §2.3)."""
+RECALIBRATE_BELOW = 0.75
+"""Below this share an analyst needs recalibrating; between the two: borderline, watch next round."""
 
 
 def score_table(scored: pd.DataFrame, target: str = "call_id", rater: str = "rater",
