@@ -305,3 +305,183 @@ def test_boolean_and_nullable_columns_are_numbers():
     expected = brute_force_shapley(reference, "y", ["x0", "flag"])
     assert table.loc["flag", "r2_share"] == pytest.approx(expected["flag"], abs=1e-10)
     assert table.attrs["dropped_rows"] == 1
+
+
+# ---------------------------------------------------------------- the driver table (survey + calls + QA)
+# References: the joins redone here with pandas merges/groupbys on the raw CSV files, the QA score
+# by hand from the scorecard's weights (a failed critical item zeroes the call), R² by statsmodels.
+
+from pathlib import Path  # noqa: E402
+
+from ccskills.drivers import driver_labels, driver_table, share_meeting  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[1] / "datasets"
+
+
+def tiny_calls() -> pd.DataFrame:
+    return pd.DataFrame({"call_id": ["c1", "c2", "c3", "c4"],
+                         "resolved_first_contact": [True, False, None, True],
+                         "transferred": ["false", "true", "false", "no"],
+                         "wait_s": [5, 80, 20, 0], "talk_s": [200, 300, 150, 100],
+                         "hold_s": [0, 40, 0, 10], "acw_s": [30, 60, 20, 15], "csat": [9, 9, 9, 9]})
+
+
+def tiny_survey() -> pd.DataFrame:
+    return pd.DataFrame({"call_id": ["c1", "c3", "c9", None, "c2"], "csat": [5, 4, 2, 3, 1],
+                         "nps": [10, 8, 3, 5, np.nan]})
+
+
+def tiny_qa() -> pd.DataFrame:
+    """Call c1 evaluated twice (pass rates average), c2 once, c4 (no survey) once."""
+    rows = [("E1", "c1", "greet", True), ("E1", "c1", "solve", False), ("E1", "c1", "verify", True),
+            ("E2", "c1", "greet", True), ("E2", "c1", "solve", True), ("E2", "c1", "verify", True),
+            ("E3", "c2", "greet", False), ("E3", "c2", "solve", True), ("E3", "c2", "verify", False),
+            ("E4", "c4", "greet", True), ("E4", "c4", "solve", True), ("E4", "c4", "verify", True)]
+    return pd.DataFrame(rows, columns=["evaluation_id", "call_id", "item_id", "passed"])
+
+
+TINY_CARD = pd.DataFrame({"item_id": ["greet", "solve", "verify"], "section": ["opening", "resolution", "resolution"],
+                          "weight": [20, 80, 0], "critical_kind": ["", "", "compliance"],
+                          "section_zh": ["开场", "解决", "解决"], "section_en": ["Opening", "Resolution", "Resolution"],
+                          "item_zh": ["问候", "方案", "核身"], "item_en": ["Greeting", "Solution", "Verify"]})
+
+
+def test_join_keeps_answers_with_a_call_and_counts_the_rest():
+    table = driver_table(tiny_calls(), tiny_survey())
+    assert list(table["call_id"]) == ["c1", "c3", "c2"]
+    assert list(table["csat"]) == [5, 4, 1]  # the survey's score, not the call record's
+    assert table.loc[0, "resolved_first_contact"] == 1.0 and np.isnan(table.loc[1, "resolved_first_contact"])
+    assert table["transferred"].tolist() == [0.0, 0.0, 1.0]
+    assert table["handle_s"].tolist() == [230.0, 170.0, 400.0]
+    assert not table["qa_evaluated"].any()
+    assert {k: table.attrs[k] for k in ("survey_rows", "matched", "no_call_id", "unknown_call", "qa_matched")} == \
+        {"survey_rows": 5, "matched": 3, "no_call_id": 1, "unknown_call": 1, "qa_matched": 0}
+
+
+def test_qa_pass_rates_sections_and_score_by_hand():
+    table = driver_table(tiny_calls(), tiny_survey(), tiny_qa(), scorecard=TINY_CARD).set_index("call_id")
+    assert table["qa_evaluated"].tolist() == [True, False, True]
+    assert table.loc["c1", "qa_solve"] == 0.5 and table.loc["c1", "qa_greet"] == 1.0
+    assert np.isnan(table.loc["c3", "qa_solve"])
+    # c1: E1 loses solve (80) -> 20, E2 100 -> mean 60; c2: verify (critical) failed -> 0
+    assert table.loc["c1", "qa_score"] == pytest.approx(60.0)
+    assert table.loc["c2", "qa_score"] == 0.0
+    # section shares: opening = greet / 20, resolution = solve / 80 (verify weighs 0)
+    assert table.loc["c1", "qa_resolution"] == pytest.approx(0.5)
+    assert table.loc["c2", "qa_opening"] == 0.0 and table.loc["c2", "qa_resolution"] == 1.0
+    assert table.attrs["qa_matched"] == 2
+    names = driver_labels(table)
+    assert names["qa_resolution"] == "质检：解决" and names["qa_solve"] == "质检：方案"
+    assert driver_labels(table, "en")["qa_score"] == "QA score"
+
+
+def test_qa_items_joined_to_evaluations_give_the_same_table():
+    qa = tiny_qa()
+    evaluations = qa[["evaluation_id", "call_id"]].drop_duplicates()
+    a = driver_table(tiny_calls(), tiny_survey(), qa)
+    b = driver_table(tiny_calls(), tiny_survey(), qa.drop(columns="call_id"), qa_evaluations=evaluations)
+    pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.mark.parametrize("change, match", [
+    (lambda c, s, q: (c.drop(columns=["hold_s", "acw_s"]), s, q), r"calls must have the column\(s\) 'hold_s', 'acw_s'"),
+    (lambda c, s, q: (c, s.drop(columns=["csat", "nps"]), q), r"survey must have at least one of the column\(s\) 'csat'"),
+    (lambda c, s, q: (c, s.drop(columns="call_id"), q), r"survey must have the column\(s\) 'call_id'"),
+    (lambda c, s, q: (c, s, q.drop(columns="item_id")), r"qa_items must have the column\(s\) 'item_id'"),
+    (lambda c, s, q: (c.assign(call_id=["c1", "c1", "c3", "c4"]), s, q),
+     r"calls\['call_id'\] must be unique \(one row per call\), got 'c1' in rows 0, 1"),
+    (lambda c, s, q: (c.assign(wait_s=[5, -1, 20, 0]), s, q), r"calls\['wait_s'\] must be a number of seconds >= 0"),
+    (lambda c, s, q: (c.assign(transferred=["no", "maybe", "no", "no"]), s, q), r"transferred must be true or false, got 'maybe'"),
+    (lambda c, s, q: (c, s.assign(csat=[5, "good", 2, 3, 1]), q), r"survey\['csat'\] must be a number or missing, got 'good'"),
+    (lambda c, s, q: (c, s, q.assign(passed=[True] * 11 + [None])), r"qa_items\['passed'\] must be true or false"),
+])
+def test_bad_tables_name_the_table_and_column(change, match):
+    calls, survey, qa = change(tiny_calls(), tiny_survey(), tiny_qa())
+    with pytest.raises(ValueError, match=match):
+        driver_table(calls, survey, qa)
+
+
+def test_scorecard_or_evaluations_without_items_is_refused():
+    with pytest.raises(ValueError, match="qa_items must be given with a scorecard, got None"):
+        driver_table(tiny_calls(), tiny_survey(), scorecard=TINY_CARD)
+    with pytest.raises(ValueError, match="qa_items must be given with qa_evaluations"):
+        driver_table(tiny_calls(), tiny_survey(), qa_evaluations=tiny_qa())
+    with pytest.raises(ValueError, match=r"qa_items\['evaluation_id'\] must be an evaluation listed in qa_evaluations, got 'E4'"):
+        driver_table(tiny_calls(), tiny_survey(), tiny_qa().drop(columns="call_id"),
+                     qa_evaluations=tiny_qa()[["evaluation_id", "call_id"]].drop_duplicates().iloc[:3])
+
+
+@pytest.fixture(scope="module")
+def kit_tables():
+    """The kit's raw CSV files read here, and the driver table built from the loaders."""
+    from ccskills.datasets import load_call_records
+    from ccskills.datasets.operations import load_survey_responses
+    from ccskills.datasets.quality import load_qa_results, load_scorecard
+
+    raw = {"calls": pd.read_csv(DATA / "call_records.csv"),
+           "survey": pd.read_csv(DATA / "operations" / "survey_responses.csv"),
+           "evaluations": pd.read_csv(DATA / "quality" / "evaluations.csv"),
+           "items": pd.read_csv(DATA / "quality" / "evaluation_items.csv")}
+    table = driver_table(load_call_records(), load_survey_responses(), load_qa_results(), scorecard=load_scorecard())
+    return raw, table
+
+
+def test_kit_join_counts_match_a_pandas_merge(kit_tables):
+    raw, table = kit_tables
+    linked = raw["survey"].merge(raw["calls"], on="call_id", suffixes=("", "_call"))
+    evaluated = linked["call_id"].isin(raw["evaluations"]["call_id"])
+    assert table.attrs["matched"] == len(linked) == 5213
+    assert table.attrs["no_call_id"] == int(raw["survey"]["call_id"].isna().sum())
+    assert table.attrs["qa_matched"] == int(evaluated.sum()) == 142  # quoted in the lesson
+    assert (linked["csat"] == linked["csat_call"]).all()  # the survey's CSAT is the call's
+    pass_rate = (raw["items"].merge(raw["evaluations"], on="evaluation_id")
+                 .pivot_table(index="call_id", columns="item_id", values="passed", aggfunc="mean"))
+    mine = table.set_index("call_id")
+    both = pass_rate.index.intersection(mine.index)
+    np.testing.assert_allclose(mine.loc[both, "qa_solution"], pass_rate.loc[both, "solution"])
+
+
+def test_kit_csat_model_r2_matches_statsmodels_on_an_independent_merge(kit_tables):
+    raw, table = kit_tables
+    linked = raw["survey"].merge(raw["calls"].drop(columns="csat"), on="call_id")
+    names = list(CALL_DRIVERS_FOR_TEST)
+    reference = linked[["csat", *names]].dropna().astype(float)
+    shares = relative_importance(table, "csat", names, bootstrap=0)
+    assert shares.attrs["n"] == len(reference)
+    assert shares.attrs["r2"] == pytest.approx(statsmodels_r2(reference, "csat", names), abs=1e-10)
+    assert shares.attrs["r2"] == pytest.approx(0.26, abs=0.005)  # "R² ≈ 0.26" in the lesson
+    nps = relative_importance(table, "nps", names, bootstrap=0)
+    ref_nps = linked[["nps", *names]].dropna().astype(float)
+    assert nps.attrs["r2"] == pytest.approx(statsmodels_r2(ref_nps, "nps", names), abs=1e-10)
+
+
+CALL_DRIVERS_FOR_TEST = ("resolved_first_contact", "transferred", "wait_s", "talk_s", "hold_s", "acw_s")
+
+
+def test_kit_qa_rows_shares_match_brute_force(kit_tables):
+    raw, table = kit_tables
+    rated = table[table["qa_evaluated"]]
+    names = ["resolved_first_contact", "transferred", "wait_s", "qa_accuracy", "qa_resolution"]
+    got = relative_importance(rated, "csat", names, bootstrap=0)
+    expected = brute_force_shapley(rated[["csat", *names]].dropna().astype(float), "csat", names)
+    for d in names:
+        assert got.loc[d, "r2_share"] == pytest.approx(expected[d], abs=1e-10)
+
+
+def test_share_meeting_against_pandas():
+    data = correlated(n=50, p=2).assign(flag=lambda f: (f["x1"] > 0).astype(float))
+    data.loc[3, "x0"] = np.nan
+    got = share_meeting(data, at_most={"x0": 0.5}, at_least={"flag": 1})
+    assert got["x0"] == pytest.approx((data["x0"].dropna() <= 0.5).mean())
+    assert got["flag"] == pytest.approx(data["flag"].mean())
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    ({}, "at_most or at_least must name at least one column, got neither"),
+    ({"at_most": {"zz": 1}}, r"table must have the column\(s\) 'zz'"),
+    ({"at_most": {"x0": "20"}}, r"at_most\['x0'\] must be a finite number, got '20'"),
+    ({"at_least": [1]}, r"at_least must map column names to limits, got \[1\]"),
+])
+def test_share_meeting_bad_input(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        share_meeting(correlated(n=10, p=2), **kwargs)
