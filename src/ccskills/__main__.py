@@ -1,6 +1,7 @@
 """``python -m ccskills``: ``start`` (the course in JupyterLab), ``apps`` (the calculators in Voila)
 and ``check-install`` go to :mod:`ccskills.launcher`; ``materials`` (the printable set) to
-:mod:`ccskills.materials`; every other command (``staff`` ...) to
+:mod:`ccskills.materials`; ``templates`` (the management templates) to
+:mod:`ccskills.management.catalogue`; every other command (``staff`` ...) to
 :mod:`ccskills.cli`."""
 
 from __future__ import annotations
@@ -21,6 +22,10 @@ def main(argv: list[str] | None = None) -> int:
         from ccskills.materials import main as materials
 
         return materials(argv[1:])
+    if argv and argv[0] == "templates":
+        from ccskills.management._cli import main as templates
+
+        return templates(argv[1:])
     from ccskills.cli import main as cli_main
 
     return cli_main(argv)
