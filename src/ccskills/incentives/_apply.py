@@ -25,6 +25,7 @@ def apply_scheme(scores, kpis, scheme: BonusScheme) -> pd.DataFrame:
 
     Steps: smooth (``scheme.smoothing``) → ``used_score``; its rank ``percentile`` among all
     agents; the tier whose band holds the basis value (below the lowest band: no tier, "");
+    (the value is rounded to 9 decimals first, so float noise cannot cross a band edge);
     ``tier_payout`` = the tier's multiple × target bonus or amount; gates: an agent failing any
     gets 0 (``failed_gate`` lists the gates failed, ``gate_reason`` why: ``"missing"`` when the
     KPI is missing, ``"below"``/``"above"`` the threshold); cap; pool scaling.
@@ -64,7 +65,8 @@ def _tiers(basis: pd.Series, scheme: BonusScheme):
         raise ValueError(f"scores must lie within the tier bands (top {top.upper:g}), "
                          f"got {float(basis[above].iloc[0])!r} for {basis.index[above][0]!r}")
     lowers = np.array([t.lower for t in scheme.tiers])
-    position = np.searchsorted(lowers, basis.to_numpy(), side="right") - 1
+    # to 9 decimals, so that float sums such as (0.9 + 0.5 + 0.7) / 3 = 0.69999… stay in the 0.7 band
+    position = np.searchsorted(lowers, basis.to_numpy().round(9), side="right") - 1
     names = [scheme.tiers[i].name if i >= 0 else "" for i in position]
     pays = [scheme.tiers[i].payout(scheme.target_bonus) if i >= 0 else 0.0 for i in position]
     return pd.Series(names, index=basis.index), pd.Series(pays, index=basis.index, dtype=float)
@@ -115,14 +117,14 @@ def scale_to_pool(bonuses, pool: float, cap: float | None = None) -> pd.Series:
     pool = _number("pool", pool, low=0)
     cap = None if cap is None else _number("cap", cap, low=0)
     if (raw < 0).any() or raw.isna().any():
-        raise ValueError(f"bonuses must be zero or positive amounts, got {raw[(raw < 0) | raw.isna()].iloc[0]!r}")
+        raise ValueError(f"bonuses must be zero or positive amounts, got {float(raw[(raw < 0) | raw.isna()].iloc[0])!r}")
     capped = pd.Series(False, index=raw.index)
     while True:
         free = raw.where(~capped, 0.0)
         left = pool - (cap or 0.0) * int(capped.sum())
         if free.sum() <= 0 or left <= 0:  # nothing left to share: the capped get the cap
             return pd.Series(np.where(capped, cap or 0.0, 0.0), index=raw.index)
-        scaled = free * (left / free.sum())
+        scaled = free / free.sum() * left  # shares first: no overflow for tiny bonuses
         over = scaled > cap if cap is not None else pd.Series(False, index=raw.index)
         if not over.any():
             return scaled.where(~capped, cap)
