@@ -18,6 +18,8 @@ import pandas as pd
 
 from .charts import CONFIG
 from .kpi import indicator
+from .kpi.registry import FAMILIES
+from .kpi.tree import LEVEL_NAMES, LEVELS, TREE_EDGES, TREE_LEVELS
 from .kpi.display import RAG_MARKS, format_value  # re-exported: they were defined here
 from .kpi.display import label as label_of
 from .kpi.reports import Report
@@ -25,7 +27,8 @@ from .spc import ControlChart
 from ._validation import check_lang
 
 __all__ = ["RAG_MARKS", "RAG_COLORS", "format_value", "report_display", "report_workbook", "report_sheets",
-           "report_excel_bytes", "write_report_excel", "control_chart", "pareto_chart", "trend_chart"]
+           "report_excel_bytes", "write_report_excel", "control_chart", "pareto_chart", "trend_chart",
+           "indicator_tree_chart", "tree_layout"]
 
 RAG_COLORS = {"green": "#2e8b57", "amber": "#e0a800", "red": "#c0392b"}
 _SIGNAL = "#c0392b"
@@ -233,3 +236,86 @@ def trend_chart(values: pd.Series, id: str, *, target=None, status: pd.Series | 
         layers.append(alt.Chart(pd.DataFrame({"t": [t]})).mark_rule(color="#c0392b", strokeDash=[4, 3])
                       .encode(y="t:Q"))
     return alt.layer(*layers).properties(width=width, height=height, config=CONFIG)
+
+
+# ------------------------------------------------------------------ the indicator tree
+
+_FAMILY_COLORS = {"service": "#1f6fb4", "quality": "#2e8b57", "cost_efficiency": "#d9731a", "people": "#8e44ad"}
+
+
+def tree_layout() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Positions of the tree's nodes and edges: one column per level, process measures on the left
+    and results on the right (``column`` 0..3), rows ordered so edges cross little (results by
+    family, every other column by the mean row of what each indicator affects), each column
+    spread over the same height (``row`` 0..1, top = 0).
+
+    >>> nodes, edges = tree_layout()
+    >>> len(nodes), len(edges), sorted(nodes["column"].unique().tolist())
+    (31, 35, [0, 1, 2, 3])
+    """
+    order = {f: k for k, f in enumerate(FAMILIES)}
+    ids = list(TREE_LEVELS)
+    rows: dict[str, float] = {}
+    for level in LEVELS:  # results first: every other indicator's parents are placed before it
+        members = [i for i in ids if TREE_LEVELS[i] == level]
+        if level == "result":
+            key = {i: (order[indicator(i).family], ids.index(i)) for i in members}
+        else:
+            key = {i: (float(np.mean([rows[e.affects] for e in TREE_EDGES if e.driver == i])), ids.index(i))
+                   for i in members}
+        ranked = sorted(members, key=key.get)
+        for k, i in enumerate(ranked):
+            rows[i] = k / max(len(ranked) - 1, 1)
+    return _tree_frames(rows)
+
+
+def _tree_frames(rows: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    column = {level: k for k, level in enumerate(reversed(LEVELS))}
+    nodes = pd.DataFrame({"id": list(rows), "row": list(rows.values())})
+    nodes["level"] = nodes["id"].map(TREE_LEVELS)
+    nodes["column"] = nodes["level"].map(column)
+    nodes["family"] = nodes["id"].map(lambda i: indicator(i).family)
+    edges = pd.DataFrame([{"driver": e.driver, "affects": e.affects, "sign": e.sign,
+                           "x": column[TREE_LEVELS[e.driver]], "y": rows[e.driver],
+                           "x2": column[TREE_LEVELS[e.affects]], "y2": rows[e.affects]} for e in TREE_EDGES])
+    return nodes, edges
+
+
+def indicator_tree_chart(lang: str = "zh", *, width: int = 760, height: int = 520) -> alt.LayerChart:
+    """The indicator tree drawn from the registry: levels as columns (过程指标 → 间接影响 → 直接影响 →
+    服务结果), each indicator a dot coloured by family with its name, each edge a line from the driver
+    to what it affects (solid: same direction, dashed: opposite direction).
+
+    >>> chart = indicator_tree_chart("en")
+    >>> chart.to_dict()["title"]
+    'Indicator tree: what drives the service results'
+    """
+    zh = _lang(lang)
+    k = 0 if zh else 1
+    nodes, edges = tree_layout()
+    nodes["name"] = nodes["id"].map(lambda i: indicator(i).name_zh if zh else indicator(i).name_en)
+    nodes["family_name"] = nodes["family"].map(lambda f: FAMILIES[f][k])
+    words = {1: "同向 (+)" if zh else "same way (+)", -1: "反向 (−)" if zh else "opposite (−)"}
+    edges["direction"] = edges["sign"].map(words)
+    columns = [LEVEL_NAMES[level][k] for level in reversed(LEVELS)]
+    label_expr = "[" + ", ".join(f"'{c}'" for c in columns) + "][datum.value]"
+    x_scale, y_scale = alt.Scale(domain=[-0.3, 3.45]), alt.Scale(domain=[-0.05, 1.05], reverse=True)
+    axis = alt.Axis(values=[0, 1, 2, 3], labelExpr=label_expr, grid=False, orient="top", labelFontSize=13,
+                    labelFontWeight="bold", ticks=False, domain=False)
+    x_title = "层级（从左到右：影响的方向）" if zh else "level (left to right: the direction of effect)"
+    x = alt.X("column:Q", title=x_title, scale=x_scale, axis=axis)
+    y = alt.Y("row:Q", title=None, scale=y_scale, axis=None)
+    lines = alt.Chart(edges).mark_rule(opacity=0.55, strokeWidth=1.2).encode(
+        x=alt.X("x:Q", title=x_title, scale=x_scale, axis=axis), y=alt.Y("y:Q", scale=y_scale, axis=None), x2="x2:Q", y2="y2:Q",
+        strokeDash=alt.StrokeDash("direction:N", title="方向" if zh else "direction",
+                                  scale=alt.Scale(domain=[words[1], words[-1]], range=[[1, 0], [5, 3]])),
+        color=alt.value("#7f7f7f"))
+    family_domain = [FAMILIES[f][k] for f in FAMILIES]
+    dots = alt.Chart(nodes).mark_circle(size=90, opacity=1).encode(
+        x=x, y=y, color=alt.Color("family_name:N", title="类别" if zh else "family",
+                                  scale=alt.Scale(domain=family_domain, range=list(_FAMILY_COLORS.values()))),
+        tooltip=[alt.Tooltip("name:N", title="指标" if zh else "indicator"),
+                 alt.Tooltip("family_name:N", title="类别" if zh else "family")])
+    names = alt.Chart(nodes).mark_text(align="center", dy=-11, fontSize=12).encode(x=x, y=y, text="name:N")
+    title = "指标树：什么在推动服务结果" if zh else "Indicator tree: what drives the service results"
+    return alt.layer(lines, dots, names).properties(width=width, height=height, title=title, config=CONFIG)

@@ -16,7 +16,8 @@ unit, direction, target, definition variants), ``survey`` (NPS, CES), ``workforc
 (occupancy, utilisation, shrinkage from agent-state time), ``cost`` (cost per contact
 and per productive hour), ``status`` (red/amber/green against targets) and ``compute``
 (every registered KPI at any grain from one call), ``reports`` (daily/weekly/monthly
-report tables and the what-changed view), ``schema`` (the call-record and agent table
+report tables and the what-changed view), ``tree`` (the indicator tree of chapter 02: results, direct and
+indirect drivers, process measures, and walking a branch between two periods), ``schema`` (the call-record and agent table
 contract) and ``upload`` (a centre's own call-record export, Chinese headers and words, read
 into that contract with errors naming the column and rows).
 """
@@ -55,6 +56,9 @@ from .status import STATUSES, Target, rag_status, resolve_targets
 from .summary import SUMMARY_COUNTS, SUMMARY_RATIOS, summarize
 from .schema import AGENT_COLUMNS, CALL_RECORD_COLUMNS, validate_agents, validate_call_records
 from .survey import CES_DEFINITIONS, customer_effort_score, net_promoter_score
+from .tree import (BIG_SERVICE_INDICATORS, LEVEL_NAMES, LEVEL_OWNERS, LEVELS, TREE_EDGES, TREE_LEVELS, Edge,
+                   affected_by, check_tree, drivers_of, indicator_level, indicator_tree, level_table,
+                   small_service_indicators, walk_branch)
 from .upload import (CALL_OUTCOME_ALIASES, CALL_RECORDS_ALIASES, MAX_CALL_SECONDS, UNANSWERED_WORDS,
                      read_call_records)
 from .workforce import (OCCUPANCY_DEFINITIONS, PRODUCTIVE_HOURS_DEFINITIONS, SHRINKAGE_DEFINITIONS,
@@ -131,4 +135,19 @@ __all__ = [
     "CALL_OUTCOME_ALIASES",
     "UNANSWERED_WORDS",
     "MAX_CALL_SECONDS",
+    "Edge",
+    "LEVELS",
+    "LEVEL_NAMES",
+    "LEVEL_OWNERS",
+    "BIG_SERVICE_INDICATORS",
+    "TREE_EDGES",
+    "TREE_LEVELS",
+    "check_tree",
+    "indicator_level",
+    "indicator_tree",
+    "drivers_of",
+    "affected_by",
+    "small_service_indicators",
+    "level_table",
+    "walk_branch",
 ]
