@@ -170,7 +170,7 @@ def rule_document(rule_id: str, lang: str = "zh", filled: bool = True) -> bytes:
     doc.fields([(_pick(("下次复核日期 (next review)", "Next review"), lang), ""),
                 (_pick(("复核人 (reviewer)", "Reviewer"), lang), _role(rule.owner, lang))])
     doc.heading(next(sections))
-    doc.table(_revisions(rule, lang, filled), blank_rows=4)
+    doc.table(_revisions(rule, lang, filled), blank_rows=4 if filled else 5)
     return doc.to_bytes()
 
 
