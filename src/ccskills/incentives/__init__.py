@@ -17,6 +17,7 @@ Amounts in CNY; scores and percentiles as fractions 0..1.
 from ._apply import RESULT_COLUMNS, apply_scheme, scale_to_pool, tier_history
 from ._compare import (OUTCOMES, BonusCost, ChangeSummary, bonus_cost, compare_results, compare_schemes,
                        comparison_summary)
+from ._risks import cliff_edges
 from ._periods import DEKADS, dekad, dekad_kpis, period_scores
 from ._scheme import BASES, GATE_DIRECTIONS, SMOOTHING_METHODS, BonusScheme, Gate, Smoothing, Tier
 from ._smoothing import smooth_scores
@@ -35,6 +36,7 @@ __all__ = [
     "compare_schemes",
     "compare_results",
     "comparison_summary",
+    "cliff_edges",
     "ChangeSummary",
     "period_scores",
     "dekad",
