@@ -96,7 +96,7 @@ def quarter_milestones(baseline: float, target: float) -> tuple[float, float, fl
     for name, value in (("baseline", baseline), ("target", target)):
         if not isinstance(value, (int, float)) or not math.isfinite(value):
             raise ValueError(f"{name} must be a finite number, got {value!r}")
-    return tuple(baseline + (target - baseline) * k / 4 for k in range(1, 5))
+    return tuple(float(baseline + (target - baseline) * k / 4) for k in range(1, 5))
 
 
 def _target(kpi: str, rule, baseline: float) -> float:
