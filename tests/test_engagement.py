@@ -271,3 +271,13 @@ def test_attrition_link_bad_input(pulse, staff):
         en.attrition_link(ghost, staff)
     with pytest.raises(ValueError, match="both leaving and staying"):
         en.attrition_link(pulse, staff, as_of="2023-06-01")
+
+
+# ---------------------------------------------------------------- labels
+def test_labelled_renames_index_columns_and_index_names():
+    table = en.enps_by(pd.DataFrame({"team": ["A3", ""], "enps": [9, 3]}), "team")
+    zh = en.labelled(table)
+    assert zh.index.name == "班组" and "中心职能岗" in zh.index and "推荐者" in zh.columns
+    assert en.labelled(table, "en").columns[0] == "Answers"
+    with pytest.raises(ValueError, match="lang must be 'zh' or 'en', got 'fr'"):
+        en.labelled(table, "fr")

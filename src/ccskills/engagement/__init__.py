@@ -18,6 +18,7 @@ Data: ``ccskills.datasets.people.load_pulse_survey``, ``load_exit_interviews``,
 
 from ._attrition import LEAVE_TYPES, AttritionLink, attrition_link, score_band
 from ._exits import exit_reasons, wilson_interval
+from ._labels import LABELS, label, labelled
 from ._items import DEFAULT_ITEMS, ITEM_STATISTICS, item_means_by
 from ._scores import (
     ENPS,
@@ -39,6 +40,9 @@ __all__ = [
     "tenure_band",
     "score_band",
     "wilson_interval",
+    "label",
+    "labelled",
+    "LABELS",
     "ENPS",
     "ENPSDifference",
     "AttritionLink",
