@@ -9,8 +9,8 @@ network: vl-convert renders with the system's fonts (Debian's fonts-noto-cjk or 
 Chinese), and the folders of :data:`FONT_DIRS` are registered when present.
 
 >>> from ccskills.management.processes import process
->>> layout(process("knowledge"))["k5"]
-(4, 1)
+>>> layout(process("knowledge"))["k5"]  # column 5, lane 1 (QA analyst)
+(5, 1)
 >>> process_map_png(process("knowledge"), "zh")[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
 True
 """
@@ -221,8 +221,10 @@ def _register_fonts() -> tuple[str, ...]:
     return found
 
 
+@lru_cache(maxsize=32)
 def process_map_png(proc: Process, lang: str = "zh", *, blank: bool = False, scale: float = 2.0) -> bytes:
-    """The swimlane map of ``proc`` as PNG bytes, rendered offline by vl-convert (``scale`` × pixels)."""
+    """The swimlane map of ``proc`` as PNG bytes, rendered offline by vl-convert (``scale`` × pixels;
+    the last maps drawn are kept, as a process is immutable)."""
     import vl_convert
 
     _register_fonts()
