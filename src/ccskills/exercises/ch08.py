@@ -7,14 +7,15 @@ In ``course/08_floor_and_retention/exercises.ipynb``::
 
 Each question's ``setup`` is the code the notebook runs before the answer (its givens);
 expected values and typical wrong answers are computed from those givens with
-``ccskills.people`` when a check runs, never pasted as numbers. Questions 1, 2 and 5
-read the committed HR data (``ccskills.datasets.people``).
+``ccskills.people`` and ``ccskills.engagement`` when a check runs, never pasted as numbers.
+Questions 1, 2, 5 and 10-12 read the committed HR data (``ccskills.datasets.people``);
+questions 9-13 go with lesson 04 (staff voice: eNPS, exit interviews, the attrition link).
 """
 
 from __future__ import annotations
 
 
-from ccskills import people
+from ccskills import engagement, people
 
 from . import EqualityQuestion, Mistake, ProblemSet, ThoughtExperiment, ____
 from ._givens import given, run_givens
@@ -53,6 +54,20 @@ need = [50.0] * 12            # heads needed, 12 weeks
 current, monthly_attrition = 48, 0.04
 training_weeks, pass_rate = 3, 0.75
 """
+
+ENGAGEMENT = """\
+from ccskills import engagement
+from ccskills.datasets.people import load_exit_interviews, load_pulse_survey
+pulse = load_pulse_survey()
+exits = load_exit_interviews()
+latest = pulse[pulse["survey_date"] == "2026-03-15"]
+"""
+
+COUNTS = "promoters, passives, detractors = 12, 15, 18\n"
+
+A3_SCORES = 'a3_scores = latest.loc[latest["team"] == "A3", "enps"]\n'
+
+A2_SCORES = 'a2_scores = latest.loc[latest["team"] == "A2", "enps"]\n'
 
 
 def _a3():
@@ -96,6 +111,32 @@ def _plan(**changes):
                 pass_rate=ns["pass_rate"])
     args.update(changes)
     return people.hiring_plan(**args, attrition_period="month", class_every_weeks=4)
+
+
+def _counts():
+    ns = run_givens(COUNTS)
+    return ns["promoters"], ns["passives"], ns["detractors"]
+
+
+def _counts_enps():
+    p, m, d = _counts()
+    return engagement.enps([9] * p + [7] * m + [3] * d).enps
+
+
+def _team(name):
+    return given(IMPORTS + LOAD + ENGAGEMENT + A3_SCORES + A2_SCORES, name)
+
+
+def _gap():
+    return engagement.enps_difference(_team("a3_scores"), _team("a2_scores"))
+
+
+def _exits():
+    return given(IMPORTS + LOAD + ENGAGEMENT, "exits")
+
+
+def _reasons():
+    return engagement.exit_reasons(_exits())
 
 
 # ---------------------------------------------------------------- the questions
@@ -238,8 +279,99 @@ CAREERS = ThoughtExperiment(
     ),
 )
 
-QUESTIONS = (ATTENDANCE, ATTRITION, ANNUAL, KAPLAN_MEIER, COHORT_Q, WEEKLY_RATE, HIRING, CAREERS)
+ENPS_COUNTS = EqualityQuestion(
+    title="按人数算 eNPS eNPS from counts",
+    expected={"team_enps": _counts_enps},
+    setup=COUNTS,
+    hints=["eNPS = 推荐者比例 − 贬损者比例；分母是全部回答，中立者 (7–8 分) 也在分母里。",
+           "答案写成 −1 到 1 之间的小数（不是 −100 到 100 的分数）。"],
+    solution="team_enps = (promoters - detractors) / (promoters + passives + detractors)",
+    explanation="(12 − 18) ÷ 45 = −0.133：推荐者比贬损者少 6 人，占 45 个回答的 13 %。",
+    mistakes=[
+        Mistake(lambda: (_counts()[0] - _counts()[2]) / (_counts()[0] + _counts()[2]),
+                "你把中立者 (7–8 分) 从分母里去掉了；他们也回答了，分母是全部 45 个回答。"),
+        Mistake(lambda: _counts()[0] / sum(_counts()),
+                "这只是推荐者的比例；eNPS 还要减去贬损者 (0–6 分) 的比例。"),
+        Mistake(lambda: 100 * _counts_enps(),
+                "这是 −100 到 100 的“分”；本题要 −1 到 1 的小数（除以 100）。"),
+    ],
+)
+
+AVERAGE_TRAP = EqualityQuestion(
+    title="平均分的误区 the average-score trap",
+    expected={"a3_enps": lambda: engagement.enps(_team("a3_scores")).enps},
+    setup=IMPORTS + LOAD + ENGAGEMENT + A3_SCORES,
+    hints=["数一数 9–10 分和 0–6 分各有几个，再除以回答数；空白 (未答) 不算回答。",
+           "`engagement.enps(a3_scores).enps`。"],
+    solution="a3_enps = engagement.enps(a3_scores).enps",
+    explanation="15 个回答：推荐者 2、贬损者 10，eNPS = (2 − 10) ÷ 15 = −0.53；平均分 5.93 看不出这么多贬损者。",
+    mistakes=[
+        Mistake(lambda: float(_team("a3_scores").mean()),
+                "你算的是平均分；eNPS 不看平均，只数推荐者 (9–10) 和贬损者 (0–6) 各占多少。"),
+        Mistake(lambda: float(_team("a3_scores").mean()) / 10,
+                "平均分 ÷ 10 仍是平均分；eNPS = 推荐者比例 − 贬损者比例，两头的人数才是关键。"),
+    ],
+)
+
+TEAM_GAP = EqualityQuestion(
+    title="两个班组真的不同吗 is the gap real",
+    expected={"gap": lambda: _gap().difference, "gap_low": lambda: _gap().ci_low,
+              "gap_high": lambda: _gap().ci_high},
+    setup=IMPORTS + LOAD + ENGAGEMENT + A3_SCORES + A2_SCORES,
+    rtol=1e-4,
+    hints=["差值 = A3 的 eNPS − A2 的 eNPS；两个独立样本，差值的方差 = 两者方差之和。",
+           "`engagement.enps_difference(a3_scores, a2_scores)` 的 `difference`、`ci_low`、`ci_high`。"],
+    solution=("d = engagement.enps_difference(a3_scores, a2_scores)\n"
+              "gap, gap_low, gap_high = d.difference, d.ci_low, d.ci_high"),
+    explanation="A3 比 A2 低 0.42，但 95 % 区间从 −0.82 到 0.13，包含 0：每组只有 15–17 个回答，"
+                "凭这一次调研不能说 A3 真的更低。",
+    mistakes=[
+        Mistake(lambda: float(_team("a3_scores").mean() - _team("a2_scores").mean()),
+                "这是两组平均分之差；要比较的是 eNPS（推荐者比例 − 贬损者比例）之差。", var="gap"),
+        Mistake(lambda: engagement.enps(_team("a3_scores")).ci_low - engagement.enps(_team("a2_scores")).ci_high,
+                "两组各自区间的端点相减不是差值的区间；差值的方差是两组方差之和，用 `enps_difference`。",
+                var="gap_low"),
+    ],
+)
+
+TOP_REASON = EqualityQuestion(
+    title="离职原因占比 top exit reason",
+    expected={"top_reason": lambda: str(_reasons().index[0]),
+              "top_share": lambda: float(_reasons()["share"].iloc[0])},
+    setup=IMPORTS + LOAD + ENGAGEMENT,
+    hints=["只看离职面谈的主要原因 (primary_reason)；分母是面谈次数。",
+           "`engagement.exit_reasons(exits)`：第一行是最多的原因，`share` 是占比。"],
+    solution=("reasons = engagement.exit_reasons(exits)\n"
+              "top_reason = reasons.index[0]\n"
+              'top_share = reasons["share"].iloc[0]'),
+    explanation="67 次面谈中 22 次以薪酬为主要原因，占 32.8 %（95 % 区间约 23 % 至 45 %）。",
+    mistakes=[
+        Mistake(lambda: float((given(IMPORTS + LOAD, "staff")["leave_reason"] == "pay").sum()
+                              / (given(IMPORTS + LOAD, "staff")["leave_type"] != "").sum()),
+                "分母用了花名册里的全部离职者（含被动离职、没做面谈的人）；题目问的是面谈中的占比。",
+                var="top_share"),
+        Mistake(lambda: float(engagement.exit_reasons(_exits(), ["primary_reason", "secondary_reason"])
+                              .loc["pay", "share"]),
+                "你把次要原因也算上了；题目只问主要原因 (primary_reason)。", var="top_share"),
+    ],
+)
+
+WARNING_LIST = ThoughtExperiment(
+    title="流失预警怎么用 using the attrition signal",
+    solution=(
+        "**要点：** (1) 第 4 课的数字：“班组长支持”打 1–2 分的人 6 个月内约 26 % 离职，4–5 分的约 6 %，"
+        "每低 1 分几率约 ×2——信号是真的；(2) 但 AUC 只有约 0.67：打 1–2 分的人四个里有三个没走，"
+        "近三成离职者打了 4–5 分，名单会冤枉多数人、漏掉很多要走的人；(3) 调研承诺匿名或保密时，"
+        "按分数约谈个人会毁掉信任，下一次作答率和真话都会下降；(4) 更好的用法：看哪个班组、"
+        "哪道题低（A3 的工作量和班组长支持），在班组层面改（班组长辅导、排班、管理通道和技能通道），"
+        "把“你说我改”告诉员工，下一次调研和流失数字检验效果。"
+    ),
+)
+
+QUESTIONS = (ATTENDANCE, ATTRITION, ANNUAL, KAPLAN_MEIER, COHORT_Q, WEEKLY_RATE, HIRING, CAREERS,
+             ENPS_COUNTS, AVERAGE_TRAP, TEAM_GAP, TOP_REASON, WARNING_LIST)
 PROBLEMS = ProblemSet(QUESTIONS)
 bind = PROBLEMS.bind
-q1, q2, q3, q4, q5, q6, q7, q8 = PROBLEMS.views
-__all__ = ["____", "bind", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]
+q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13 = PROBLEMS.views
+__all__ = ["____", "bind", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12",
+           "q13"]
