@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 from ccskills.exercises import (NO_CODE_SETS, NoCodeQuestion, Status, ch01, ch01_kano, ch02, ch03, ch04, ch05,
-                                ch06, ch07, ch08, no_code_questions, no_code_set)
+                                ch06, ch07, ch07_system, ch08, no_code_questions, no_code_set)
 from ccskills.exercises._no_code import is_plain
 
 QUESTIONS = no_code_questions()
@@ -55,7 +55,7 @@ def test_titles_are_unique_within_a_set():
 
 
 def test_unknown_set_is_refused_naming_the_known_ones():
-    with pytest.raises(ValueError, match=r"name must be one of \['ch01', 'ch01_kano', 'ch02', 'ch03', 'ch04', 'ch05', 'ch06', 'ch07', 'ch08', 'posttest', 'pretest'"):
+    with pytest.raises(ValueError, match=r"name must be one of \['ch01', 'ch01_kano', 'ch02', 'ch03', 'ch04', 'ch05', 'ch06', 'ch07', 'ch07_system', 'ch08', 'posttest', 'pretest'"):
         no_code_set("ch99")
 
 
@@ -148,7 +148,7 @@ CATEGORIES_FROM_CODE = [q for q in FROM_CODE if q.kind == "choice"]
 
 def test_answers_come_from_the_code_track():
     assert len(NUMBERS_FROM_CODE) >= 30 and len(CATEGORIES_FROM_CODE) >= 4
-    code_track = {q for chapter in (ch01, ch01_kano, ch02, ch03, ch04, ch05, ch06, ch07, ch08) for q in chapter.QUESTIONS}
+    code_track = {q for chapter in (ch01, ch01_kano, ch02, ch03, ch04, ch05, ch06, ch07, ch07_system, ch08) for q in chapter.QUESTIONS}
     assert {q.source for q in FROM_CODE} <= code_track
 
 

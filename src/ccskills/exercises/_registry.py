@@ -21,6 +21,7 @@ NO_CODE_SETS: dict[str, str] = {
     "ch05": "ccskills.exercises.ch05_no_code",
     "ch06": "ccskills.exercises.ch06_no_code",
     "ch07": "ccskills.exercises.ch07_no_code",
+    "ch07_system": "ccskills.exercises.ch07_system_no_code",
     "ch08": "ccskills.exercises.ch08_no_code",
     "pretest": "ccskills.exercises.assessments:PRETEST",
     "posttest": "ccskills.exercises.assessments:POSTTEST",
