@@ -8,13 +8,13 @@ In ``course/07_management_system/exercises.ipynb``::
 Each question's ``setup`` is the code the notebook runs before the answer (its givens);
 expected values and typical wrong answers are computed from those givens with the kit's
 own functions (``ccskills.checklists``, ``ccskills.evaluation``, ``ccskills.kpi``,
-``ccskills.queueing``) when a check runs, never pasted as numbers.
+``ccskills.queueing``, ``ccskills.incentives``) when a check runs, never pasted as numbers.
 """
 
 from __future__ import annotations
 
 
-from ccskills import checklists, evaluation
+from ccskills import checklists, evaluation, incentives
 from ccskills.queueing import erlang_a, offered_load
 
 from . import EqualityQuestion, Mistake, ProblemSet, ThoughtExperiment, ____
@@ -23,10 +23,11 @@ from ._givens import given, run_givens
 # ---------------------------------------------------------------- givens (one source)
 IMPORTS = """\
 import pandas as pd
-from ccskills import checklists, evaluation, kpi
+from ccskills import checklists, evaluation, incentives, kpi
 from ccskills.queueing import erlang_a, offered_load
 from ccskills.datasets import load_call_records, load_call_staffing
 from ccskills.datasets.people import load_attendance
+from ccskills.incentives import BonusScheme, Gate, Tier
 """
 
 LOAD_CALLS = "calls = load_call_records()\n"
@@ -62,6 +63,47 @@ TWO_RANKINGS = """\
 ranks = pd.DataFrame({"speed": [1, 2, 3, 4, 5], "quality": [2, 1, 5, 3, 4]},
                      index=["a", "b", "c", "d", "e"])
 """
+
+
+SIX_AGENTS = """\
+month_scores = pd.Series([0.48, 0.62, 0.79, 0.81, 0.66, 0.90], index=["U", "V", "W", "X", "Y", "Z"])
+month_kpis = pd.DataFrame({"attendance_rate": [0.98, 0.92, 0.97, 0.99, 0.85, 0.96],
+                           "critical_errors": [0, 1, 3, 0, 0, 1]}, index=month_scores.index)
+tiers = [Tier("C", 0.0, 0.5, amount=0), Tier("B", 0.5, 0.65, multiple=0.5),
+         Tier("A", 0.65, 0.8, multiple=1.0), Tier("S", 0.8, 1.0, multiple=1.5)]
+gates = [Gate("attendance_rate", 0.90, name="出勤率"), Gate("critical_errors", 2, "at_most", name="致命错误")]
+scheme_a = BonusScheme(tiers, gates, target_bonus=1000)
+"""
+
+BUDGET = "budget = 2800\n"
+
+SCHEME_B = """\
+ranked = [Tier("后50%", 0.0, 0.5, amount=0), Tier("中30%", 0.5, 0.8, multiple=1.0),
+          Tier("前20%", 0.8, 1.0, multiple=2.0)]
+scheme_b = BonusScheme(ranked, gates, basis="percentile", target_bonus=1000)
+"""
+
+
+def _six():
+    ns = run_givens(IMPORTS + SIX_AGENTS + BUDGET + SCHEME_B)
+    return ns
+
+
+def _bonus(scheme="scheme_a", **change):
+    """The result of a scheme of the six-agent givens, optionally changed (``dataclasses.replace``)."""
+    from dataclasses import replace
+
+    ns = _six()
+    chosen = replace(ns[scheme], **change) if change else ns[scheme]
+    return incentives.apply_scheme(ns["month_scores"], ns["month_kpis"], chosen)
+
+
+def _change(**change):
+    from dataclasses import replace
+
+    ns = _six()
+    b = replace(ns["scheme_b"], **change) if change else ns["scheme_b"]
+    return incentives.comparison_summary(incentives.compare_schemes(ns["scheme_a"], b, ns["month_scores"], ns["month_kpis"]))
 
 
 def _handover():
@@ -233,8 +275,89 @@ WEIGHTS = ThoughtExperiment(
     ),
 )
 
-QUESTIONS = (HANDOVER_SCORE, WORKLOAD, EVENING_GAP, WHAT_IF, MIN_MAX, COMPOSITE, SPEARMAN, WEIGHTS)
+AGENT_BONUS = EqualityQuestion(
+    title="一位座席的奖金 an agent's bonus",
+    expected={"bonus_v": lambda: float(_bonus().loc["V", "bonus"])},
+    setup=IMPORTS + SIX_AGENTS,
+    hints=["先看 V 的得分落在哪一档（下限含、上限不含），再看两道门槛是否都过，最后 倍数 × 目标奖金。",
+           '`incentives.apply_scheme(month_scores, month_kpis, scheme_a).loc["V", "bonus"]`。'],
+    solution='bonus_v = incentives.apply_scheme(month_scores, month_kpis, scheme_a).loc["V", "bonus"]',
+    explanation="V 得 0.62，落在 B 档 [0.5, 0.65)；出勤 92 % ≥ 90 %、致命错误 1 条 ≤ 2，两道门槛都过：0.5 × 1,000 = 500 元。",
+    mistakes=[
+        Mistake(lambda: float(_six()["scheme_a"].target_bonus), "1,000 元是目标奖金（1 倍）；B 档只发 0.5 倍。"),
+        Mistake(lambda: 0.5, "0.5 是倍数，奖金要乘目标奖金 1,000 元，答案以元计。"),
+    ],
+)
+
+GATES = EqualityQuestion(
+    title="谁没过门槛 who fails a gate",
+    expected={"failed_w": lambda: _bonus().loc["W", "failed_gate"],
+              "gated_out": lambda: int((~_bonus()["gates_passed"]).sum())},
+    setup=IMPORTS + SIX_AGENTS,
+    hints=["逐人看两道门槛：出勤率至少 90 %，致命错误至多 2 条。没过任何一道就没有奖金。",
+           '`result = incentives.apply_scheme(month_scores, month_kpis, scheme_a)`；看 `result["failed_gate"]` 和 `result["gates_passed"]`。'],
+    solution=("result = incentives.apply_scheme(month_scores, month_kpis, scheme_a)\n"
+              'failed_w = result.loc["W", "failed_gate"]\n'
+              'gated_out = int((~result["gates_passed"]).sum())'),
+    explanation="W 有 3 条致命错误 (> 2)，Y 出勤 85 % (< 90 %)：两人被门槛挡住。U 也没拿到奖金，但那是因为得分 0.48 在 C 档，不是门槛。",
+    mistakes=[
+        Mistake(lambda: int((~_bonus()["gates_passed"]).sum()) + 1,
+                "U 没拿到奖金是因为得分在 C 档（0 元），他两道门槛都过了：没过门槛和没拿到奖金不是一回事。", var="gated_out"),
+        Mistake(lambda: 1, "两道门槛都要看：W 出勤没问题，但致命错误 3 条超过了 2 条。", var="gated_out"),
+        Mistake(lambda: "出勤率", "W 的出勤 97 % 过了出勤门槛；他没过的是致命错误（3 条 > 2 条）。", var="failed_w"),
+    ],
+)
+
+COST = EqualityQuestion(
+    title="奖金总额与奖金池 cost and pool",
+    expected={"total_cost": lambda: incentives.bonus_cost(_bonus()).total,
+              "pooled_x": lambda: float(_bonus(pool=float(_six()["budget"])).loc["X", "bonus"])},
+    setup=IMPORTS + SIX_AGENTS + BUDGET,
+    hints=["总额 = 每人奖金相加（没过门槛的是 0）；奖金池把每人的奖金乘同一个比例 = 预算 ÷ 原总额。",
+           "`incentives.bonus_cost(result).total`；奖金池：`dataclasses.replace(scheme_a, pool=budget)` 再 `apply_scheme`。"],
+    solution=("from dataclasses import replace\n"
+              "total_cost = incentives.bonus_cost(incentives.apply_scheme(month_scores, month_kpis, scheme_a)).total\n"
+              "pooled = incentives.apply_scheme(month_scores, month_kpis, replace(scheme_a, pool=budget))\n"
+              'pooled_x = pooled.loc["X", "bonus"]'),
+    explanation="V 500 + X 1,500 + Z 1,500 = 3,500 元；预算 2,800 元，比例 0.8：X 拿 1,200 元。",
+    mistakes=[
+        Mistake(lambda: float(_bonus(gates=())["bonus"].sum()),
+                "没过门槛的 W、Y 不发奖金：总额只加过了门槛的人。", var="total_cost"),
+        Mistake(lambda: float(_bonus().loc["X", "bonus"]), "这是没有奖金池时 X 的奖金；预算不够，要按比例缩小。", var="pooled_x"),
+        Mistake(lambda: _six()["budget"] / 3, "奖金池是按比例缩放，不是平分：S 档的人仍然比 B 档的人多。", var="pooled_x"),
+    ],
+)
+
+WINNERS = EqualityQuestion(
+    title="换方案谁少拿 who loses under scheme B",
+    expected={"losers": lambda: _change().losers, "cost_change": lambda: _change().cost_change},
+    setup=IMPORTS + SIX_AGENTS + SCHEME_B,
+    hints=["方案 B 按百分位分档：6 人按得分排序，百分位 = (名次 − 1) ÷ 5，最低 0、最高 1；门槛不变。",
+           "`incentives.comparison_summary(incentives.compare_schemes(scheme_a, scheme_b, month_scores, month_kpis))`。"],
+    solution=("summary = incentives.comparison_summary(incentives.compare_schemes(scheme_a, scheme_b, month_scores, month_kpis))\n"
+              "losers = summary.losers\n"
+              "cost_change = summary.cost_change"),
+    explanation="百分位：U 0、V 0.2、Y 0.4、W 0.6、X 0.8、Z 1。V 从 B 档 500 元落到后 50 %（0 元），是唯一少拿的人；X、Z 各多拿 500 元，总成本多 500 元。",
+    mistakes=[
+        Mistake(lambda: _change(basis="score").losers,
+                "方案 B 按百分位分档，不按分数：V 得 0.62，但在 6 人里排倒数第二（百分位 0.2），落在后 50 %。", var="losers"),
+        Mistake(lambda: -_change().cost_change, "变化 = 方案 B − 方案 A：B 多花钱，是正数。", var="cost_change"),
+    ],
+)
+
+CLIFF = ThoughtExperiment(
+    title="档位悬崖 cliff edges",
+    solution=(
+        "**0.79 和 0.81 的差别远小于一个月分数的噪声，奖金却差 500 元：这是档位悬崖 (cliff edge)。**"
+        "后果：分界线附近的人为每一个小数点申诉，或者去刷最容易动的指标（草草挂机压 AHT、挑电话）。"
+        "对策：(1) 用平滑后的分数定档（本月和前两个月平均），减少噪声跨档；(2) 档位少而宽，相邻档的金额差不要太陡，"
+        "或在档位之间线性过渡；(3) 分界和金额事先公布，申诉按制度走；(4) 每月用 `incentives.cliff_edges` 看分界线附近有多少人。"
+    ),
+)
+
+QUESTIONS = (HANDOVER_SCORE, WORKLOAD, EVENING_GAP, WHAT_IF, MIN_MAX, COMPOSITE, SPEARMAN, WEIGHTS,
+             AGENT_BONUS, GATES, COST, WINNERS, CLIFF)
 PROBLEMS = ProblemSet(QUESTIONS)
 bind = PROBLEMS.bind
-q1, q2, q3, q4, q5, q6, q7, q8 = PROBLEMS.views
-__all__ = ["____", "bind", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8"]
+q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13 = PROBLEMS.views
+__all__ = ["____", "bind", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "q13"]

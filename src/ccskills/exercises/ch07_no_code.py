@@ -2,10 +2,10 @@
 
 The answers re-use the code track's questions (:mod:`ccskills.exercises.ch07`) through
 :func:`~._no_code.from_code`; the page shows the checklist answers, an agent's workload, the
-evening plan, two agents-on-a-queue cases and the evaluation tables, computed here with the kit
+evening plan, two agents-on-a-queue cases, the evaluation tables and a six-agent bonus scheme, computed here with the kit
 (``ccskills.checklists``, ``ccskills.evaluation``, ``ccskills.queueing``). The interpretation
 questions add judgement: which handover item to fix first, the DMAIC phases, who sets the
-weights, what a rank correlation of 0.6 allows.
+weights, what a rank correlation of 0.6 allows, what to do about a cliff edge between tiers.
 
 >>> SET.name, len(SET.questions) >= 10
 ('ch07', True)
@@ -96,6 +96,31 @@ def _ranks(lang: str) -> pd.DataFrame:
                                  "quality": Say("按质量排名", "Rank by quality").get(lang)})
 
 
+def _six(lang: str) -> pd.DataFrame:
+    ns = ch07._six()
+    table = pd.DataFrame({Say("综合得分", "Composite score").get(lang): ns["month_scores"].map("{:.2f}".format),
+                          Say("出勤率", "Attendance").get(lang): ns["month_kpis"]["attendance_rate"].map("{:.0%}".format),
+                          Say("致命错误（条）", "Critical errors").get(lang): ns["month_kpis"]["critical_errors"]})
+    table.index = [Say(f"座席 {a}", f"Agent {a}").get(lang) for a in table.index]
+    return table
+
+
+def _scheme_a(lang: str) -> list[tuple[str, str]]:
+    ns = ch07._six()
+    scheme = ns["scheme_a"]
+    bands = "; ".join(f"{t.name} [{t.lower:g}, {t.upper:g}) {t.payout(scheme.target_bonus) / scheme.target_bonus:g} ×"
+                      for t in scheme.tiers)
+    return [(Say("目标奖金", "Target bonus").get(lang), f"{scheme.target_bonus:,.0f} " + Say("元", "CNY").get(lang)),
+            (Say("档位（下限含、上限不含，最高档含 1）", "Tiers (lower edge included, upper not; the top includes 1)").get(lang),
+             bands),
+            (Say("门槛 1", "Gate 1").get(lang), Say("出勤率至少 90 %", "attendance at least 90 %").get(lang)),
+            (Say("门槛 2", "Gate 2").get(lang), Say("当月致命错误至多 2 条", "at most 2 critical errors in the month").get(lang)),
+            (Say("方案 B（门槛相同）", "Scheme B (same gates)").get(lang),
+             Say("按百分位（6 人按得分排序，百分位 = (名次 − 1) ÷ 5）：后 50 % 0 倍；中间 30 % 1 倍；前 20 % 2 倍",
+                 "by percentile (6 agents ranked by score, percentile = (rank − 1) ÷ 5): bottom 50 % 0 ×; "
+                 "middle 30 % 1 ×; top 20 % 2 ×").get(lang))]
+
+
 GIVENS = (
     Given("handover", Say("交接班自查（每项 0 / 1 / 2 分）", "Shift-handover self-check (0 / 1 / 2 per item)"), _handover),
     Given("workload", Say("一位座席的工作量", "One agent's workload"), _workload),
@@ -103,6 +128,8 @@ GIVENS = (
     Given("interval", Say("一个人手不足的时段", "An understaffed interval"), _interval),
     Given("three", Say("三位座席的两项指标", "Three agents, two KPIs"), _three),
     Given("ranks", Say("两种排名", "Two rankings"), _ranks),
+    Given("six", Say("六位座席的得分与门槛指标", "Six agents: score and gate KPIs"), _six),
+    Given("scheme_a", Say("奖金方案 A 与方案 B", "Bonus schemes A and B"), _scheme_a),
 )
 
 # ---------------------------------------------------------------- answers from the code track
@@ -319,8 +346,85 @@ SHARE_MEANS = NoCodeQuestion(
                       feedback_en="Two ratios with different denominators cannot be compared directly: occupancy leaves out breaks, meetings and training.")],
 )
 
+BONUS_V = from_code(
+    ch07.AGENT_BONUS, set=NAME, id="bonus_v", givens=["six", "scheme_a"], unit=Say("元", "CNY"), decimals=0,
+    keep_hints=[0],
+    prompt=Say("按方案 A，座席 V 拿多少奖金？", "Under scheme A, what bonus does agent V get?"),
+    hints_en=["Find V's tier (lower edge included, upper not), check both gates, then multiple × target bonus."],
+    feedback_en=["1,000 CNY is the target bonus (1 ×); tier B pays only 0.5 ×.",
+                 "0.5 is the multiple; the bonus is the multiple × the 1,000 CNY target, in CNY."],
+    explanation_en="V scores 0.62, in tier B [0.5, 0.65); attendance 92 % ≥ 90 % and 1 critical error ≤ 2 pass both "
+                   "gates: 0.5 × 1,000 = 500 CNY.",
+    title_en="An agent's bonus",
+)
+
+GATED_OUT = from_code(
+    ch07.GATES, "gated_out", set=NAME, id="gated_out", givens=["six", "scheme_a"], unit=Say("人", "agents"),
+    decimals=0, keep_hints=[0],
+    prompt=Say("按方案 A，六人里有几人被门槛挡住（没过任何一道门槛）？", "Under scheme A, how many of the six fail a gate?"),
+    hints_en=["Check each agent against both gates: attendance at least 90 %, at most 2 critical errors."],
+    feedback_en=["U gets no bonus because his score is in tier C (0 CNY); he passes both gates: failing a gate and "
+                 "getting no bonus are not the same.",
+                 "Check both gates: W's attendance is fine, but 3 critical errors are more than 2."],
+    explanation_en="W has 3 critical errors (> 2), Y attends 85 % (< 90 %): two agents stopped by a gate. U gets no "
+                   "bonus either, but because 0.48 is in tier C, not because of a gate.",
+    title="被门槛挡住的人数 how many fail a gate", title_en="How many fail a gate",
+)
+
+TOTAL_COST = from_code(
+    ch07.COST, "total_cost", set=NAME, id="total_cost", givens=["six", "scheme_a"], unit=Say("元", "CNY"), decimals=0,
+    keep_hints=[0],
+    prompt=Say("方案 A 一共要发多少奖金？", "What does scheme A pay in total?"),
+    hints_en=["Total = each agent's bonus added up (0 for those failing a gate); a pool multiplies every bonus by "
+              "one ratio = budget ÷ the total."],
+    feedback_en=["W and Y fail a gate and get nothing: add only the agents who pass."],
+    explanation_en="V 500 + X 1,500 + Z 1,500 = 3,500 CNY; with a 2,800 CNY budget the ratio is 0.8 and X gets 1,200.",
+    title="奖金总额 total cost", title_en="Total cost",
+)
+
+LOSERS = from_code(
+    ch07.WINNERS, "losers", set=NAME, id="losers", givens=["six", "scheme_a"], unit=Say("人", "agents"), decimals=0,
+    keep_hints=[0],
+    prompt=Say("从方案 A 换到方案 B，有几人少拿？", "Moving from scheme A to scheme B, how many agents get less?"),
+    hints_en=["Scheme B tiers on percentiles: rank the 6 by score, percentile = (rank − 1) ÷ 5, lowest 0, highest 1; "
+              "the gates stay."],
+    feedback_en=["Scheme B tiers on percentile, not on score: V scores 0.62 but ranks second from the bottom "
+                 "(percentile 0.2), in the bottom 50 %."],
+    explanation_en="Percentiles: U 0, V 0.2, Y 0.4, W 0.6, X 0.8, Z 1. V drops from tier B's 500 CNY to the bottom 50 % "
+                   "(0 CNY), the only one who loses; X and Z gain 500 CNY each, and the total cost rises by 500.",
+    title_en="Who loses under scheme B",
+)
+
+CLIFF = NoCodeQuestion(
+    set=NAME, id="cliff_edge", kind="choice", givens=["scheme_a"],
+    title="档位悬崖 cliff edges", title_en="Cliff edges",
+    prompt=Say("方案 A 里，得分 0.79 的人拿 1,000 元，0.81 的人拿 1,500 元；两人的差别比一个月分数的噪声还小。最好的改法是？",
+               "Under scheme A, a score of 0.79 pays 1,000 CNY and 0.81 pays 1,500; the gap is smaller than a month's "
+               "noise. What is the best fix?"),
+    choices=[Say("用几个月平滑后的分数定档，档位少而宽、相邻档金额差不要太陡，分界事先公布",
+                 "Set tiers on a score smoothed over months, with few wide tiers and gentle steps, edges published in advance"),
+             Say("把档位分得更细，每 0.01 分一档，就没有悬崖了", "Cut the tiers finer, one per 0.01 of score, so there is no cliff"),
+             Say("分界线附近的人由主管酌情决定进哪一档", "Let the supervisor decide the tier of agents near an edge")],
+    expected="用几个月平滑后的分数定档，档位少而宽、相邻档金额差不要太陡，分界事先公布",
+    hints=["0.79 和 0.81 谁更好，一个月的数据说不清；怎样让噪声少决定奖金？"],
+    hints_en=["One month's data cannot tell 0.79 from 0.81; how can noise decide less of the bonus?"],
+    explanation=("0.79 和 0.81 的差别远小于一个月分数的噪声，奖金却差 500 元：这是档位悬崖。分界线附近的人会为每一个小数点申诉，"
+                 "或者去刷最容易动的指标。对策：用几个月平滑后的分数定档；档位少而宽，相邻档金额差不要太陡（或在档位之间线性过渡）；"
+                 "分界和金额事先公布。"),
+    explanation_en="0.79 and 0.81 differ by less than a month's noise, yet the bonus differs by 500 CNY: a cliff edge. "
+                   "Agents near an edge dispute every decimal or game the easiest KPI. Smooth the score over months, "
+                   "keep few wide tiers with gentle steps (or a linear slope between them), publish edges in advance.",
+    mistakes=[Mistake("把档位分得更细，每 0.01 分一档，就没有悬崖了",
+                      "档位越细，噪声跨档越频繁：每个月都有一半的人换档，奖金跟着噪声走。",
+                      feedback_en="Finer tiers make noise cross them more often: half the agents change tier every month, "
+                                  "and pay follows noise."),
+              Mistake("分界线附近的人由主管酌情决定进哪一档",
+                      "酌情决定让规则变成人情：分界要事先公布，按制度执行。",
+                      feedback_en="Discretion turns a rule into favours: publish the edges in advance and apply the rule.")],
+)
+
 QUESTIONS = (HANDOVER, HANDOVER_FIRST, CALLS_PER_HOUR, HANDLE_SHARE, SHARE_MEANS, DMAIC, SHORT_HOURS, ABANDON_NOW, ABANDON_REQUIRED,
-             MIN_MAX, COMPOSITE_X, BEST, WEIGHTS, RHO, RHO_MEANS)
+             MIN_MAX, COMPOSITE_X, BEST, WEIGHTS, RHO, RHO_MEANS, BONUS_V, GATED_OUT, TOTAL_COST, LOSERS, CLIFF)
 
 SET = NoCodeSet(
     name=NAME,
