@@ -9,7 +9,8 @@ Each question's ``setup`` is the code the notebook runs before the answer (its
 givens); expected values and typical wrong answers are computed from those givens
 with the kit's own functions (``ccskills.kpi``, ``ccskills.queueing``,
 ``ccskills.staffing``) when a check runs, never pasted as numbers. Questions 2–4
-read the committed March 2026 call records, question 8 the month's staffing plan.
+read the committed March 2026 call records, question 8 the month's staffing plan,
+questions 11–12 walk the indicator tree (``kpi.walk_branch``, ``kpi.indicator_level``).
 """
 
 from __future__ import annotations
@@ -65,6 +66,13 @@ team_y = pd.DataFrame({"outcome": ["answered"] * 10, "wait_s": [0] * 7 + [20, 30
 """
 
 
+TWO_SUNDAYS = """\
+from ccskills.datasets.operations import load_agent_states
+days = kpi.compute(calls, freq="D", agent_states=load_agent_states())
+sunday, week_before = pd.Timestamp("2026-03-08"), pd.Timestamp("2026-03-01")
+"""
+
+
 def _interval():
     return (given(INTERVAL, "calls_in_interval"), given(INTERVAL, "aht_s"),
             given(INTERVAL, "interval_s"))
@@ -102,6 +110,29 @@ def _aht_saving():
 
 def _team(name: str):
     return given(TWO_TEAMS, name)
+
+
+def _sundays():
+    """Per-day KPIs and the two Sundays of question 11."""
+    code = "import pandas as pd\n" + IMPORTS + LOAD_CALLS + TWO_SUNDAYS
+    return given(code, "days"), given(code, "sunday"), given(code, "week_before")
+
+
+def _branch():
+    """The service-level branch walked from 1 March to 8 March (the kit's :func:`kpi.walk_branch`)."""
+    days, sunday, week_before = _sundays()
+    return kpi.walk_branch(days, "service_level", sunday, week_before)
+
+
+def _direct(push: int) -> list:
+    walk = _branch()
+    rows = walk[(walk["driver_level"] == "direct") & (walk["affects"] == "service_level") & (walk["push"] == push)]
+    return list(rows["driver"])
+
+
+def _aht_change() -> float:
+    days, sunday, week_before = _sundays()
+    return float(days.at[sunday, "aht_s"] - days.at[week_before, "aht_s"])
 
 
 # ---------------------------------------------------------------- the questions
@@ -298,10 +329,54 @@ DEFINITIONS = ThoughtExperiment(
     ),
 )
 
+BRANCH = EqualityQuestion(
+    title="沿指标树往下找 walk the branch",
+    expected={"aht_change_s": _aht_change, "not_the_cause": lambda: _direct(+1)[0]},
+    setup="import pandas as pd\n" + IMPORTS + LOAD_CALLS + TWO_SUNDAYS,
+    hints=["`kpi.walk_branch(days, \"service_level\", sunday, week_before)` 列出服务水平下面每个指标的两天的值、"
+           "变化 (`change` = 本期 − 上期) 和推动方向 (`push`：+1 往上推，−1 往下推)。",
+           "直接影响指标是 `driver_level == \"direct\"` 的行；找 `push` 为 +1 的那一个。"],
+    solution=('walk = kpi.walk_branch(days, "service_level", sunday, week_before)\n'
+              'aht_change_s = days.at[sunday, "aht_s"] - days.at[week_before, "aht_s"]\n'
+              'direct = walk[walk["driver_level"] == "direct"]\n'
+              'not_the_cause = direct.loc[direct["push"] == 1, "driver"].iloc[0]'),
+    explanation=("3 月 8 日来话量多了四成多，占用率随之升高，把服务水平往下推；AHT 反而短了，"
+                 "是往上推的。这一天的问题是需求，不是处理速度：对策在预测和排班，不在催座席。"),
+    mistakes=[
+        Mistake(lambda: -_aht_change(),
+                "方向反了：变化 = 本期 (3 月 8 日) − 上期 (3 月 1 日)；AHT 这一周是变短了。", var="aht_change_s"),
+        Mistake("offered", "来话量多了四成多，正是把服务水平往下推的指标；题目问的是反而往上推的那个。",
+                var="not_the_cause"),
+        Mistake("occupancy", "占用率升高（在线座席更忙）把服务水平往下推；找 `push` 为 +1 的直接影响指标。",
+                var="not_the_cause"),
+    ],
+)
+
+LEVELS = EqualityQuestion(
+    title="指标的层级 indicator levels",
+    expected={"adherence_level": lambda: kpi.indicator_level("schedule_adherence"),
+              "talk_level": lambda: kpi.indicator_level("avg_talk_s")},
+    setup=IMPORTS,
+    hints=["四个层级："
+           "\"result\"（服务结果）、\"direct\"（直接影响）、\"indirect\"（间接影响）、\"process\"（过程指标）。",
+           "直接影响指标出现在结果的公式或排队模型里；通话时长是 AHT 的一部分，排班遵从度是现场实时盯的。",
+           "`kpi.indicator_level(\"schedule_adherence\")`；整张表：`kpi.level_table()`。"],
+    solution=('adherence_level = kpi.indicator_level("schedule_adherence")\n'
+              'talk_level = kpi.indicator_level("avg_talk_s")'),
+    explanation=("排班遵从度不在服务水平的公式里：它通过“在线的人少了 → 占用率高了”起作用，"
+                 "是班组长当天就能盯、能推动的过程指标；通话时长通过 AHT 起作用，是间接影响指标。"),
+    mistakes=[
+        Mistake("direct", "遵从度不直接出现在服务水平的公式里，它通过在线人数和占用率起作用；"
+                          "它是现场每天、实时盯的过程指标 (process)。", var="adherence_level"),
+        Mistake("direct", "服务水平公式里的是 AHT；通话时长是 AHT 的一部分，通过 AHT 起作用，"
+                          "是间接影响指标 (indirect)。", var="talk_level"),
+    ],
+)
+
 QUESTIONS = (LOAD, ABANDONMENT, SERVICE_LEVEL, ASA, AGENTS, POOLING, OCCUPANCY, AHT_SAVING,
-             SL_VS_ASA, DEFINITIONS)
+             SL_VS_ASA, DEFINITIONS, BRANCH, LEVELS)
 PROBLEMS = ProblemSet(QUESTIONS)
 bind = PROBLEMS.bind
-q1, q2, q3, q4, q5, q6, q7, q8, q9, q10 = PROBLEMS.views
+q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12 = PROBLEMS.views
 
-__all__ = ["____", "bind", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10"]
+__all__ = ["____", "bind", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12"]

@@ -5,7 +5,8 @@ The numbers are the code track's questions (:mod:`ccskills.exercises.ch02`) re-u
 mistakes; the page shows the givens as tables and facts computed here with the kit. The
 interpretation questions add judgement: which service-level definition a report used, what
 ASA hides, why short abandons are removed, when pooling saves agents, what to do about a KPI
-card, where AHT can be moved.
+card, where AHT can be moved, and the indicator tree of lesson 5 (levels, the direct drivers of
+service level, which driver pushed the other way, what a team leader can move today).
 
 >>> SET.name, len(SET.questions) >= 10
 ('ch02', True)
@@ -16,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ccskills import kpi
+from ccskills.kpi.display import format_value, label
 
 from . import ch02
 from ._givens import given
@@ -103,6 +105,20 @@ def _teams(lang: str) -> pd.DataFrame:
                         index=range(1, len(x) + 1))
 
 
+def _sundays(lang: str) -> pd.DataFrame:
+    """The service-level branch on the two Sundays, as the kit walks it (names, not codes)."""
+    walk = ch02._branch()
+    days, sunday, week_before = ch02._sundays()
+    top = days.loc[[week_before, sunday], ["service_level"]].T.to_numpy()[0]
+    rows = [(label("service_level", lang), *[f"{v:.1%}" for v in top])]
+    rows += [(label(r.driver, lang), format_value(r.driver, r.previous),
+              format_value(r.driver, r.current)) for r in walk.itertuples()
+             if r.affects == "service_level"]
+    head = [Say("指标", "Indicator").get(lang), Say("3 月 1 日（周日）", "1 March (Sun)").get(lang),
+            Say("3 月 8 日（周日）", "8 March (Sun)").get(lang)]
+    return pd.DataFrame(rows, columns=head).set_index(head[0])
+
+
 def _report(lang: str) -> list[tuple[str, str]]:
     return [(Say("报表：周一上午售后服务水平 (service level, 20 秒)",
                  "Report: Monday-morning after-sales service level (20 s)").get(lang),
@@ -121,6 +137,8 @@ GIVENS = (
     Given("aht_facts", Say("这一天", "That day"), _aht_facts),
     Given("teams", Say("两个班组各 10 通接通电话的等待时长", "Waits of 10 answered calls in each of two teams"), _teams),
     Given("report", Say("一份报表上的数字", "A number from a report"), _report),
+    Given("sundays", Say("两个周日的服务水平和它的直接影响指标", "Service level and its direct drivers on two Sundays"),
+          _sundays),
 )
 
 # ---------------------------------------------------------------- numbers from the code track
@@ -484,8 +502,120 @@ AHT_LEVERS = NoCodeQuestion(
                                   "FCR falls and total work rises.")],
 )
 
+# ---------------------------------------------------------------- the indicator tree (lesson 5)
+def _level_say(level: str) -> Say:
+    zh, en = kpi.LEVEL_NAMES[level]
+    return Say(f"{zh} ({level})", en)
+
+
+def _indicator_say(id: str) -> Say:
+    return Say(label(id, "zh"), label(id, "en"))
+
+
+ADHERENCE_LEVEL = from_code(
+    ch02.LEVELS, "adherence_level", set=NAME, id="adherence_level",
+    labels={level: _level_say(level) for level in kpi.LEVELS},
+    title="排班遵从度在哪一层 where adherence sits",
+    prompt=Say("在指标树里，排班遵从度 (schedule adherence) 属于哪一层？",
+               "In the indicator tree, which level does schedule adherence belong to?"),
+    keep_hints=[], hints=["直接影响指标出现在服务水平的公式或排队模型里；遵从度是现场每天、实时盯的。"],
+    hints_en=["Direct drivers appear in service level's own formula or queue model; adherence is watched on the "
+              "floor every day, in real time."],
+    feedback={0: "遵从度不直接出现在服务水平的公式里，它通过在线人数和占用率起作用；它是现场每天、实时盯的过程指标。"},
+    feedback_en=["Adherence is not in service level's formula; it acts through the agents on the phones and "
+                 "occupancy. It is a process measure, watched on the floor every day."],
+    title_en="Where adherence sits",
+    explanation_en=("Schedule adherence acts through “fewer on the phones → higher occupancy”: a process measure a team "
+                    "leader can watch and move the same day."),
+)
+
+SL_DRIVER_CHOICES = ("offered", "aht_s", "occupancy", "schedule_adherence", "attendance_rate", "csat_top2_box")
+
+
+def _sl_direct() -> tuple:
+    return tuple(label(i) for i in SL_DRIVER_CHOICES if i in kpi.drivers_of("service_level"))
+
+
+SL_DRIVERS = NoCodeQuestion(
+    set=NAME, id="sl_direct_drivers", kind="multiple",
+    title="服务水平的直接影响指标 direct drivers of SL", title_en="The direct drivers of service level",
+    prompt=Say("指标树里，哪些是服务水平 (service level) 的直接影响指标？（多选）",
+               "In the indicator tree, which are the direct drivers of service level? (tick all that apply)"),
+    choices=[_indicator_say(i) for i in SL_DRIVER_CHOICES],
+    expected=_sl_direct,
+    hints=["直接影响指标出现在 Erlang C 的输入里：负荷 = 来话量 × AHT，占用率 = 负荷 ÷ 座席数。",
+           "出勤和遵从度会改变在线座席数，它们通过哪个指标起作用？"],
+    hints_en=["Direct drivers are the inputs of Erlang C: load = calls × AHT, occupancy = load ÷ agents.",
+              "Attendance and adherence change the agents on the phones: through which indicator do they act?"],
+    explanation=("来话量、平均处理时长和占用率是 Erlang C 的输入，一变服务水平就变；出勤率和排班遵从度通过"
+                 "“在线人数 → 占用率”起作用，是下面几层的指标；客户满意度是另一个结果。"),
+    explanation_en=("Calls offered, AHT and occupancy are the inputs of Erlang C: when they move, service level moves. "
+                    "Attendance and adherence act through “agents on the phones → occupancy”, lower in the tree; "
+                    "CSAT is another result."),
+    mistakes=[Mistake(tuple(label(i) for i in SL_DRIVER_CHOICES[:5]),
+                      "出勤率和排班遵从度不直接出现在服务水平的公式里：它们改变在线人数，通过占用率起作用。",
+                      feedback_en="Attendance and adherence are not in service level's formula: they change the agents "
+                                  "on the phones and act through occupancy."),
+              Mistake(tuple(label(i) for i in ("offered", "aht_s")),
+                      "还少一个：座席相对负荷的多少就是占用率，它也直接决定服务水平。",
+                      feedback_en="One is missing: agents against the load is occupancy, which sets service level directly too.")],
+)
+
+UP_CHOICES = ("offered", "aht_s", "occupancy")
+
+NOT_THE_CAUSE = NoCodeQuestion(
+    set=NAME, id="not_the_cause", kind="choice", givens=["sundays"],
+    title="哪个指标反而往上推 which driver pushed up", title_en="Which driver pushed the other way",
+    prompt=Say("3 月 8 日的服务水平比一周前低了 18 个百分点。服务水平的三个直接影响指标里，哪一个这一周反而把服务水平往上推？",
+               "Service level on 8 March was 18 points below the week before. Of its three direct drivers, which one "
+               "pushed service level up that week?"),
+    choices=[_indicator_say(i) for i in UP_CHOICES],
+    expected=lambda: label(ch02._direct(+1)[0]),
+    hints=["来话量、处理时长、占用率升高，服务水平都会下降；哪个指标这一周是下降的？"],
+    hints_en=["More calls, longer handling or higher occupancy all lower service level; which of them fell that week?"],
+    explanation=ch02.BRANCH.explanation,
+    explanation_en=("On 8 March calls were up by over 40 % and occupancy rose with them, pushing service level down; AHT "
+                    "was shorter and pushed it up. The problem that day was demand, not handling speed: the answer is in "
+                    "forecasting and scheduling, not in hurrying agents."),
+    mistakes=[Mistake(label("offered"), "来话量多了四成多，正是把服务水平往下推的指标；题目问的是反而往上推的那个。",
+                      feedback_en="Calls offered rose by over 40 %: that pushed service level down; the question asks for "
+                                  "the one that pushed it up."),
+              Mistake(label("occupancy"), "占用率升高（在线座席更忙）把服务水平往下推；找这一周下降的那个指标。",
+                      feedback_en="Higher occupancy (busier agents) pushed service level down; look for the one that fell.")],
+)
+
+TODAY_CHOICES = ("service_level", "cost_per_contact", "attendance_rate", "nps")
+
+
+def _movable_today() -> str:
+    (id,) = [i for i in TODAY_CHOICES if kpi.indicator_level(i) == "process"]
+    return label(id)
+
+
+TEAM_LEADER_TODAY = NoCodeQuestion(
+    set=NAME, id="team_leader_today", kind="choice",
+    title="班组长今天能推动哪个 what a team leader moves today", title_en="What a team leader can move today",
+    prompt=Say("下面哪个指标是班组长今天上班就能直接推动的？",
+               "Which of these indicators can a team leader move directly today, on shift?"),
+    choices=[_indicator_say(i) for i in TODAY_CHOICES],
+    expected=_movable_today,
+    hints=["结果层的指标要通过下面几层去推；过程指标是现场每天、实时能看见、能管的。"],
+    hints_en=["Results are moved through the levels below them; process measures are the ones seen and managed on "
+              "the floor every day."],
+    explanation=("出勤率是过程指标：班前点名、跟进缺勤、调整休息，当天就能推动。服务水平、单呼成本、净推荐值是结果，"
+                 "班组长通过出勤、遵从、辅导这些过程指标去影响它们，由运营主管按月评审。"),
+    explanation_en=("Attendance is a process measure: roll call, following up absences and moving breaks change it the "
+                    "same day. Service level, cost per contact and NPS are results, moved through process measures such "
+                    "as attendance, adherence and coaching, and reviewed monthly by the operations manager."),
+    mistakes=[Mistake(label("service_level"),
+                      "服务水平是结果：班组长推不动结果本身，要通过出勤、遵从这些过程指标去推。",
+                      feedback_en="Service level is a result: a team leader moves it through process measures such as "
+                                  "attendance and adherence, not directly.")],
+)
+
 QUESTIONS = (LOAD, AGENTS, HEADCOUNT, OCCUPANCY, POOLING, POOLING_WHEN, ABANDON, ABANDON_SHORT, SHORT_ABANDONS,
-             SL_OFFERED, ASA, SL_DEFINITION, HIGHEST, SL_Y, ASA_TAIL, AHT_SAVING, AHT_LEVERS, KPI_CARD)
+             SL_OFFERED, ASA, SL_DEFINITION, HIGHEST, SL_Y, ASA_TAIL, AHT_SAVING, AHT_LEVERS, KPI_CARD,
+             ADHERENCE_LEVEL, SL_DRIVERS, NOT_THE_CAUSE, TEAM_LEADER_TODAY)
 
 SET = NoCodeSet(
     name=NAME,
