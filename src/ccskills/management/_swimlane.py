@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 import altair as alt
@@ -55,24 +56,32 @@ def layout(proc: Process) -> dict[str, tuple[int, int]]:
 
 
 def _wrap(text: str, lang: str, width: int) -> str:
-    """Lines of at most ``width`` characters (zh: balanced, no line opening with punctuation;
-    en: at spaces)."""
-    if lang == "zh":
-        count = -(-len(text) // width)
-        size = -(-len(text) // count)
-        lines = [text[i:i + size] for i in range(0, len(text), size)]
-        for i in range(1, len(lines)):
-            while lines[i] and lines[i][0] in _NO_START:
-                lines[i - 1], lines[i] = lines[i - 1] + lines[i][0], lines[i][1:]
-        return "\n".join(line for line in lines if line)
+    """Lines of about ``width`` characters: zh balanced, ASCII words kept whole, no line opening with
+    punctuation; en broken at spaces."""
+    if lang == "en":
+        return "\n".join(_fill(text.split(" "), width * 0.55 + 0.01, " "))
+    tokens = re.findall(r"[A-Za-z0-9.%]+|.", text)
+    size = sum(_width(t) for t in tokens)
+    lines = _fill(tokens, size / -(-size // width) + 0.6, "")
+    for i in range(1, len(lines)):
+        while lines[i] and lines[i][0] in _NO_START:
+            lines[i - 1], lines[i] = lines[i - 1] + lines[i][0], lines[i][1:]
+    return "\n".join(line for line in lines if line)
+
+
+def _width(token: str) -> float:
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in token)
+
+
+def _fill(tokens, width: float, sep: str) -> list[str]:
     lines, line = [], ""
-    for word in text.split():
-        if line and len(line) + 1 + len(word) > width:
+    for token in tokens:
+        if line and _width(line + sep + token) > width:
             lines.append(line)
-            line = word
+            line = token.strip()
         else:
-            line = f"{line} {word}".strip()
-    return "\n".join(lines + [line])
+            line = f"{line}{sep if line else ''}{token}"
+    return lines + [line]
 
 
 def _scales(n_cols: int, n_lanes: int):
@@ -138,9 +147,14 @@ def _edge_rows(proc, lang, place):
     lines, heads, labels, stacked = [], [], [], {}
     for s in proc.steps:
         c1, l1 = place[s.id]
+        vertical_free = s.kind == "decision"  # a decision's first branch to another lane leaves top/bottom
         for e in s.next:
             c2, l2 = place[e.to]
-            path, head, where = _route(c1, l1, c2, l2, stacked)
+            if c2 > c1 and l2 != l1 and vertical_free:
+                vertical_free = False
+                path, head, where = _down_then_across(c1, l1, c2, l2)
+            else:
+                path, head, where = _route(c1, l1, c2, l2, stacked)
             key = f"{s.id}>{e.to}"
             lines += [{"edge": key, "order": i, "x": px, "y": py} for i, (px, py) in enumerate(path)]
             heads.append(head)
@@ -149,16 +163,30 @@ def _edge_rows(proc, lang, place):
     return pd.DataFrame(lines), pd.DataFrame(heads), pd.DataFrame(labels)
 
 
+def _down_then_across(c1, l1, c2, l2):
+    """Leave a decision by its lower (or upper) corner, run along the target's lane, enter left."""
+    x1, y1, x2, y2 = c1 + 0.5, l1 + 0.5, c2 + 0.5, l2 + 0.5
+    sign = 1 if l2 > l1 else -1
+    path = [(x1, y1 + sign * (BOX_H / 2 + 0.06)), (x1, y2), (x2 - BOX_W / 2 - 0.02, y2)]
+    head = {"x": x2 - BOX_W / 2 - 0.035, "y": y2, "shape": "triangle-right"}
+    return path, head, (x1 + 0.04, y1 + sign * (BOX_H / 2 + 0.19))
+
+
 def _route(c1, l1, c2, l2, stacked):
     x1, y1, x2, y2 = c1 + 0.5, l1 + 0.5, c2 + 0.5, l2 + 0.5
     half_w, half_h = BOX_W / 2, BOX_H / 2
+    if c2 > c1 + 1 and l1 == l2:  # skips boxes of its own lane: over the top, enter from above
+        top = l1 + 0.07
+        path = [(x1 + 0.1, y1 - half_h), (x1 + 0.1, top), (x2 - 0.1, top), (x2 - 0.1, y2 - half_h - 0.02)]
+        head = {"x": x2 - 0.1, "y": y2 - half_h - 0.045, "shape": "triangle-down"}
+        return path, head, (x1 + 0.6, top + 0.075)
     if c2 > c1:  # forward: leave right, turn at the column boundary before the target, enter left
         mid = c2 + 0.04
         path = [(x1 + half_w, y1), (mid, y1), (mid, y2), (x2 - half_w - 0.02, y2)]
         head = {"x": x2 - half_w - 0.035, "y": y2, "shape": "triangle-right"}
         if l1 == l2:
             return path, head, ((x1 + half_w + mid) / 2 - 0.05, y1 - 0.1)
-        return path, head, (mid + 0.02, y2 + (-0.27 if l2 > l1 else 0.27))
+        return path, head, (mid + 0.02, y1 + (0.27 if l2 > l1 else -0.27))
     lane = max(l1, l2)  # back: leave below, run along the bottom of the lower lane, enter below
     low = lane + 0.93 - 0.05 * stacked.get(lane, 0)
     stacked[lane] = stacked.get(lane, 0) + 1
