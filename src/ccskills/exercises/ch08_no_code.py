@@ -4,7 +4,8 @@ The numbers re-use the code track's questions (:mod:`ccskills.exercises.ch08`) t
 :func:`~._no_code.from_code`; the page shows attendance, headcount, a small tenure table, a
 hiring cohort and a small hiring case as tables computed here with the kit (``ccskills.people``).
 The interpretation questions add judgement: censoring in a retention curve, what to do about
-early attrition, a team with high absence, stating the attrition definition, career paths.
+early attrition, a team with high absence, stating the attrition definition, career paths, and
+for lesson 04 (staff voice) whether a team gap in eNPS is real and how to use the attrition signal.
 
 >>> SET.name, len(SET.questions) >= 10
 ('ch08', True)
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import engagement
 from . import ch08
 from ._givens import given, run_givens
 from ._no_code import Given, NoCodeQuestion, NoCodeSet, Say, from_code
@@ -74,6 +76,65 @@ def _small_plan(lang: str) -> list[tuple[str, str]]:
             (Say("开班节奏", "Class rhythm").get(lang), Say("第 0 周开第一班，之后每 4 周一班", "first class in week 0, then every 4 weeks").get(lang))]
 
 
+def _team_counts(lang: str) -> list[tuple[str, str]]:
+    p, m, d = ch08._counts()
+    return [(Say("推荐者（9–10 分）", "Promoters (9–10)").get(lang), f"{p}"),
+            (Say("中立者（7–8 分）", "Passives (7–8)").get(lang), f"{m}"),
+            (Say("贬损者（0–6 分）", "Detractors (0–6)").get(lang), f"{d}")]
+
+
+def _a3_answers(lang: str) -> pd.DataFrame:
+    scores = sorted(int(v) for v in ch08._team("a3_scores").dropna())
+    return pd.DataFrame({Say("推荐题得分（0–10）", "Likelihood to recommend (0–10)").get(lang): scores},
+                        index=pd.Index(range(1, len(scores) + 1), name=Say("回答", "Answer").get(lang)))
+
+
+def _two_teams(lang: str) -> pd.DataFrame:
+    rows = {}
+    for team in ("a3_scores", "a2_scores"):
+        r = engagement.enps(ch08._team(team))
+        rows[team[:2].upper()] = {Say("回答数", "Answers").get(lang): r.n,
+                                  Say("推荐者", "Promoters").get(lang): r.promoters,
+                                  Say("中立者", "Passives").get(lang): r.passives,
+                                  Say("贬损者", "Detractors").get(lang): r.detractors}
+    table = pd.DataFrame(rows).T
+    table.index.name = Say("班组", "Team").get(lang)
+    return table
+
+
+def _gap_interval(lang: str) -> list[tuple[str, str]]:
+    gap = ch08._gap()
+    return [(Say("A3 − A2 之差的 95 % 区间", "95 % interval of A3 − A2").get(lang),
+             f"{100 * gap.ci_low:.1f} % … {100 * gap.ci_high:.1f} %")]
+
+
+REASON_LABELS = {"pay": Say("薪酬 (pay)", "Pay"), "workload": Say("工作量 (workload)", "Workload"),
+                 "career": Say("职业发展 (career)", "Career"), "leader": Say("与班组长的关系 (leader)", "Team leader")}
+
+
+def _exit_counts(lang: str) -> list[tuple[str, str]]:
+    exits, staff = ch08._exits(), given(ch08.IMPORTS + ch08.LOAD, "staff")
+    leavers = staff[staff["leave_type"] != ""]
+    facts = [(Say("花名册中的全部离职者", "All leavers in the register").get(lang), f"{len(leavers)}"),
+             (Say("其中主动离职", "Of whom voluntary").get(lang), f"{int((leavers['leave_type'] == 'voluntary').sum())}"),
+             (Say("做了离职面谈", "Gave an exit interview").get(lang), f"{len(exits)}")]
+    for reason, count in exits["primary_reason"].value_counts().items():
+        word = engagement.label(reason, lang)
+        facts.append((Say("面谈主要原因：", "Main reason: ").get(lang) + word, f"{count}"))
+    return facts
+
+
+def _signal(lang: str) -> pd.DataFrame:
+    link = engagement.attrition_link(ch08._team("pulse"), given(ch08.IMPORTS + ch08.LOAD, "staff"),
+                                     "leader_support", as_of="2026-03-31")
+    bands = link.bands
+    return pd.DataFrame({Say("回答数", "Answers").get(lang): bands["n"].to_numpy(),
+                         Say("其后 6 个月内主动离职", "Left within 6 months").get(lang): bands["leavers"].to_numpy(),
+                         Say("离职率", "Leave rate").get(lang): [f"{100 * v:.1f} %" for v in bands["leave_rate"]],
+                         Say("占全部离职者", "Share of leavers").get(lang): [f"{100 * v:.1f} %" for v in bands["share_of_leavers"]]},
+                        index=pd.Index(bands.index, name=Say("班组长支持得分", "Team-leader support score").get(lang)))
+
+
 GIVENS = (
     Given("attendance", Say("A3 组 3 月的排班班次", "Team A3's scheduled shifts in March"), _attendance),
     Given("february", Say("2 月的座席人数", "Agents in February"), _february),
@@ -82,6 +143,15 @@ GIVENS = (
     Given("cohort", Say("2025 年第二季度入职的一批座席（统计到 2026 年 3 月 31 日）", "Agents hired in Q2 2025 (as of 31 March 2026)"),
           _cohort),
     Given("plan", Say("一个小型招聘计划", "A small hiring case"), _small_plan),
+    Given("team_counts", Say("一个班组的推荐题回答（第 4 课 eNPS）", "One team's answers to the recommend question (lesson 4, eNPS)"),
+          _team_counts),
+    Given("a3_answers", Say("A3 组 2026-03-15 调研的推荐题回答", "Team A3's answers in the 2026-03-15 pulse survey"),
+          _a3_answers),
+    Given("two_teams", Say("同一次调研：A3 组与 A2 组", "The same survey: teams A3 and A2"), _two_teams),
+    Given("gap_interval", Say("A3 与 A2 的 eNPS 之差的区间", "The interval of the eNPS gap between A3 and A2"), _gap_interval),
+    Given("exit_counts", Say("离职面谈（2022-10 至 2026-03）", "Exit interviews (2022-10 to 2026-03)"), _exit_counts),
+    Given("signal", Say("调研后 6 个月内是否主动离职（2025-09 及以前的回答）",
+                        "Voluntary leaving within 6 months of the survey (answers up to 2025-09)"), _signal),
 )
 
 # ---------------------------------------------------------------- numbers from the code track
@@ -306,8 +376,124 @@ CAREERS = NoCodeQuestion(
                       feedback_en="Making someone who does not want to lead a team leader often loses a good agent and gains an unhappy leader.")],
 )
 
+# ---------------------------------------------------------------- lesson 04: staff voice
+TEAM_ENPS = from_code(
+    ch08.ENPS_COUNTS, set=NAME, id="team_enps", givens=["team_counts"], scale=100, unit=PCT, decimals=1,
+    keep=[0, 1], keep_hints=[0],
+    prompt=Say("这个班组的员工净推荐值 (eNPS) 是多少？填百分数，保留 1 位小数。",
+               "What is this team's employee net promoter score (eNPS)? In percent, one decimal."),
+    hints_en=["eNPS = share of promoters − share of detractors; the denominator is every answer, passives (7–8) included."],
+    feedback_en=["You left the passives (7–8) out of the denominator; they answered too, the denominator is all 45 answers.",
+                 "That is only the promoters' share; eNPS subtracts the detractors' (0–6) share."],
+    explanation_en="(12 − 18) ÷ 45 = −13.3 %: six fewer promoters than detractors, out of 45 answers.",
+    title_en="eNPS from counts",
+)
+
+A3_ENPS = from_code(
+    ch08.AVERAGE_TRAP, set=NAME, id="a3_enps", givens=["a3_answers"], scale=100, unit=PCT, decimals=1,
+    keep=[1], keep_hints=[0],
+    extra_mistakes=[Mistake(lambda: float(ch08._team("a3_scores").mean()),
+                            "你算的是平均分；eNPS 不看平均，只数推荐者 (9–10) 和贬损者 (0–6) 各占多少。",
+                            feedback_en="You took the average score; eNPS ignores the average and counts promoters (9–10) and detractors (0–6).")],
+    prompt=Say("A3 组这 15 个回答的 eNPS 是多少？填百分数，保留 1 位小数。",
+               "What is the eNPS of team A3's 15 answers? In percent, one decimal."),
+    hints_en=["Count the 9–10s and the 0–6s, divide each by the number of answers; a blank is not an answer."],
+    feedback_en=["The average ÷ 10 is still an average; eNPS = promoters' share − detractors' share, the two ends are what matter."],
+    explanation_en="15 answers: 2 promoters, 10 detractors, eNPS = (2 − 10) ÷ 15 = −53.3 %; the average of 5.93 hides that many detractors.",
+    title_en="The average-score trap",
+)
+
+GAP = from_code(
+    ch08.TEAM_GAP, "gap", set=NAME, id="team_gap", givens=["two_teams"], scale=100, unit=PCT, decimals=1,
+    keep=[], keep_hints=[0],
+    extra_mistakes=[Mistake(lambda: -100 * ch08._gap().difference, "方向反了：题目问 A3 − A2，A3 更低，差值是负数。",
+                            feedback_en="The sign is reversed: the question asks A3 − A2; A3 is lower, so the gap is negative.")],
+    prompt=Say("A3 组的 eNPS 减去 A2 组的 eNPS 是多少？填百分数，保留 1 位小数。",
+               "What is team A3's eNPS minus team A2's? In percent, one decimal."),
+    hints_en=["Gap = A3's eNPS − A2's eNPS; for two independent samples the variance of the gap is the sum of the two variances."],
+    explanation_en="A3 is 41.6 points below A2, but the 95 % interval runs from −82 % to 13 % and contains 0: with 15–17 "
+                   "answers per team, this one survey cannot say A3 is really lower.",
+    title="两个班组的 eNPS 之差 the eNPS gap", title_en="The eNPS gap between two teams",
+)
+
+REALLY_LOWER = NoCodeQuestion(
+    set=NAME, id="gap_is_real", kind="choice", givens=["two_teams", "gap_interval"],
+    title="A3 真的更低吗 is A3 really lower", title_en="Is A3 really lower",
+    prompt=Say("凭这一次调研，能说 A3 组的 eNPS 真的比 A2 组低吗？",
+               "From this one survey, can you say team A3's eNPS is really lower than A2's?"),
+    choices=[Say("不能确定：差值的 95 % 区间包含 0", "Not sure: the 95 % interval of the gap contains 0"),
+             Say("能：A3 比 A2 低 40 多分", "Yes: A3 is more than 40 points lower"),
+             Say("能：A3 的贬损者比 A2 多", "Yes: A3 has more detractors than A2")],
+    expected="不能确定：差值的 95 % 区间包含 0",
+    hints=["每组只有 15–17 个回答；看差值区间的两端是否都在 0 的同一侧。"],
+    hints_en=["Each team has only 15–17 answers; see whether both ends of the gap's interval are on the same side of 0."],
+    explanation=("差 0.42 看起来很大，但区间从 −82 % 到 13 %，包含 0：这么小的样本，差值可能只是抽样的偶然。"
+                 "把最近一年几次合起来看、或等下一次调研，再下结论；先别据此评价班组长。"),
+    explanation_en=("A 42-point gap looks large, but the interval runs from −82 % to 13 % and contains 0: with samples this "
+                    "small it may be chance. Pool the last year's surveys or wait for the next before concluding; do not "
+                    "judge the team leader on it yet."),
+    mistakes=[Mistake("能：A3 比 A2 低 40 多分", "点估计差得多，不等于真的不同：差值的区间包含 0，每组只有十几个回答。",
+                      feedback_en="A large point gap is not a real difference: the interval of the gap contains 0, with a dozen or so answers per team.")],
+)
+
+TOP = from_code(
+    ch08.TOP_REASON, "top_reason", set=NAME, id="top_exit_reason", givens=["exit_counts"], labels=REASON_LABELS,
+    extra_mistakes=[Mistake("与班组长的关系 (leader)", "“与班组长的关系”只出现在次要原因里；题目问面谈的主要原因。",
+                            feedback_en="“Team leader” only appears as a secondary reason; the question asks for the main reason.")],
+    hints=["看“面谈主要原因”中次数最多的一项。"], hints_en=["Take the main reason with the most interviews."], keep_hints=[],
+    prompt=Say("离职面谈中最常见的主要原因是什么？", "What is the most frequent main reason in the exit interviews?"),
+    explanation_en="Pay: 22 of 67 interviews, about a third.",
+    title="离职面谈第一原因 top exit reason", title_en="Top exit reason",
+)
+
+TOP_SHARE = from_code(
+    ch08.TOP_REASON, "top_share", set=NAME, id="top_exit_share", givens=["exit_counts"], scale=100, unit=PCT, decimals=1,
+    keep=[], keep_hints=[],
+    extra_mistakes=[
+        Mistake(lambda: 100 * float(ch08._reasons()["interviews"].iloc[0])
+                / int((given(ch08.IMPORTS + ch08.LOAD, "staff")["leave_type"] != "").sum()),
+                "分母用了花名册里的全部离职者（含被动离职和没做面谈的人）；题目问的是面谈中的占比。",
+                feedback_en="You divided by every leaver in the register (involuntary and not interviewed included); the question asks for the share of interviews."),
+        Mistake(lambda: 100 * float(ch08._reasons()["interviews"].iloc[0])
+                / int((given(ch08.IMPORTS + ch08.LOAD, "staff")["leave_type"] == "voluntary").sum()),
+                "分母用了全部主动离职者；其中有些人没做面谈，分母应是面谈次数。",
+                feedback_en="You divided by every voluntary leaver; some gave no interview, the denominator is the number of interviews."),
+    ],
+    hints=["只看离职面谈的主要原因；分母是面谈次数。"], hints_en=["Main reasons of the exit interviews only; the denominator is the number of interviews."],
+    prompt=Say("薪酬作为主要原因占全部面谈的比例是多少？填百分数，保留 1 位小数。",
+               "What share of all interviews give pay as the main reason? In percent, one decimal."),
+    explanation="67 次面谈中 22 次以薪酬为主要原因，占 32.8 %（95 % 区间约 23 % 至 45 %）。",
+    explanation_en="22 of the 67 interviews give pay as the main reason: 32.8 % (95 % interval about 23 % to 45 %).",
+    title="薪酬原因占比 share of pay", title_en="Share of pay",
+)
+
+WATCH_LIST = NoCodeQuestion(
+    set=NAME, id="watch_list", kind="choice", givens=["signal"],
+    title="高危名单 a watch list", title_en="A watch list",
+    prompt=Say("运营总监要把“班组长支持”打 1–2 分的座席列成高危名单、逐个约谈。看上表，最合适的回应是？",
+               "The operations director wants agents who scored team-leader support 1–2 on a watch list, each called in. "
+               "From the table, what is the best response?"),
+    choices=[Say("不合适：低分者四个里三个没走，近三成离职者打了高分；用来找班组和问题，不给个人贴标签",
+                 "Not a good idea: three in four low scorers stayed and nearly a third of leavers scored high; use it to find teams and issues, not to label people"),
+             Say("合适：低分者的离职率是高分者的 4 倍", "Good idea: low scorers leave at four times the rate of high scorers"),
+             Say("不合适：调研分数和离职没有关系", "Not a good idea: the scores have nothing to do with leaving")],
+    expected="不合适：低分者四个里三个没走，近三成离职者打了高分；用来找班组和问题，不给个人贴标签",
+    hints=["看“离职率”和“占全部离职者”两列：名单会抓住多少要走的人，又会冤枉多少不走的人？"],
+    hints_en=["Read the leave-rate and share-of-leavers columns: how many leavers would the list catch, and how many stayers would it wrongly flag?"],
+    explanation=("信号是真的（1–2 分 26 % 对 4–5 分 6 %），但区分能力一般：名单冤枉多数低分者、漏掉近三成打高分的离职者；"
+                 "按分数约谈个人还会破坏调研的信任。更好的做法是看哪个班组、哪道题低，在班组层面改，并告诉员工改了什么。"),
+    explanation_en=("The signal is real (26 % at 1–2 against 6 % at 4–5) but weak at picking people: the list wrongly flags most "
+                    "low scorers and misses nearly a third of leavers who scored high, and calling people in by score breaks "
+                    "the survey's trust. Better: find the teams and items that are low, act at team level, tell staff what changed."),
+    mistakes=[Mistake("合适：低分者的离职率是高分者的 4 倍", "4 倍是真的，但低分者四个里三个并没有走；名单会冤枉多数人、漏掉很多要走的人。",
+                      feedback_en="Four times is true, but three in four low scorers did not leave; the list wrongly flags most and misses many leavers."),
+              Mistake("不合适：调研分数和离职没有关系", "有关系：1–2 分的离职率约是 4–5 分的 4 倍；问题是它分不准到个人。",
+                      feedback_en="They are related: the 1–2 group leaves at about four times the rate of 4–5; the problem is it cannot pick individuals.")],
+)
+
 QUESTIONS = (ATTEND, ABSENT, ABSENCE, FEB, ANNUAL_SUM, ANNUAL_COMPOUND, DEFINITION, WEEKLY, SURVIVAL, CENSORED,
-             STAYED_3, STAYED_6, EARLY, FIRST_CLASS, CAREERS)
+             STAYED_3, STAYED_6, EARLY, FIRST_CLASS, CAREERS, TEAM_ENPS, A3_ENPS, GAP, REALLY_LOWER, TOP, TOP_SHARE,
+             WATCH_LIST)
 
 SET = NoCodeSet(
     name=NAME,
