@@ -7,14 +7,16 @@ In ``course/03_quality_metrics/exercises.ipynb``::
 
 Each question's ``setup`` is the code the notebook runs before the answer (its
 givens); expected values and typical wrong answers are computed from those givens
-with ``ccskills.quality`` when a check runs, never pasted as numbers. The data are the
-committed QA month and calibration round (``datasets/quality/``).
+with ``ccskills.quality`` (and ``ccskills.drivers`` for the key-driver questions 12-15) when a
+check runs, never pasted as numbers. The data are the committed QA month and calibration
+round (``datasets/quality/``), and for key drivers the March survey joined to its calls.
 """
 
 from __future__ import annotations
 
 import math
 
+from ccskills import drivers
 from ccskills import quality as qa
 
 from . import EqualityQuestion, Mistake, ProblemSet, ThoughtExperiment, ____
@@ -25,6 +27,33 @@ IMPORTS = """\
 from ccskills import quality as qa
 from ccskills.datasets.quality import load_calibration, load_qa_results, load_scorecard
 """
+
+DRIVER_IMPORTS = """\
+from ccskills import drivers
+from ccskills.datasets import load_call_records
+from ccskills.datasets.operations import load_survey_responses
+"""
+
+DRIVER_TABLE = """\
+answers = drivers.driver_table(load_call_records(), load_survey_responses(), load_qa_results())
+CALL = list(drivers.CALL_DRIVERS)
+"""
+
+TWO_DRIVERS = """\
+two = ["resolved_first_contact", "transferred"]
+rows = answers.dropna(subset=["csat", *two])
+r2_fcr = drivers.relative_importance(rows, "csat", ["resolved_first_contact"], bootstrap=0).attrs["r2"]
+r2_transfer = drivers.relative_importance(rows, "csat", ["transferred"], bootstrap=0).attrs["r2"]
+r2_both = drivers.relative_importance(rows, "csat", two, bootstrap=0).attrs["r2"]
+"""
+
+STANDARDS = """\
+performance = drivers.share_meeting(
+    answers, at_least={"resolved_first_contact": 1},
+    at_most={"transferred": 0, "wait_s": 20, "talk_s": 360, "hold_s": 60, "acw_s": 60})
+"""
+
+KEY_DRIVERS = IMPORTS + DRIVER_IMPORTS + DRIVER_TABLE
 
 LOAD = """\
 card = load_scorecard()
@@ -84,6 +113,34 @@ def _decisions():
 
 def _deviation():
     return qa.rater_deviation(_calibration("table"), "master")
+
+
+def _driver_table():
+    return given(KEY_DRIVERS, "answers")
+
+
+def _importance():
+    """CSAT on the six call drivers, no bootstrap (the point estimates)."""
+    return drivers.relative_importance(_driver_table(), "csat", list(drivers.CALL_DRIVERS), bootstrap=0)
+
+
+def _fcr(column: str) -> float:
+    return float(_importance().loc["resolved_first_contact", column])
+
+
+def _two(name: str) -> float:
+    return given(KEY_DRIVERS + TWO_DRIVERS, name)
+
+
+def _matrix():
+    return drivers.importance_performance(_driver_table(), "csat", list(drivers.CALL_DRIVERS),
+                                          given(KEY_DRIVERS + STANDARDS, "performance"))
+
+
+def _act_first() -> str:
+    """The driver to improve first: the most important one in the "concentrate" quadrant."""
+    matrix = _matrix()
+    return str(matrix.loc[matrix["quadrant"] == "concentrate", "importance"].idxmax())
 
 
 def _costliest(agent: str = "A026"):
@@ -282,10 +339,88 @@ RANKING = ThoughtExperiment(
     ),
 )
 
+
+FCR_SHARE = EqualityQuestion(
+    title="一次解决的份额 FCR's share of explained R²",
+    expected={"fcr_share": lambda: _fcr("explained_share")},
+    setup=KEY_DRIVERS,
+    hints=["相对重要性把 R² 分给各因素；“占可解释部分”= 该因素的 R² 份额 ÷ R²，六项加起来是 1。",
+           "`drivers.relative_importance(answers, \"csat\", CALL, bootstrap=0)`，取 resolved_first_contact 行的 "
+           "`explained_share`。"],
+    solution=('shares = drivers.relative_importance(answers, "csat", CALL, bootstrap=0)\n'
+              'fcr_share = shares.loc["resolved_first_contact", "explained_share"]'),
+    explanation="约 0.64：一次解决占满意度可解释部分的近三分之二，是最大的杠杆。",
+    mistakes=[
+        Mistake(lambda: _fcr("r2_share"),
+                "这是 R² 份额（占满意度全部差异的份额）；题目问占可解释部分的份额：再除以 R²。"),
+        Mistake(lambda: _fcr("correlation") ** 2,
+                "你用了相关系数的平方 r²：一次解决与转接等因素相关，r² 把重叠的部分也算给了它；要用相对重要性的份额。"),
+        Mistake(lambda: _fcr("correlation"),
+                "你填的是相关系数 r：它只说明方向和强弱，不是份额。"),
+    ],
+    rtol=1e-4,
+)
+
+TWO_SHARE = EqualityQuestion(
+    title="两个因素时手算 Shapley 份额 Shapley share by hand",
+    expected={"fcr_two": lambda: float(drivers.relative_importance(
+        _driver_table(), "csat", ["resolved_first_contact", "transferred"], bootstrap=0
+    ).loc["resolved_first_contact", "r2_share"])},
+    setup=KEY_DRIVERS + TWO_DRIVERS,
+    hints=["两个因素有两种加入顺序：一次解决先进（增量 = 它单独的 R²），或后进（增量 = 两个一起的 R² − 转接单独的 R²）。",
+           "Shapley 份额 = 两种顺序下增量的平均。",
+           "`fcr_two = (r2_fcr + (r2_both - r2_transfer)) / 2`。"],
+    solution="fcr_two = (r2_fcr + (r2_both - r2_transfer)) / 2",
+    explanation="两种顺序的平均：一次解决先进时拿走全部重叠，后进时一点也拿不到；平均后重叠部分两个因素各分一半。",
+    mistakes=[
+        Mistake(lambda: _two("r2_fcr"),
+                "这是一次解决单独的 R²（它先进模型时的增量）：与转接重叠的部分全算给了它；还要和后进时的增量取平均。"),
+        Mistake(lambda: _two("r2_both") - _two("r2_transfer"),
+                "这是一次解决最后进模型时的增量：重叠的部分一点也没分给它；还要和先进时的增量取平均。"),
+        Mistake(lambda: _two("r2_both") / 2,
+                "你把 R² 平均分给两个因素了；份额要看各自的增量，一次解决远大于转接。"),
+    ],
+    rtol=1e-6,
+)
+
+ACT_FIRST = EqualityQuestion(
+    title="先改哪一项 which driver first",
+    expected={"act_first": _act_first},
+    setup=KEY_DRIVERS + STANDARDS,
+    hints=["重要性–表现矩阵：重要性高于平均、表现低于平均的因素在“重点改进”象限。",
+           "`matrix = drivers.importance_performance(answers, \"csat\", CALL, performance)`，看 `quadrant` 列为 "
+           "\"concentrate\" 的行；不止一个时取重要性最高的。"],
+    solution=('matrix = drivers.importance_performance(answers, "csat", CALL, performance)\n'
+              'act_first = matrix.loc[matrix["quadrant"] == "concentrate", "importance"].idxmax()'),
+    explanation="一次解决：最重要，而且 100 通里只有约 69 通一次解决，表现最差。",
+    mistakes=[
+        Mistake("talk_s", "通话时长（AHT 的一部分）份额不到 5 %：为了满意度去压 AHT 收效甚微，还可能降低一次解决。"),
+        Mistake("wait_s", "等待的重要性低于平均，而且 85 % 的电话 20 秒内接起：在“可能过度”象限，保持即可。"),
+        Mistake("transferred", "转接的重要性略低于平均，91 % 的电话没被转接：在“可能过度”象限，不是最先要改的。"),
+    ],
+)
+
+QA_LINKED = EqualityQuestion(
+    title="对得上质检的答卷 answers with a QA evaluation",
+    expected={"qa_linked": lambda: _driver_table().attrs["qa_matched"]},
+    setup=KEY_DRIVERS,
+    hints=["只有那通电话既有调研答卷、又被质检过，质检项才能当满意度的驱动因素。",
+           "`answers.attrs[\"qa_matched\"]`，或者数 `answers[\"qa_evaluated\"]` 为 True 的行。"],
+    solution='qa_linked = answers.attrs["qa_matched"]',
+    explanation="142 份：质检每人每月抽十几通，调研约每十通电话一份答卷，两者碰上的很少；要分析质检项，先让质检优先抽有答卷的电话。",
+    mistakes=[
+        Mistake(lambda: int(given(IMPORTS + LOAD, "results")["evaluation_id"].nunique()),
+                "这是本月全部质检数；大多数被质检的电话没有调研答卷，不能用来分析满意度。"),
+        Mistake(lambda: _driver_table().attrs["matched"],
+                "这是能对上通话的答卷数；其中只有很少一部分那通电话也被质检过。"),
+    ],
+)
+
 QUESTIONS = (CALL_SCORE, CRITICAL_SCORE, CEA, MEAN_SCORE, MARGIN, SAMPLE_SIZE, ICC, DEVIATION,
-             KAPPA, COSTLIEST, RANKING)
+             KAPPA, COSTLIEST, RANKING, FCR_SHARE, TWO_SHARE, ACT_FIRST, QA_LINKED)
 PROBLEMS = ProblemSet(QUESTIONS)
 bind = PROBLEMS.bind
-q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11 = PROBLEMS.views
+q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14, q15 = PROBLEMS.views
 
-__all__ = ["____", "bind", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11"]
+__all__ = ["____", "bind", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11",
+           "q12", "q13", "q14", "q15"]

@@ -5,7 +5,9 @@ The numbers re-use the code track's questions (:mod:`ccskills.exercises.ch03`) t
 and a control chart's points as tables computed here with the kit (``ccskills.quality``,
 ``ccskills.spc``). The interpretation questions add judgement: which days of a p-chart are
 special causes and why, which kind a critical error is, why calibration uses ICC(2,1), what an
-analyst's deviation says, whether five evaluations can rank agents.
+analyst's deviation says, whether five evaluations can rank agents; and for key drivers (lesson 5,
+tables computed with ``ccskills.drivers``): reading a correlation as importance, two overlapping
+intervals, which driver to act on first, what 142 QA-linked answers can say.
 
 >>> SET.name, len(SET.questions) >= 10
 ('ch03', True)
@@ -17,6 +19,7 @@ from functools import cache
 
 import pandas as pd
 
+from ccskills import drivers
 from ccskills import quality as qa
 
 from . import ch03
@@ -127,6 +130,87 @@ def _p_chart(lang: str) -> pd.DataFrame:
                         index=[_day_label(d, lang) for d in SHOWN_DAYS])
 
 
+# ---------------------------------------------------------------- key drivers (lesson 5)
+BOOTSTRAP, SEED = 1000, 2026  # as in the lesson
+QA_SECTIONS = ("qa_opening", "qa_communication", "qa_attitude", "qa_accuracy", "qa_resolution")
+
+
+def _driver_name(code: str, lang: str) -> str:
+    return drivers.driver_labels(_qa_table(), lang).get(code, code)
+
+
+@cache
+def _shares() -> pd.DataFrame:
+    return drivers.relative_importance(ch03._driver_table(), "csat", list(drivers.CALL_DRIVERS),
+                                       bootstrap=BOOTSTRAP, seed=SEED)
+
+
+@cache
+def _qa_table() -> pd.DataFrame:
+    from ccskills.datasets import load_call_records
+    from ccskills.datasets.operations import load_survey_responses
+
+    return drivers.driver_table(load_call_records(), load_survey_responses(),
+                                given(ch03.IMPORTS + ch03.LOAD, "results"), scorecard=ch03._card())
+
+
+@cache
+def _qa_shares() -> pd.DataFrame:
+    evaluated = _qa_table()[_qa_table()["qa_evaluated"]]
+    return drivers.relative_importance(evaluated, "csat", [*drivers.CALL_DRIVERS[:3], *QA_SECTIONS],
+                                       bootstrap=BOOTSTRAP, seed=SEED)
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.1f} %"
+
+
+def _kd_shares(lang: str) -> pd.DataFrame:
+    t = _shares()
+    table = pd.DataFrame({Say("与满意度的相关 r", "Correlation r").get(lang): t["correlation"].map("{:+.3f}".format).to_numpy(),
+                          Say("R² 份额", "Share of R²").get(lang): t["r2_share"].map("{:.4f}".format).to_numpy(),
+                          Say("占可解释部分的 95 % 区间", "95 % interval, share of explained").get(lang):
+                              [f"{_pct(lo)} – {_pct(hi)}" for lo, hi in
+                               zip(t["explained_share_low"], t["explained_share_high"])]},
+                         index=[_driver_name(d, lang) for d in t.index])
+    total = Say(f"六项合计 = R²（{t.attrs['n']:,} 份答卷）", f"All six = R² ({t.attrs['n']:,} answers)").get(lang)
+    table.loc[total] = ["", f"{t.attrs['r2']:.4f}", ""]
+    table.index.name = Say("驱动因素", "Driver").get(lang)
+    return table
+
+
+def _kd_two(lang: str) -> list[tuple[str, str]]:
+    r2 = {n: ch03._two(n) for n in ("r2_fcr", "r2_transfer", "r2_both")}
+    return [(Say("只用一次解决：R²", "First-contact resolution alone: R²").get(lang), f"{r2['r2_fcr']:.4f}"),
+            (Say("只用被转接：R²", "Transferred alone: R²").get(lang), f"{r2['r2_transfer']:.4f}"),
+            (Say("两个一起：R²", "Both together: R²").get(lang), f"{r2['r2_both']:.4f}")]
+
+
+def _kd_matrix(lang: str) -> pd.DataFrame:
+    m = ch03._matrix()
+    table = pd.DataFrame({Say("重要性（占可解释部分）", "Importance (share of explained)").get(lang): m["importance"].map(_pct).to_numpy(),
+                          Say("表现（达到标准的电话占比）", "Performance (calls meeting the standard)").get(lang):
+                              m["performance"].map(_pct).to_numpy()},
+                         index=[_driver_name(d, lang) for d in m.index])
+    table.loc[Say("平均（分界线）", "Mean (the split)").get(lang)] = [_pct(m.attrs["importance_split"]),
+                                                                   _pct(m.attrs["performance_split"])]
+    table.index.name = Say("驱动因素", "Driver").get(lang)
+    return table
+
+
+def _kd_qa(lang: str) -> list[tuple[str, str]]:
+    t, q = _qa_table(), _qa_shares()
+    facts = [(Say("能对上通话的调研答卷", "Survey answers linked to a call").get(lang), f"{t.attrs['matched']:,}"),
+             (Say("其中那通电话也被质检过", "... of which the call was also QA-evaluated").get(lang), f"{t.attrs['qa_matched']}"),
+             (Say("回归用到的完整答卷 n；R²", "Complete answers used, n; R²").get(lang), f"{q.attrs['n']}; {q.attrs['r2']:.2f}")]
+    for d in QA_SECTIONS:
+        facts.append((Say(f"{_driver_name(d, 'zh')}：与满意度的相关 r；占可解释部分的 95 % 区间",
+                          f"{_driver_name(d, 'en')}: r with CSAT; 95 % interval of its share").get(lang),
+                      f"{q.loc[d, 'correlation']:+.2f}; {_pct(q.loc[d, 'explained_share_low'])} – "
+                      f"{_pct(q.loc[d, 'explained_share_high'])}"))
+    return facts
+
+
 GIVENS = (
     Given("scorecard", Say("质检评分表 (scorecard)：分值为 0 的是致命项", "The QA scorecard: weight-0 items are critical"),
           _scorecard),
@@ -139,6 +223,19 @@ GIVENS = (
     Given("p_chart", Say("售前每日放弃率的 p 控制图（部分日期）", "p-chart of daily pre-sales abandonment (some days)"),
           _p_chart, note=Say("判异规则之一：连续 3 点中有 2 点在中心线同一侧 2σ 之外。",
                              "One run rule: 2 of 3 points in a row beyond 2σ on the same side.")),
+    Given("kd_shares", Say("关键驱动因素：3 月满意度 (CSAT) 对六个通话因素的相对重要性",
+                           "Key drivers: relative importance of six call drivers for March CSAT"),
+          _kd_shares, note=Say("R² 份额加起来等于 R²；占可解释部分 = R² 份额 ÷ R²。区间来自 1,000 次 bootstrap 重抽样。",
+                               "The shares add up to R²; share of explained = share of R² ÷ R². Intervals from 1,000 bootstrap resamples.")),
+    Given("kd_two", Say("只看两个因素：三个模型的 R²（同一批答卷）", "Two drivers only: R² of three models (same answers)"),
+          _kd_two),
+    Given("kd_matrix", Say("重要性–表现矩阵的数据（标准：一次解决；不转接；20 秒内接起；通话 ≤ 6 分钟；保持、话后处理 ≤ 1 分钟）",
+                           "Importance–performance data (standards: resolved first time; not transferred; answered in 20 s; "
+                           "talk ≤ 6 min; hold and after-call work ≤ 1 min)"),
+          _kd_matrix),
+    Given("kd_qa", Say("质检维度能当满意度的驱动因素吗：只有对得上质检的答卷可用",
+                       "Can QA dimensions be drivers of CSAT: only answers whose call was evaluated"),
+          _kd_qa),
 )
 
 # ---------------------------------------------------------------- numbers from the code track
@@ -406,17 +503,160 @@ RANKING = NoCodeQuestion(
                       feedback_en="The same number is not the same as accurate: a 5-evaluation mean is ±18 points for everyone.")],
 )
 
+# ---------------------------------------------------------------- key drivers (lesson 5)
+FCR_SHARE = from_code(
+    ch03.FCR_SHARE, set=NAME, id="fcr_share", givens=["kd_shares"], scale=100, unit=PCT, decimals=1,
+    keep_hints=[0], keep=[0, 1],
+    prompt=Say("一次解决占满意度可解释部分的份额是多少？填百分数，保留 1 位小数。",
+               "What share of the explained part of CSAT goes to first-contact resolution? In percent, one decimal."),
+    hints=["用表中一次解决的 R² 份额除以最后一行的 R²。"],
+    hints_en=["Relative importance shares R² among the drivers; share of explained = the driver's share of R² ÷ R².",
+              "Divide first-contact resolution's share of R² by the R² in the last row."],
+    feedback_en=["That is the share of R² (of all CSAT variation); the question asks for the share of the explained part: "
+                 "divide by R².",
+                 "You used the squared correlation r²: resolution overlaps with transfers and the rest, and r² gives it the "
+                 "overlap too; use the relative-importance share."],
+    explanation_en="About 64 %: first-contact resolution takes nearly two thirds of what the drivers explain, the biggest lever.",
+    title_en="FCR's share of explained R²",
+)
+
+TWO_SHARE = from_code(
+    ch03.TWO_SHARE, set=NAME, id="fcr_two", givens=["kd_two"], unit=Say("", ""), decimals=3, keep_hints=[0, 1],
+    prompt=Say("一次解决在这两个因素的模型中分到的 Shapley 份额（R² 份额）是多少？保留 3 位小数。",
+               "What Shapley share (of R²) does first-contact resolution get in the two-driver model? Three decimals."),
+    hints_en=["Two drivers, two orders of entry: resolution first (its gain = its R² alone) or last (gain = R² of both "
+              "− R² of transfers alone).",
+              "The Shapley share is the average of the two gains."],
+    feedback_en=["That is resolution's R² alone (its gain entering first): all the overlap with transfers goes to it; "
+                 "average it with the gain entering last.",
+                 "That is resolution's gain entering last: none of the overlap goes to it; average it with the gain "
+                 "entering first.",
+                 "You split R² evenly between the two; the shares follow each driver's gains, and resolution's are far larger."],
+    explanation_en="The average of the two orders: entering first resolution takes all of the overlap, entering last none; "
+                   "averaged, the two drivers share the overlap half and half.",
+    title_en="Shapley share by hand",
+)
+
+def _overlap_answer() -> str:
+    t = _shares()
+    a, b = t.loc["transferred"], t.loc["wait_s"]
+    overlap = a["explained_share_low"] <= b["explained_share_high"] and b["explained_share_low"] <= a["explained_share_high"]
+    return CI_CHOICES[0].zh if overlap else (CI_CHOICES[1].zh if a["explained_share"] > b["explained_share"]
+                                              else CI_CHOICES[2].zh)
+
+
+CI_CHOICES = [Say("数据分不出先后：两个区间几乎完全重叠，只能说它们同属第二梯队",
+                  "The data cannot order them: the intervals almost coincide; both are in the second tier"),
+              Say("被转接更重要：它的估计值略高", "Transfers: their estimate is a little higher"),
+              Say("等待更重要：它的区间上限更高", "Waits: their interval reaches higher")]
+
+CI_OVERLAP = NoCodeQuestion(
+    set=NAME, id="kd_overlap", kind="choice", givens=["kd_shares"],
+    title="两个区间重叠 overlapping intervals", title_en="Overlapping intervals",
+    prompt=Say("被转接和排队等待时长，哪一个对满意度更重要？", "Which matters more for CSAT: transfers or the wait in queue?"),
+    choices=CI_CHOICES, expected=_overlap_answer,
+    hints=["看两行的 95 % 区间：一个区间的下限有没有高过另一个的上限？"],
+    hints_en=["Look at the two 95 % intervals: is either one's lower end above the other's upper end?"],
+    explanation=("两者占可解释部分都约 15 %，区间都在 11 %–20 % 左右，几乎完全重叠：重抽样时谁排前面只是运气。"
+                 "区间重叠时不要排先后；要分出先后，需要更多数据或试点。"),
+    explanation_en=("Both take about 15 % of the explained part, with intervals of about 11–20 %: they almost coincide, "
+                    "so which comes first in a resample is luck. Do not rank overlapping intervals; more data or a pilot "
+                    "is needed to tell them apart."),
+    mistakes=[Mistake(CI_CHOICES[1].zh, "估计值只差 0.1 个百分点，远小于区间的宽度（约 9 个百分点）：这个差别是噪声。",
+                      feedback_en="The estimates differ by 0.1 point, far less than the interval width (about 9 points): "
+                                  "that difference is noise.")],
+)
+
+CORRELATION = NoCodeQuestion(
+    set=NAME, id="kd_correlation", kind="choice", givens=["kd_shares"],
+    title="把相关当重要性 a correlation read as importance", title_en="A correlation read as importance",
+    prompt=Say("一份月报写道：“被转接与满意度的相关系数是 −0.26，r² ≈ 6.6 %，所以转接单独解释了满意度的 6.6 %；"
+               "六个因素的 r² 加起来是 33 %。”这段话错在哪里？",
+               "A monthly report says: “Transfers correlate −0.26 with CSAT, r² ≈ 6.6 %, so transfers alone explain "
+               "6.6 % of CSAT; the six drivers' r² add up to 33 %.” What is wrong?"),
+    choices=[Say("因素彼此相关（被转接的电话很少一次解决），r² 把重叠部分重复计算了：六个 r² 加起来超过六个因素一起的 R²（约 26 %）",
+                 "The drivers overlap (transferred calls are seldom resolved first time), so r² counts the overlap more "
+                 "than once: the six add up to more than the R² of all six together (about 26 %)"),
+             Say("没有错：r² 就是一个因素解释的份额", "Nothing: r² is the share a driver explains"),
+             Say("相关系数是负的，说明转接会提高满意度", "The correlation is negative, so transfers raise CSAT"),
+             Say("应该用 r 而不是 r²，即转接解释了 26 %", "It should use r, not r²: transfers explain 26 %")],
+    expected="因素彼此相关（被转接的电话很少一次解决），r² 把重叠部分重复计算了：六个 r² 加起来超过六个因素一起的 R²（约 26 %）",
+    hints=["表的最后一行是六个因素一起的 R²。六个 r² 加起来（33 %）比它大，多出来的部分是什么？"],
+    hints_en=["The last row is the R² of all six together. The six r² add up to 33 %, more than that: what is the excess?"],
+    explanation=("r² 只在因素互不相关时才能相加。转接与一次解决相关 (−0.26)，转接电话的不满有一部分其实来自“没一次解决”；"
+                 "相对重要性把这种重叠公平地分给两者，所以转接的份额只有约 4 %（R² 份额），占可解释部分约 15 %。"),
+    explanation_en=("r² add up only when the drivers are unrelated. Transfers correlate with resolution (−0.26): part of "
+                    "the dissatisfaction after a transfer comes from the call not being resolved. Relative importance shares "
+                    "that overlap fairly, so transfers get about 4 % of R², about 15 % of the explained part."),
+    mistakes=[Mistake("没有错：r² 就是一个因素解释的份额",
+                      "只有因素互不相关时才是；这里六个 r² 加起来（33 %）超过了六个因素一起能解释的 R²（26 %），说明有重复计算。",
+                      feedback_en="Only when the drivers are unrelated; here the six r² add up to 33 %, more than the 26 % "
+                                  "all six explain together: something is counted twice.")],
+)
+
+ACT_FIRST = NoCodeQuestion(
+    set=NAME, id="kd_act_first", kind="choice", givens=["kd_matrix"],
+    title="先改哪一项 which driver first", title_en="Which driver first",
+    prompt=Say("按重要性–表现矩阵，为了提升满意度，应该先改哪一项？", "By the importance–performance matrix, which driver should be improved first for CSAT?"),
+    choices=[Say(drivers.DRIVER_NAMES[d][0], drivers.DRIVER_NAMES[d][1]) for d in drivers.CALL_DRIVERS],
+    expected=lambda: drivers.DRIVER_NAMES[ch03._act_first()][0],
+    hints=["“重点改进”象限：重要性高于平均、表现低于平均。用最后一行的平均值当分界线。"],
+    hints_en=["The “concentrate here” quadrant: importance above the mean and performance below it. The last row gives the means."],
+    explanation=("一次解决：重要性约 64 %，远高于平均的 16.7 %；表现只有约 69 %，低于平均的 83 %：在“重点改进”象限。"
+                 "先从知识库、授权和转接前的排查入手。"),
+    explanation_en=("First-contact resolution: importance about 64 %, far above the 16.7 % mean; performance only about 69 %, "
+                    "below the 83 % mean: the “concentrate here” quadrant. Start with the knowledge base, authority to "
+                    "resolve and checks before transferring."),
+    mistakes=[Mistake(drivers.DRIVER_NAMES["talk_s"][0],
+                      "通话时长的重要性不到 5 %：为了满意度去压 AHT 收效甚微，还可能让一次解决下降。",
+                      feedback_en="Talk time's importance is under 5 %: cutting handle time for CSAT achieves little and "
+                                  "may lower first-contact resolution."),
+              Mistake(drivers.DRIVER_NAMES["wait_s"][0],
+                      "等待的重要性略低于平均，85 % 的电话 20 秒内接起，表现高于平均：属于“可能过度”，保持即可。",
+                      feedback_en="The wait's importance is just below the mean and 85 % of calls are answered in 20 s, "
+                                  "above the mean: “possible overkill”, keep it up.")],
+)
+
+QA_CONCLUDE = NoCodeQuestion(
+    set=NAME, id="kd_qa_dimensions", kind="choice", givens=["kd_qa"],
+    title="质检维度与满意度 QA dimensions and CSAT", title_en="QA dimensions and CSAT",
+    prompt=Say("有人据此提出：“质检五个维度与满意度几乎不相关，评分表可以大幅简化。”这个结论站得住吗？",
+               "Someone concludes: “The five QA dimensions hardly relate to CSAT, so the scorecard can be cut down.” "
+               "Does that hold?"),
+    choices=[Say("站不住：只有一百多份答卷对得上质检，区间从接近 0 到十几个百分点，既不能说有作用也不能说没有；先让质检优先抽有答卷的电话",
+                 "No: only about 140 answers are linked to an evaluation; the intervals run from near 0 to over 10 %, so "
+                 "the data say neither yes nor no; first make QA sample calls that have a survey answer"),
+             Say("站得住：相关系数都在 ±0.1 以内", "Yes: every correlation is within ±0.1"),
+             Say("站得住：一次解决拿走了大部分份额，质检没有份额", "Yes: resolution takes most of the share, QA gets none"),
+             Say("站不住：因为 R² 太低", "No: because R² is too low")],
+    expected="站不住：只有一百多份答卷对得上质检，区间从接近 0 到十几个百分点，既不能说有作用也不能说没有；先让质检优先抽有答卷的电话",
+    hints=["先看有多少份答卷可用，再看区间有多宽。区间包含 0 又包含 10 % 以上，说明什么？"],
+    hints_en=["First see how many answers are usable, then how wide the intervals are. What does an interval holding both "
+              "0 and more than 10 % say?"],
+    explanation=("142 份答卷（完整的 135 份）太少：每个质检维度的区间都从接近 0 到 7 %–15 %，数据不能区分“没有作用”和“有一点作用”。"
+                 "而且评分表的价值首先在于标准本身（第 1 课）。要回答这个问题，让质检抽样覆盖有调研答卷的电话，或合并几个月。"),
+    explanation_en=("142 answers (135 complete) are too few: every QA dimension's interval runs from near 0 to 7–15 %, so "
+                    "the data cannot tell “no effect” from “some effect”. And a scorecard's value lies first in its standards "
+                    "(lesson 1). To answer the question, make QA sample calls with a survey answer, or pool months."),
+    mistakes=[Mistake("站得住：相关系数都在 ±0.1 以内",
+                      "135 份答卷时，相关系数的随机误差约 ±0.17：±0.1 以内的相关和 0 分不开，也和一个小的真实作用分不开。",
+                      feedback_en="With 135 answers a correlation is uncertain by about ±0.17: values within ±0.1 cannot be "
+                                  "told from 0, nor from a small real effect.")],
+)
+
+
 QUESTIONS = (CALL_SCORE, CRITICAL, CRITICAL_RAW, DISCLOSURE, CEA, MARGIN, SCORE_MARGIN, SAMPLE, RANKING, BIAS,
-             WITHIN, QA5_MEANS, ICC_WHICH, COST_POINTS, SPECIAL_DAYS, NINTH)
+             WITHIN, QA5_MEANS, ICC_WHICH, COST_POINTS, SPECIAL_DAYS, NINTH,
+             FCR_SHARE, TWO_SHARE, CORRELATION, CI_OVERLAP, ACT_FIRST, QA_CONCLUDE)
 
 SET = NoCodeSet(
     name=NAME,
     title=Say("第 03 章 服务质量指标：练习册", "Chapter 03 Service quality metrics: workbook"),
     intro=Say("不用写代码：读下面的表格和事实，在框里填数或选择，点“检查”。需要时看“提示”，做完可以看“答案”。"
-              "数字来自套件的质检示例数据（3 月的质检结果、校准会和通话明细）。",
+              "数字来自套件的质检示例数据（3 月的质检结果、校准会和通话明细）和 3 月的客户调研。",
               "No code needed: read the tables and facts, type a number or choose, then press Check. Use Hint when "
               "stuck and Answer when done. The numbers come from the kit's QA sample data (March evaluations, a "
-              "calibration round and call records)."),
+              "calibration round and call records) and the March survey."),
     givens=GIVENS,
     questions=QUESTIONS,
 )
