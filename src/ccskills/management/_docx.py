@@ -82,9 +82,22 @@ class WordDocument:
             self._doc.add_paragraph(item, style="List Bullet")
 
     def numbered(self, items: Iterable[str]) -> None:
-        """A numbered list (steps)."""
+        """A numbered list (steps), starting again at 1 whatever lists came before it."""
+        num_id = self._restarted_numbering()
         for item in items:
-            self._doc.add_paragraph(item, style="List Number")
+            paragraph = self._doc.add_paragraph(item, style="List Number")
+            numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            numbering.get_or_add_ilvl().val = 0
+            numbering.get_or_add_numId().val = num_id
+
+    def _restarted_numbering(self) -> int:
+        """A new numbering instance of the "List Number" style's list, overridden to start at 1."""
+        definitions = self._doc.part.numbering_part.numbering_definitions._numbering
+        style_num = self._doc.styles["List Number"].element.pPr.numPr.numId.val
+        abstract = definitions.num_having_numId(style_num).abstractNumId.val
+        num = definitions.add_num(abstract)
+        num.add_lvlOverride(ilvl=0).add_startOverride(1)
+        return num.numId
 
     def fields(self, pairs: Sequence[tuple[str, str]]) -> None:
         """A two-column form: label | value (an empty value leaves a line to fill in)."""
