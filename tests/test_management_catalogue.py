@@ -166,3 +166,15 @@ def test_cli_blank_and_examples_exclude_each_other(capsys):
         ccskills_main(["templates", "--help"])
     assert stop.value.code == 0
     assert "--blank-only" in capsys.readouterr().out
+
+
+def test_catalogue_table_lists_templates_and_files(tmp_path):
+    table = cat.catalogue_table("zh")
+    assert table.columns.tolist() == ["部分", "编号", "模板", "格式"] and len(table) == len(cat.catalogue())
+    assert table.iloc[0].tolist() == ["制度", "rule_capacity", "产能管理制度", "docx"]
+    cat.write_templates(tmp_path, langs="en", only=["rule_quality"], filled=True)
+    files = cat.catalogue_table("en", tmp_path)
+    assert files.to_dict("records") == [{"Part": "Rules", "Id": "rule_quality", "Title": "Quality rules",
+                                         "Kind": "docx", "Files": ["rules/rule_quality_example.docx"]}]
+    with pytest.raises(ValueError, match="lang must be 'zh' or 'en', got 'de'"):
+        cat.catalogue_table("de")

@@ -220,7 +220,7 @@ def _attendance() -> list[Figure]:
         _fig("absenteeism_rate", "缺勤率 (absenteeism rate)", "Absenteeism rate", float(total["absenteeism_rate"]),
              _pct(total["absenteeism_rate"]), src),
         _fig("late_rate", "迟到率 (late rate)", "Late rate", float(total["late_rate"]), _pct(total["late_rate"]), src),
-        _fig("no_show", "旷工班次 (no-show shifts)", "No-show shifts", no_show, _count(no_show), "datasets/people"),
+        _fig("no_show", "旷工班次 (no-show shifts)", "No-show shifts", no_show, _count(no_show), "ccskills.datasets.people.load_attendance"),
         _fig("low_team", "出勤率最低的班组", "Team with the lowest attendance", str(teams.idxmin()), str(teams.idxmin()), src),
         _fig("low_team_rate", "该班组出勤率", "That team's attendance rate", float(teams.min()), _pct(teams.min()), src),
         _fig("agents_below", "出勤率低于目标的座席人数", "Agents below the attendance target", below, _count(below), src),

@@ -21,10 +21,12 @@ import zipfile
 from pathlib import Path
 from typing import Callable, Iterable
 
+import pandas as pd
+
 from .._validation import check_lang
 from ._template import PARTS, Template
 
-__all__ = ["INDEX_NAME", "catalogue", "template", "template_ids", "write_templates", "templates_zip"]
+__all__ = ["INDEX_NAME", "catalogue", "catalogue_table", "template", "template_ids", "write_templates", "templates_zip"]
 
 #: The index file :func:`write_templates` leaves in the output folder.
 INDEX_NAME = "README.md"
@@ -125,6 +127,25 @@ def write_templates(out_dir, langs=("zh", "en"), only=None, filled=(True, False)
 def _files(folder: Path, t: Template) -> list[str]:
     names = [t.filename(lang, filled=f) for lang in ("zh", "en") for f in (True, False)]
     return [n for n in names if (folder / n).is_file()]
+
+
+def catalogue_table(lang: str = "zh", out_dir=None) -> pd.DataFrame:
+    """The catalogue as a table: part, id, title, kind and, with ``out_dir``, the files present there
+    (paths relative to ``out_dir``, a list per template; templates without files are left out).
+
+    >>> catalogue_table("en").columns.tolist()
+    ['Part', 'Id', 'Title', 'Kind']
+    """
+    check_lang(lang)
+    k = 0 if lang == "zh" else 1
+    head = (["部分", "编号", "模板", "格式"] if lang == "zh" else ["Part", "Id", "Title", "Kind"])
+    rows = [[PARTS[t.part][k], t.id, t.title(lang), t.kind] for t in catalogue()]
+    table = pd.DataFrame(rows, columns=head)
+    if out_dir is not None:
+        folder = Path(out_dir).expanduser()
+        table["文件" if lang == "zh" else "Files"] = [_files(folder, t) for t in catalogue()]
+        table = table[table.iloc[:, -1].map(len) > 0].reset_index(drop=True)
+    return table
 
 
 def _index(folder: Path) -> str:
