@@ -289,3 +289,25 @@ def test_bad_pool_inputs():
         inc.bonus_cost(inc.apply_scheme(SCORES, KPIS, SCHEME), budget=-1)
     with pytest.raises(ValueError, match="missing must be 'raise' or 'skip', got 'drop'"):
         inc.period_scores({"x": KPIS}, {"attendance_rate": 1}, {"attendance_rate": "higher"}, missing="drop")
+
+
+# ---------------------------------------------------------------- cliff edges
+def test_cliff_edges_by_hand():
+    scores = pd.Series([0.49, 0.695, 0.88, 0.60, 0.995], index=["p", "q", "r", "s", "t"])
+    out = inc.cliff_edges(inc.apply_scheme(scores, None, SCHEME.__class__(TIERS, target_bonus=1000)),
+                          SCHEME, margin=0.02)
+    # p C→B 0.01 below 0.5, step 500; q B→A 0.005 below 0.7, step 500; r A→S 0.02 below 0.9, step 500;
+    # s is 0.1 from A, t is in the top tier: no edge above
+    assert out.index.tolist() == ["q", "p", "r"]
+    assert out["next_tier"].tolist() == ["A", "B", "S"] and out["step"].tolist() == [500.0, 500.0, 500.0]
+    assert out["distance"].tolist() == pytest.approx([0.005, 0.01, 0.02])
+
+
+def test_cliff_edges_on_percentiles_and_bad_margin():
+    scheme = BonusScheme([Tier("low", 0, 0.5, amount=0), Tier("top", 0.5, 1, amount=900)], basis="percentile")
+    out = inc.apply_scheme(pd.Series([0.1, 0.2, 0.3, 0.4, 0.5]), None, scheme)  # percentiles 0, .25, .5, .75, 1
+    assert inc.cliff_edges(out, scheme, margin=0.25).index.tolist() == [1]
+    with pytest.raises(ValueError, match="margin must be zero or a positive amount, got -0.1"):
+        inc.cliff_edges(out, scheme, margin=-0.1)
+    with pytest.raises(TypeError, match="result must be a DataFrame from apply_scheme"):
+        inc.cliff_edges(pd.DataFrame({"x": [1]}), scheme)
