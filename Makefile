@@ -9,7 +9,7 @@ PORT   ?= 8888
 APPS_PORT ?= 8866
 
 .PHONY: start apps test test-library test-notebooks test-browser chromium postgresql chp wheelhouse constraints \
-	materials fonts bench bench-load bench-load-hub bench-forecast-real clean help
+	materials templates fonts bench bench-load bench-load-hub bench-forecast-real clean help
 
 help:
 	@echo "make start  - open the course in JupyterLab (calculators open through Voila)"
@@ -19,6 +19,7 @@ help:
 	@echo "make bench-load - 10/20/30 browsers at once on one calculator server (about 12 min)"
 	@echo "make bench-load-hub - 10/20/30 trainees at once on a throwaway JupyterHub (about 15 min)"
 	@echo "make bench-forecast-real - forecast methods and auto vs the planner's 4-week mean on real public data (QUICK=1: 4 origins)"
+	@echo "make templates - the management templates (Word/Excel: rules, processes, roles, floor, system; zh + en, examples and blanks) into ccskills_templates/"
 	@echo "make materials - every printable file (PDF: glossary, handouts, role-play kits ...) into materials/"
 	@echo "make wheelhouse - every wheel the course needs in wheelhouse/, to install with no internet"
 	@echo "make chp    - configurable-http-proxy from npm into .venv/node_modules (the hub test needs it)"
@@ -52,6 +53,13 @@ $(VENV)/.installed-materials: pyproject.toml $(CONSTRAINTS) | $(BIN)/python
 MATERIALS ?= materials
 materials: $(VENV)/.installed-materials fonts
 	$(BIN)/python -m ccskills materials --out $(MATERIALS)
+
+# The management track's templates a manager edits and keeps (issue 16): rules, processes with
+# their swimlane maps, role documents, the floor system and the management system, as Word and
+# Excel files in zh and en, each as a worked example from the kit's centre and as a blank.
+TEMPLATES_OUT ?= ccskills_templates
+templates: $(VENV)/.installed
+	$(BIN)/python -m ccskills templates --out $(TEMPLATES_OUT)
 
 fonts:
 	@if ls /usr/share/fonts/opentype/noto/NotoSerifCJK* >/dev/null 2>&1; then :; \

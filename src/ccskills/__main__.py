@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return materials(argv[1:])
     if argv and argv[0] == "templates":
-        from ccskills.management._cli import main as templates
+        from ccskills.management import main as templates
 
         return templates(argv[1:])
     from ccskills.cli import main as cli_main
