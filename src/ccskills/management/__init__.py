@@ -31,6 +31,8 @@ _LAZY = {
     **dict.fromkeys(("role_document", "blank_roles_excel"), "role_documents"),
     **dict.fromkeys(("FLOOR_ELEMENTS", "floor_elements_table", "handover_record", "pre_shift_agenda",
                      "surge_table"), "floor"),
+    **dict.fromkeys(("audit_score", "vendor_scores", "annual_fte_plan", "strategic_objectives", "baseline_kpis",
+                     "objective_group", "daily_watch_list"), "system"),
 }
 
 __all__ = [
