@@ -16,6 +16,7 @@ from ccskills.apps.kpi_dashboard import build_kpi_dashboard
 from ccskills.apps.planner import build_workforce_planner
 from ccskills.apps.qa import build_qa_calculator
 from ccskills.apps.smart_plan import build_smart_plan_builder
+from ccskills.apps.templates_page import build_templates_page
 from ccskills.workbooks._visible import visible_text
 
 IDENTIFIER = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)*_s\b|\bon_track\b|\baht_s\b")
@@ -44,6 +45,13 @@ def _smart_followed(lang):
     return app
 
 
+def _templates_made(lang):
+    app = build_templates_page(lang)
+    app.version.value = "both"
+    app.build_one("escalation_matrix")  # the download links: file names, not identifiers
+    return app
+
+
 def _uploading(build):
     def page(lang):
         app = build(lang)
@@ -56,7 +64,8 @@ PAGES = {"erlang": build_erlang_calculator, "planner": _planner, "kpi": build_kp
          "kpi_team": _kpi_team, "hiring": build_hiring_planner, "qa": build_qa_calculator,
          "kano": build_kano_analyser, "smart_plan": _smart_followed,
          "kpi_upload": _uploading(build_kpi_dashboard), "planner_upload": _uploading(build_workforce_planner),
-         "hiring_upload": _uploading(build_hiring_planner)}
+         "hiring_upload": _uploading(build_hiring_planner), "templates": build_templates_page,
+         "templates_made": _templates_made}
 
 
 def _page_text(app) -> str:

@@ -1,5 +1,5 @@
 """Small pieces every calculator shares: result cards, the status line, busy state, relabelled
-options, the chart slot and an Excel download link.
+options, the chart slot and the download links (any file's bytes, or tables as Excel).
 
 Reading uploads and building workbooks live in :mod:`ccskills.io`.
 
@@ -29,10 +29,13 @@ from ccskills.i18n import parameter_of
 from ccskills.io import excel_bytes
 
 
-__all__ = ["BASE_CSS", "style", "card", "card_value", "set_card", "busy", "excel_link", "status_html",
+__all__ = ["BASE_CSS", "style", "card", "card_value", "set_card", "busy", "download_link", "excel_link", "status_html",
            "status_text", "set_options", "set_saved", "draw_chart", "ReadBack", "log_unexpected", "log_path"]
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MIME_TYPES = {".xlsx": XLSX_MIME, ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+              ".zip": "application/zip", ".pdf": "application/pdf", ".csv": "text/csv"}
+"""The media type of a download by its file name's extension (others: application/octet-stream)."""
 
 BASE_CSS = """
 .ccs-card { border: 1px solid #d0d7de; border-radius: 6px; padding: 6px 10px; }
@@ -108,9 +111,23 @@ def excel_link(tables: pd.DataFrame | Mapping[str, pd.DataFrame], filename: str,
     ``options`` go to :func:`ccskills.io.excel_bytes` (e.g. ``number_formats``).
     """
     sheets = {filename: tables} if isinstance(tables, pd.DataFrame) else tables
-    payload = base64.b64encode(excel_bytes(sheets, **options)).decode("ascii")
-    return (f'<a class="ccs-download-link" download="{html.escape(filename)}.xlsx" '
-            f'href="data:{XLSX_MIME};base64,{payload}">⬇ {html.escape(label)}</a>')
+    return download_link(excel_bytes(sheets, **options), f"{filename}.xlsx", label)
+
+
+def download_link(payload: bytes, filename: str, label: str, css_class: str = "", **attributes) -> str:
+    """An HTML download link (class ``ccs-download-link`` plus ``css_class``) carrying ``payload``
+    in a data: URL (nothing touches disk); the media type follows ``filename``'s extension
+    (:data:`MIME_TYPES`). ``attributes`` become ``data-<name>`` attributes, e.g. ``built=3``.
+
+    >>> download_link(b"PK", "a.zip", "All files", built=1)
+    '<a class="ccs-download-link" data-built="1" download="a.zip" href="data:application/zip;base64,UEs=">⬇ All files</a>'
+    """
+    mime = MIME_TYPES.get(Path(filename).suffix.lower(), "application/octet-stream")
+    data = base64.b64encode(payload).decode("ascii")
+    classes = " ".join(["ccs-download-link", *css_class.split()])
+    extra = "".join(f' data-{name.replace("_", "-")}="{html.escape(str(value))}"' for name, value in attributes.items())
+    return (f'<a class="{classes}"{extra} download="{html.escape(filename)}" '
+            f'href="data:{mime};base64,{data}">⬇ {html.escape(label)}</a>')
 
 
 def status_html(kind: str, message: str, run: int) -> str:
