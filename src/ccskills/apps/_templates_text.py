@@ -33,7 +33,8 @@ TEXT = {
     "col_title": ("模板", "Template"),
     "col_kind": ("格式", "Format"),
     "col_purpose": ("用途", "What it is for"),
-    "col_download": ("下载", "Download"),
+    "col_download": ("生成", "Make"),
+    "col_files": ("下载", "Download"),
     "build": ("生成文件", "Make file"),
     "build_tip": ("生成这个模板的文件，然后点出现的链接下载", "Make this template's file(s), then click the link to download"),
     "zip": ("全部下载 (.zip)", "Download all (.zip)"),
@@ -136,8 +137,8 @@ STYLE = style("""
 .ccs-templates-page { font-family: var(--ccs-font-family, system-ui, sans-serif); max-width: 72em; }
 .ccs-templates-grid { align-items: center; font-size: 13px; }
 .ccs-templates-grid .ccs-template-head { font-weight: 600; color: #1f3b57; border-bottom: 1px solid #d0d7de; }
-.ccs-templates-grid .ccs-template-part { font-weight: 600; color: #1f3b57; background: #f3f5f7; padding: 2px 6px;
-  margin-top: 8px; }
+.ccs-templates-table .ccs-template-part { font-weight: 600; color: #1f3b57; background: #f3f5f7; padding: 0 6px;
+  margin-top: 10px; }
 .ccs-templates-grid .ccs-template-purpose { color: #57606a; line-height: 1.35; }
 .ccs-template-links a { display: block; white-space: nowrap; }
 """)

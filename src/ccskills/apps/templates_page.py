@@ -39,7 +39,9 @@ STALL_S = 120.0
 POLL_S = 0.1
 """How often the page looks at a running build (progress bar and status line)."""
 
-_COLUMNS = "minmax(11em, 17em) 4.5em minmax(14em, 1fr) auto minmax(12em, auto)"
+_COLUMNS = "16em 4.5em minmax(12em, 1fr) 7.5em 20em"
+"""The table's columns (title, format, purpose, button, links): fixed tracks, so the grid of each
+part lines up with the header's."""
 
 
 class BuildStalled(RuntimeError):
@@ -136,13 +138,12 @@ class TemplatesPage(widgets.VBox):
         self.zip_button = _classed(widgets.Button(layout=widgets.Layout(width="auto")), "ccs-zip-build")
         self.zip_link = _classed(widgets.HTML(), "ccs-zip-link")
         self.heads = {key: _classed(widgets.HTML(), "ccs-template-head") for key in
-                      ("col_title", "col_kind", "col_purpose", "col_download")}
-        self.heads["col_download"].layout = widgets.Layout(grid_column="4 / 6")
-        self.parts = {part: _classed(widgets.HTML(layout=widgets.Layout(grid_column="1 / -1")),
-                                     "ccs-template-part", _css(f"part_{part}")) for part in PARTS}
+                      ("col_title", "col_kind", "col_purpose", "col_download", "col_files")}
+        self.parts = {part: _classed(widgets.HTML(), "ccs-template-part", _css(f"part_{part}")) for part in PARTS}
         self.rows = {tpl.id: self._row(tpl) for tpl in self.templates}
-        self.grid = _classed(widgets.GridBox(self._cells(), layout=widgets.Layout(
-            grid_template_columns=_COLUMNS, grid_gap="2px 10px", width="100%")), "ccs-templates-grid")
+        self.grids = {part: self._grid([cell for row in self.rows.values() if row.template.part == part
+                                        for cell in row.cells()]) for part in PARTS}
+        self.table = _classed(widgets.VBox(self._table()), "ccs-templates-table")
         super().__init__(children=self._layout())
         self.add_class("ccs-templates-page")
         self.language.observe(self._on_language, names="value")
@@ -154,7 +155,7 @@ class TemplatesPage(widgets.VBox):
     def _row(self, tpl) -> _Row:
         cell = widgets.Layout(margin="1px 0")
         row = _Row(tpl, *(widgets.HTML(layout=cell) for _ in range(3)),
-                   widgets.Button(layout=widgets.Layout(width="auto")), widgets.HTML(layout=cell))
+                   widgets.Button(layout=widgets.Layout(width="7em")), widgets.HTML(layout=cell))
         for widget, name in zip(row.cells(), ("title", "kind", "purpose", "build", "links")):
             _classed(widget, f"ccs-template-{name}")
         _classed(row.button, _css(f"build_{tpl.id}"))
@@ -162,21 +163,25 @@ class TemplatesPage(widgets.VBox):
         row.button.on_click(lambda _, template_id=tpl.id: self.build_one(template_id))
         return row
 
-    def _cells(self) -> list[widgets.Widget]:
-        cells = list(self.heads.values())
+    @staticmethod
+    def _grid(cells: list[widgets.Widget]) -> widgets.GridBox:
+        return _classed(widgets.GridBox(cells, layout=widgets.Layout(
+            grid_template_columns=_COLUMNS, grid_gap="2px 10px", width="100%")), "ccs-templates-grid")
+
+    def _table(self) -> list[widgets.Widget]:
+        """The header's grid, then each part that has templates: its heading and its grid."""
+        table = [self._grid(list(self.heads.values()))]
         for part in PARTS:
-            rows = [row for row in self.rows.values() if row.template.part == part]
-            if rows:
-                cells.append(self.parts[part])
-                cells += [cell for row in rows for cell in row.cells()]
-        return cells
+            if self.grids[part].children:
+                table += [self.parts[part], self.grids[part]]
+        return table
 
     def _layout(self) -> list[widgets.Widget]:
         header = widgets.HBox([self.title, self.language], layout=widgets.Layout(justify_content="space-between"))
         actions = widgets.HBox([self.version, self.zip_button, self.zip_link],
                                layout=widgets.Layout(flex_flow="row wrap", align_items="center",
                                                      grid_gap="4px 16px"))
-        return [widgets.HTML(STYLE), header, self.intro, actions, self.progress, self.status, self.grid]
+        return [widgets.HTML(STYLE), header, self.intro, actions, self.progress, self.status, self.table]
 
     def busy_controls(self) -> list[widgets.Widget]:
         """What is disabled while a build runs: language, version, the .zip and every template button."""
