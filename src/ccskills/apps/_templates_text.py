@@ -33,7 +33,7 @@ TEXT = {
     "col_title": ("模板", "Template"),
     "col_kind": ("格式", "Format"),
     "col_purpose": ("用途", "What it is for"),
-    "col_download": ("生成", "Make"),
+    "col_make": ("生成", "Make"),
     "col_files": ("下载", "Download"),
     "build": ("生成文件", "Make file"),
     "build_tip": ("生成这个模板的文件，然后点出现的链接下载", "Make this template's file(s), then click the link to download"),

@@ -138,7 +138,7 @@ class TemplatesPage(widgets.VBox):
         self.zip_button = _classed(widgets.Button(layout=widgets.Layout(width="auto")), "ccs-zip-build")
         self.zip_link = _classed(widgets.HTML(), "ccs-zip-link")
         self.heads = {key: _classed(widgets.HTML(), "ccs-template-head") for key in
-                      ("col_title", "col_kind", "col_purpose", "col_download", "col_files")}
+                      ("col_title", "col_kind", "col_purpose", "col_make", "col_files")}
         self.parts = {part: _classed(widgets.HTML(), "ccs-template-part", _css(f"part_{part}")) for part in PARTS}
         self.rows = {tpl.id: self._row(tpl) for tpl in self.templates}
         self.grids = {part: self._grid([cell for row in self.rows.values() if row.template.part == part
