@@ -22,7 +22,7 @@ naming its host (or file), never a traceback. Opening the page creates no file.
 >>> page.shown("answered"), page.shown("first_try")
 ('1', '0%')
 >>> page.table("sets").iloc[2, :2].tolist()
-['Chapter 02 Service performance metrics: workbook', '1 / 18']
+['Chapter 02 Service performance metrics: workbook', '1 / 22']
 """
 
 from __future__ import annotations
