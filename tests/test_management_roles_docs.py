@@ -38,7 +38,7 @@ def by_hand_target(kpi_id: str) -> str:
     """Target text written out from the registry's number, unit and direction."""
     ind = REGISTRY[kpi_id]
     if ind.target is None:
-        return "由中心设定"
+        return "由中心自定 (set by the centre)"
     fmt = {"fraction": lambda v: f"{v * 100:.1f}%", "seconds": lambda v: f"{v:.1f} s", "score": lambda v: f"{v:.1f}"}[ind.unit]
     if ind.direction == "band":
         return f"{fmt(ind.target[0])}–{fmt(ind.target[1])}"

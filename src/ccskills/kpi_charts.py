@@ -21,6 +21,7 @@ from .kpi import indicator
 from .kpi.registry import FAMILIES
 from .kpi.tree import LEVEL_NAMES, LEVELS, TREE_EDGES, TREE_LEVELS
 from .kpi.display import RAG_MARKS, format_value  # re-exported: they were defined here
+from .kpi.display import target_text
 from .kpi.display import label as label_of
 from .kpi.reports import Report
 from .spc import ControlChart
@@ -39,15 +40,6 @@ def _lang(lang: str) -> bool:
     return lang == "zh"
 
 
-def _target_text(id, target) -> str:
-    if isinstance(target, tuple):
-        return "–".join(format_value(id, t) for t in target)
-    if target is None or (isinstance(target, float) and np.isnan(target)):
-        return ""
-    sign = {"higher": "≥ ", "lower": "≤ "}.get(indicator(id).direction, "")
-    return sign + format_value(id, target)
-
-
 def report_display(report: Report, lang: str = "zh") -> pd.DataFrame:
     """The report as text for a notebook or a page: formatted values with 🟢🟡🔴 and the change."""
     zh = _lang(lang)
@@ -55,7 +47,7 @@ def report_display(report: Report, lang: str = "zh") -> pd.DataFrame:
     out["指标" if zh else "indicator"] = [indicator(i).name_zh if zh else indicator(i).name_en
                                          for i in out.index]
     targets = report.targets["target"] if len(report.targets) else pd.Series(dtype=object)
-    out["目标" if zh else "target"] = [_target_text(i, targets.get(i)) for i in out.index]
+    out["目标" if zh else "target"] = [target_text(i, targets.get(i)) for i in out.index]
     for group in report.values.columns:
         label = ("合计" if zh else "total") if group == "total" else str(label_of(group, lang))
         marks = report.status[group].map(lambda s: RAG_MARKS.get(s, "") if isinstance(s, str) else "")

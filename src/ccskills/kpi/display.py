@@ -14,7 +14,7 @@ from .._validation import check_lang
 from ..i18n import LANGUAGES, QUEUE_NAMES, STATUS_NAMES
 from .registry import REGISTRY, indicator
 
-__all__ = ["OTHER_KPI_NAMES", "RAG_MARKS", "format_value", "label"]
+__all__ = ["OTHER_KPI_NAMES", "RAG_MARKS", "format_value", "target_text", "label"]
 
 #: A mark per status, readable without colour.
 RAG_MARKS = {"green": "🟢", "amber": "🟡", "red": "🔴"}
@@ -40,6 +40,29 @@ def format_value(id: str, value, change: bool = False) -> str:
     if unit.startswith("CNY"):
         return f"{value:{sign},.2f} 元" + ("/h" if unit == "CNY/hour" else "")
     return f"{value:{sign}.1f}"
+
+
+_REGISTRY_TARGET = object()
+
+
+def target_text(id: str, target=_REGISTRY_TARGET, *, missing: str = "") -> str:
+    """A target of indicator ``id`` as text: "≥ 80.0%", "≤ 30.0 s", a band "75.0%–85.0%".
+
+    ``target`` defaults to the registry's usual target; ``missing`` is what a missing target
+    (None or NaN) reads as. The sign follows the indicator's direction (none for a volume).
+
+    >>> target_text("service_level"), target_text("asa_s"), target_text("occupancy")
+    ('≥ 80.0%', '≤ 30.0 s', '75.0%–85.0%')
+    >>> target_text("service_level", 0.9), target_text("offered", missing="—")
+    ('≥ 90.0%', '—')
+    """
+    if target is _REGISTRY_TARGET:
+        target = indicator(id).target
+    if isinstance(target, tuple):
+        return "–".join(format_value(id, t) for t in target)
+    if target is None or pd.isna(target):
+        return missing
+    return {"higher": "≥ ", "lower": "≤ "}.get(indicator(id).direction, "") + format_value(id, target)
 
 
 OTHER_KPI_NAMES: dict[str, tuple[str, str]] = {"qa_points_lost": ("质检失分", "QA points lost")}

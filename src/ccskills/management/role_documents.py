@@ -23,13 +23,14 @@ import pandas as pd
 from .._validation import check_lang
 from ..io import excel_bytes
 from ..kpi import REGISTRY
-from ..kpi.display import format_value, label
+from ..kpi.display import label
 from ._default_raci import default_raci
 from ._docx import WordDocument
 from ._excel import _role_sheet, raci_excel, role_kpi_table, roles_excel
 from ._ops_manual import operations_manual
 from ._role_rights import AUTHORITY, COLLABORATION_CAUTION, SUPERVISOR_RIGHTS
 from ._template import Template
+from .rules import target_text
 from .raci import RaciMatrix
 from .roles import ROLE_NAMES, ROLE_PROFILES, profile
 
@@ -41,17 +42,6 @@ _BLANK_ROWS = 6
 
 def _t(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
-
-
-def target_text(kpi_id: str, lang: str = "zh") -> str:
-    """The registry's target of ``kpi_id`` as text: ≥ 80.0%, ≤ 30.0 s, 75.0%–85.0%, or "set by the centre"."""
-    check_lang(lang)
-    ind = REGISTRY[kpi_id]
-    if ind.target is None:
-        return _t(lang, "由中心设定", "set by the centre")
-    if isinstance(ind.target, tuple):
-        return "–".join(format_value(kpi_id, t) for t in ind.target)
-    return {"higher": "≥ ", "lower": "≤ "}.get(ind.direction, "") + format_value(kpi_id, ind.target)
 
 
 def role_kpis(role_id: str, lang: str = "zh") -> pd.DataFrame:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .._validation import check_lang
 from ..kpi import REGISTRY
-from ..kpi.display import format_value
+from ..kpi.display import target_text as display_target
 from ._docx import WordDocument
 from ._rules_figures import PARAMETERS, Figure, kpi_actuals, rule_figures, weights_text
 from ._rules_text import RULE_TEXTS, RuleText
@@ -46,6 +46,10 @@ _ROLES = {r.id: r for r in ROLE_NAMES}
 _EXAMPLE_MONTH = ("2026 年 3 月", "March 2026")
 
 
+#: What a KPI without a registry target reads as in every management template (zh, en).
+NO_TARGET = ("由中心自定 (set by the centre)", "set by the centre")
+
+
 def _pick(pair, lang: str) -> str:
     return pair[0] if lang == "zh" else pair[1]
 
@@ -64,13 +68,7 @@ def _role(role_id: str, lang: str) -> str:
 
 def target_text(kpi: str, lang: str = "zh") -> str:
     """The registry target of ``kpi`` as a rule states it: ≥ / ≤ a value, a band a–b, or 'set by the centre'."""
-    check_lang(lang)
-    ind = REGISTRY[kpi]
-    if ind.target is None:
-        return _pick(("由中心自定 (set by the centre)", "set by the centre"), lang)
-    if ind.direction == "band":
-        return "–".join(format_value(kpi, v) for v in ind.target)
-    return ("≥ " if ind.direction == "higher" else "≤ ") + format_value(kpi, ind.target)
+    return display_target(kpi, missing=_pick(NO_TARGET, check_lang(lang)))
 
 
 def kpi_table(rule_id: str, lang: str = "zh", *, filled: bool = True) -> pd.DataFrame:

@@ -177,11 +177,6 @@ def coaching_plan(case) -> dict:
 
 def target_text(id: str) -> str:
     """The registry's usual target of ``id`` as text (≥ 80.0%, ≤ 30.0 s, 75.0%–85.0%; '' for none)."""
-    from ccskills.kpi.display import format_value
+    from ccskills.kpi.display import target_text as registry_target
 
-    ind = kpi.REGISTRY[id]
-    if ind.target is None:
-        return ""
-    if isinstance(ind.target, tuple):
-        return "–".join(format_value(id, t) for t in ind.target)
-    return {"higher": "≥ ", "lower": "≤ "}.get(ind.direction, "") + format_value(id, ind.target)
+    return registry_target(id)
