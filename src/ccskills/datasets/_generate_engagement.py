@@ -44,13 +44,14 @@ import numpy as np
 import pandas as pd
 
 from ._csv import write_tables
+from .people import ENGAGEMENT_FILES as FILES
+from .people import EXIT_SECONDARY_REASONS as SECONDARY_REASONS
+from .people import PULSE_ITEMS as ITEMS
+from .people import load_employees
 
 SEED = 20260415
-FILES = {"pulse": "people/pulse_survey.csv", "exits": "people/exit_interviews.csv"}
 DAYS_PER_MONTH = 30.4375
 WAVES = tuple(pd.date_range("2023-03-01", "2026-03-01", freq="3MS") + pd.Timedelta(days=14))
-#: the seven 1-5 items (5 = most favourable), in column order
-ITEMS = ("workload", "schedule_fairness", "leader_support", "growth", "pay", "recognition", "tools")
 ITEM_MEAN = {"workload": 3.0, "schedule_fairness": 3.5, "leader_support": 3.7, "growth": 3.1,
              "pay": 2.9, "recognition": 3.3, "tools": 3.4}
 ITEM_SD = 0.75
@@ -80,8 +81,6 @@ RESPONSE = 0.82
 ITEM_SKIP = 0.03
 ENPS_SKIP = 0.01
 INTERVIEW_RATE = 0.85
-SECONDARY_REASONS = ("leader", "workload", "schedule", "career", "pay", "recognition",
-                     "tools", "personal", "none")
 #: primary reason -> weights over SECONDARY_REASONS (the primary itself is never drawn)
 SECONDARY = {
     "pay": (0.25, 0.15, 0.05, 0.15, 0.0, 0.15, 0.02, 0.05, 0.18),
@@ -97,8 +96,6 @@ EXIT_COLUMNS = ("employee_id", "role", "team", "hire_date", "leave_date", "inter
 
 
 def _employees() -> pd.DataFrame:
-    from .people import load_employees
-
     return load_employees().sort_values("employee_id", kind="stable").reset_index(drop=True)
 
 

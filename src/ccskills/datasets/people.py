@@ -16,9 +16,6 @@ from __future__ import annotations
 import pandas as pd
 
 from . import data_dir
-from ._generate_engagement import FILES as _ENGAGEMENT_FILES
-from ._generate_engagement import ITEMS as PULSE_ITEMS
-from ._generate_engagement import SECONDARY_REASONS as EXIT_SECONDARY_REASONS
 from ._generate_people import FILES
 
 __all__ = ["load_employees", "load_attendance", "load_fte_requirement",
@@ -30,10 +27,17 @@ LEAVE_REASONS = ("failed_probation", "workload", "personal", "pay", "study", "ca
                  "performance", "misconduct")
 ATTENDANCE_STATUSES = ("present", "late", "absent")
 ABSENCE_REASONS = ("sick", "personal", "emergency", "no_show")
+#: The staff-voice tables (written by ``_generate_engagement``): key → file under the data folder.
+ENGAGEMENT_FILES = {"pulse": "people/pulse_survey.csv", "exits": "people/exit_interviews.csv"}
+#: The pulse survey's seven 1–5 items (5 = most favourable), in column order.
+PULSE_ITEMS = ("workload", "schedule_fairness", "leader_support", "growth", "pay", "recognition", "tools")
+#: The exit interviews' secondary reasons.
+EXIT_SECONDARY_REASONS = ("leader", "workload", "schedule", "career", "pay", "recognition",
+                          "tools", "personal", "none")
 
 
 def _read(key: str, **kwargs) -> pd.DataFrame:
-    name = FILES.get(key) or _ENGAGEMENT_FILES[key]
+    name = FILES.get(key) or ENGAGEMENT_FILES[key]
     return pd.read_csv(data_dir() / name, encoding="utf-8", keep_default_na=False,
                        na_values=[""], **kwargs)
 

@@ -9,7 +9,7 @@ and a step tied to an activity sits in the lane of a role holding R or A in it.
 
 from __future__ import annotations
 
-from ._process_model import _LANES, ProcessProblem
+from ._process_lanes import _LANES, ProcessProblem
 
 __all__ = ["structure_problems", "flow_problems", "raci_problems"]
 

@@ -19,7 +19,7 @@ from ..io import excel_bytes
 from ._docx import WordDocument
 from ._process_model import Process, lane_name
 from ._swimlane import process_map_png
-from .processes import PROCESS_LIST, escalation_matrix, metrics_table, sla_table, steps_table
+from ._process_tables import PROCESS_LIST, escalation_matrix, metrics_table, sla_table, steps_table
 
 __all__ = ["SECTIONS", "process_docx", "steps_excel", "escalation_excel", "sla_excel"]
 
