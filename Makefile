@@ -131,12 +131,17 @@ test: $(VENV)/.installed-test chromium postgresql chp fonts
 	$(MAKE) --no-print-directory test-library test-notebooks test-browser
 
 # Tiers 1-3: library (with doctests), exercise checkers, apps headless.
+# The library and notebook tiers run on TEST_WORKERS pytest-xdist workers (measured on 2 cores:
+# library 9.5 -> 5.7 min, notebooks 3.9 -> 2.3 min); a notebook's cells share its kernel, so the
+# notebook tier keeps each file on one worker. TEST_WORKERS=0 runs them in one process.
+TEST_WORKERS ?= 2
+XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS))
 test-library: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -m "not browser" --doctest-modules src/ccskills tests
+	$(BIN)/python -m pytest -q $(XDIST) -m "not browser" --doctest-modules src/ccskills tests
 
 # Tier 4: every notebook under course/ runs top to bottom on a fresh kernel.
 test-notebooks: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval-lax --nbval-current-env \
+	$(BIN)/python -m pytest -q $(XDIST) $(if $(XDIST),--dist loadfile) -p no:cacheprovider --nbval-lax --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg course
 
 # Tier 5: Voila in Chromium, driven by Playwright, no internet.
