@@ -178,3 +178,19 @@ def test_catalogue_table_lists_templates_and_files(tmp_path):
                                          "Kind": "docx", "Files": ["rules/rule_quality_example.docx"]}]
     with pytest.raises(ValueError, match="lang must be 'zh' or 'en', got 'de'"):
         cat.catalogue_table("de")
+
+
+def test_chinese_excel_templates_show_words_not_unit_codes():
+    """A manager reads 比率 / 秒 / 元, never the registry's unit codes, in a Chinese workbook."""
+    import openpyxl
+
+    from ccskills.kpi.display import UNIT_NAMES
+
+    codes = set(UNIT_NAMES)
+    for t in cat.catalogue():
+        if t.kind != "xlsx":
+            continue
+        book = openpyxl.load_workbook(io.BytesIO(t.build("zh", True)))
+        for sheet in book.worksheets:
+            found = [c.coordinate for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value in codes]
+            assert not found, (t.id, sheet.title, found)

@@ -14,7 +14,7 @@ from .._validation import check_lang
 from ..i18n import LANGUAGES, QUEUE_NAMES, STATUS_NAMES
 from .registry import REGISTRY, indicator
 
-__all__ = ["OTHER_KPI_NAMES", "RAG_MARKS", "format_value", "target_text", "label"]
+__all__ = ["OTHER_KPI_NAMES", "RAG_MARKS", "UNIT_NAMES", "format_value", "target_text", "unit_name", "label"]
 
 #: A mark per status, readable without colour.
 RAG_MARKS = {"green": "🟢", "amber": "🟡", "red": "🔴"}
@@ -40,6 +40,21 @@ def format_value(id: str, value, change: bool = False) -> str:
     if unit.startswith("CNY"):
         return f"{value:{sign},.2f} 元" + ("/h" if unit == "CNY/hour" else "")
     return f"{value:{sign}.1f}"
+
+
+#: The word for each registry unit (zh, en), as a table's unit column shows it.
+UNIT_NAMES = {"fraction": ("比率", "fraction"), "seconds": ("秒", "seconds"), "score": ("分", "score"),
+              "CNY": ("元", "CNY"), "CNY/hour": ("元/小时", "CNY/hour"), "calls": ("通", "calls"),
+              "responses": ("份", "responses")}
+
+
+def unit_name(unit: str, lang: str = "zh") -> str:
+    """The word for a registry ``unit`` in ``lang`` (比率 for "fraction"); an unknown unit as given.
+
+    >>> unit_name("fraction"), unit_name("seconds", "en"), unit_name("CNY/hour")
+    ('比率', 'seconds', '元/小时')
+    """
+    return UNIT_NAMES.get(unit, (unit, unit))[check_lang(lang) == "en"]
 
 
 _REGISTRY_TARGET = object()

@@ -11,7 +11,7 @@ import pandas as pd
 from .._validation import check_lang
 from ..io import excel_bytes
 from ..kpi import REGISTRY
-from ..kpi.display import label
+from ..kpi.display import label, unit_name
 from .raci import CODES, SEVERITIES, RaciMatrix
 from .roles import ROLE_NAMES, ROLE_PROFILES
 
@@ -26,8 +26,6 @@ RULES = {
     "everyone_involved": ("warning", "一项活动不要每个角色都参与", "Not every role on every activity"),
 }
 _SHEETS = {"zh": ("RACI矩阵", "图例", "规则", "检查"), "en": ("RACI matrix", "Legend", "Rules", "Check")}
-_UNITS = {"fraction": ("比率", "fraction"), "seconds": ("秒", "seconds"), "score": ("分", "score"),
-          "CNY": ("元", "CNY"), "CNY/hour": ("元/小时", "CNY/hour"), "calls": ("通", "calls")}
 
 
 def _pick(pair, lang):
@@ -95,7 +93,7 @@ def role_kpi_table(lang: str = "zh") -> pd.DataFrame:
         for kpi in p.kpis:
             ind = REGISTRY[kpi]
             rows.append([p.role.name(lang), kpi, label(kpi, lang), _pick((ind.formula_zh, ind.formula_en), lang),
-                         _pick(_UNITS.get(ind.unit, (ind.unit, ind.unit)), lang), *_bounds(ind)])
+                         unit_name(ind.unit, lang), *_bounds(ind)])
     head = (["岗位", "指标编号", "指标", "公式", "单位", "目标下限", "目标上限"] if lang == "zh" else
             ["Role", "KPI id", "KPI", "Formula", "Unit", "Target (at least)", "Target (at most)"])
     table = pd.DataFrame(rows, columns=head)

@@ -66,8 +66,14 @@ def _owner_fields(proc: Process, lang: str, filled: bool):
     zh = lang == "zh"
     labels = ("流程负责人 (process owner)", "复核周期 (review cycle)", "流程编号") if zh else \
         ("Process owner", "Review cycle", "Process id")
-    values = (lane_name(proc.owner, lang), _pick(proc.review, lang), proc.id) if filled else ("", "", "")
+    values = (lane_name(proc.owner, lang), _pick(proc.review, lang), _document_number(proc)) if filled else ("", "", "")
     return list(zip(labels, values))
+
+
+def _document_number(proc: Process) -> str:
+    """The process standard's number, CC-P-01 … in catalogue order, as the rules are CC-R-01 …"""
+    ids = [p.id for p in PROCESS_LIST]
+    return f"CC-P-{ids.index(proc.id) + 1:02d}" if proc.id in ids else proc.id
 
 
 def process_docx(proc: Process, lang: str = "zh", filled: bool = True) -> bytes:

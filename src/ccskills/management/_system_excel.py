@@ -14,6 +14,7 @@ import pandas as pd
 
 from .._validation import check_lang
 from ..io import excel_bytes
+from ..kpi.display import unit_name
 from ._system_calc import (AUDIT_COLUMNS, REQUIREMENT_COLUMNS, annual_fte_plan, audit_score,
                            strategic_objectives, vendor_scores)
 from ._system_data import (AUDIT_ITEMS, AUDIT_PARTS, AUDIT_SCALE, MODULES, MUST_MINIMUM,
@@ -84,7 +85,7 @@ def _objectives_sheet(lang: str, filled: bool) -> tuple[pd.DataFrame, list]:
         return pd.DataFrame(rows, columns=heads), [None] * len(rows)
     table = strategic_objectives(lang)
     rows = table[["group", "objective", "kpi", "kpi_name", "formula", "unit", "baseline", "target", "owner",
-                  "q1", "q2", "q3", "q4"]].assign(review=review)
+                  "q1", "q2", "q3", "q4"]].assign(review=review, unit=[unit_name(u, lang) for u in table["unit"]])
     return rows.set_axis(heads, axis=1), [_FORMATS.get(u) for u in table["unit"]]
 
 
