@@ -194,3 +194,24 @@ def test_chinese_excel_templates_show_words_not_unit_codes():
         for sheet in book.worksheets:
             found = [c.coordinate for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value in codes]
             assert not found, (t.id, sheet.title, found)
+
+
+def test_english_templates_hold_no_chinese():
+    """An English file is English throughout (the Chinese files carry the English term beside)."""
+    import re
+
+    import openpyxl
+
+    han = re.compile(r"[\u4e00-\u9fff]")
+    for t in cat.catalogue():
+        for filled in (True, False):
+            data = t.build("en", filled)
+            if t.kind == "docx":
+                doc = docx.Document(io.BytesIO(data))
+                texts = [p.text for p in doc.paragraphs]
+                texts += [c.text for table in doc.tables for row in table.rows for c in row.cells]
+            else:
+                book = openpyxl.load_workbook(io.BytesIO(data))
+                texts = [s.title for s in book.worksheets]
+                texts += [c.value for s in book.worksheets for row in s.iter_rows() for c in row if isinstance(c.value, str)]
+            assert not [x for x in texts if han.search(x)], (t.id, filled, [x for x in texts if han.search(x)][:3])

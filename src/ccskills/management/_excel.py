@@ -32,9 +32,13 @@ def _pick(pair, lang):
     return pair[0] if lang == "zh" else pair[1]
 
 
-def _legend() -> pd.DataFrame:
-    rows = [[code, *names] for code, names in CODES.items()]
-    return pd.DataFrame(rows, columns=["代码 Code", "中文名称", "English name", "中文说明", "Meaning"])
+def _legend(lang: str) -> pd.DataFrame:
+    """The RACI codes in the workbook's language (the Chinese sheet keeps the English term beside)."""
+    if lang == "zh":
+        rows = [[code, zh, en, meaning_zh] for code, (zh, en, meaning_zh, _) in CODES.items()]
+        return pd.DataFrame(rows, columns=["代码", "名称", "英文 (English)", "说明"])
+    rows = [[code, en, meaning_en] for code, (_, en, _, meaning_en) in CODES.items()]
+    return pd.DataFrame(rows, columns=["Code", "Name", "Meaning"])
 
 
 def _rules(lang: str) -> pd.DataFrame:
@@ -67,7 +71,7 @@ def raci_excel(matrix: RaciMatrix, lang: str = "zh", *, blank: bool = False) -> 
         raise ValueError(f"matrix must be a RaciMatrix, got {type(matrix).__name__!r}")
     shown = matrix.blank() if blank else matrix
     names = _SHEETS[lang]
-    sheets = {names[0]: shown.table(lang), names[1]: _legend(), names[2]: _rules(lang)}
+    sheets = {names[0]: shown.table(lang), names[1]: _legend(lang), names[2]: _rules(lang)}
     if not blank:
         sheets[names[3]] = _check(matrix, lang)
     return excel_bytes(sheets)

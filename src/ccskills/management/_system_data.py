@@ -212,18 +212,18 @@ CHARTER_KPIS = ("aht_s", "fcr_rate", "csat_top2_box", "transfer_rate", "attendan
 #: The example team of the charter (datasets/agents.csv).
 CHARTER_TEAM = "A1"
 
-#: Culture (seeds/002): part id → (zh, en, definition zh, definition en, examples zh).
+#: Culture (seeds/002): part id → (zh, en, definition zh, definition en, example (zh, en)).
 CULTURE = {
     "values": ("核心价值", "Core values",
                "指导员工日常工作中所作决定和行动的基础原则", "The principles behind everyday decisions and actions",
-               "诺德斯特龙百货：“顾客服务至上”"),
+               ("诺德斯特龙百货：“顾客服务至上”", "Nordstrom: “customer service above all”")),
     "vision": ("愿景", "Vision",
                "中心未来的长期发展方向，要包含服务质量、顾客满意度和成本，能激励员工一起行动",
                "The long-term direction; covers service quality, satisfaction and cost, and rallies staff",
-               "“成为全球行业的服务标准”"),
+               ("“成为全球行业的服务标准”", "“To be the service standard of the industry worldwide”")),
     "mission": ("使命", "Mission",
                 "中心存在的原因和应该做的事情", "Why the centre exists and what it should do",
-                "“为客户提供最佳服务体验”"),
+                ("“为客户提供最佳服务体验”", "“To give customers the best service experience”")),
 }
 #: The worked example's drafts for the simulated centre.
 CULTURE_EXAMPLE = {

@@ -193,7 +193,7 @@ def culture_docx(lang: str = "zh", filled: bool = True) -> bytes:
         zh, en, def_zh, def_en, example = CULTURE[key]
         doc.heading(head)
         doc.paragraph(_pick((def_zh, def_en), lang))
-        doc.paragraph(_pick(("参考：", "For example: "), lang) + example)
+        doc.paragraph(_pick(("参考：", "For example: "), lang) + _pick(example, lang))
         if filled:
             doc.paragraph(_pick(CULTURE_EXAMPLE[key], lang), bold=True)
         else:
