@@ -109,7 +109,7 @@ def _boxes(proc, lang, place):
     rows = []
     for s in proc.steps:
         col, lane = place[s.id]
-        text = _wrap(s.text(lang), lang, _WRAP[lang] - (2 if s.kind == "decision" else 0))
+        text = _wrap(s.text(lang), lang, _WRAP[lang] + (2 if s.kind == "decision" else 0))
         if s.time_limit_s:
             text += f"\n≤ {duration_text(s.time_limit_s, lang)}"
         rows.append({"id": s.id, "kind": s.kind, "cx": col + 0.5, "cy": lane + 0.5,
@@ -137,8 +137,10 @@ def _box_layers(boxes):
         layers.append(alt.Chart(pd.DataFrame(points)).mark_area(
             color=_COLORS["decision"], line={"color": "#b7791f", "strokeWidth": 1.2}, opacity=1).encode(
             x="x:Q", y="top:Q", y2="bottom:Q", detail="id:N"))
-    layers.append(alt.Chart(boxes).mark_text(fontSize=FONT, lineBreak="\n", color="#1b1b1b").encode(
-        x="cx:Q", y="cy:Q", text="text:N"))
+    # a diamond holds less than a box: its words are smaller, on longer lines, so they stay inside
+    for kinds, size in ((["start", "step", "end"], FONT), (["decision"], FONT - 2)):
+        layers.append(alt.Chart(boxes[boxes["kind"].isin(kinds)]).mark_text(
+            fontSize=size, lineBreak="\n", color="#1b1b1b").encode(x="cx:Q", y="cy:Q", text="text:N"))
     return layers
 
 
