@@ -14,6 +14,7 @@ from ..kpi import REGISTRY
 from ..kpi.display import label, unit_name
 from .raci import CODES, SEVERITIES, RaciMatrix
 from .roles import ROLE_NAMES, ROLE_PROFILES
+from ._template import pick as _pick
 
 __all__ = ["RULES", "raci_excel", "roles_excel", "role_kpi_table"]
 
@@ -26,10 +27,6 @@ RULES = {
     "everyone_involved": ("warning", "一项活动不要每个角色都参与", "Not every role on every activity"),
 }
 _SHEETS = {"zh": ("RACI矩阵", "图例", "规则", "检查"), "en": ("RACI matrix", "Legend", "Rules", "Check")}
-
-
-def _pick(pair, lang):
-    return pair[0] if lang == "zh" else pair[1]
 
 
 def _legend(lang: str) -> pd.DataFrame:

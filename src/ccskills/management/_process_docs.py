@@ -20,6 +20,7 @@ from ._docx import WordDocument
 from ._process_model import Process, lane_name
 from ._swimlane import process_map_png
 from ._process_tables import PROCESS_LIST, escalation_matrix, metrics_table, sla_table, steps_table
+from ._template import pick as _pick
 
 __all__ = ["SECTIONS", "process_docx", "steps_excel", "escalation_excel", "sla_excel"]
 
@@ -44,10 +45,6 @@ class _ProcessDocument(WordDocument):
         portrait = self._doc.add_section(WD_SECTION.NEW_PAGE)
         portrait.orientation = WD_ORIENT.PORTRAIT
         portrait.page_width, portrait.page_height = Cm(21.0), Cm(29.7)
-
-
-def _pick(pair, lang):
-    return pair[0] if lang == "zh" else pair[1]
 
 
 def _empty(frame: pd.DataFrame) -> pd.DataFrame:

@@ -22,6 +22,7 @@ from ..kpi.reports import REPORT_INDICATORS
 from ._system_data import (AUDIT_PARTS, AUDIT_RATINGS, KPI_GROUPS, MUST_MINIMUM, OBJECTIVE_GROUPS,
                            OBJECTIVES, PRIORITIES)
 from .roles import ROLE_NAMES
+from ._template import pick as _pick
 
 __all__ = ["objective_group", "baseline_kpis", "quarter_milestones", "strategic_objectives",
            "FtePlan", "annual_fte_plan", "AUDIT_COLUMNS", "AuditScore", "audit_score",
@@ -35,10 +36,6 @@ AUDIT_COLUMNS = {"id": ("编号", "ID"), "part": ("部分", "Part"), "item": ("�
 REQUIREMENT_COLUMNS = {"id": ("编号", "ID"), "module": ("模块", "Module"),
                        "requirement": ("需求", "Requirement"), "priority": ("优先级", "Priority"),
                        "weight": ("权重", "Weight"), "note": ("备注", "Notes")}
-
-
-def _pick(pair, lang: str):
-    return pair[0] if lang == "zh" else pair[1]
 
 
 # ---------------------------------------------------------------- objectives and baselines

@@ -19,6 +19,7 @@ from ._system_calc import (AUDIT_COLUMNS, REQUIREMENT_COLUMNS, annual_fte_plan, 
                            strategic_objectives, vendor_scores)
 from ._system_data import (AUDIT_ITEMS, AUDIT_PARTS, AUDIT_SCALE, MODULES, MUST_MINIMUM,
                            OBJECTIVE_GROUPS, PRIORITIES, REQUIREMENTS, VENDOR_SCALE, VENDORS)
+from ._template import pick as _pick
 
 __all__ = ["annual_plan_xlsx", "audit_xlsx", "selection_xlsx", "SHEETS", "audit_frame", "requirements_frame"]
 
@@ -31,10 +32,6 @@ SHEETS = {
                   "en": ("About", "Requirements", "Summary", "Failed musts", "Scale", "Steps")},
 }
 _FORMATS = {"fraction": "0.0%", "seconds": "0", "score": "0.0", "CNY": "#,##0.00", "CNY/hour": "#,##0.00"}
-
-
-def _pick(pair, lang):
-    return pair[0] if lang == "zh" else pair[1]
 
 
 def _about(rows, lang) -> pd.DataFrame:

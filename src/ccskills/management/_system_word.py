@@ -20,6 +20,7 @@ from ._docx import WordDocument
 from ._system_calc import baseline_kpis, strategic_objectives
 from ._system_data import (CHARTER_KPIS, CHARTER_TEAM, CONFLICT_RULES, CULTURE, CULTURE_EXAMPLE,
                            DECISION_RULES, DUTIES, KPI_GROUPS, MEETINGS, OBJECTIVE_GROUPS, RIGHTS)
+from ._template import pick as _pick
 
 __all__ = ["charter_docx", "culture_docx", "team_kpis", "CHARTER_SECTIONS", "CULTURE_SECTIONS"]
 
@@ -31,10 +32,6 @@ CHARTER_SECTIONS = (("目的", "Purpose"), ("成员", "Members"), ("班组长的
 CULTURE_SECTIONS = (("工作坊说明", "About the workshop"), ("核心价值", "Core values"), ("愿景", "Vision"),
                     ("使命", "Mission"), ("四类战略目标", "Four strategic objectives"),
                     ("可选指标", "KPIs to choose from"))
-
-
-def _pick(pair, lang):
-    return pair[0] if lang == "zh" else pair[1]
 
 
 def _unit_text(kpi: str, value: float) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-__all__ = ["PARTS", "KINDS", "Template"]
+__all__ = ["PARTS", "KINDS", "Template", "pick"]
 
 #: The parts of the operating system (建制度、理流程、明分工 + the floor system and the management
 #: system), in the order a manager reads them: id → (zh, en).
@@ -28,6 +28,15 @@ PARTS = {
     "system": ("管理体系", "Management system"),
 }
 KINDS = ("docx", "xlsx")
+
+
+def pick(pair, lang: str):
+    """The Chinese or the English of a (zh, en) pair: every template module's one way to choose.
+
+    >>> pick(("制度", "Rules"), "en")
+    'Rules'
+    """
+    return pair[0] if lang == "zh" else pair[1]
 
 
 @dataclass(frozen=True)

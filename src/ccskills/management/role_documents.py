@@ -30,6 +30,7 @@ from ._excel import _role_sheet, raci_excel, role_kpi_table, roles_excel
 from ._ops_manual import operations_manual
 from ._role_rights import AUTHORITY, COLLABORATION_CAUTION, SUPERVISOR_RIGHTS
 from ._template import Template
+from ._template import pick as _pick
 from .rules import target_text
 from .raci import RaciMatrix
 from .roles import ROLE_NAMES, ROLE_PROFILES, profile
@@ -62,10 +63,6 @@ def role_raci(role_id: str, lang: str = "zh", matrix: RaciMatrix | None = None, 
             for a in matrix.activities if matrix.code(a.id, role_id) in codes]
     return pd.DataFrame(rows, columns=[_t(lang, "流程", "Process"), _t(lang, "活动", "Activity"),
                                        _t(lang, "责任", "Code")])
-
-
-def _pick(pair, lang):
-    return pair[0] if lang == "zh" else pair[1]
 
 
 def _responsibilities(doc: WordDocument, p, lang: str, filled: bool) -> None:

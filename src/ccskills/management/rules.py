@@ -26,6 +26,7 @@ from ._docx import WordDocument
 from ._rules_figures import PARAMETERS, Figure, kpi_actuals, rule_figures, weights_text
 from ._rules_text import RULE_TEXTS, RuleText
 from ._template import Template
+from ._template import pick as _pick
 from .roles import ROLE_NAMES
 
 __all__ = ["RULE_IDS", "SECTIONS", "BLANK", "TEMPLATES", "Figure", "rule_figures", "rule_document",
@@ -48,10 +49,6 @@ _EXAMPLE_MONTH = ("2026 年 3 月", "March 2026")
 
 #: What a KPI without a registry target reads as in every management template (zh, en).
 NO_TARGET = ("由中心自定 (set by the centre)", "set by the centre")
-
-
-def _pick(pair, lang: str) -> str:
-    return pair[0] if lang == "zh" else pair[1]
 
 
 def _rule(rule_id: str) -> RuleText:
